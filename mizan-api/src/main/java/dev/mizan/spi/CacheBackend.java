@@ -1,0 +1,74 @@
+package dev.mizan.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Storage under Mizan's origin cache. Mizan keeps the logic (keys, generation stamps, single flight);
+ * a backend only stores opaque entries and 64-bit counters.
+ *
+ * <p>Purges are O(1): every entry stores the values of its counters at the time it was computed, and
+ * a read is a hit only while they are unchanged; a purge increments one counter. A counter that does
+ * not exist yet is created at a random value, so a lost counter can never make an old entry valid.
+ * Counters must outlive entries. Implementations are thread-safe.
+ *
+ * @since 0.1
+ */
+public interface CacheBackend extends AutoCloseable {
+
+    /**
+     * Reads an entry and the current value of each counter, in one round trip where the store allows.
+     *
+     * @param entryKey the entry's key
+     * @param counters counter names
+     * @return the entry (or {@code null}) and the counter values, {@code null} for a counter that does not exist
+     */
+    Lookup lookup(String entryKey, List<String> counters);
+
+    /**
+     * Returns the current value of each counter, creating absent ones at a random value.
+     *
+     * @param counters counter names
+     * @return their values, in order
+     */
+    long[] counters(List<String> counters);
+
+    /**
+     * Stores an entry.
+     *
+     * @param entryKey the entry's key
+     * @param entry    the stamped entry
+     * @param ttl      how long it may live
+     */
+    void store(String entryKey, Entry entry, Duration ttl);
+
+    /**
+     * Increments a counter (creating it at a random value when absent): every entry stamped with it becomes stale.
+     *
+     * @param counter the counter's name
+     */
+    void increment(String counter);
+
+    /** Releases connections and threads. */
+    @Override
+    void close();
+
+    /**
+     * A stored entry: the counter values it was computed under, the response body and its ETag.
+     *
+     * @param stamp counter values at fill time
+     * @param body  the serialised JSON result
+     * @param etag  the strong ETag of {@code body}
+     */
+    record Entry(long[] stamp, byte[] body, String etag) {
+    }
+
+    /**
+     * The answer of {@link #lookup}.
+     *
+     * @param entry    the stored entry, or {@code null} when absent or expired
+     * @param counters current counter values, {@code null} elements for absent counters
+     */
+    record Lookup(Entry entry, Long[] counters) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mizan.spi;
+
+import dev.mizan.MizanException;
+import java.util.Optional;
+
+/**
+ * Turns an application exception into a client error with a code and status, instead of
+ * {@code 500 internal}. Provide one as a CDI bean.
+ *
+ * @since 0.1
+ */
+public interface ErrorMapper {
+
+    /**
+     * @param failure what a context or function threw
+     * @return the error to send, or empty to leave it to Mizan (500 {@code internal})
+     */
+    Optional<MizanException> map(Throwable failure);
+}

@@ -1,0 +1,69 @@
+package dev.mizan.cdi.internal.engine;
+
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.model.FunctionModel;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the HTTP layer needs, with no HTTP in it: reads, calls, the schema and the secrets.
+ * An application-scoped bean. Protocol and application errors are thrown as
+ * {@link dev.mizan.MizanException} (unexpected ones as {@link InternalFailure}); a
+ * {@code WebApplicationException} from the application passes through unchanged.
+ */
+public interface MizanEngine {
+
+    /**
+     * Reads a context: role check, param parsing (DESIGN §3), cache lookup or fill.
+     *
+     * @param context the context's name
+     * @param query   the request's query parameters (raw, decoded), every value of every key
+     * @param caller  who asks
+     * @return the body and its cache status
+     */
+    ReadResult read(String context, Map<String, List<String>> query, Caller caller);
+
+    /**
+     * Calls a function: role check, binding of the JSON args, validation, invocation, purges.
+     *
+     * @param function the function's name
+     * @param args     the request body
+     * @param caller   who calls
+     * @return the result and what it invalidated
+     */
+    CallResult call(String function, JsonObject args, Caller caller);
+
+    /** @return the contexts, sorted by name */
+    Collection<ContextModel> contexts();
+
+    /** @return the functions, sorted by name */
+    Collection<FunctionModel> functions();
+
+    /** @return the context of that name */
+    Optional<ContextModel> context(String name);
+
+    /** @return the schema document (DESIGN §8) */
+    JsonObject schema();
+
+    /** @return the schema's hash, for the {@code Mizan-Schema} header */
+    String schemaHash();
+
+    /** @return the CDN manifest: each context's path, scope, edge TTLs and tags */
+    JsonObject manifest();
+
+    /** @return the CSRF subkey of {@code mizan.secret} (DESIGN §4: HMAC(secret, "mizan/csrf/v1")) */
+    byte[] csrfKey();
+
+    /** @return the CSRF subkeys accepted when verifying: current, then {@code mizan.secret.previous}'s */
+    List<byte[]> csrfVerifyKeys();
+
+    /** @return Mizan's own JSON-B, used for every body it writes */
+    Jsonb jsonb();
+
+    /** @return the {@code mizan.*} settings */
+    MizanSettings settings();
+}

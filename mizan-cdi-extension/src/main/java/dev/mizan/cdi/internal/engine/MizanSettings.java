@@ -1,0 +1,32 @@
+package dev.mizan.cdi.internal.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code mizan.*} configuration (DESIGN §10), read once at start from MicroProfile Config.
+ *
+ * @param dev            {@code mizan.dev}
+ * @param schemaEnabled  {@code mizan.schema.enabled} (default: {@code dev})
+ * @param corsOrigins    {@code mizan.cors.origins}, comma-separated (empty: CORS off)
+ * @param csrfEnabled    {@code mizan.csrf.enabled}
+ * @param cacheBackend   {@code mizan.cache.backend}
+ * @param cacheTtl       {@code mizan.cache.ttl}
+ * @param memoryMaxEntries {@code mizan.cache.memory.max-entries}
+ * @param repurgeDelay   {@code mizan.cache.repurge-delay}
+ * @param maxBody        {@code mizan.limits.max-body}, bytes
+ * @param maxDepth       {@code mizan.limits.max-depth}
+ * @param maxUrl         {@code mizan.limits.max-url}, bytes
+ * @param tagHeader      {@code mizan.edge.tag-header}
+ */
+public record MizanSettings(boolean dev, boolean schemaEnabled, List<String> corsOrigins, boolean csrfEnabled,
+                            String cacheBackend, Duration cacheTtl, long memoryMaxEntries,
+                            Optional<Duration> repurgeDelay, long maxBody, int maxDepth, int maxUrl,
+                            String tagHeader) {
+
+    /** Copies the list. */
+    public MizanSettings {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
+}

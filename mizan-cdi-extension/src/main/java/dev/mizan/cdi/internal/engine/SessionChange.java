@@ -1,0 +1,14 @@
+package dev.mizan.cdi.internal.engine;
+
+/**
+ * What a {@code @SessionInit} function did to the caller's identity; the HTTP layer rotates or
+ * invalidates the session accordingly (DESIGN §6).
+ */
+public enum SessionChange {
+    /** Not a {@code @SessionInit} function, or the principal did not change. */
+    NONE,
+    /** A new or different principal: rotate the session id and the CSRF token. */
+    LOGIN,
+    /** A principal before, none after: invalidate the session (the user's entries are already purged). */
+    LOGOUT
+}

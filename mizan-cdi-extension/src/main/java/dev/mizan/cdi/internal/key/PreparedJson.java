@@ -1,0 +1,141 @@
+package dev.mizan.cdi.internal.key;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * Writes params as JSON text after DESIGN §4's rules, ready for RFC 8785: null members dropped,
+ * integers past ±(2^53 − 1) turned into strings, invalid numbers and strings refused. One instance
+ * per canonicalisation (it holds the text being written).
+ */
+final class PreparedJson {
+
+    private static final BigInteger MAX_SAFE_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
+    /** Bounds the plain form of a number given for a string param (1e999999999 would be a huge string). */
+    private static final int MAX_PLAIN_SCALE = 1000;
+
+    private final StringBuilder out = new StringBuilder();
+
+    /** The top-level object: absent or null params are left out; a string-typed param given as a number becomes a string. */
+    String params(Iterable<Map.Entry<String, JsonValue>> params, Map<String, String> schemaTypes) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonValue> param : params) {
+            String name = param.getKey();
+            JsonValue value = param.getValue();
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(name, name);
+            out.append(':');
+            if ("string".equals(schemaTypes.get(name)) && value instanceof JsonNumber number) {
+                string(name, plain(name, number.bigDecimalValue()));
+            } else {
+                value(name, value);
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    /** One value under the rules that apply inside params, wrapped in an array (RFC 8785 input is an object or array). */
+    String arrayOf(String param, JsonValue value) {
+        out.append('[');
+        value(param, value);
+        return out.append(']').toString();
+    }
+
+    private void value(String param, JsonValue value) {
+        switch (value.getValueType()) {
+            case OBJECT -> object(param, (JsonObject) value);
+            case ARRAY -> array(param, (JsonArray) value);
+            case STRING -> string(param, ((JsonString) value).getString());
+            case NUMBER -> number(param, ((JsonNumber) value).bigDecimalValue());
+            case TRUE -> out.append("true");
+            case FALSE -> out.append("false");
+            case NULL -> out.append("null");
+        }
+    }
+
+    private void object(String param, JsonObject object) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            if (member.getValue().getValueType() == JsonValue.ValueType.NULL) {
+                continue; // JSON-B's default: a null property is not written
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(param, member.getKey());
+            out.append(':');
+            value(param, member.getValue());
+        }
+        out.append('}');
+    }
+
+    private void array(String param, JsonArray array) {
+        out.append('[');
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            value(param, array.get(i));
+        }
+        out.append(']');
+    }
+
+    private void number(String param, BigDecimal number) {
+        // scale 0: written without fraction or exponent, i.e. an integer literal.
+        if (number.scale() == 0) {
+            BigInteger integer = number.unscaledValue();
+            if (integer.abs().compareTo(MAX_SAFE_INTEGER) <= 0) {
+                out.append(integer);
+            } else {
+                string(param, integer.toString());
+            }
+            return;
+        }
+        double value = number.doubleValue();
+        if (Double.isInfinite(value) || Double.isNaN(value)) {
+            throw new InvalidParamException(param, "number out of range: " + number);
+        }
+        out.append(number); // the canonicaliser reads it as the nearest double and writes it as ES6 does
+    }
+
+    private static String plain(String param, BigDecimal number) {
+        if (Math.abs(number.scale()) > MAX_PLAIN_SCALE) {
+            throw new InvalidParamException(param, "number too long for a string: " + number);
+        }
+        return number.toPlainString();
+    }
+
+    private void string(String param, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                throw new InvalidParamException(param, String.format("lone surrogate U+%04X", (int) c));
+            } else if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+}

@@ -75,6 +75,7 @@ public final class TypeSchemas {
     private static final Map<Class<?>, JsonObject> SCALARS = scalars();
     private static final Set<Class<?>> OPTIONALS = Set.of(Optional.class, OptionalInt.class, OptionalLong.class,
             OptionalDouble.class);
+    private static final String JSON_VALUE_REASON = "JSON-P values have no fixed shape; declare a record or class";
     private static final Set<String> TEMPORAL_FORMATS = Set.of("date", "date-time", "time");
 
     private final TypeNames names = new TypeNames();
@@ -149,6 +150,10 @@ public final class TypeSchemas {
     }
 
     private JsonObject classSchema(Class<?> type) {
+        if (JsonValue.class.isAssignableFrom(type)) {
+            // before the collection checks: JsonObject is a Map and JsonArray a List
+            throw new UnmappableTypeException(type, JSON_VALUE_REASON);
+        }
         JsonObject scalar = scalar(type);
         if (scalar != null) {
             return scalar;
@@ -250,7 +255,7 @@ public final class TypeSchemas {
             throw new UnmappableTypeException(type, "Object has no fixed shape; declare a concrete type");
         }
         if (JsonValue.class.isAssignableFrom(raw)) {
-            throw new UnmappableTypeException(type, "JSON-P values have no fixed shape; declare a record or class");
+            throw new UnmappableTypeException(type, JSON_VALUE_REASON);
         }
         if (raw == void.class || raw == Void.class) {
             throw new UnmappableTypeException(type, "void has no value");
@@ -312,6 +317,8 @@ public final class TypeSchemas {
 
     private PropertySchema propertySchema(BeanProperty property) {
         Type type = property.type();
+        // a primitive is never null, so always written
+        boolean primitive = type instanceof Class<?> c && c.isPrimitive();
         if (property.annotation(JsonbTypeSerializer.class).isPresent()) {
             throw new UnmappableTypeException(type, "a @JsonbTypeSerializer writes it, and a custom serializer's "
                     + "output has no schema; use a @JsonbTypeAdapter to a mappable type");
@@ -321,7 +328,6 @@ public final class TypeSchemas {
             type = adaptedType(adapter.get(), type);
         }
         JsonObject value = formatted(property, valueSchema(type));
-        boolean primitive = type instanceof Class<?> c && c.isPrimitive();
         Nullability.Verdict verdict = Nullability.of(property.sources().toArray(AnnotatedElement[]::new));
         boolean nonNull = primitive || (!isOptional(type) && verdict == Nullability.Verdict.NON_NULL);
         if (property.nillable()) {

@@ -13,11 +13,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -68,7 +68,7 @@ public final class SchemaDocument {
         JsonObject unhashed = Json.createObjectBuilder(document).remove("hash").build();
         try {
             byte[] canonical = new JsonCanonicalizer(unhashed.toString()).getEncodedUTF8();
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (IOException e) {
             throw new UncheckedIOException("JSON-P wrote JSON that the canonicalizer could not read", e);
         } catch (NoSuchAlgorithmException e) {

@@ -136,7 +136,8 @@ public final class OriginCache implements AutoCloseable {
             Served served = fillOnce(flight, key, counters, ttl, compute);
             flight.result.complete(served);
             return served;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // every waiter must be released, even by a checked exception thrown sneakily
             flight.stamp.complete(null);
             flight.result.completeExceptionally(e);
             throw e;

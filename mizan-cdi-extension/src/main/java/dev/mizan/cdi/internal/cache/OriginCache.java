@@ -1,0 +1,231 @@
+package dev.mizan.cdi.internal.cache;
+
+import dev.mizan.cdi.internal.engine.CacheStatus;
+import dev.mizan.spi.CacheBackend;
+import dev.mizan.spi.CacheBackend.Entry;
+import dev.mizan.spi.CacheBackend.Lookup;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The origin cache of DESIGN §5 over a {@link CacheBackend}: generation stamps, O(1) purges and
+ * single flight per key on this node. Plain Java and thread-safe.
+ *
+ * <p>An entry is served only while every counter it was stamped with still holds the value it had
+ * when the fill began. A fill reads the counters <em>before</em> it computes, so a purge that races
+ * the fill bumps a counter past the stamp and the stored entry is never readable.
+ *
+ * <p>Exceptions from {@code compute} are application errors and propagate unchanged. Backend
+ * failures never fail a read: it is computed and answered with {@link CacheStatus#BYPASS}. A purge
+ * the backend could not record makes every read bypass until the backend answers again and the
+ * global epoch has been bumped, so the lost purge cannot leave stale entries behind.
+ */
+public final class OriginCache implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OriginCache.class.getName());
+
+    private final CacheBackend backend;
+    private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
+    /** Purges the backend failed to record since the last epoch bump. */
+    private final AtomicLong lostPurges = new AtomicLong();
+    private final AtomicBoolean backendDown = new AtomicBoolean();
+
+    /** @param backend where entries and counters live; closed by {@link #close()} */
+    public OriginCache(CacheBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    /**
+     * Serves an entry from the cache, or computes, stores and serves it.
+     *
+     * @param entryKey the full cache key (DESIGN §4)
+     * @param counters the counters that stamp the entry ({@link CounterNames#forEntry})
+     * @param ttl      how long the entry may live
+     * @param compute  produces the body on a miss
+     * @return the body, its ETag, and {@code HIT}, {@code MISS} or {@code BYPASS}
+     */
+    public Served read(String entryKey, List<String> counters, Duration ttl, Supplier<byte[]> compute) {
+        if (lostPurges.get() > 0 && !recordLostPurges()) {
+            return bypass(compute);
+        }
+        Lookup lookup;
+        try {
+            lookup = backend.lookup(entryKey, counters);
+        } catch (RuntimeException e) {
+            backendFailed(e);
+            return bypass(compute);
+        }
+        backendAnswered();
+        Entry entry = lookup.entry();
+        if (entry != null && fresh(entry.stamp(), lookup.counters())) {
+            return new Served(entry.body(), entry.etag(), CacheStatus.HIT);
+        }
+        return fill(entryKey, counters, lookup.counters(), ttl, compute);
+    }
+
+    /**
+     * Computes without reading or storing.
+     *
+     * @param compute produces the body
+     * @return the body, its ETag and {@code BYPASS}
+     */
+    public Served bypass(Supplier<byte[]> compute) {
+        byte[] body = compute.get();
+        return new Served(body, Etags.strong(body), CacheStatus.BYPASS);
+    }
+
+    /**
+     * Makes every entry stamped with {@code counter} stale, in constant time. Never throws: a purge
+     * the backend cannot record switches this node to bypass until it can bump the epoch instead.
+     *
+     * @param counter a name from {@link CounterNames}
+     */
+    public void purge(String counter) {
+        try {
+            backend.increment(counter);
+        } catch (RuntimeException e) {
+            lostPurges.incrementAndGet();
+            LOG.log(Level.WARNING, "Could not record the purge of counter " + counter
+                    + "; reads bypass the cache until the backend answers again", e);
+        }
+    }
+
+    /** @return whether purges were lost and reads bypass the cache (for a health check) */
+    public boolean degraded() {
+        return lostPurges.get() > 0;
+    }
+
+    /** Closes the backend. */
+    @Override
+    public void close() {
+        backend.close();
+    }
+
+    private Served fill(String key, List<String> counters, Long[] seen, Duration ttl, Supplier<byte[]> compute) {
+        Flight mine = new Flight();
+        while (true) {
+            Flight current = flights.putIfAbsent(key, mine);
+            if (current == null) {
+                return run(mine, key, counters, ttl, compute);
+            }
+            if (current.owner == Thread.currentThread()) {
+                // compute reads its own key: waiting on ourselves would never end
+                return bypass(compute);
+            }
+            if (current.serves(seen)) {
+                return await(current);
+            }
+            // that fill started before a purge this reader has seen: start a fresh one
+            if (flights.replace(key, current, mine)) {
+                current.superseded = true;
+                return run(mine, key, counters, ttl, compute);
+            }
+        }
+    }
+
+    private Served run(Flight flight, String key, List<String> counters, Duration ttl, Supplier<byte[]> compute) {
+        try {
+            Served served = fillOnce(flight, key, counters, ttl, compute);
+            flight.result.complete(served);
+            return served;
+        } catch (Throwable e) {
+            // every waiter must be released, even by a checked exception thrown sneakily
+            flight.stamp.complete(null);
+            flight.result.completeExceptionally(e);
+            throw e;
+        } finally {
+            flights.remove(key, flight);
+        }
+    }
+
+    private Served fillOnce(Flight flight, String key, List<String> counters, Duration ttl, Supplier<byte[]> compute) {
+        long[] stamp;
+        try {
+            stamp = backend.counters(counters);
+        } catch (RuntimeException e) {
+            flight.stamp.complete(null);
+            backendFailed(e);
+            return bypass(compute);
+        }
+        flight.stamp.complete(stamp);
+        byte[] body = compute.get();
+        String etag = Etags.strong(body);
+        if (flight.superseded) {
+            // its stamp is stale anyway; storing would only push out the fresher fill's entry
+            return new Served(body, etag, CacheStatus.MISS);
+        }
+        try {
+            backend.store(key, new Entry(stamp, body, etag), ttl);
+        } catch (RuntimeException e) {
+            backendFailed(e);
+            return new Served(body, etag, CacheStatus.BYPASS);
+        }
+        return new Served(body, etag, CacheStatus.MISS);
+    }
+
+    private static Served await(Flight flight) {
+        try {
+            return flight.result.join();
+        } catch (CompletionException e) {
+            // the filler's own exception, unchanged, for every waiter
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean fresh(long[] stamp, Long[] current) {
+        if (stamp == null || current == null || stamp.length != current.length) {
+            return false;
+        }
+        for (int i = 0; i < stamp.length; i++) {
+            // an absent counter is a miss, never a match: a lost counter cannot revive old entries
+            if (current[i] == null || current[i] != stamp[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Bumps the epoch in place of the purges that were lost; false while the backend is still down. */
+    private boolean recordLostPurges() {
+        long lost = lostPurges.get();
+        try {
+            backend.increment(CounterNames.EPOCH);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        // a purge lost meanwhile keeps the count above zero, and the next read bumps again
+        if (lostPurges.compareAndSet(lost, 0)) {
+            LOG.log(Level.INFO, "The cache backend answers again; bumped the epoch for " + lost + " lost purge(s)");
+        }
+        return true;
+    }
+
+    private void backendFailed(RuntimeException e) {
+        if (backendDown.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "The cache backend failed; reads bypass the cache while it does", e);
+        } else {
+            LOG.log(Level.DEBUG, "The cache backend failed again", e);
+        }
+    }
+
+    private void backendAnswered() {
+        if (backendDown.get() && backendDown.compareAndSet(true, false)) {
+            LOG.log(Level.INFO, "The cache backend answers again");
+        }
+    }
+}

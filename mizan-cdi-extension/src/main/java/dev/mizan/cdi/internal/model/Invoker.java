@@ -8,9 +8,11 @@ package dev.mizan.cdi.internal.model;
 public interface Invoker {
 
     /**
-     * @param args the bound arguments, in the method's order
+     * @param args   the bound arguments, in the method's order
+     * @param before runs with the target instance just before the call (Mizan validates the
+     *               arguments there, so a violation is a 400 rather than the container's 500)
      * @return the method's result
      * @throws Throwable whatever the method throws, unwrapped
      */
-    Object invoke(Object[] args) throws Throwable;
+    Object invoke(Object[] args, java.util.function.Consumer<Object> before) throws Throwable;
 }

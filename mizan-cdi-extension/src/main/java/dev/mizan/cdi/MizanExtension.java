@@ -1,0 +1,110 @@
+package dev.mizan.cdi;
+
+import dev.mizan.Invalidates;
+import dev.mizan.MizanContext;
+import dev.mizan.MizanFunction;
+import dev.mizan.SessionInit;
+import dev.mizan.cdi.internal.discovery.Candidate;
+import dev.mizan.cdi.internal.discovery.RegistryBuilder;
+import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.runtime.ConfigReader;
+import dev.mizan.cdi.internal.runtime.DefaultContexts;
+import dev.mizan.cdi.internal.runtime.DefaultInvalidation;
+import dev.mizan.cdi.internal.runtime.DefaultMizanEngine;
+import dev.mizan.cdi.internal.runtime.InvalidationCollector;
+import dev.mizan.cdi.internal.runtime.MizanBinding;
+import dev.mizan.cdi.internal.runtime.MizanInterceptor;
+import dev.mizan.cdi.internal.runtime.MizanRuntime;
+import dev.mizan.cdi.internal.runtime.Purger;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Mizan's portable extension: registers Mizan's own beans, finds annotated methods, validates them
+ * (collecting every definition error of the deployment) and builds the {@link Registry} once.
+ */
+public class MizanExtension implements Extension {
+
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<AnnotatedMethod<?>> invalidates = new ArrayList<>();
+    private volatile Registry registry;
+
+    /** Internal beans are added here, so Mizan's jars work under any discovery mode and need no beans.xml. */
+    void registerBeans(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
+        for (Class<?> c : List.of(MizanRuntime.class, DefaultMizanEngine.class, Purger.class, InvalidationCollector.class,
+                DefaultInvalidation.class, DefaultContexts.class, MizanInterceptor.class)) {
+            bbd.addAnnotatedType(bm.createAnnotatedType(c), "mizan." + c.getName());
+        }
+    }
+
+    /** Binds Mizan's interceptor to every {@code @Invalidates} method it can intercept. */
+    <T> void bindInterceptor(@Observes @WithAnnotations({Invalidates.class, Invalidates.List.class}) ProcessAnnotatedType<T> pat) {
+        pat.configureAnnotatedType()
+                .filterMethods(m -> (m.isAnnotationPresent(Invalidates.class) || m.isAnnotationPresent(Invalidates.List.class))
+                        && interceptable(m.getJavaMember().getModifiers()))
+                .forEach(m -> m.add(MizanBinding.Literal.INSTANCE));
+    }
+
+    private static boolean interceptable(int modifiers) {
+        return !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers);
+    }
+
+    /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
+    <T> void collect(@Observes ProcessManagedBean<T> pmb) {
+        for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
+            if (m.getJavaMember().isSynthetic() || m.getJavaMember().isBridge()) {
+                continue;
+            }
+            if (m.isAnnotationPresent(MizanContext.class) || m.isAnnotationPresent(MizanFunction.class)
+                    || m.isAnnotationPresent(SessionInit.class)) {
+                candidates.add(new Candidate(pmb.getBean(), m));
+            }
+            if (m.isAnnotationPresent(Invalidates.class) || m.isAnnotationPresent(Invalidates.List.class)) {
+                invalidates.add(m);
+            }
+        }
+    }
+
+    /** Builds the registry and reports every definition error of the deployment together. */
+    void validate(@Observes AfterDeploymentValidation adv, BeanManager bm) {
+        ConfigReader config = ConfigReader.current();
+        List<DefinitionException> problems = new ArrayList<>(config.problems());
+        RegistryBuilder builder = new RegistryBuilder(bm, config.cacheTtl());
+        Registry built = builder.build(candidates, invalidates);
+        problems.addAll(builder.errors());
+        problems.forEach(adv::addDeploymentProblem);
+        registry = built;
+        candidates.clear();
+        invalidates.clear();
+    }
+
+    void release(@Observes BeforeShutdown bs) {
+        registry = null;
+    }
+
+    /**
+     * Internal, may change.
+     *
+     * @return the registry built at deployment
+     */
+    public Registry registry() {
+        Registry r = registry;
+        if (r == null) {
+            throw new IllegalStateException("Mizan's registry is not built yet");
+        }
+        return r;
+    }
+
+}

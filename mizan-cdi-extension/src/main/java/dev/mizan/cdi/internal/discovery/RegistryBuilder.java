@@ -1,0 +1,303 @@
+package dev.mizan.cdi.internal.discovery;
+
+import dev.mizan.Invalidates;
+import dev.mizan.MizanContext;
+import dev.mizan.MizanFunction;
+import dev.mizan.Param;
+import dev.mizan.Scope;
+import dev.mizan.SessionInit;
+import dev.mizan.cdi.internal.invoke.InvokerFactory;
+import dev.mizan.cdi.internal.model.Access;
+import dev.mizan.cdi.internal.model.CachePolicy;
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.model.FunctionModel;
+import dev.mizan.cdi.internal.model.InvalidationModel;
+import dev.mizan.cdi.internal.model.Invoker;
+import dev.mizan.cdi.internal.model.ParamModel;
+import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.schema.SchemaDocument;
+import dev.mizan.cdi.internal.schema.TypeSchemas;
+import dev.mizan.cdi.internal.schema.UnmappableTypeException;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns the candidates collected during discovery into the immutable {@link Registry}, collecting
+ * every definition error instead of stopping at the first (so one deployment shows them all).
+ */
+public final class RegistryBuilder {
+
+    private static final Set<String> REQUIRED_MARKERS = Set.of("NotNull", "NotBlank", "NotEmpty", "Nonnull", "NonNull");
+    private static final JsonObject RESPONSE_SCHEMA = Json.createObjectBuilder().add("x-mizan-response", true).build();
+    private static final JsonObject NULL_SCHEMA = Json.createObjectBuilder().add("type", "null").build();
+
+    private final BeanManager bm;
+    private final Duration defaultTtl;
+    private final List<DefinitionException> errors = new ArrayList<>();
+    private final TypeSchemas types = new TypeSchemas();
+
+    /**
+     * @param bm         the bean manager, for invokers
+     * @param defaultTtl {@code mizan.cache.ttl}
+     */
+    public RegistryBuilder(BeanManager bm, Duration defaultTtl) {
+        this.bm = bm;
+        this.defaultTtl = defaultTtl;
+    }
+
+    /** @return every definition error found so far */
+    public List<DefinitionException> errors() {
+        return errors;
+    }
+
+    /**
+     * @param candidates  methods with {@code @MizanContext} or {@code @MizanFunction}
+     * @param invalidates methods with {@code @Invalidates} (any bean)
+     * @return the registry; meaningful only when {@link #errors()} is empty
+     */
+    public Registry build(List<Candidate> candidates, List<AnnotatedMethod<?>> invalidates) {
+        Map<String, ContextModel> contexts = new TreeMap<>();
+        Map<String, FunctionModel> functions = new TreeMap<>();
+        Map<String, String> owners = new HashMap<>();
+        // a stable order, so named types (and the schema hash) are the same on every boot
+        java.util.Comparator<Method> order = java.util.Comparator.comparing(Method::toGenericString);
+        candidates.stream().sorted(java.util.Comparator.comparing(c -> c.method().getJavaMember(), order))
+                .forEach(c -> readCandidate(c, contexts, functions, owners));
+        Map<Method, List<InvalidationModel>> sites = new HashMap<>();
+        Map<String, Set<List<String>>> groups = new TreeMap<>();
+        contexts.values().forEach(ctx -> {
+            Set<List<String>> g = new LinkedHashSet<>();
+            ctx.params().forEach(p -> g.add(List.of(p.name())));
+            groups.put(ctx.name(), g);
+        });
+        for (AnnotatedMethod<?> m : invalidates.stream()
+                .sorted(java.util.Comparator.comparing(m -> m.getJavaMember().toGenericString())).toList()) {
+            List<InvalidationModel> models = readInvalidates(m, contexts);
+            if (!models.isEmpty()) {
+                sites.put(m.getJavaMember(), models);
+                models.stream().filter(i -> i.params().size() > 1)
+                        .forEach(i -> groups.get(i.context()).add(i.params().stream().sorted().toList()));
+            }
+        }
+        // functions list their own @Invalidates in the schema
+        functions.replaceAll((name, f) -> new FunctionModel(f.name(), f.params(), f.returnType(), f.returns(), f.access(),
+                f.sessionInit(), sites.getOrDefault(f.method(), List.of()), f.method(), f.invoker()));
+        Map<String, List<List<String>>> frozenGroups = new HashMap<>();
+        groups.forEach((k, v) -> frozenGroups.put(k, List.copyOf(v)));
+        JsonObject schema = errors.isEmpty() ? SchemaDocument.build(contexts.values(), functions.values(), types.types())
+                : JsonObject.EMPTY_JSON_OBJECT;
+        return new Registry(contexts, functions, sites, frozenGroups, schema,
+                schema.containsKey("hash") ? schema.getString("hash") : "");
+    }
+
+    private void readCandidate(Candidate c, Map<String, ContextModel> contexts, Map<String, FunctionModel> functions,
+                               Map<String, String> owners) {
+        AnnotatedMethod<?> am = c.method();
+        Method m = am.getJavaMember();
+        String where = Names.where(m);
+        MizanContext ctx = am.getAnnotation(MizanContext.class);
+        MizanFunction fn = am.getAnnotation(MizanFunction.class);
+        if (ctx != null && fn != null) {
+            errors.add(Messages.bothContextAndFunction(where));
+            return;
+        }
+        if (Modifier.isPrivate(m.getModifiers()) || Modifier.isStatic(m.getModifiers())) {
+            errors.add(Messages.notInvocable(where, Modifier.isPrivate(m.getModifiers()) ? "private" : "static"));
+            return;
+        }
+        if (fn == null && am.isAnnotationPresent(SessionInit.class)) {
+            errors.add(Messages.sessionInitWithoutFunction(where));
+        }
+        String name = ctx != null ? ctx.value() : (fn.value().isEmpty() ? m.getName() : fn.value());
+        if (!Names.valid(name)) {
+            errors.add(Messages.malformedName(where, name));
+            return;
+        }
+        String previous = owners.putIfAbsent(name, where);
+        if (previous != null) {
+            errors.add(Messages.duplicateName(where, name, previous));
+            return;
+        }
+        List<ParamModel> params = readParams(am, where);
+        Access access = AccessReader.read(am);
+        Invoker invoker = invoker(c, m);
+        if (ctx != null) {
+            ContextModel model = readContext(ctx, am, where, params, access, invoker);
+            if (model != null) {
+                contexts.put(name, model);
+            }
+        } else {
+            JsonObject returns = returnSchema(m, where, true);
+            functions.put(name, new FunctionModel(name, params, m.getGenericReturnType(), returns, access,
+                    am.isAnnotationPresent(SessionInit.class), List.of(), m, invoker));
+        }
+    }
+
+    private ContextModel readContext(MizanContext ctx, AnnotatedMethod<?> am, String where, List<ParamModel> params,
+                                     Access access, Invoker invoker) {
+        Method m = am.getJavaMember();
+        if (m.getReturnType() == void.class || m.getReturnType() == Void.class) {
+            errors.add(Messages.voidContext(where));
+            return null;
+        }
+        JsonObject returns = returnSchema(m, where, false);
+        CachePolicy policy = new CachePolicy(
+                Durations.parse(where, "maxAge", ctx.maxAge(), defaultTtl, errors),
+                Durations.parse(where, "browserMaxAge", ctx.browserMaxAge(), Duration.ZERO, errors),
+                Durations.parse(where, "edgeMaxAge", ctx.edgeMaxAge(), Duration.ZERO, errors),
+                Durations.parse(where, "staleWhileRevalidate", ctx.staleWhileRevalidate(), Duration.ZERO, errors),
+                ctx.cached());
+        if (ctx.scope() == Scope.USER && !ctx.edgeMaxAge().isEmpty()) {
+            errors.add(Messages.userWithEdgeMaxAge(where));
+        }
+        if (ctx.scope() == Scope.PUBLIC && access.kind() == Access.Kind.ROLES) {
+            errors.add(Messages.publicWithRoles(where));
+        }
+        return new ContextModel(ctx.value(), ctx.scope(), policy, params, m.getGenericReturnType(), returns, access, m, invoker);
+    }
+
+    private JsonObject returnSchema(Method m, String where, boolean function) {
+        Class<?> raw = m.getReturnType();
+        if (function && (raw == void.class || raw == Void.class)) {
+            return NULL_SCHEMA;
+        }
+        if (function && raw.getName().equals("jakarta.ws.rs.core.Response")) {
+            return RESPONSE_SCHEMA;
+        }
+        try {
+            return types.schemaOf(m.getGenericReturnType(), m);
+        } catch (UnmappableTypeException e) {
+            errors.add(Messages.unsupportedReturnType(where, e.getMessage()));
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+    }
+
+    private List<ParamModel> readParams(AnnotatedMethod<?> am, String where) {
+        List<ParamModel> params = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (AnnotatedParameter<?> p : am.getParameters()) {
+            String name = paramName(p);
+            if (name == null) {
+                errors.add(Messages.unknownParamName(where, p.getPosition()));
+                continue;
+            }
+            if (!Names.valid(name)) {
+                errors.add(Messages.malformedParamName(where, name));
+                continue;
+            }
+            if (!seen.add(name)) {
+                errors.add(Messages.duplicateParamName(where, name));
+                continue;
+            }
+            Type type = p.getBaseType();
+            try {
+                JsonObject schema = types.schemaOf(type);
+                params.add(new ParamModel(name, p.getPosition(), type, required(p), types.isStringType(type), schema));
+            } catch (UnmappableTypeException e) {
+                errors.add(Messages.unsupportedParamType(where, name, e.getMessage()));
+            }
+        }
+        return params;
+    }
+
+    static String paramName(AnnotatedParameter<?> p) {
+        Param param = p.getAnnotation(Param.class);
+        if (param != null) {
+            return param.value();
+        }
+        java.lang.reflect.Parameter jp = p.getJavaParameter();
+        return jp.isNamePresent() ? jp.getName() : null;
+    }
+
+    private static boolean required(AnnotatedParameter<?> p) {
+        if (p.getBaseType() instanceof Class<?> c && c.isPrimitive()) {
+            return true;
+        }
+        return p.getAnnotations().stream().anyMatch(a -> REQUIRED_MARKERS.contains(a.annotationType().getSimpleName()));
+    }
+
+    private List<InvalidationModel> readInvalidates(AnnotatedMethod<?> am, Map<String, ContextModel> contexts) {
+        Method m = am.getJavaMember();
+        String where = Names.where(m);
+        int mod = m.getModifiers();
+        String bad = Modifier.isPrivate(mod) ? "private" : Modifier.isStatic(mod) ? "static" : Modifier.isFinal(mod) ? "final" : null;
+        if (bad != null) {
+            errors.add(Messages.invalidatesNotInterceptable(where, bad));
+            return List.of();
+        }
+        Map<String, AnnotatedParameter<?>> args = new LinkedHashMap<>();
+        for (AnnotatedParameter<?> p : am.getParameters()) {
+            String n = paramName(p);
+            if (n != null) {
+                args.put(n, p);
+            }
+        }
+        List<InvalidationModel> models = new ArrayList<>();
+        for (Invalidates inv : am.getAnnotations(Invalidates.class)) {
+            ContextModel ctx = contexts.get(inv.value());
+            if (ctx == null) {
+                errors.add(Messages.unknownContext(where, inv.value(), Names.nearest(inv.value(), contexts.keySet())));
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<Integer> indexes = new ArrayList<>();
+            for (String pn : inv.params()) {
+                ParamModel cp = ctx.param(pn).orElse(null);
+                AnnotatedParameter<?> arg = args.get(pn);
+                if (cp == null) {
+                    errors.add(Messages.invalidatesParamMissing(where, ctx.name(), pn));
+                } else if (arg == null) {
+                    errors.add(Messages.invalidatesParamNoArgument(where, ctx.name(), pn));
+                } else if (!sameType(cp.type(), arg.getBaseType())) {
+                    errors.add(Messages.invalidatesParamType(where, ctx.name(), pn, cp.type().getTypeName(),
+                            arg.getBaseType().getTypeName()));
+                } else {
+                    names.add(pn);
+                    indexes.add(arg.getPosition());
+                }
+            }
+            if (names.size() == inv.params().length) {
+                models.add(new InvalidationModel(ctx.name(), names, indexes));
+            }
+        }
+        return models;
+    }
+
+    private static boolean sameType(Type a, Type b) {
+        return box(a).equals(box(b));
+    }
+
+    private static Type box(Type t) {
+        if (t instanceof Class<?> c && c.isPrimitive()) {
+            return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+        }
+        return t;
+    }
+
+    private Invoker invoker(Candidate c, Method m) {
+        try {
+            return InvokerFactory.create(bm, c.bean(), m);
+        } catch (IllegalAccessException | RuntimeException e) {
+            errors.add(Messages.notInvocable(Names.where(m), "inaccessible (" + e.getMessage() + ")"));
+            return (args, before) -> {
+                throw new IllegalStateException("not invocable");
+            };
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mizan.cdi.internal.registry;
+
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.model.FunctionModel;
+import dev.mizan.cdi.internal.model.InvalidationModel;
+import jakarta.json.JsonObject;
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Mizan discovered, validated and built at deployment; immutable. Knows no HTTP.
+ *
+ * @param contexts      contexts by name (sorted)
+ * @param functions     functions by name (sorted)
+ * @param invalidations every {@code @Invalidates} site, by method (what the interceptor looks up)
+ * @param groups        per context, the param-name groups that get their own purge counter
+ * @param schema        the schema document (DESIGN §8)
+ * @param schemaHash    its hash
+ */
+public record Registry(Map<String, ContextModel> contexts, Map<String, FunctionModel> functions,
+                       Map<Method, List<InvalidationModel>> invalidations, Map<String, List<List<String>>> groups,
+                       JsonObject schema, String schemaHash) {
+
+    /** Copies the maps. */
+    public Registry {
+        contexts = Map.copyOf(contexts);
+        functions = Map.copyOf(functions);
+        invalidations = Map.copyOf(invalidations);
+        groups = Map.copyOf(groups);
+    }
+
+    /** @return the context of that name */
+    public Optional<ContextModel> context(String name) {
+        return Optional.ofNullable(contexts.get(name));
+    }
+
+    /** @return the function of that name */
+    public Optional<FunctionModel> function(String name) {
+        return Optional.ofNullable(functions.get(name));
+    }
+
+    /** @return contexts sorted by name */
+    public Collection<ContextModel> sortedContexts() {
+        return contexts.values().stream().sorted(java.util.Comparator.comparing(ContextModel::name)).toList();
+    }
+
+    /** @return functions sorted by name */
+    public Collection<FunctionModel> sortedFunctions() {
+        return functions.values().stream().sorted(java.util.Comparator.comparing(FunctionModel::name)).toList();
+    }
+
+    /** @return the purge groups of a context (each a sorted list of param names) */
+    public List<List<String>> groups(String context) {
+        return groups.getOrDefault(context, List.of());
+    }
+}

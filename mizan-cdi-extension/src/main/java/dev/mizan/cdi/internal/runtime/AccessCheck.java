@@ -1,0 +1,36 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.MizanException;
+import dev.mizan.cdi.internal.engine.Caller;
+import dev.mizan.cdi.internal.model.Access;
+
+/** Enforces an operation's role rule before binding, cache lookup or ETag evaluation (DESIGN §2). */
+final class AccessCheck {
+
+    private AccessCheck() {
+    }
+
+    static void check(Access access, Caller caller) {
+        switch (access.kind()) {
+            case UNRESTRICTED, PERMIT_ALL -> {
+            }
+            case DENY_ALL -> throw caller.user().isEmpty() ? unauthenticated() : forbidden();
+            case ROLES -> {
+                if (caller.user().isEmpty()) {
+                    throw unauthenticated();
+                }
+                if (access.roles().stream().noneMatch(caller::isUserInRole)) {
+                    throw forbidden();
+                }
+            }
+        }
+    }
+
+    private static MizanException unauthenticated() {
+        return new MizanException(401, "unauthenticated", "Authentication is required");
+    }
+
+    private static MizanException forbidden() {
+        return new MizanException(403, "forbidden", "You may not do this");
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.Contexts;
+import dev.mizan.MizanException;
+import dev.mizan.cdi.internal.engine.Caller;
+import dev.mizan.cdi.internal.key.CacheKeys;
+import dev.mizan.cdi.internal.model.ContextModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.security.enterprise.SecurityContext;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The injectable {@link Contexts}: in-process reads for the current caller (from Jakarta Security's
+ * {@code SecurityContext}), through the same role checks, validation and cache as HTTP reads.
+ */
+@ApplicationScoped
+public class DefaultContexts implements Contexts {
+
+    @Inject
+    DefaultMizanEngine engine;
+    @Inject
+    MizanRuntime rt;
+    @Inject
+    Purger purger;
+    @Inject
+    Instance<SecurityContext> security;
+
+    @Override
+    public String readJson(String context, Map<String, ?> params) {
+        ContextModel ctx = lookup(context);
+        Caller caller = caller();
+        AccessCheck.check(ctx.access(), caller);
+        return new String(engine.read(ctx, toJson(params), caller).body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String stableKey(String context, Map<String, ?> params) {
+        ContextModel ctx = lookup(context);
+        return CacheKeys.stableKey(ctx.name(), engine.canonical(ctx, toJson(params)));
+    }
+
+    private ContextModel lookup(String context) {
+        return rt.registry().context(context).orElseThrow(() ->
+                new MizanException(404, "unknown_context", "There is no context named '" + context + "'"));
+    }
+
+    private JsonObject toJson(Map<String, ?> params) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                b.add(k, purger.counters().toJson(v));
+            }
+        });
+        return b.build();
+    }
+
+    private Caller caller() {
+        SecurityContext sc = security.isResolvable() ? security.get() : null;
+        return new Caller() {
+            @Override
+            public Optional<String> user() {
+                return Optional.ofNullable(sc).map(SecurityContext::getCallerPrincipal).map(Principal::getName);
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return sc != null && sc.isCallerInRole(role);
+            }
+        };
+    }
+}

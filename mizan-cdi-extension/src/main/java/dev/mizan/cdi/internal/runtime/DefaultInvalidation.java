@@ -1,0 +1,47 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.Invalidation;
+import dev.mizan.cdi.internal.model.ContextModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+
+/** The injectable {@link Invalidation}: run-time purges, recorded like {@code @Invalidates}. */
+@ApplicationScoped
+public class DefaultInvalidation implements Invalidation {
+
+    @Inject
+    MizanRuntime rt;
+    @Inject
+    Purger purger;
+
+    @Override
+    public void context(String context) {
+        context(context, Map.of());
+    }
+
+    @Override
+    public void context(String context, Map<String, ?> params) {
+        ContextModel ctx = rt.registry().context(context)
+                .orElseThrow(() -> new IllegalArgumentException("There is no context named '" + context + "'"));
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        params.forEach((name, value) -> {
+            if (ctx.param(name).isEmpty()) {
+                throw new IllegalArgumentException("Context '" + context + "' has no param '" + name + "'");
+            }
+            b.add(name, value == null ? JsonValue.NULL : purger.counters().toJson(value));
+        });
+        JsonObject json = b.build();
+        purger.submit(context, List.copyOf(params.keySet()), json);
+    }
+
+    @Override
+    public void user(String user) {
+        purger.purgeUser(user);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mizan.cdi.internal.runtime;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/**
+ * Purges what an {@code @Invalidates} method made stale, after it returns normally. Runs inside
+ * {@code @Transactional} (which has a lower priority), so purges can wait for the commit.
+ */
+@Interceptor
+@MizanBinding
+@Priority(Interceptor.Priority.PLATFORM_AFTER + 100)
+public class MizanInterceptor {
+
+    private final Purger purger;
+
+    @Inject
+    MizanInterceptor(Purger purger) {
+        this.purger = purger;
+    }
+
+    @AroundInvoke
+    Object invalidateAfter(InvocationContext ic) throws Exception {
+        Object result = ic.proceed();
+        purger.afterInvocation(ic.getMethod(), ic.getParameters());
+        return result;
+    }
+}

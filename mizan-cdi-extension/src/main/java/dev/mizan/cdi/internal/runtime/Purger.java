@@ -1,0 +1,147 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.Invalidated;
+import dev.mizan.Scope;
+import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.model.InvalidationModel;
+import dev.mizan.spi.EdgePurger;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out invalidations: records them for the call's response, then (after commit, when a JTA
+ * transaction is active) increments one generation counter each, fires {@link Invalidated}, tells the
+ * {@link EdgePurger} about public contexts off the request path, and purges again after
+ * {@code mizan.cache.repurge-delay} when set.
+ */
+@ApplicationScoped
+public class Purger {
+
+    private static final System.Logger LOG = System.getLogger(Purger.class.getName());
+    private static final int EDGE_ATTEMPTS = 3;
+
+    @Inject
+    MizanRuntime rt;
+    @Inject
+    Instance<InvalidationCollector> collector;
+    @Inject
+    Event<Invalidated> events;
+    @Inject
+    Instance<EdgePurger> edgePurgers;
+
+    private PurgeCounters counters;
+    private ScheduledExecutorService background;
+
+    @PostConstruct
+    void init() {
+        counters = new PurgeCounters(rt);
+        background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mizan-purge");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    PurgeCounters counters() {
+        return counters;
+    }
+
+    /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
+    void afterInvocation(Method method, Object[] args) {
+        List<InvalidationModel> models = rt.registry().invalidations().get(method);
+        if (models == null) {
+            return;
+        }
+        for (InvalidationModel m : models) {
+            JsonObjectBuilder params = Json.createObjectBuilder();
+            for (int i = 0; i < m.params().size(); i++) {
+                Object arg = args[m.argIndexes().get(i)];
+                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(arg));
+            }
+            submit(m.context(), m.params(), params.build());
+        }
+    }
+
+    /** Records an invalidation for the current call and purges it now or after commit. */
+    void submit(String context, List<String> names, JsonObject params) {
+        ContextModel ctx = rt.registry().context(context).orElseThrow();
+        JsonObject shown = withoutNulls(params);
+        try {
+            collector.get().add(new InvalidationEntry(context, shown));
+        } catch (ContextNotActiveException e) {
+            // outside a request (a scheduled job, say): nothing to report, still purge
+        }
+        String counter = counters.forPurge(ctx, names, params);
+        AfterCommit.run(() -> purge(ctx, counter, shown));
+    }
+
+    /** Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}). */
+    public void purgeUser(String user) {
+        increment(CounterNames.user(rt.keys().userToken(user)));
+        events.fire(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
+    }
+
+    private void purge(ContextModel ctx, String counter, JsonObject params) {
+        increment(counter);
+        events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
+        rt.settings().repurgeDelay().ifPresent(d ->
+                background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
+        if (ctx.scope() == Scope.PUBLIC) {
+            Set<String> tags = Set.of("mizan-ctx-" + ctx.name());
+            background.execute(() -> purgeEdge(tags, 1));
+        }
+    }
+
+    private void increment(String counter) {
+        if (rt.cache() != null) {
+            rt.cache().purge(counter);
+        }
+    }
+
+    private void purgeEdge(Set<String> tags, int attempt) {
+        try {
+            EdgePurger purger = edgePurgers.isResolvable() ? edgePurgers.get() : new LoggingEdgePurger();
+            purger.purge(tags);
+        } catch (Exception e) {
+            if (attempt < EDGE_ATTEMPTS) {
+                background.schedule(() -> purgeEdge(tags, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "MZCDI01004: edge purge of " + tags + " failed " + attempt + " times", e);
+            }
+        }
+    }
+
+    private static JsonObject withoutNulls(JsonObject params) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        params.forEach((k, v) -> {
+            if (v.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+                b.add(k, v);
+            }
+        });
+        return b.build();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.model.ParamModel;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a context's query string into the JSON object of its params, exactly as sent (DESIGN §3):
+ * a string-typed param takes the raw value, any other a JSON text. Repeated, undeclared and
+ * unparseable params are {@code 400 invalid_params}; {@code _mz} is the client's cache-buster.
+ */
+final class WireParams {
+
+    static final String CACHE_BUSTER = "_mz";
+
+    private WireParams() {
+    }
+
+    static JsonObject fromQuery(ContextModel ctx, Map<String, List<String>> query, int maxDepth) {
+        Map<String, ParamModel> declared = ctx.paramsByName();
+        FieldErrors errors = new FieldErrors();
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            String name = e.getKey();
+            if (CACHE_BUSTER.equals(name)) {
+                continue;
+            }
+            ParamModel p = declared.get(name);
+            if (p == null) {
+                errors.add(name, "is not a parameter of '" + ctx.name() + "'");
+            } else if (e.getValue().size() != 1) {
+                errors.add(name, "must be given once");
+            } else if (p.stringTyped()) {
+                out.add(name, Json.createValue(e.getValue().get(0)));
+            } else {
+                JsonValue v = parse(e.getValue().get(0));
+                if (v == null) {
+                    errors.add(name, "is not a JSON value");
+                } else if (JsonDepth.of(v) > maxDepth) {
+                    errors.add(name, "is nested deeper than " + maxDepth);
+                } else {
+                    out.add(name, v);
+                }
+            }
+        }
+        errors.throwIfAny();
+        return out.build();
+    }
+
+    private static JsonValue parse(String text) {
+        try (JsonReader r = Json.createReader(new StringReader(text))) {
+            return r.readValue();
+        } catch (JsonParsingException e) {
+            return null;
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+}

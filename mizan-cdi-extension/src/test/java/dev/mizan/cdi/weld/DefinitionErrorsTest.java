@@ -1,0 +1,134 @@
+package dev.mizan.cdi.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mizan.cdi.weld.broken.BadDuration;
+import dev.mizan.cdi.weld.broken.DuplicateName;
+import dev.mizan.cdi.weld.broken.FinalInvalidates;
+import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
+import dev.mizan.cdi.weld.broken.InvalidatesParamType;
+import dev.mizan.cdi.weld.broken.JsonValueReturn;
+import dev.mizan.cdi.weld.broken.MalformedName;
+import dev.mizan.cdi.weld.broken.MapKeyParam;
+import dev.mizan.cdi.weld.broken.ObjectParam;
+import dev.mizan.cdi.weld.broken.PublicWithRoles;
+import dev.mizan.cdi.weld.broken.TwoErrors;
+import dev.mizan.cdi.weld.broken.UnknownInvalidates;
+import dev.mizan.cdi.weld.broken.UserWithEdge;
+import dev.mizan.cdi.weld.broken.VoidContext;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import org.junit.jupiter.api.Test;
+
+/** Every definition error of DESIGN §2 fails the deployment with a message naming the method. */
+class DefinitionErrorsTest {
+
+    private static final String P = "dev.mizan.cdi.weld.broken.";
+
+    private static String failure(Class<?> bean) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> WeldBed.start(bean).close());
+        assertThat(t).as("deploying %s must fail", bean.getSimpleName()).isInstanceOf(DeploymentException.class);
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                all.append(s.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void malformedName() {
+        assertThat(failure(MalformedName.class)).contains("MZCDI00001: " + P
+                + "MalformedName#ctx: name '9lives' is malformed; names match [A-Za-z][A-Za-z0-9_]*");
+    }
+
+    @Test
+    void duplicateName() {
+        assertThat(failure(DuplicateName.class)).containsPattern("MZCDI00002: " + P.replace(".", "\\.")
+                + "DuplicateName#[ab]: name 'same' is already used by " + P.replace(".", "\\.") + "DuplicateName#[ab]");
+    }
+
+    @Test
+    void unknownContextSuggestsNearest() {
+        assertThat(failure(UnknownInvalidates.class)).contains("MZCDI00003: " + P
+                + "UnknownInvalidates#add: @Invalidates names unknown context 'todo'; did you mean 'todos'?");
+    }
+
+    @Test
+    void invalidatesParamTheContextLacks() {
+        assertThat(failure(InvalidatesMissingParam.class)).contains("MZCDI00004: " + P
+                + "InvalidatesMissingParam#add: @Invalidates(\"todos\") lists param 'owner', which context 'todos' does not declare");
+    }
+
+    @Test
+    void invalidatesParamOfAnotherType() {
+        assertThat(failure(InvalidatesParamType.class)).contains("MZCDI00006: " + P
+                + "InvalidatesParamType#add: @Invalidates(\"todos\") param 'list' has type java.lang.String here but long in the context");
+    }
+
+    @Test
+    void objectParam() {
+        assertThat(failure(ObjectParam.class)).contains("MZCDI00007: " + P
+                + "ObjectParam#anything: parameter 'value' has an unsupported type: ");
+    }
+
+    @Test
+    void jsonValueReturn() {
+        assertThat(failure(JsonValueReturn.class)).contains("MZCDI00008: " + P + "JsonValueReturn#raw: unsupported return type: ");
+    }
+
+    @Test
+    void nonStringMapKey() {
+        assertThat(failure(MapKeyParam.class)).contains("MZCDI00007: " + P
+                + "MapKeyParam#byId: parameter 'm' has an unsupported type: ");
+    }
+
+    @Test
+    void voidContext() {
+        assertThat(failure(VoidContext.class)).contains("MZCDI00010: " + P
+                + "VoidContext#nothing: a @MizanContext must return a value, not void");
+    }
+
+    @Test
+    void userWithEdgeMaxAge() {
+        assertThat(failure(UserWithEdge.class)).contains("MZCDI00011: " + P
+                + "UserWithEdge#mine: a Scope.USER context must not set edgeMaxAge (user data is never edge-cached)");
+    }
+
+    @Test
+    void publicWithRolesAllowed() {
+        assertThat(failure(PublicWithRoles.class)).contains("MZCDI00012: " + P
+                + "PublicWithRoles#open: a Scope.PUBLIC context must not carry @RolesAllowed (use Scope.USER, or @PermitAll)");
+    }
+
+    @Test
+    void invalidatesOnFinalMethod() {
+        assertThat(failure(FinalInvalidates.class)).contains("MZCDI00013: " + P
+                + "FinalInvalidates#add: @Invalidates on a final method cannot work: the method is not intercepted");
+    }
+
+    @Test
+    void malformedDuration() {
+        assertThat(failure(BadDuration.class)).contains("MZCDI00014: " + P
+                + "BadDuration#slow: maxAge = '30 seconds' is not an ISO-8601 duration (e.g. PT30S)");
+    }
+
+    @Test
+    void everyErrorOfOneDeploymentIsReported() {
+        assertThat(failure(TwoErrors.class))
+                .contains("MZCDI00010: " + P + "TwoErrors#nothing")
+                .contains("MZCDI00011: " + P + "TwoErrors#mine");
+    }
+
+    @Test
+    void errorsOfSeveralBeansAreReportedTogether() {
+        assertThatThrownBy(() -> WeldBed.start(VoidContext.class, UserWithEdge.class).close())
+                .isInstanceOf(DeploymentException.class)
+                .satisfies(t -> {
+                    String all = t.getMessage() + (t.getCause() == null ? "" : t.getCause().getMessage());
+                    assertThat(all).contains("VoidContext#nothing").contains("UserWithEdge#mine");
+                });
+    }
+}

@@ -1,0 +1,167 @@
+package dev.mizan.cdi.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mizan.MizanException;
+import dev.mizan.cdi.internal.engine.CacheStatus;
+import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.Caller;
+import dev.mizan.cdi.internal.engine.InternalFailure;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.engine.ReadResult;
+import dev.mizan.cdi.weld.valid.TodoApi;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.se.SeContainer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine inside a real CDI container (Weld SE): cache, purges, roles, errors. */
+class EngineTest {
+
+    private static SeContainer cdi;
+    private static MizanEngine engine;
+    private static TodoApi api;
+
+    @BeforeAll
+    static void start() {
+        cdi = WeldBed.start(TodoApi.class);
+        engine = cdi.select(MizanEngine.class).get();
+        api = cdi.select(TodoApi.class).get();
+    }
+
+    @AfterAll
+    static void stop() {
+        cdi.close();
+    }
+
+    private static Caller user(String name, String... roles) {
+        return new Caller() {
+            @Override
+            public Optional<String> user() {
+                return Optional.ofNullable(name);
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return Set.of(roles).contains(role);
+            }
+        };
+    }
+
+    private static final Caller ANONYMOUS = user(null);
+
+    private static ReadResult todos(long list) {
+        return engine.read("todos", Map.of("list", List.of(Long.toString(list))), ANONYMOUS);
+    }
+
+    private static CallResult call(String name, JsonObject args) {
+        RequestContextController rc = cdi.select(RequestContextController.class).get();
+        rc.activate();
+        try {
+            return engine.call(name, args, ANONYMOUS);
+        } finally {
+            rc.deactivate();
+        }
+    }
+
+    @Test
+    void secondReadIsAHitWithTheSameBodyAndEtag() {
+        ReadResult first = todos(100);
+        ReadResult second = todos(100);
+        assertThat(first.cache()).isEqualTo(CacheStatus.MISS);
+        assertThat(second.cache()).isEqualTo(CacheStatus.HIT);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.etag()).isEqualTo(first.etag()).startsWith("\"");
+    }
+
+    @Test
+    void aCallPurgesOnlyTheEntriesWithItsParams() {
+        todos(1);
+        todos(2);
+        CallResult r = call("add", Json.createObjectBuilder().add("list", 1).add("title", "milk").build());
+        assertThat(r.json()).isEqualTo("1");
+        assertThat(r.invalidate()).hasSize(1);
+        assertThat(r.invalidate().get(0).toJson().toString()).isEqualTo("{\"context\":\"todos\",\"params\":{\"list\":1}}");
+        ReadResult after = todos(1);
+        assertThat(after.cache()).isEqualTo(CacheStatus.MISS);
+        assertThat(new String(after.body(), StandardCharsets.UTF_8)).isEqualTo("[\"milk\"]");
+        assertThat(todos(2).cache()).isEqualTo(CacheStatus.HIT);
+    }
+
+    @Test
+    void runTimeInvalidationPurgesTheWholeContext() {
+        todos(7);
+        assertThat(todos(7).cache()).isEqualTo(CacheStatus.HIT);
+        CallResult r = call("clearAll", JsonObject.EMPTY_JSON_OBJECT);
+        assertThat(r.invalidate()).extracting(e -> e.toJson().toString()).containsExactly("{\"context\":\"todos\"}");
+        assertThat(todos(7).cache()).isEqualTo(CacheStatus.MISS);
+    }
+
+    @Test
+    void userEntriesAreKeptApartAndAnonymousBypasses() {
+        Map<String, List<String>> q = Map.of("tag", List.of("x"));
+        String alice = new String(engine.read("mine", q, user("alice", "user")).body(), StandardCharsets.UTF_8);
+        String bob = new String(engine.read("mine", q, user("bob", "user")).body(), StandardCharsets.UTF_8);
+        assertThat(alice).isNotEqualTo(bob);
+        assertThat(engine.read("mine", q, user("alice", "user")).cache()).isEqualTo(CacheStatus.HIT);
+        assertThat(new String(engine.read("mine", q, user("alice", "user")).body(), StandardCharsets.UTF_8)).isEqualTo(alice);
+    }
+
+    @Test
+    void rolesAreCheckedBeforeAnythingElse() {
+        assertThatThrownBy(() -> engine.read("mine", Map.of(), ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("unauthenticated"));
+        assertThatThrownBy(() -> engine.read("mine", Map.of("tag", List.of("x")), user("eve")))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void badParamsAreInvalidParamsWithFields() {
+        assertThatThrownBy(() -> engine.read("todos", Map.of("list", List.of("abc"), "extra", List.of("1")), ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> {
+                    assertThat(e.code()).isEqualTo("invalid_params");
+                    assertThat(e.fields()).containsKeys("list", "extra");
+                });
+        assertThatThrownBy(() -> engine.read("todos", Map.of("list", List.of("1", "2")), ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.fields()).containsKey("list"));
+        assertThatThrownBy(() -> engine.read("todos", Map.of(), ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.fields()).containsEntry("list", List.of("is required")));
+        assertThat(engine.read("todos", Map.of("list", List.of("5"), "_mz", List.of("3")), ANONYMOUS).body()).isNotEmpty();
+    }
+
+    @Test
+    void unknownNamesAre404() {
+        assertThatThrownBy(() -> engine.read("nope", Map.of(), ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("unknown_context"));
+        assertThatThrownBy(() -> call("nope", JsonObject.EMPTY_JSON_OBJECT))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("unknown_function"));
+    }
+
+    @Test
+    void applicationFailuresAreMappedAndNeverLeakDetails() {
+        assertThatThrownBy(() -> call("fail", Json.createObjectBuilder().add("how", "mizan").build()))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> call("fail", Json.createObjectBuilder().add("how", "other").build()))
+                .isInstanceOfSatisfying(InternalFailure.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).doesNotContain("secret detail").contains(e.id());
+                });
+    }
+
+    @Test
+    void schemaListsEverythingWithAHash() {
+        assertThat(engine.schema().getJsonArray("contexts")).hasSize(2);
+        assertThat(engine.schema().getJsonArray("functions")).hasSize(3);
+        assertThat(engine.schemaHash()).matches("[0-9a-f]{64}");
+        assertThat(api.computations()).isPositive();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mizan.cdi.weld.broken;
+
+import dev.mizan.Invalidates;
+import dev.mizan.MizanContext;
+import dev.mizan.MizanFunction;
+import dev.mizan.Param;
+import dev.mizan.Scope;
+import jakarta.enterprise.context.Dependent;
+
+@Dependent
+public class ObjectParam {
+    @MizanContext(value = "anything", scope = Scope.PUBLIC) public String anything(@Param("value") Object value) { return ""; }
+}

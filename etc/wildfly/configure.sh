@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Applies the one WildFly setting Mizan's test identity needs: integrated-jaspi=false on the Undertow
+# application security domain "other", so an application-defined Jakarta Security identity store is
+# used as is instead of being mapped into Elytron's ApplicationDomain. Idempotent.
+# Usage: etc/wildfly/configure.sh <wildfly home>
+set -euo pipefail
+config="$1/standalone/configuration/standalone.xml"
+[ -f "$config" ] || { echo "no $config" >&2; exit 1; }
+if ! grep -q 'integrated-jaspi="false"' "$config"; then
+  # Only the Undertow subsystem's domain takes the attribute (the EJB subsystem's element has the same text).
+  sed -i '/urn:jboss:domain:undertow/,$ s|<application-security-domain name="other" security-domain="ApplicationDomain"/>|<application-security-domain name="other" security-domain="ApplicationDomain" integrated-jaspi="false"/>|' "$config"
+fi
+grep -q 'integrated-jaspi="false"' "$config" || { echo "could not set integrated-jaspi=false in $config" >&2; exit 1; }

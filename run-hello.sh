@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Quick start: builds samples/hello and the Mizan jars, unpacks WildFly (the build fetches it from
+# Maven Central), deploys the WAR and leaves the server running in the background.
+#   MIZAN_PORT_OFFSET=N   shift every WildFly port by N (HTTP is 8080+N)
+#   ./run-hello.sh stop   stops the server this script started
+set -euo pipefail
+cd "$(dirname "$0")"
+offset="${MIZAN_PORT_OFFSET:-0}"
+wildfly_version=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
+home="samples/hello/target/wildfly-$wildfly_version"
+management=$((9990 + offset))
+
+if [ "${1:-}" = "stop" ]; then
+  "$home/bin/jboss-cli.sh" --controller="127.0.0.1:$management" --connect --command=:shutdown >/dev/null
+  echo "stopped"
+  exit 0
+fi
+
+echo "building samples/hello and unpacking WildFly $wildfly_version ..."
+mvn -B -q install -DskipTests -pl samples/hello -am -Pwildfly
+etc/wildfly/configure.sh "$home"
+deployments="$home/standalone/deployments"
+rm -f "$deployments"/hello.war.*
+cp samples/hello/target/hello.war "$deployments/"
+log="samples/hello/target/wildfly.log"
+nohup "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+  -Djboss.socket.binding.port-offset="$offset" >"$log" 2>&1 &
+echo "WildFly starting (pid $!, log $log) ..."
+for _ in $(seq 1 240); do
+  if [ -f "$deployments/hello.war.deployed" ]; then
+    url="http://127.0.0.1:$((8080 + offset))/hello"
+    echo "samples/hello is running at $url  (mizan.dev=true: $url/mizan/schema is on)"
+    echo "try: curl -i $url/mizan/ctx/greeting     stop: ./run-hello.sh stop"
+    exit 0
+  fi
+  if [ -f "$deployments/hello.war.failed" ]; then
+    echo "deployment failed:" >&2
+    cat "$deployments/hello.war.failed" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "WildFly did not deploy hello.war within 120 s; see $log" >&2
+exit 1

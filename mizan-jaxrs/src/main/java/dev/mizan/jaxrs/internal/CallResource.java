@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,7 +49,7 @@ public class CallResource {
         if (request.getContentLengthLong() > settings.maxBody()) {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
-        JsonObject args = new JsonBodyReader(JsonProvider.provider(), settings.maxBody(), settings.maxDepth()).read(body);
+        JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
         CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
         return CallResponses.of(result, request, engine);
     }

@@ -32,7 +32,7 @@ final class InvalidateHeader {
         }
         Set<String> contexts = new LinkedHashSet<>();
         entries.forEach(e -> contexts.add(e.context()));
-        JsonProvider json = JsonProvider.provider();
+        JsonProvider json = JsonText.JSON;
         JsonArrayBuilder coarse = json.createArrayBuilder();
         contexts.forEach(c -> coarse.add(json.createObjectBuilder().add("context", c)));
         return JsonText.ascii(JsonText.of(coarse.build()));
@@ -40,7 +40,7 @@ final class InvalidateHeader {
 
     /** @return the list as the JSON array the protocol sends */
     static jakarta.json.JsonArray array(List<InvalidationEntry> entries) {
-        JsonArrayBuilder array = JsonProvider.provider().createArrayBuilder();
+        JsonArrayBuilder array = JsonText.JSON.createArrayBuilder();
         entries.forEach(e -> array.add(e.toJson()));
         return array.build();
     }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -21,11 +22,13 @@ import java.util.Map;
 final class JsonBodyReader {
 
     private final JsonProvider json;
+    private final JsonParserFactory parsers;
     private final long maxBody;
     private final int maxDepth;
 
     JsonBodyReader(JsonProvider json, long maxBody, int maxDepth) {
         this.json = json;
+        this.parsers = json.createParserFactory(Map.of());
         this.maxBody = maxBody;
         this.maxDepth = maxDepth;
     }
@@ -36,7 +39,7 @@ final class JsonBodyReader {
      * @throws dev.mizan.MizanException {@code bad_request} or {@code payload_too_large}
      */
     JsonObject read(InputStream body) {
-        try (JsonParser parser = json.createParserFactory(Map.of()).createParser(new LimitedInputStream(body, maxBody), StandardCharsets.UTF_8)) {
+        try (JsonParser parser = parsers.createParser(new LimitedInputStream(body, maxBody), StandardCharsets.UTF_8)) {
             return readObject(parser);
         } catch (MizanException e) {
             throw e;

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** Writes JSON text with JSON-P, never by string concatenation, plus an ASCII-only form for headers. */
 final class JsonText {
 
+    /** Looked up once: {@code JsonProvider.provider()} runs a service lookup on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonText() {
     }
 
@@ -23,7 +26,7 @@ final class JsonText {
      */
     static String generate(Consumer<JsonGenerator> body) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonProvider.provider().createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             body.accept(g);
         }
         return out.toString();

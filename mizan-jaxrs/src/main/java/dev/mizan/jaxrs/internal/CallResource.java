@@ -1,0 +1,56 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.engine.MizanSettings;
+import dev.mizan.spi.UserResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+
+/**
+ * {@code POST /call/{name}} (DESIGN §3). Every check that can refuse the call (origin, CSRF,
+ * content type, size, depth) runs before the function does. No {@code @Consumes}: the content type
+ * is checked here so the refusal is Mizan's JSON error on every runtime.
+ */
+@Path("call/{name}")
+@RequestScoped
+public class CallResource {
+
+    @Inject
+    MizanEngine engine;
+
+    @Inject
+    Instance<UserResolver> resolvers;
+
+    /** @return {@code {"result", "invalidate"}}, a redirect, or the function's own response */
+    @POST
+    public Response call(@PathParam("name") String name, @Context Configuration config, @Context Application app,
+                         @Context HttpServletRequest request, InputStream body) {
+        MizanMarker.require(config, app);
+        MizanSettings settings = engine.settings();
+        SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
+        if (settings.csrfEnabled()) {
+            SessionCsrf.check(request, engine);
+        }
+        if (!JsonContentType.accepts(request.getContentType())) {
+            throw Problems.unsupportedMediaType();
+        }
+        if (request.getContentLengthLong() > settings.maxBody()) {
+            throw Problems.payloadTooLarge(settings.maxBody());
+        }
+        JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
+        CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
+        return CallResponses.of(result, request, engine);
+    }
+}

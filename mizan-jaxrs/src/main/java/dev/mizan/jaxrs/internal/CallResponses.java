@@ -1,0 +1,53 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Turns a call's outcome into its HTTP response, with the session's rotation or end (DESIGN §2, §6). */
+final class CallResponses {
+
+    private CallResponses() {
+    }
+
+    static Response of(CallResult result, HttpServletRequest request, MizanEngine engine) {
+        Response.ResponseBuilder response = body(result);
+        switch (result.session()) {
+            case LOGIN -> {
+                String token = SessionCsrf.rotate(request, engine);
+                response.header(SessionCsrf.TOKEN_HEADER, token)
+                        .header(HttpHeaders.SET_COOKIE, SessionCsrf.setCookie(request, token));
+            }
+            case LOGOUT -> {
+                SessionCsrf.endSession(request);
+                response.header(HttpHeaders.SET_COOKIE, SessionCsrf.clearCookie(request));
+            }
+            case NONE -> {
+                // identity unchanged: the token stays valid
+            }
+        }
+        return response.build();
+    }
+
+    private static Response.ResponseBuilder body(CallResult result) {
+        if (!(result.value() instanceof Response own)) {
+            return Response.ok(JsonEntity.of(CallBody.result(result.json(), result.invalidate())), MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+        }
+        if (own.getStatusInfo().getFamily() == Response.Status.Family.REDIRECTION) {
+            // fetch() would follow a 3xx itself; the client navigates instead
+            String location = own.getHeaderString(HttpHeaders.LOCATION);
+            return Response.ok(JsonEntity.of(CallBody.redirect(location, result.invalidate())), MediaType.APPLICATION_JSON_TYPE)
+                    .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+        }
+        Response.ResponseBuilder passThrough = Response.fromResponse(own)
+                .header(InvalidateHeader.NAME, InvalidateHeader.encode(result.invalidate()));
+        if (own.getHeaderString(HttpHeaders.CACHE_CONTROL) == null) {
+            passThrough.header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+        }
+        return passThrough;
+    }
+}

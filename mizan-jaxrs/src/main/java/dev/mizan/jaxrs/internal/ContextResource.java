@@ -1,0 +1,69 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.engine.ReadResult;
+import dev.mizan.spi.UserResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /ctx/{name}}: a context read with its ETag and cache headers (DESIGN §3, §5). */
+@Path("ctx/{name}")
+@RequestScoped
+public class ContextResource {
+
+    /** The client's cache-buster after an invalidation: allowed, never passed on (DESIGN §3). */
+    static final String CACHE_BUSTER = "_mz";
+
+    @Inject
+    MizanEngine engine;
+
+    @Inject
+    Instance<UserResolver> resolvers;
+
+    /**
+     * @return the context's value, or 304 when the client's copy is current
+     */
+    @GET
+    public Response read(@PathParam("name") String name, @Context Configuration config, @Context Application app,
+                         @Context HttpServletRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
+        MizanMarker.require(config, app);
+        int maxUrl = engine.settings().maxUrl();
+        if (urlBytes(request) > maxUrl) {
+            throw Problems.urlTooLong(maxUrl);
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
+        query.remove(CACHE_BUSTER);
+        // never request.getSession(true) here: a read must not create a session (DESIGN §3)
+        ReadResult result = engine.read(name, query, new ServletCaller(request, resolvers));
+
+        boolean current = EtagMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), result.etag());
+        Response.ResponseBuilder response = current
+                ? Response.notModified()
+                : Response.ok(JsonEntity.of(result.body()), MediaType.APPLICATION_JSON_TYPE);
+        response.header(HttpHeaders.ETAG, result.etag()).header("Mizan-Cache", result.cache().header());
+        CacheHeaders.of(result.context(), engine.settings().tagHeader()).forEach(response::header);
+        return response.build();
+    }
+
+    private static int urlBytes(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String url = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return url.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

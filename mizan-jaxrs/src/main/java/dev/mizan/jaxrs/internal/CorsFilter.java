@@ -1,0 +1,92 @@
+package dev.mizan.jaxrs.internal;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CORS for the origins in {@code mizan.cors.origins} (off when empty): answers preflights and lets
+ * those origins read responses and Mizan's headers. {@code /session} never gets CORS headers, so a
+ * cross-site page can never read a CSRF token (DESIGN §3).
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String EXPOSED = "ETag, Mizan-Protocol, Mizan-Schema, Mizan-Cache, Mizan-Invalidate, Mizan-CSRF-Token";
+    static final String ALLOWED_HEADERS = "Content-Type, Mizan-CSRF, Authorization, If-None-Match";
+
+    private final EngineLookup engine = new EngineLookup();
+
+    @Context
+    Configuration config;
+
+    @Context
+    Application app;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getMethod().equals(HttpMethod.OPTIONS)
+                && request.getHeaderString("Access-Control-Request-Method") != null) {
+            allowedOrigin(request).ifPresent(origin -> request.abortWith(Response.ok()
+                    .header("Access-Control-Allow-Methods", "GET, POST")
+                    .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .header("Access-Control-Max-Age", "600")
+                    .build()));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        allowedOrigin(request).ifPresent(origin -> {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("Access-Control-Allow-Origin", origin);
+            headers.putSingle("Access-Control-Allow-Credentials", "true");
+            headers.putSingle("Access-Control-Expose-Headers", EXPOSED);
+            addVaryOrigin(headers);
+        });
+    }
+
+    /** @return the request's {@code Origin} when CORS applies to it */
+    private Optional<String> allowedOrigin(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin == null || !MizanMarker.inside(config, app) || isSession(request)) {
+            return Optional.empty();
+        }
+        List<String> allowed = engine.get().settings().corsOrigins();
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> given = CrossSite.normalize(origin);
+        boolean listed = given.isPresent() && allowed.stream().map(CrossSite::normalize)
+                .flatMap(Optional::stream).anyMatch(given.get()::equals);
+        return listed ? Optional.of(origin) : Optional.empty();
+    }
+
+    private static boolean isSession(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.equals("session") || trimmed.startsWith("session/");
+    }
+
+    private static void addVaryOrigin(MultivaluedMap<String, Object> headers) {
+        Object vary = headers.getFirst("Vary");
+        if (vary == null) {
+            headers.putSingle("Vary", "Origin");
+        } else if (!vary.toString().contains("Origin")) {
+            headers.putSingle("Vary", vary + ", Origin");
+        }
+    }
+}

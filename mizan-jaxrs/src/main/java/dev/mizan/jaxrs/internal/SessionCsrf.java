@@ -1,0 +1,120 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.List;
+
+/** CSRF and session handling over the servlet request (DESIGN §6): what to read, check and issue. */
+final class SessionCsrf {
+
+    static final String HEADER = "Mizan-CSRF";
+    static final String TOKEN_HEADER = "Mizan-CSRF-Token";
+
+    private static final CsrfTokens TOKENS = new CsrfTokens(new SecureRandom());
+    private static final CsrfGuard GUARD = new CsrfGuard(TOKENS);
+
+    private SessionCsrf() {
+    }
+
+    /** Refuses cross-site requests: {@code allowed} lists the origins that may still pass. */
+    static void refuseCrossSite(HttpServletRequest request, Collection<String> allowed) {
+        String self = CrossSite.self(request.getScheme(), request.getServerName(), request.getServerPort());
+        if (CrossSite.refused(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), self,
+                request.getHeader("Host"), allowed)) {
+            throw Problems.crossSite();
+        }
+    }
+
+    /** Runs before anything else of a call: header equal to cookie, HMAC valid for this session. */
+    static void check(HttpServletRequest request, MizanEngine engine) {
+        boolean sessionCookie = request.getRequestedSessionId() != null || hasCookie(request, "JSESSIONID");
+        CsrfEvidence evidence = new CsrfEvidence(request.getHeader(HEADER), cookie(request),
+                request.getHeader("Authorization"), sessionCookie, sessionId(request));
+        if (!GUARD.passes(evidence, engine.csrfVerifyKeys())) {
+            throw Problems.csrf();
+        }
+    }
+
+    /**
+     * For {@code /session}: keeps the token the browser holds when the current key signed it for this
+     * session (so tabs do not invalidate each other's tokens), else issues a new one.
+     */
+    static String currentOrNew(HttpServletRequest request, MizanEngine engine) {
+        String held = cookie(request);
+        if (TOKENS.verify(held, List.of(engine.csrfKey()), sessionId(request))) {
+            return held;
+        }
+        return issue(request, engine);
+    }
+
+    /** @return a new token bound to the current session, if any */
+    static String issue(HttpServletRequest request, MizanEngine engine) {
+        return TOKENS.issue(engine.csrfKey(), sessionId(request));
+    }
+
+    /** After a login: a new session id (against fixation), then a token bound to it. */
+    static String rotate(HttpServletRequest request, MizanEngine engine) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
+        return issue(request, engine);
+    }
+
+    /** After a logout: the session goes. */
+    static void endSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // the application's logout invalidated it already
+            }
+        }
+    }
+
+    static String setCookie(HttpServletRequest request, String token) {
+        return CsrfCookie.set(token, request.isSecure(), request.getContextPath());
+    }
+
+    static String clearCookie(HttpServletRequest request) {
+        return CsrfCookie.clear(request.isSecure(), request.getContextPath());
+    }
+
+    private static String sessionId(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return "";
+        }
+        try {
+            return session.getId();
+        } catch (IllegalStateException invalidated) {
+            return "";
+        }
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        return cookieValue(request, CsrfCookie.name(request.isSecure()));
+    }
+
+    private static boolean hasCookie(HttpServletRequest request, String name) {
+        return cookieValue(request, name) != null;
+    }
+
+    private static String cookieValue(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (c.getName().equals(name)) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.spi.UserResolver;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /session}: the CSRF token and who the caller is (DESIGN §3, §6). Refused cross-site
+ * whatever {@code mizan.cors.origins} says, and never given CORS headers.
+ */
+@Path("session")
+@RequestScoped
+public class SessionResource {
+
+    @Inject
+    MizanEngine engine;
+
+    @Inject
+    Instance<UserResolver> resolvers;
+
+    /** @return {@code {"csrfToken", "user"}} and the CSRF cookie */
+    @GET
+    public Response session(@Context Configuration config, @Context Application app,
+                            @Context HttpServletRequest request) {
+        MizanMarker.require(config, app);
+        SessionCsrf.refuseCrossSite(request, List.of());
+        String token = SessionCsrf.currentOrNew(request, engine);
+        Optional<String> user = new ServletCaller(request, resolvers).user();
+        String body = JsonText.generate(g -> {
+            g.writeStartObject().write("csrfToken", token);
+            if (user.isPresent()) {
+                g.write("user", user.get());
+            } else {
+                g.writeNull("user");
+            }
+            g.writeEnd();
+        });
+        return Response.ok(JsonEntity.of(body), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.SET_COOKIE, SessionCsrf.setCookie(request, token))
+                .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.PRIVATE_NO_STORE)
+                .build();
+    }
+}

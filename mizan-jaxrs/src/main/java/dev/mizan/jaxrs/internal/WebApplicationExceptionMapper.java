@@ -1,0 +1,49 @@
+package dev.mizan.jaxrs.internal;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+/**
+ * A {@link WebApplicationException}, from the runtime (unknown path, wrong method) or the
+ * application, as a JSON error with its status. One that already carries an entity is the
+ * application's own answer and passes through unchanged.
+ */
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        Response original = e.getResponse();
+        if (original.hasEntity()) {
+            return original;
+        }
+        int status = original.getStatus();
+        // the reason phrase, not the message: runtimes put internal detail (full URLs, class names) there
+        Response.StatusType info = original.getStatusInfo();
+        String message = info.getReasonPhrase() == null ? "HTTP " + status : info.getReasonPhrase();
+        return Response.fromResponse(original)
+                .entity(JsonEntity.of(ErrorBody.of(code(status), message, java.util.Map.of(), null)))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE)
+                .build();
+    }
+
+    /** @return the protocol's code for a status, {@code http_<status>} when it has none */
+    static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "http_" + status;
+        };
+    }
+}

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,10 +34,14 @@ public class CallResource {
     @Inject
     Instance<UserResolver> resolvers;
 
+    @Inject
+    ServletExchange exchange;
+
     /** @return {@code {"result", "invalidate"}}, a redirect, or the function's own response */
     @POST
     public Response call(@PathParam("name") String name, @Context Configuration config, @Context Application app,
-                         @Context HttpServletRequest request, InputStream body) {
+                         @Context HttpServletRequest request, @Context HttpServletResponse response,
+                         InputStream body) {
         MizanMarker.require(config, app);
         MizanSettings settings = engine.settings();
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
@@ -50,6 +55,7 @@ public class CallResource {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
+        exchange.bind(request, response);
         CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
         return CallResponses.of(result, request, engine);
     }

@@ -15,5 +15,6 @@ public class JaxrsBeansExtension implements Extension {
         for (Class<?> resource : MizanClasses.RESOURCES) {
             bbd.addAnnotatedType(resource, JaxrsBeansExtension.class.getName() + "/" + resource.getName());
         }
+        bbd.addAnnotatedType(ServletExchange.class, JaxrsBeansExtension.class.getName() + "/" + ServletExchange.class.getName());
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class CacheHeadersTest {
 
     private static ContextModel context(String name, Scope scope, CachePolicy policy) {
-        return new ContextModel(name, scope, policy, List.of(), String.class, null, Access.UNRESTRICTED, null, args -> null);
+        return new ContextModel(name, scope, policy, List.of(), String.class, null, Access.UNRESTRICTED, null, (args, before) -> null);
     }
 
     @Test

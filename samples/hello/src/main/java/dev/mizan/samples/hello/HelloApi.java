@@ -1,5 +1,6 @@
 package dev.mizan.samples.hello;
 
+import dev.mizan.HttpExchange;
 import dev.mizan.Invalidates;
 import dev.mizan.MizanContext;
 import dev.mizan.MizanFunction;
@@ -14,8 +15,6 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -33,9 +32,7 @@ public class HelloApi {
     @Inject
     SecurityContext security;
     @Inject
-    HttpServletRequest request;
-    @Inject
-    HttpServletResponse response;
+    HttpExchange http;
 
     /** Public, no params, edge-cacheable for 5 minutes. */
     @MizanContext(value = "greeting", scope = Scope.PUBLIC, edgeMaxAge = "PT5M", staleWhileRevalidate = "PT1M")
@@ -82,7 +79,7 @@ public class HelloApi {
     @PermitAll
     @SessionInit
     public boolean login(@NotBlank String username, @NotBlank String password) {
-        AuthenticationStatus status = security.authenticate(request, response,
+        AuthenticationStatus status = security.authenticate(http.request(), http.response(),
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, password)));
         return status == AuthenticationStatus.SUCCESS;
     }
@@ -91,7 +88,7 @@ public class HelloApi {
     @PermitAll
     @SessionInit
     public boolean logout() throws ServletException {
-        request.logout();
+        http.request().logout();
         return true;
     }
 }

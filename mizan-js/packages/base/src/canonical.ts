@@ -1,0 +1,159 @@
+/**
+ * Canonical params, stable keys and cache keys, byte-exact with the server (DESIGN §3, §4).
+ *
+ * The canonical form is computed from the JSON *text* the client puts on the wire, read back
+ * losslessly, so that what is hashed here is what the server hashes.
+ */
+import { JsonError, JsonNumber, JsonObject, parseJsonTree, toJsonText, type JsonTree } from "./json.js";
+
+/**
+ * A param's schema type as codegen emits it: the JSON Schema `type` keyword
+ * (`"string"`, `"integer"`, ...), or the param's JSON Schema itself. Only "exactly `string`"
+ * matters on the wire: such a param is sent raw, any other as JSON text (§3).
+ */
+export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object" | { readonly type?: unknown };
+
+/** The param types of a context, by param name. */
+export type ParamTypes = Readonly<Record<string, ParamType>>;
+
+/** The params of one read, already encoded for the wire and for caching. */
+export interface EncodedParams {
+  /** RFC 8785 form of the params under the §4 rules; `{}` when there are none. */
+  readonly canonical: string;
+  /** Query string without `?`: params sorted by name, each `encodeURIComponent`-encoded. */
+  readonly query: string;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const INTEGER = /^-?(?:0|[1-9]\d*)$/;
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** RFC 8785 (JSON Canonicalization Scheme) of a JSON text. Nothing is dropped or rewritten. */
+export function canonicalize(jsonText: string): string {
+  return serialize(parseJsonTree(jsonText), false);
+}
+
+/**
+ * The canonical form of a params object given as JSON text, under DESIGN §4: null object members
+ * are left out at any depth (array elements stay), integer literals beyond ±(2^53 − 1) become
+ * strings of their exact digits, then RFC 8785.
+ */
+export function canonicalizeParamsText(jsonText: string): string {
+  const tree = parseJsonTree(jsonText);
+  if (!(tree instanceof JsonObject)) throw new JsonError("params must be a JSON object");
+  return serialize(tree, true);
+}
+
+/** Whether a param's schema type is exactly `string`, so its value travels raw (§3). */
+export function isStringTyped(type: ParamType | undefined): boolean {
+  return type === "string" || (typeof type === "object" && type !== null && type.type === "string");
+}
+
+function typeName(type: ParamType | undefined): unknown {
+  return typeof type === "object" && type !== null ? type.type : type;
+}
+
+/**
+ * Encodes a read's params for the URL and for the canonical form.
+ *
+ * - Absent (`undefined`) and `null` params are not sent.
+ * - A string-typed param is sent raw; `Date` values are sent as ISO-8601 text, numbers and
+ *   bigints as their digits.
+ * - Any other param is sent as JSON text. A big integer must not pass through a JS `number`
+ *   (it would lose digits): pass a `bigint` or a {@link JsonNumber}, or, for an `integer` or
+ *   `number` param, a string holding a JSON number, which is sent as that bare number.
+ * - Without a known type (a context registered by name only), a string value is sent raw and
+ *   anything else as JSON text.
+ */
+export function encodeParams(params: Readonly<Record<string, unknown>> | undefined, types?: ParamTypes): EncodedParams {
+  const wire: [name: string, raw: string, json: string][] = [];
+  for (const name of Object.keys(params ?? {}).sort()) {
+    const value = params![name];
+    if (value === undefined || value === null) continue;
+    const type = types?.[name];
+    const raw = isStringTyped(type) || (type === undefined && typeof value === "string");
+    if (raw) {
+      const text = rawString(name, value);
+      wire.push([name, text, JSON.stringify(text)]);
+      continue;
+    }
+    const numeric = typeName(type) === "integer" || typeName(type) === "number";
+    const json = numeric && typeof value === "string" && JSON_NUMBER.test(value) ? value : toJsonText(value);
+    if (json !== "null") wire.push([name, json, json]);
+  }
+  const objectText = `{${wire.map(([name, , json]) => `${JSON.stringify(name)}:${json}`).join(",")}}`;
+  return {
+    canonical: canonicalizeParamsText(objectText),
+    query: wire.map(([name, raw]) => `${encodeURIComponent(name)}=${encodeURIComponent(raw)}`).join("&"),
+  };
+}
+
+function rawString(name: string, value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof JsonNumber) return value.text;
+  throw new JsonError(`param ${name} is string-typed but got ${typeof value}`);
+}
+
+/** The canonical params of a read (§4). */
+export function canonicalParams(params: Readonly<Record<string, unknown>> | undefined, types?: ParamTypes): string {
+  return encodeParams(params, types).canonical;
+}
+
+/** `name + "|" + canonical`: the client's dedup key and the SSR seed key (§4). */
+export function stableKey(name: string, params?: Readonly<Record<string, unknown>>, types?: ParamTypes): string {
+  return `${name}|${canonicalParams(params, types)}`;
+}
+
+/** The canonical text of one JSON value under the §4 param rules (used to compare param values). */
+export function canonicalValue(value: JsonTree): string {
+  return serialize(value, true);
+}
+
+const encoder = new TextEncoder();
+
+async function hmac(key: Uint8Array, message: string): Promise<Uint8Array> {
+  const subtle = globalThis.crypto.subtle;
+  const k = await subtle.importKey("raw", key as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return new Uint8Array(await subtle.sign("HMAC", k, encoder.encode(message) as BufferSource));
+}
+
+/**
+ * The origin cache key of a read (§4), for edge code and tests:
+ * `hex(HMAC(HMAC(secret, "mizan/cache-key/v1"), "mizan/v1\n" + name + "\n" + scope + "\n" + canonical))`.
+ *
+ * @param scope `"public"` or `"user:" + principal name`
+ */
+export async function deriveCacheKey(secret: string, name: string, scope: string, canonical: string): Promise<string> {
+  const subkey = await hmac(encoder.encode(secret), "mizan/cache-key/v1");
+  const mac = await hmac(subkey, `mizan/v1\n${name}\n${scope}\n${canonical}`);
+  return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function serialize(node: JsonTree, paramRules: boolean): string {
+  if (node === null) return "null";
+  if (node === true) return "true";
+  if (node === false) return "false";
+  if (typeof node === "string") {
+    if (LONE_SURROGATE.test(node)) throw new JsonError("lone surrogate in string");
+    return JSON.stringify(node); // ES escaping is exactly RFC 8785 §3.2.2.2
+  }
+  if (node instanceof JsonNumber) return number(node.text, paramRules);
+  if (Array.isArray(node)) return `[${node.map((item) => serialize(item, paramRules)).join(",")}]`;
+  const members = node.members.filter(([, value]) => !(paramRules && value === null));
+  // Sorted by UTF-16 code units (RFC 8785 §3.2.3), which is how JS compares strings.
+  members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${members.map(([key, value]) => `${serialize(key, paramRules)}:${serialize(value, paramRules)}`).join(",")}}`;
+}
+
+function number(text: string, paramRules: boolean): string {
+  if (paramRules && INTEGER.test(text)) {
+    const big = BigInt(text);
+    if (big > MAX_SAFE || big < -MAX_SAFE) return JSON.stringify(big.toString());
+  }
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new JsonError(`number out of range: ${text}`);
+  return JSON.stringify(value); // ES Number serialisation is exactly RFC 8785 §3.2.2.3
+}

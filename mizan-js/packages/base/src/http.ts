@@ -26,7 +26,7 @@ export class Http {
         const headers = await this.authHeaders();
         const response = await this.send(url, { method: "GET", headers, ...(noCache ? { cache: "no-cache" } : {}) });
         if (!response.ok) throw await errorFrom(response);
-        return await response.json();
+        return await body(response);
       } catch (e) {
         const error = e instanceof MizanError ? e : networkError(e);
         if (!error.retryable || attempt >= GET_ATTEMPTS || abandon()) throw error;
@@ -116,6 +116,18 @@ export class Http {
 
   private send(url: string, init: RequestInit): Promise<Response> {
     return this.config.fetch(url, { credentials: "same-origin", ...init });
+  }
+}
+
+/** The JSON body; one that does not parse is the server's fault, and retrying will not mend it. */
+async function body(response: Response): Promise<unknown> {
+  const text = await response.text().catch((e: unknown) => {
+    throw networkError(e);
+  });
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new MizanError(response.status, { code: "bad_response", message: "response is not JSON" }, { cause: e });
   }
 }
 

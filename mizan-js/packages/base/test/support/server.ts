@@ -15,8 +15,10 @@ export interface Recorded {
 export interface Reply {
   readonly status?: number;
   readonly headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as is. */
+  /** Sent as JSON, unless `raw`. */
   readonly body?: unknown;
+  /** Send `body` (a string) as it is. */
+  readonly raw?: boolean;
 }
 
 export type Handler = (request: Recorded) => Reply | Promise<Reply>;
@@ -49,7 +51,7 @@ export async function startServer(handler: Handler = () => ({ status: 404 })): P
       requests.push(recorded);
       try {
         const reply = await current(recorded);
-        const json = typeof reply.body !== "string" && reply.body !== undefined;
+        const json = reply.body !== undefined && !reply.raw;
         res.writeHead(reply.status ?? 200, {
           ...(json ? { "Content-Type": "application/json" } : {}),
           ...reply.headers,

@@ -4,7 +4,7 @@
  * The canonical form is computed from the JSON *text* the client puts on the wire, read back
  * losslessly, so that what is hashed here is what the server hashes.
  */
-import { JsonError, JsonNumber, JsonObject, parseJsonTree, toJsonText, type JsonTree } from "./json.js";
+import { JsonError, JsonNumber, NUMBER_MARK, parseJson, toJsonText } from "./json.js";
 
 /**
  * A param's schema type as codegen emits it: the JSON Schema `type` keyword
@@ -27,11 +27,10 @@ export interface EncodedParams {
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const INTEGER = /^-?(?:0|[1-9]\d*)$/;
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** RFC 8785 (JSON Canonicalization Scheme) of a JSON text. Nothing is dropped or rewritten. */
 export function canonicalize(jsonText: string): string {
-  return serialize(parseJsonTree(jsonText), false);
+  return serialize(parseJson(jsonText), false);
 }
 
 /**
@@ -40,8 +39,8 @@ export function canonicalize(jsonText: string): string {
  * strings of their exact digits, then RFC 8785.
  */
 export function canonicalizeParamsText(jsonText: string): string {
-  const tree = parseJsonTree(jsonText);
-  if (!(tree instanceof JsonObject)) throw new JsonError("params must be a JSON object");
+  const tree = parseJson(jsonText);
+  if (!isObject(tree)) throw new JsonError("params must be a JSON object");
   return serialize(tree, true);
 }
 
@@ -108,7 +107,7 @@ export function stableKey(name: string, params?: Readonly<Record<string, unknown
 }
 
 /** The canonical text of one JSON value under the §4 param rules (used to compare param values). */
-export function canonicalValue(value: JsonTree): string {
+export function canonicalValue(value: unknown): string {
   return serialize(value, true);
 }
 
@@ -132,20 +131,23 @@ export async function deriveCacheKey(secret: string, name: string, scope: string
   return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function serialize(node: JsonTree, paramRules: boolean): string {
-  if (node === null) return "null";
-  if (node === true) return "true";
-  if (node === false) return "false";
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** RFC 8785 of a {@link parseJson} result; `paramRules` adds the §4 rules. */
+function serialize(node: unknown, paramRules: boolean): string {
   if (typeof node === "string") {
-    if (LONE_SURROGATE.test(node)) throw new JsonError("lone surrogate in string");
-    return JSON.stringify(node); // ES escaping is exactly RFC 8785 §3.2.2.2
+    // ES string escaping is exactly RFC 8785 §3.2.2.2; a marked string is a number token.
+    return node[0] === NUMBER_MARK ? number(node.slice(1), paramRules) : JSON.stringify(node);
   }
-  if (node instanceof JsonNumber) return number(node.text, paramRules);
   if (Array.isArray(node)) return `[${node.map((item) => serialize(item, paramRules)).join(",")}]`;
-  const members = node.members.filter(([, value]) => !(paramRules && value === null));
+  if (!isObject(node)) return JSON.stringify(node); // null, true, false
   // Sorted by UTF-16 code units (RFC 8785 §3.2.3), which is how JS compares strings.
-  members.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${members.map(([key, value]) => `${serialize(key, paramRules)}:${serialize(value, paramRules)}`).join(",")}}`;
+  const keys = Object.keys(node)
+    .filter((key) => !(paramRules && node[key] === null))
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${serialize(node[key], paramRules)}`).join(",")}}`;
 }
 
 function number(text: string, paramRules: boolean): string {

@@ -7,7 +7,7 @@ import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 import { Entry, IDLE, type ContextState } from "./entry.js";
 import { Http } from "./http.js";
 import { readSsrData, type SsrData } from "./hydrate.js";
-import { JsonObject, parseJsonTree, toJsonText, type JsonTree } from "./json.js";
+import { parseJson, toJsonText } from "./json.js";
 
 /** What `registerContext` returns: the handle a framework adapter wraps. */
 export interface ContextHandle<R = unknown> {
@@ -112,12 +112,12 @@ export class MizanClient {
     let redirect: unknown;
     if (/\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
       const text = await response.text();
-      const tree = parseJsonTree(text); // lossless, so big-integer params still match
+      const tree = parseJson(text); // lossless, so big-integer params still match
       stale = staleFrom(member(tree, "invalidate"));
       ({ result, redirect } = JSON.parse(text) as { result?: unknown; redirect?: unknown });
     } else {
       const header = response.headers.get("Mizan-Invalidate");
-      stale = header ? staleFrom(parseJsonTree(header)) : [];
+      stale = header ? staleFrom(parseJson(header)) : [];
       result = response;
     }
     if (descriptor.sessionInit) {
@@ -132,7 +132,7 @@ export class MizanClient {
 
   /** Marks reads stale as if a call had returned these invalidations; other tabs are told too. */
   invalidate(items: readonly Invalidation[]): void {
-    const stale = staleFrom(parseJsonTree(toJsonText(items)));
+    const stale = staleFrom(parseJson(toJsonText(items)));
     this.applyStale(stale, ++this.clock);
     this.post({ mizan: 1, type: "invalidate", items: stale });
   }
@@ -266,18 +266,18 @@ function matches(entry: Entry, item: Stale): boolean {
   return entry.name === item.context && item.params.every(([name, value]) => entry.param(name) === value);
 }
 
-function member(tree: JsonTree, name: string): JsonTree | undefined {
-  return tree instanceof JsonObject ? tree.members.find(([key]) => key === name)?.[1] : undefined;
+function member(tree: unknown, name: string): unknown {
+  return typeof tree === "object" && tree !== null ? (tree as Record<string, unknown>)[name] : undefined;
 }
 
 /** Reads an `invalidate` list losslessly into canonical param values. */
-function staleFrom(list: JsonTree | undefined): Stale[] {
+function staleFrom(list: unknown): Stale[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((item) => {
     const context = member(item, "context");
     if (typeof context !== "string") return [];
     const params = member(item, "params");
-    const pairs = params instanceof JsonObject ? params.members.map(([k, v]) => [k, canonicalValue(v)] as const) : [];
+    const pairs = params && typeof params === "object" ? Object.entries(params).map(([k, v]) => [k, canonicalValue(v)] as const) : [];
     return [{ context, params: pairs }];
   });
 }

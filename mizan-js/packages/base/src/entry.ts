@@ -1,7 +1,7 @@
 /** One cached read, shared by every handle with the same stableKey. */
 import { canonicalValue } from "./canonical.js";
 import type { Scope } from "./descriptors.js";
-import { JsonObject, parseJsonTree } from "./json.js";
+import { parseJson } from "./json.js";
 
 /** The state of a context (§9). A new object on every change, so it can be compared by identity. */
 export interface ContextState<R = unknown> {
@@ -62,9 +62,8 @@ export class Entry {
   /** The canonical text of one param's value, `"null"` when absent (for invalidation matching). */
   param(name: string): string {
     if (!this.paramValues) {
-      const tree = parseJsonTree(this.canonical);
-      const members = tree instanceof JsonObject ? tree.members : [];
-      this.paramValues = new Map(members.map(([k, v]) => [k, canonicalValue(v)]));
+      const params = parseJson(this.canonical) as Record<string, unknown>;
+      this.paramValues = new Map(Object.entries(params).map(([k, v]) => [k, canonicalValue(v)]));
     }
     return this.paramValues.get(name) ?? "null";
   }

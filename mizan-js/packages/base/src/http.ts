@@ -21,19 +21,9 @@ export class Http {
    */
   async read(name: string, query: string, noCache: boolean, abandon: () => boolean): Promise<unknown> {
     const url = `${this.config.baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const headers = await this.authHeaders();
-        const response = await this.send(url, { method: "GET", headers, ...(noCache ? { cache: "no-cache" } : {}) });
-        if (!response.ok) throw await errorFrom(response);
-        return await body(response);
-      } catch (e) {
-        const error = e instanceof MizanError ? e : networkError(e);
-        if (!error.retryable || attempt >= GET_ATTEMPTS || abandon()) throw error;
-        await sleep(this.config.retryDelay(attempt));
-        if (abandon()) throw error;
-      }
-    }
+    return this.retrying(GET_ATTEMPTS, abandon, async () =>
+      body(await this.ok(this.send(url, { headers: await this.authHeaders(), ...(noCache ? { cache: "no-cache" } : {}) }))),
+    );
   }
 
   /**
@@ -60,7 +50,7 @@ export class Http {
   }
 
   private async post(url: string, body: string): Promise<Response> {
-    const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
     if (this.config.auth === "session") headers["Mizan-CSRF"] = await this.session();
     Object.assign(headers, await this.authHeaders());
     const response = await this.send(url, { method: "POST", headers, body }).catch((e: unknown) => {
@@ -88,24 +78,34 @@ export class Http {
     return this.sessionLoad;
   }
 
-  private async loadSession(): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
+  private loadSession(): Promise<string> {
+    return this.retrying(SESSION_ATTEMPTS, () => false, async () => {
+      const response = await this.ok(this.send(`${this.config.baseUrl}/mizan/session`, { cache: "no-store" }));
+      const token = ((await body(response)) as { csrfToken?: unknown }).csrfToken;
+      if (typeof token !== "string") throw new MizanError(response.status, { code: "bad_response" });
+      return token;
+    });
+  }
+
+  /** Runs `attempt` up to `attempts` times while it fails with a network error or a 5xx. */
+  private async retrying<T>(attempts: number, abandon: () => boolean, attempt: () => Promise<T>): Promise<T> {
+    for (let n = 1; ; n++) {
       try {
-        const response = await this.send(`${this.config.baseUrl}/mizan/session`, {
-          method: "GET",
-          headers: { Accept: "application/json" },
-          cache: "no-store",
-        });
-        if (!response.ok) throw await errorFrom(response);
-        const body = (await response.json()) as { csrfToken?: unknown };
-        if (typeof body.csrfToken !== "string") throw new MizanError(response.status, { code: "bad_session" });
-        return body.csrfToken;
+        return await attempt();
       } catch (e) {
         const error = e instanceof MizanError ? e : networkError(e);
-        if (!error.retryable || attempt >= SESSION_ATTEMPTS) throw error;
-        await sleep(this.config.retryDelay(attempt));
+        if (!error.retryable || n >= attempts || abandon()) throw error;
+        await sleep(this.config.retryDelay(n));
+        if (abandon()) throw error;
       }
     }
+  }
+
+  /** The response if 2xx, else its {@link MizanError}. */
+  private async ok(pending: Promise<Response>): Promise<Response> {
+    const response = await pending;
+    if (!response.ok) throw await errorFrom(response);
+    return response;
   }
 
   private async authHeaders(): Promise<Record<string, string>> {
@@ -115,7 +115,7 @@ export class Http {
   }
 
   private send(url: string, init: RequestInit): Promise<Response> {
-    return this.config.fetch(url, { credentials: "same-origin", ...init });
+    return this.config.fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" }, ...init });
   }
 }
 

@@ -1,174 +1,62 @@
 /**
- * A strict JSON reader that keeps every number's source text, and a writer for
- * JavaScript values that can carry `bigint`.
+ * Lossless JSON reading and `bigint`-aware JSON writing.
  *
  * `JSON.parse` turns 12345678901234567890 into 12345678901234567000, but DESIGN §4 canonicalises
- * the params *as sent on the wire*, so the canonicaliser must see the exact digits.
+ * the params *as sent on the wire*, so the canonicaliser must see a number's exact text.
+ * {@link parseJson} therefore hides every number token in a marked string before `JSON.parse`
+ * sees it: the mark is a lone surrogate, which no accepted string may hold (§4 makes lone
+ * surrogates a 400), so a marked string is always a number.
  */
 
-/** A JSON number kept as its source text. */
+/** Starts a string that stands for a number token (the rest of the string is its text). */
+export const NUMBER_MARK = "\uDFFF";
+
+/** A JSON number given by its exact text, for values a JS `number` cannot hold. */
 export class JsonNumber {
   constructor(readonly text: string) {}
 }
 
-/** A JSON object kept as ordered members (a plain object would mishandle `__proto__`). */
-export class JsonObject {
-  constructor(readonly members: ReadonlyArray<readonly [string, JsonTree]>) {}
-}
-
-/** The tree {@link parseJsonTree} returns. */
-export type JsonTree = null | boolean | string | JsonNumber | JsonTree[] | JsonObject;
-
-/** Raised for malformed JSON, duplicate member names, or values JSON cannot carry. */
+/** Raised for malformed JSON or values JSON cannot carry. */
 export class JsonError extends Error {
   override name = "JsonError";
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+// A string token, or a number token outside strings (strings are matched first, left to right).
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Parses JSON text (RFC 8259, no duplicate member names) into a lossless tree. */
-export function parseJsonTree(text: string): JsonTree {
-  let at = 0;
-  const fail = (what: string): never => {
-    throw new JsonError(`${what} at offset ${at}`);
-  };
-  const space = () => {
-    while (at < text.length && " \t\n\r".includes(text[at]!)) at++;
-  };
-  const literal = (word: string, value: JsonTree): JsonTree => {
-    if (!text.startsWith(word, at)) fail("unexpected token");
-    at += word.length;
-    return value;
-  };
-  const string = (): string => {
-    at++; // opening quote
-    let out = "";
-    for (;;) {
-      const c = text[at++];
-      if (c === undefined) fail("unterminated string");
-      if (c === '"') return out;
-      if (c! < " ") fail("control character in string");
-      if (c !== "\\") {
-        out += c;
-        continue;
-      }
-      const e = text[at++]!;
-      if (e === "u") {
-        const hex = text.slice(at, at + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
-        out += String.fromCharCode(parseInt(hex, 16));
-        at += 4;
-      } else if (e in ESCAPES) {
-        out += ESCAPES[e];
-      } else {
-        fail("bad escape");
-      }
-    }
-  };
-  const value = (depth: number): JsonTree => {
-    if (depth > 512) fail("nesting too deep");
-    space();
-    const c = text[at];
-    if (c === "{") {
-      at++;
-      const members: [string, JsonTree][] = [];
-      const seen = new Set<string>();
-      space();
-      if (text[at] === "}") {
-        at++;
-        return new JsonObject(members);
-      }
-      for (;;) {
-        space();
-        if (text[at] !== '"') fail("expected a member name");
-        const key = string();
-        if (seen.has(key)) fail(`duplicate member ${JSON.stringify(key)}`);
-        seen.add(key);
-        space();
-        if (text[at++] !== ":") fail("expected ':'");
-        members.push([key, value(depth + 1)]);
-        space();
-        const next = text[at++];
-        if (next === "}") return new JsonObject(members);
-        if (next !== ",") fail("expected ',' or '}'");
-      }
-    }
-    if (c === "[") {
-      at++;
-      const items: JsonTree[] = [];
-      space();
-      if (text[at] === "]") {
-        at++;
-        return items;
-      }
-      for (;;) {
-        items.push(value(depth + 1));
-        space();
-        const next = text[at++];
-        if (next === "]") return items;
-        if (next !== ",") fail("expected ',' or ']'");
-      }
-    }
-    if (c === '"') return string();
-    if (c === "t") return literal("true", true);
-    if (c === "f") return literal("false", false);
-    if (c === "n") return literal("null", null);
-    NUMBER.lastIndex = at;
-    const m = NUMBER.exec(text);
-    if (!m) return fail("unexpected token");
-    at += m[0].length;
-    return new JsonNumber(m[0]);
-  };
-  const result = value(0);
-  space();
-  if (at !== text.length) fail("trailing text");
-  return result;
+/**
+ * Parses JSON text with every number kept as a string `NUMBER_MARK + text`. Refuses malformed
+ * JSON and lone surrogates. Duplicate member names are not detected (the last one wins, as in
+ * `JSON.parse`): the kernel only reads JSON that it or the server wrote.
+ */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(
+      text.replace(TOKEN, (token) => {
+        if (token[0] !== '"') return `"${NUMBER_MARK}${token}"`;
+        if (LONE_SURROGATE.test(JSON.parse(token) as string)) throw new JsonError("lone surrogate in string");
+        return token;
+      }),
+    );
+  } catch (e) {
+    throw e instanceof JsonError ? e : new JsonError(String((e as Error).message));
+  }
 }
 
 /**
- * Writes a JavaScript value as JSON text, like `JSON.stringify` but with `bigint` written as its
- * exact digits and with non-finite numbers refused (JSON cannot carry them; DESIGN §4 makes them
- * a 400). A {@link JsonNumber} is written as its source text.
+ * Writes a value as JSON text, like `JSON.stringify` but with `bigint` and {@link JsonNumber}
+ * written as their exact digits, and non-finite numbers refused (§4 makes them a 400).
  */
 export function toJsonText(value: unknown): string {
-  const out = write(value, new Set());
-  if (out === undefined) throw new JsonError("value cannot be written as JSON");
-  return out;
-}
-
-function write(value: unknown, stack: Set<object>): string | undefined {
-  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function") {
-    value = (value as { toJSON(): unknown }).toJSON();
-  }
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "boolean":
-      return value ? "true" : "false";
-    case "bigint":
-      return value.toString();
-    case "number":
-      if (!Number.isFinite(value)) throw new JsonError(`${value} cannot be sent as JSON`);
-      return JSON.stringify(value);
-    case "object":
-      break;
-    default:
-      return undefined; // undefined, functions and symbols are skipped, as JSON.stringify does
-  }
-  if (value === null) return "null";
-  if (value instanceof JsonNumber) return value.text;
-  if (stack.has(value)) throw new JsonError("cyclic value");
-  stack.add(value);
-  try {
-    if (Array.isArray(value)) return `[${value.map((v) => write(v, stack) ?? "null").join(",")}]`;
-    const parts: string[] = [];
-    for (const [k, v] of Object.entries(value)) {
-      const text = write(v, stack);
-      if (text !== undefined) parts.push(`${JSON.stringify(k)}:${text}`);
-    }
-    return `{${parts.join(",")}}`;
-  } finally {
-    stack.delete(value);
-  }
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === "bigint") return `${NUMBER_MARK}${v}`;
+    if (v instanceof JsonNumber) return `${NUMBER_MARK}${v.text}`;
+    if (typeof v === "number" && !Number.isFinite(v)) throw new JsonError(`${v} cannot be sent as JSON`);
+    if (typeof v === "string" && LONE_SURROGATE.test(v)) throw new JsonError("lone surrogate in string");
+    return v;
+  });
+  if (text === undefined) throw new JsonError("value cannot be written as JSON");
+  // A mark is a lone surrogate, which JSON.stringify writes as the escape \udfff.
+  return text.replace(/"\\udfff([^"]*)"/g, "$1");
 }

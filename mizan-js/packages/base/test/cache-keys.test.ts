@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { deriveCacheKey, encodeParams, stableKey, type ParamTypes } from "../src/index.js";
-import { JsonNumber, JsonObject, parseJsonTree, type JsonTree } from "../src/json.js";
+import { JsonNumber, NUMBER_MARK, parseJson } from "../src/json.js";
 
 interface Vector {
   secret: string;
@@ -17,16 +17,14 @@ interface Vector {
 
 /** Reads vectors losslessly: big integers in `params` must reach the kernel with every digit. */
 function load(file: string): Vector[] {
-  const toJs = (node: JsonTree): unknown => {
-    if (node instanceof JsonObject) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of node.members) Object.defineProperty(out, k, { value: toJs(v), enumerable: true });
-      return out;
-    }
+  // Numbers become JsonNumber, which the kernel writes as their source text.
+  const toJs = (node: unknown): unknown => {
+    if (typeof node === "string") return node[0] === NUMBER_MARK ? new JsonNumber(node.slice(1)) : node;
     if (Array.isArray(node)) return node.map(toJs);
-    return node; // JsonNumber is kept: the kernel writes it as its source text
+    if (node === null || typeof node !== "object") return node;
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, toJs(v)]));
   };
-  const vectors = toJs(parseJsonTree(readFileSync(file, "utf8"))) as Record<string, unknown>[];
+  const vectors = toJs(parseJson(readFileSync(file, "utf8"))) as Record<string, unknown>[];
   return vectors.map((v) => ({ ...v, paramTypes: v.paramTypes ?? {} }) as Vector);
 }
 

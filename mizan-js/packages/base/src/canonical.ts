@@ -44,21 +44,22 @@ export function canonicalizeParamsText(jsonText: string): string {
   return serialize(tree, true);
 }
 
-/** Whether a param's schema type is exactly `string`, so its value travels raw (§3). */
-export function isStringTyped(type: ParamType | undefined): boolean {
-  return type === "string" || (typeof type === "object" && type !== null && type.type === "string");
+/** The JSON Schema `type` of a param type. */
+function typeName(type: ParamType | undefined): unknown {
+  return typeof type === "object" ? type?.type : type;
 }
 
-function typeName(type: ParamType | undefined): unknown {
-  return typeof type === "object" && type !== null ? type.type : type;
+/** Whether a param's schema type is exactly `string`, so its value travels raw (§3). */
+export function isStringTyped(type: ParamType | undefined): boolean {
+  return typeName(type) === "string";
 }
 
 /**
  * Encodes a read's params for the URL and for the canonical form.
  *
  * - Absent (`undefined`) and `null` params are not sent.
- * - A string-typed param is sent raw; `Date` values are sent as ISO-8601 text, numbers and
- *   bigints as their digits.
+ * - A string-typed param is sent raw: a string as is, a `Date` as ISO-8601 text, anything else
+ *   through `String()`.
  * - Any other param is sent as JSON text. A big integer must not pass through a JS `number`
  *   (it would lose digits): pass a `bigint` or a {@link JsonNumber}, or, for an `integer` or
  *   `number` param, a string holding a JSON number, which is sent as that bare number.
@@ -69,31 +70,24 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
   const wire: [name: string, raw: string, json: string][] = [];
   for (const name of Object.keys(params ?? {}).sort()) {
     const value = params![name];
-    if (value === undefined || value === null) continue;
-    const type = types?.[name];
-    const raw = isStringTyped(type) || (type === undefined && typeof value === "string");
-    if (raw) {
-      const text = rawString(name, value);
-      wire.push([name, text, JSON.stringify(text)]);
-      continue;
+    if (value == null) continue; // absent or null: not sent
+    const type = typeName(types?.[name]);
+    let raw: string;
+    let json: string;
+    if (type === "string" || (type === undefined && typeof value === "string")) {
+      raw = value instanceof Date ? value.toISOString() : value instanceof JsonNumber ? value.text : String(value);
+      json = JSON.stringify(raw);
+    } else {
+      const numeric = (type === "integer" || type === "number") && typeof value === "string" && JSON_NUMBER.test(value);
+      raw = json = numeric ? (value as string) : toJsonText(value);
     }
-    const numeric = typeName(type) === "integer" || typeName(type) === "number";
-    const json = numeric && typeof value === "string" && JSON_NUMBER.test(value) ? value : toJsonText(value);
-    if (json !== "null") wire.push([name, json, json]);
+    if (json !== "null") wire.push([name, raw, json]);
   }
   const objectText = `{${wire.map(([name, , json]) => `${JSON.stringify(name)}:${json}`).join(",")}}`;
   return {
     canonical: canonicalizeParamsText(objectText),
     query: wire.map(([name, raw]) => `${encodeURIComponent(name)}=${encodeURIComponent(raw)}`).join("&"),
   };
-}
-
-function rawString(name: string, value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (value instanceof JsonNumber) return value.text;
-  throw new JsonError(`param ${name} is string-typed but got ${typeof value}`);
 }
 
 /** The canonical params of a read (§4). */

@@ -2,8 +2,10 @@
  * Forms (§9): values, touched, field errors (own validators and the server's `invalid_params`),
  * and `isValid`, which is true only when every field is valid. An empty required field is invalid
  * whether touched or not; `touched` only decides what a UI shows.
+ *
+ * Import from `@mizan/base/form`.
  */
-import { MizanError } from "./errors.js";
+import type { MizanError } from "./errors.js";
 import { Store } from "./store.js";
 
 type Errors = readonly string[];
@@ -144,9 +146,8 @@ export function createForm<T extends Record<string, unknown>, R = unknown>(optio
         extra = { submitting: false, submitError: undefined, result };
         return result;
       } catch (error) {
-        if (error instanceof MizanError && error.code === "invalid_params") {
-          server = { ...error.fields } as typeof server;
-        }
+        // duck-typed, so that this module does not pull in the kernel
+        if ((error as MizanError)?.code === "invalid_params") server = { ...(error as MizanError).fields } as typeof server;
         extra = { submitting: false, submitError: error, result: undefined };
         return undefined;
       } finally {

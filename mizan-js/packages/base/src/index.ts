@@ -2,13 +2,14 @@
  * `@mizan/base`: the framework-neutral Mizan client kernel (DESIGN §9).
  *
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
- * adapters that `@mizan/codegen` writes wrap exactly these.
+ * adapters that `@mizan/codegen` writes wrap exactly these. Forms live in `@mizan/base/form`, so
+ * that pages without forms do not carry them.
  */
-import { MizanClient, type ContextHandle } from "./client.js";
+import { createClient, type ContextHandle, type MizanClient } from "./client.js";
 import type { MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 
-export { MizanClient, type ContextHandle, type Invalidation } from "./client.js";
+export { createClient, type MizanClient, type ContextHandle, type Invalidation } from "./client.js";
 export type { MizanConfig } from "./config.js";
 export type { ContextState } from "./entry.js";
 export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
@@ -28,14 +29,13 @@ export {
 export { JsonError, JsonNumber } from "./json.js";
 export { readSsrData, SSR_DATA_ID, type SsrData } from "./hydrate.js";
 export { createMutation, type Mutation, type MutationState } from "./mutation.js";
-export { createForm, type FieldSpec, type Form, type FormOptions, type FormState } from "./form.js";
 
 let current: MizanClient | undefined;
 
 /** Sets up the default client (closing any previous one) and reads the page's SSR data. */
 export function configure(config: MizanConfig): MizanClient {
   current?.close();
-  current = new MizanClient(config);
+  current = createClient(config);
   return current;
 }
 

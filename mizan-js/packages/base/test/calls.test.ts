@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createMutation, MizanClient, MizanError, type FunctionDescriptor, type MizanConfig } from "../src/index.js";
+import { createMutation, createClient, type MizanClient, MizanError, type FunctionDescriptor, type MizanConfig } from "../src/index.js";
 import { deferred, error, startServer, until, type Handler, type Recorded, type TestServer } from "./support/server.js";
 
 let server: TestServer;
 const clients: MizanClient[] = [];
 
 function newClient(config: Partial<MizanConfig> = {}) {
-  const client = new MizanClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, ...config });
+  const client = createClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, ...config });
   clients.push(client);
   return client;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { MizanClient, MizanError, type ContextDescriptor, type ContextState } from "../src/index.js";
+import { createClient, type MizanClient, MizanError, type ContextDescriptor, type ContextState } from "../src/index.js";
 import { deferred, error, startServer, until, type Recorded, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -9,7 +9,7 @@ const fetchInits: RequestInit[] = [];
 const todos: ContextDescriptor<{ list: number }, string[]> = { name: "todos", scope: "USER", paramTypes: { list: "integer" } };
 
 function newClient(options: { gcTime?: number } = {}) {
-  return new MizanClient({
+  return createClient({
     baseUrl: server.baseUrl,
     channel: false,
     document: null,
@@ -253,7 +253,7 @@ describe("retries", () => {
   test("network errors are retried twice", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     let attempts = 0;
-    const offline = new MizanClient({
+    const offline = createClient({
       baseUrl: dead,
       channel: false,
       document: null,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createForm, MizanClient, type FunctionDescriptor } from "../src/index.js";
+import { createForm } from "../src/form.js";
+import { createClient, type MizanClient, type FunctionDescriptor } from "../src/index.js";
 import { deferred, error, startServer, until, type TestServer } from "./support/server.js";
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -109,7 +110,7 @@ describe("submitting through a call", () => {
       if (args.title === "dup") return error("invalid_params", 400, { title: ["already exists"], list: ["no such list"] });
       return { body: { result: { id: 7, title: args.title }, invalidate: [] } };
     });
-    client = new MizanClient({ baseUrl: server.baseUrl, channel: false, document: null });
+    client = createClient({ baseUrl: server.baseUrl, channel: false, document: null });
   });
   afterEach(async () => {
     client.close();

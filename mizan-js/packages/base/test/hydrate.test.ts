@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { configure, MizanClient, registerContext, stableKey } from "../src/index.js";
+import { configure, createClient, type MizanClient, registerContext, stableKey } from "../src/index.js";
 import { startServer, until, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -56,7 +56,7 @@ test("configure reads __MIZAN_SSR_DATA__ from the document; seeded contexts do n
 
 test("a seeded context refetches once invalidated, keeping the seed meanwhile", async () => {
   page({ "todos|{\"list\":3}": { data: ["seed"], updatedAt: 1 } });
-  const client = new MizanClient({ baseUrl: server.baseUrl, channel: false });
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
   const h = client.registerContext(todos, { list: 3 });
   h.subscribe(() => {});
   client.invalidate([{ context: "todos", params: { list: 3 } }]);
@@ -68,7 +68,7 @@ test("a seeded context refetches once invalidated, keeping the seed meanwhile", 
 
 test("a page without SSR data seeds nothing", () => {
   document.body.innerHTML = "";
-  const client = new MizanClient({ baseUrl: server.baseUrl, channel: false });
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
   expect(client.size).toBe(0);
   client.close();
 });

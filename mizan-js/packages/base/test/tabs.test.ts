@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { MizanClient } from "../src/index.js";
+import { createClient, type MizanClient } from "../src/index.js";
 import { startServer, until, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -8,7 +8,7 @@ const clients: MizanClient[] = [];
 
 /** A tab: its own client, on its own real BroadcastChannel of the shared name. */
 function tab() {
-  const client = new MizanClient({ baseUrl: server.baseUrl, channel, document: null, retryDelay: () => 5 });
+  const client = createClient({ baseUrl: server.baseUrl, channel, document: null, retryDelay: () => 5 });
   clients.push(client);
   return client;
 }

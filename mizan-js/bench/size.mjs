@@ -2,8 +2,8 @@
 // Size of @mizan/base next to @tanstack/query-core, each bundled the same way in the same run:
 // every export of the entry point, esbuild (ESM, browser, es2022, minified), then gzip -9.
 // Target (issue 4): @mizan/base at most a third of query-core. The main entry (what every page
-// pays) is checked against it; `@mizan/base/form` (query-core has no forms) is printed beside it,
-// and so is the whole package.
+// pays) is checked against it; `@mizan/base/form` (query-core has no forms), `@mizan/base/keys`
+// (cache keys for edge code: a page never holds the secret) and the whole package are printed beside it.
 import { build } from "esbuild";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,13 @@ async function measure(label, ...entries) {
 const { version } = require("@tanstack/query-core/package.json");
 const query = await measure(`@tanstack/query-core ${version}`, require.resolve("@tanstack/query-core"));
 const core = await measure("@mizan/base", base("index.ts"));
-const rows = [core, await measure("@mizan/base/form", base("form.ts")), await measure("@mizan/base (all entries)", base("index.ts"), base("form.ts")), query];
+const rows = [
+  core,
+  await measure("@mizan/base/form", base("form.ts")),
+  await measure("@mizan/base/keys", base("keys.ts")),
+  await measure("@mizan/base (all entries)", base("index.ts"), base("form.ts"), base("keys.ts")),
+  query,
+];
 for (const r of rows) {
   const ratio = r === query ? "" : `   ratio ${(r.gzip / query.gzip).toFixed(3)}`;
   console.log(`${r.label.padEnd(30)} minified ${String(r.minified).padStart(7)} B   gzip ${String(r.gzip).padStart(6)} B${ratio}`);

@@ -58,8 +58,9 @@ export function isStringTyped(type: ParamType | undefined): boolean {
  * Encodes a read's params for the URL and for the canonical form.
  *
  * - Absent (`undefined`) and `null` params are not sent.
- * - A string-typed param is sent raw: a string as is, a `Date` as ISO-8601 text, anything else
- *   through `String()`.
+ * - A string-typed param is sent raw: a string as is, a `Date` as ISO-8601 text, a number (a
+ *   `BigDecimal` given as a number) in plain decimal notation as `BigDecimal.toPlainString()`
+ *   writes it (`1.5e3` → `1500`, `12.50` → `12.50`), anything else through `String()`.
  * - Any other param is sent as JSON text. A big integer must not pass through a JS `number`
  *   (it would lose digits): pass a `bigint` or a {@link JsonNumber}, or, for an `integer` or
  *   `number` param, a string holding a JSON number, which is sent as that bare number.
@@ -75,7 +76,12 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
     let raw: string;
     let json: string;
     if (type === "string" || (type === undefined && typeof value === "string")) {
-      raw = value instanceof Date ? value.toISOString() : value instanceof JsonNumber ? value.text : String(value);
+      raw =
+        value instanceof Date
+          ? value.toISOString()
+          : typeof value === "number" || typeof value === "bigint" || value instanceof JsonNumber
+            ? plain(String(value instanceof JsonNumber ? value.text : value))
+            : String(value);
       json = JSON.stringify(raw);
     } else {
       const numeric = (type === "integer" || type === "number") && typeof value === "string" && JSON_NUMBER.test(value);
@@ -88,6 +94,23 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
     canonical: canonicalizeParamsText(objectText),
     query: wire.map(([name, raw]) => `${encodeURIComponent(name)}=${encodeURIComponent(raw)}`).join("&"),
   };
+}
+
+/**
+ * A number literal in plain decimal notation, as Java's `BigDecimal.toPlainString()` writes it:
+ * the exponent expanded, fraction digits kept, no negative zero. Scales beyond ±1000 are refused.
+ */
+function plain(literal: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(literal);
+  const scale = m ? (m[3] ?? "").length - Number(m[4] ?? 0) : NaN;
+  if (!m || !(Math.abs(scale) <= 1000)) throw new JsonError(`not a decimal: ${literal}`);
+  let digits = (m[2]! + (m[3] ?? "")).replace(/^0+(?=\d)/, "");
+  if (scale < 0) digits = digits === "0" ? digits : digits + "0".repeat(-scale);
+  else if (scale > 0) {
+    digits = digits.padStart(scale + 1, "0");
+    digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  }
+  return (m[1] && /[1-9]/.test(digits) ? "-" : "") + digits;
 }
 
 /** The canonical params of a read (§4). */
@@ -103,26 +126,6 @@ export function stableKey(name: string, params?: Readonly<Record<string, unknown
 /** The canonical text of one JSON value under the §4 param rules (used to compare param values). */
 export function canonicalValue(value: unknown): string {
   return serialize(value, true);
-}
-
-const encoder = new TextEncoder();
-
-async function hmac(key: Uint8Array, message: string): Promise<Uint8Array> {
-  const subtle = globalThis.crypto.subtle;
-  const k = await subtle.importKey("raw", key as BufferSource, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return new Uint8Array(await subtle.sign("HMAC", k, encoder.encode(message) as BufferSource));
-}
-
-/**
- * The origin cache key of a read (§4), for edge code and tests:
- * `hex(HMAC(HMAC(secret, "mizan/cache-key/v1"), "mizan/v1\n" + name + "\n" + scope + "\n" + canonical))`.
- *
- * @param scope `"public"` or `"user:" + principal name`
- */
-export async function deriveCacheKey(secret: string, name: string, scope: string, canonical: string): Promise<string> {
-  const subkey = await hmac(encoder.encode(secret), "mizan/cache-key/v1");
-  const mac = await hmac(subkey, `mizan/v1\n${name}\n${scope}\n${canonical}`);
-  return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -127,6 +127,6 @@ async function body(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new MizanError(response.status, { code: "bad_response", message: "response is not JSON" }, { cause: e });
+    throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
   }
 }

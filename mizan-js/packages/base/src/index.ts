@@ -3,7 +3,8 @@
  *
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
  * adapters that `@mizan/codegen` writes wrap exactly these. Forms live in `@mizan/base/form`, so
- * that pages without forms do not carry them.
+ * that pages without forms do not carry them; cache keys and plain RFC 8785 in `@mizan/base/keys`
+ * (a page never holds the secret a cache key needs).
  */
 import { createClient, type ContextHandle, type MizanClient } from "./client.js";
 import type { MizanConfig } from "./config.js";
@@ -15,10 +16,7 @@ export type { ContextState } from "./entry.js";
 export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
 export { MizanError, type MizanErrorBody } from "./errors.js";
 export {
-  canonicalize,
-  canonicalizeParamsText,
   canonicalParams,
-  deriveCacheKey,
   encodeParams,
   isStringTyped,
   stableKey,

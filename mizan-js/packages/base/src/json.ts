@@ -25,6 +25,12 @@ export class JsonError extends Error {
 const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** The string itself, unless it holds a lone surrogate (§4: a 400). */
+function checked(text: string): string {
+  if (LONE_SURROGATE.test(text)) throw new JsonError("lone surrogate");
+  return text;
+}
+
 /**
  * Parses JSON text with every number kept as a string `NUMBER_MARK + text`. Refuses malformed
  * JSON and lone surrogates. Duplicate member names are not detected (the last one wins, as in
@@ -35,7 +41,7 @@ export function parseJson(text: string): unknown {
     return JSON.parse(
       text.replace(TOKEN, (token) => {
         if (token[0] !== '"') return `"${NUMBER_MARK}${token}"`;
-        if (LONE_SURROGATE.test(JSON.parse(token) as string)) throw new JsonError("lone surrogate in string");
+        checked(JSON.parse(token) as string);
         return token;
       }),
     );
@@ -53,8 +59,7 @@ export function toJsonText(value: unknown): string {
     if (typeof v === "bigint") return `${NUMBER_MARK}${v}`;
     if (v instanceof JsonNumber) return `${NUMBER_MARK}${v.text}`;
     if (typeof v === "number" && !Number.isFinite(v)) throw new JsonError(`${v} cannot be sent as JSON`);
-    if (typeof v === "string" && LONE_SURROGATE.test(v)) throw new JsonError("lone surrogate in string");
-    return v;
+    return typeof v === "string" ? checked(v) : v;
   });
   if (text === undefined) throw new JsonError("value cannot be written as JSON");
   // A mark is a lone surrogate, which JSON.stringify writes as the escape \udfff.

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { canonicalize, canonicalizeParamsText, encodeParams, JsonError, JsonNumber, stableKey } from "../src/index.js";
+import { encodeParams, JsonError, JsonNumber, stableKey } from "../src/index.js";
+import { canonicalize, canonicalizeParamsText } from "../src/keys.js";
 
 const rfc = join(import.meta.dirname, "rfc8785");
 
@@ -83,6 +84,26 @@ describe("encodeParams", () => {
   test("refuses NaN and infinities", () => {
     expect(() => encodeParams({ x: NaN }, { x: "number" })).toThrow(JsonError);
     expect(() => encodeParams({ x: [Infinity] }, { x: "array" })).toThrow(JsonError);
+  });
+  test("empty strings survive, as keys and values", () => {
+    expect(encodeParams({ q: "", o: { "": "" } }, { q: "string", o: "object" })).toEqual({
+      query: "o=%7B%22%22%3A%22%22%7D&q=",
+      canonical: '{"o":{"":""},"q":""}',
+    });
+  });
+  test("a number for a string-typed param (a BigDecimal) is sent in plain notation, as toPlainString", () => {
+    const sent = (amount: unknown) => encodeParams({ amount }, { amount: "string" }).query;
+    expect(sent(new JsonNumber("1.5e3"))).toBe("amount=1500");
+    expect(sent(new JsonNumber("12.50"))).toBe("amount=12.50");
+    expect(sent(new JsonNumber("-0.00"))).toBe("amount=0.00");
+    expect(sent(new JsonNumber("-1.25E-2"))).toBe("amount=-0.0125");
+    expect(sent(new JsonNumber("0e5"))).toBe("amount=0");
+    expect(sent(1e21)).toBe("amount=1000000000000000000000");
+    expect(sent(1e-7)).toBe("amount=0.0000001");
+    expect(sent(12345678901234567890n)).toBe("amount=12345678901234567890");
+    expect(encodeParams({ amount: new JsonNumber("1e-3") }, { amount: "string" }).canonical).toBe('{"amount":"0.001"}');
+    expect(() => sent(new JsonNumber("1e1001"))).toThrow(JsonError);
+    expect(() => sent(NaN)).toThrow(JsonError);
   });
   test("stableKey is name|canonical", () => {
     expect(stableKey("todos", { list: 3, gone: null })).toBe('todos|{"list":3}');

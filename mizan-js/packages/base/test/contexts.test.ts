@@ -250,6 +250,15 @@ describe("retries", () => {
     expect((handle.getState().error as MizanError).fields).toEqual({ list: ["must be a number"] });
   });
 
+  test("a 200 whose body is not JSON is not retried", async () => {
+    server.handle(() => ({ body: "<html>proxy</html>", raw: true }));
+    const handle = client.registerContext("html");
+    track(handle);
+    await until(() => handle.getState().status === "error");
+    expect((handle.getState().error as MizanError).code).toBe("bad_response");
+    expect(server.requests).toHaveLength(1);
+  });
+
   test("network errors are retried twice", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     let attempts = 0;

@@ -148,7 +148,7 @@ export function createClient(options: MizanConfig): MizanClient {
 
   const clearUserEntries = () => {
     for (const entry of entries.values()) {
-      if (entry.scope === "PUBLIC") continue;
+      if (entry.scope === "public") continue;
       entry.generation++;
       entry.inflight = undefined;
       entry.refetchAfter = entry.stale = false;

@@ -4,7 +4,7 @@
  *
  * ```ts
  * export const todos: ContextDescriptor<{ list: number }, Todo[]> =
- *   { name: "todos", scope: "USER", paramTypes: { list: "integer" } };
+ *   { name: "todos", scope: "user", paramTypes: { list: "integer" } };
  * export const addTodo: FunctionDescriptor<{ list: number; title: string }, Todo> = { name: "addTodo" };
  * export const login: FunctionDescriptor<{ user: string; password: string }, User> =
  *   { name: "login", sessionInit: true };
@@ -12,13 +12,13 @@
  */
 import type { ParamTypes } from "./canonical.js";
 
-/** A context's cache scope (§2). USER entries are cleared on login and logout. */
-export type Scope = "PUBLIC" | "USER";
+/** A context's cache scope as the schema writes it (§2, §8); `user` entries are cleared on login and logout. */
+export type Scope = "public" | "user";
 
 /** A read, as generated code describes it. `P` and `R` are carried for type inference only. */
 export interface ContextDescriptor<P = Record<string, unknown>, R = unknown> {
   readonly name: string;
-  /** USER when absent: a context of unknown scope is cleared on logout, to be safe. */
+  /** `user` when absent: a context of unknown scope is cleared on logout, to be safe. */
   readonly scope?: Scope;
   /** Each param's schema type; decides raw vs JSON text on the wire (§3). */
   readonly paramTypes?: ParamTypes;

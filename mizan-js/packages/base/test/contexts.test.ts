@@ -6,7 +6,7 @@ let server: TestServer;
 let client: MizanClient;
 const fetchInits: RequestInit[] = [];
 
-const todos: ContextDescriptor<{ list: number }, string[]> = { name: "todos", scope: "USER", paramTypes: { list: "integer" } };
+const todos: ContextDescriptor<{ list: number }, string[]> = { name: "todos", scope: "user", paramTypes: { list: "integer" } };
 
 function newClient(options: { gcTime?: number } = {}) {
   return createClient({
@@ -367,7 +367,7 @@ describe("invalidation", () => {
 describe("clearing USER entries (login, logout)", () => {
   test("drops USER data, refetches subscribed entries and keeps PUBLIC ones", async () => {
     const user = client.registerContext(todos, { list: 1 });
-    const pub = client.registerContext({ name: "catalog", scope: "PUBLIC" });
+    const pub = client.registerContext({ name: "catalog", scope: "public" });
     track(user);
     track(pub);
     await until(() => user.getState().status === "success" && pub.getState().status === "success");

@@ -24,7 +24,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const todos = { name: "todos", scope: "USER", paramTypes: { list: "integer" } } as const;
+const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
 
 test("configure reads __MIZAN_SSR_DATA__ from the document; seeded contexts do not fetch", async () => {
   page({

@@ -29,7 +29,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const todos = { name: "todos", scope: "USER", paramTypes: { list: "integer" } } as const;
+const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
 
 test("a call's invalidations reach the matching contexts of another tab", async () => {
   const a = tab();
@@ -49,8 +49,8 @@ test("a call's invalidations reach the matching contexts of another tab", async 
 test("a logout in one tab clears USER entries in the other, which fetches a new CSRF token", async () => {
   const a = tab();
   const b = tab();
-  const me = b.registerContext({ name: "me", scope: "USER" });
-  const catalog = b.registerContext({ name: "catalog", scope: "PUBLIC" });
+  const me = b.registerContext({ name: "me", scope: "user" });
+  const catalog = b.registerContext({ name: "catalog", scope: "public" });
   me.subscribe(() => {});
   catalog.subscribe(() => {});
   await until(() => me.getState().status === "success" && catalog.getState().status === "success");

@@ -1,0 +1,286 @@
+/**
+ * The kernel: registered contexts, calls, invalidation across tabs, SSR seeds (DESIGN §9).
+ * Written as a closure rather than a class so that minifiers can shorten every internal name.
+ */
+import { canonicalValue, encodeParams } from "./canonical.js";
+import { resolveConfig, type MizanConfig, type ResolvedConfig } from "./config.js";
+import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
+import { Entry, IDLE, type ContextState } from "./entry.js";
+import { createHttp } from "./http.js";
+import { readSsrData, type SsrData } from "./hydrate.js";
+import { parseJson, toJsonText } from "./json.js";
+
+/** What `registerContext` returns: the handle a framework adapter wraps. */
+export interface ContextHandle<R = unknown> {
+  /** `name|canonical`: equal for equal reads. */
+  readonly key: string;
+  /** The current state; the same object until something changes. */
+  getState(): ContextState<R>;
+  /** Listens for changes; the first subscriber starts a fetch unless the data is fresh. */
+  subscribe(listener: () => void): () => void;
+  /** Fetches again, keeping the data shown meanwhile; joins a fetch already in flight. */
+  refetch(): Promise<void>;
+  /** Drops every subscription made through this handle. */
+  unregister(): void;
+}
+
+/** One entry of a call's `invalidate` list (§3). */
+export interface Invalidation {
+  readonly context: string;
+  /** When present, only reads whose params include these same values are stale. */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** A Mizan client: one per page (or per tab), usually made by `configure`. */
+export interface MizanClient {
+  readonly config: ResolvedConfig;
+  /** Registers a read. Nothing is fetched until the first `subscribe` (or `refetch`). */
+  registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R>;
+  /**
+   * Runs a function: `POST /mizan/call/{name}`; refetches the registered reads its `invalidate`
+   * list names (and tells other tabs); after a `sessionInit` function, clears every USER entry here
+   * and in other tabs. Resolves to the `result`, or to the `Response` itself when the function
+   * returned something other than JSON (a file).
+   */
+  call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R>;
+  /** Marks reads stale as if a call had returned these invalidations; other tabs are told too. */
+  invalidate(items: readonly Invalidation[]): void;
+  /**
+   * Drops the data of every USER entry (and of entries of unknown scope) and refetches those
+   * still subscribed: the principal changed, and a stableKey carries no user (§9).
+   */
+  clearUserEntries(): void;
+  /** Seeds entries from server-rendered data; they are not fetched while fresh. */
+  hydrate(data: SsrData | undefined): void;
+  /** How many entries are held (for tests and diagnostics). */
+  readonly size: number;
+  /** Stops listening to other tabs and drops every entry. */
+  close(): void;
+}
+
+/** An invalidation with each param value in canonical JSON text (so it survives postMessage). */
+interface Stale {
+  readonly context: string;
+  readonly params: ReadonlyArray<readonly [string, string]>;
+}
+
+type Message = { readonly mizan: 1; readonly type: "invalidate"; readonly items: Stale[] } | { readonly mizan: 1; readonly type: "clear-user" };
+
+export function createClient(options: MizanConfig): MizanClient {
+  const config = resolveConfig(options);
+  const http = createHttp(config);
+  const entries = new Map<string, Entry>();
+  /** Orders fetch starts against invalidation arrivals. */
+  let clock = 0;
+  /** The `_mz` counter (§5). */
+  let bust = 0;
+
+  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel) : undefined;
+  const post = (message: Message) => channel?.postMessage(message);
+
+  const scheduleGc = (entry: Entry) => {
+    clearTimeout(entry.gcTimer);
+    entry.gcTimer = setTimeout(() => {
+      if (entry.listeners.size === 0 && entries.get(entry.key) === entry) entries.delete(entry.key);
+    }, config.gcTime);
+    (entry.gcTimer as { unref?: () => void }).unref?.();
+  };
+
+  const entryFor = (key: string, name: string, canonical: string): Entry => {
+    let entry = entries.get(key);
+    if (!entry) {
+      entries.set(key, (entry = new Entry(key, name, canonical)));
+      scheduleGc(entry);
+    }
+    return entry;
+  };
+
+  const unsubscribe = (entry: Entry, listener: () => void) => {
+    if (entry.listeners.delete(listener) && entry.listeners.size === 0) scheduleGc(entry);
+  };
+
+  /** Starts a fetch, or joins the one in flight (one request per stableKey). */
+  const fetch = (entry: Entry): Promise<void> => {
+    if (entry.inflight) return entry.inflight.promise;
+    if (entry.query === undefined) return Promise.resolve(); // seeded by SSR, never registered
+    const seq = ++entry.started;
+    const generation = entry.generation;
+    const query = [entry.query, entry.bust ? `_mz=${entry.bust}` : ""].filter(Boolean).join("&");
+    const noCache = entry.noCache;
+    entry.noCache = entry.stale = false;
+    const promise = run(entry, seq, generation, query, noCache);
+    entry.inflight = { promise, startedAt: ++clock };
+    entry.set({ status: entry.state.updatedAt ? entry.state.status : "loading", isFetching: true });
+    return promise;
+  };
+
+  const run = async (entry: Entry, seq: number, generation: number, query: string, noCache: boolean) => {
+    let outcome: Partial<ContextState>;
+    try {
+      const data = await http.read(entry.name, query, noCache, () => entry.generation !== generation);
+      outcome = { status: "success", data, error: undefined, updatedAt: Date.now() };
+    } catch (error) {
+      outcome = { status: "error", error };
+    }
+    // Out of order: the entry was cleared meanwhile, or a newer answer is already shown.
+    if (entry.generation !== generation || seq < entry.applied) return;
+    entry.applied = seq;
+    entry.inflight = undefined;
+    const again = entry.refetchAfter;
+    entry.refetchAfter = false;
+    entry.set({ ...outcome, isFetching: again });
+    if (again) void fetch(entry);
+  };
+
+  /** Refetches matching subscribed reads; unsubscribed ones are fetched on their next subscribe. */
+  const applyStale = (items: readonly Stale[], stamp: number) => {
+    if (items.length === 0) return;
+    const mark = ++bust;
+    for (const entry of entries.values()) {
+      if (!items.some((item) => matches(entry, item))) continue;
+      entry.bust = mark;
+      entry.noCache = true;
+      if (entry.listeners.size === 0) entry.stale = true;
+      else if (!entry.inflight) void fetch(entry);
+      else if (entry.inflight.startedAt < stamp) entry.refetchAfter = true;
+    }
+  };
+
+  const clearUserEntries = () => {
+    for (const entry of entries.values()) {
+      if (entry.scope === "public") continue;
+      entry.generation++;
+      entry.inflight = undefined;
+      entry.refetchAfter = entry.stale = false;
+      entry.set(IDLE);
+      if (entry.listeners.size > 0) void fetch(entry);
+    }
+  };
+
+  const hydrate = (data: SsrData | undefined) => {
+    for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
+      const bar = key.indexOf("|");
+      if (bar > 0) {
+        entryFor(key, key.slice(0, bar), key.slice(bar + 1)).set({
+          status: "success",
+          data: seed.data,
+          error: undefined,
+          updatedAt: seed.updatedAt ?? Date.now(),
+        });
+      }
+    }
+  };
+
+  if (channel) {
+    channel.onmessage = ({ data: message }: MessageEvent<Message>) => {
+      if (message?.mizan !== 1) return;
+      if (message.type === "invalidate") applyStale(message.items, ++clock);
+      else {
+        http.resetSession(); // another tab logged in or out: the CSRF cookie was rotated
+        clearUserEntries();
+      }
+    };
+  }
+  const doc = options.document === undefined ? (globalThis as { document?: Document }).document : options.document;
+  if (doc) hydrate(readSsrData(doc));
+
+  return {
+    config,
+    registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R> {
+      const descriptor: ContextDescriptor<P, R> = typeof context === "string" ? { name: context } : context;
+      const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
+      const key = `${descriptor.name}|${canonical}`;
+      const entryOf = (): Entry => {
+        const entry = entryFor(key, descriptor.name, canonical);
+        entry.query ??= query;
+        if (descriptor.scope) entry.scope = descriptor.scope;
+        return entry;
+      };
+      const mine = new Set<() => void>();
+      return {
+        key,
+        getState: () => entryOf().state as ContextState<R>,
+        subscribe(listener) {
+          const entry = entryOf();
+          const wrapped = () => listener();
+          mine.add(wrapped);
+          entry.listeners.add(wrapped);
+          clearTimeout(entry.gcTimer);
+          const { status } = entry.state;
+          if (!entry.inflight && (status === "idle" || status === "error" || entry.stale)) void fetch(entry);
+          return () => {
+            mine.delete(wrapped);
+            unsubscribe(entry, wrapped);
+          };
+        },
+        refetch: () => fetch(entryOf()),
+        unregister() {
+          const entry = entries.get(key);
+          if (entry) for (const listener of mine) unsubscribe(entry, listener);
+          mine.clear();
+        },
+      };
+    },
+
+    async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
+      const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
+      const response = await http.call(descriptor.name, toJsonText(args ?? {}));
+      const stamp = ++clock;
+      let stale: Stale[];
+      let result: unknown = response;
+      let redirect: unknown;
+      if (/\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
+        const text = await response.text();
+        stale = staleFrom(member(parseJson(text), "invalidate")); // lossless: big-integer params still match
+        ({ result, redirect } = JSON.parse(text) as { result?: unknown; redirect?: unknown });
+      } else {
+        const header = response.headers.get("Mizan-Invalidate");
+        stale = header ? staleFrom(parseJson(header)) : [];
+      }
+      if (descriptor.sessionInit) {
+        clearUserEntries();
+        post({ mizan: 1, type: "clear-user" });
+      }
+      applyStale(stale, stamp);
+      if (stale.length > 0) post({ mizan: 1, type: "invalidate", items: stale });
+      if (typeof redirect === "string") config.onRedirect(redirect);
+      return result as R;
+    },
+
+    invalidate(items) {
+      const stale = staleFrom(parseJson(toJsonText(items)));
+      applyStale(stale, ++clock);
+      post({ mizan: 1, type: "invalidate", items: stale });
+    },
+    clearUserEntries,
+    hydrate,
+    get size() {
+      return entries.size;
+    },
+    close() {
+      channel?.close();
+      for (const entry of entries.values()) clearTimeout(entry.gcTimer);
+      entries.clear();
+    },
+  };
+}
+
+function matches(entry: Entry, item: Stale): boolean {
+  return entry.name === item.context && item.params.every(([name, value]) => entry.param(name) === value);
+}
+
+function member(tree: unknown, name: string): unknown {
+  return typeof tree === "object" && tree !== null ? (tree as Record<string, unknown>)[name] : undefined;
+}
+
+/** Reads an `invalidate` list (parsed losslessly) into canonical param values. */
+function staleFrom(list: unknown): Stale[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item) => {
+    const context = member(item, "context");
+    const params = member(item, "params") ?? {};
+    return typeof context === "string"
+      ? [{ context, params: Object.entries(params as object).map(([k, v]) => [k, canonicalValue(v)] as const) }]
+      : [];
+  });
+}

@@ -1,0 +1,54 @@
+/** How a client reaches its server. */
+export interface MizanConfig {
+  /** Where the application lives, e.g. `""` (same origin, root) or `"https://shop.example/app"`. */
+  readonly baseUrl: string;
+  /**
+   * `session` (default): cookies, with the CSRF token from `GET /mizan/session` on every call.
+   * `token`: `Authorization: Bearer <getToken()>` on every request; `/session` is never called.
+   */
+  readonly auth?: "session" | "token";
+  /** The bearer token under `token` auth; read before every request, so it may rotate. */
+  readonly getToken?: () => string | null | undefined | Promise<string | null | undefined>;
+  /** The `fetch` to use (default: the global one). */
+  readonly fetch?: typeof fetch;
+  /** How long an entry outlives its last subscriber, in ms (default 5 minutes). */
+  readonly gcTime?: number;
+  /** Delay before GET retry `attempt` (1, 2), in ms (default 300 · 2^(attempt−1), with jitter). */
+  readonly retryDelay?: (attempt: number) => number;
+  /** The BroadcastChannel shared with other tabs (default `"mizan"`); `false` turns it off. */
+  readonly channel?: string | false;
+  /** Where to read `__MIZAN_SSR_DATA__` from (default: the global `document`, if any); `null` skips it. */
+  readonly document?: Pick<Document, "getElementById"> | null;
+  /** Called with a call's `redirect` URL (§2); default: `location.assign`, when there is a location. */
+  readonly onRedirect?: (url: string) => void;
+}
+
+/** The config with every default filled in. */
+export interface ResolvedConfig {
+  readonly baseUrl: string;
+  readonly auth: "session" | "token";
+  readonly getToken: () => string | null | undefined | Promise<string | null | undefined>;
+  readonly fetch: typeof fetch;
+  readonly gcTime: number;
+  readonly retryDelay: (attempt: number) => number;
+  readonly channel: string | false;
+  readonly onRedirect: (url: string) => void;
+}
+
+export function resolveConfig(config: MizanConfig): ResolvedConfig {
+  const globalFetch = globalThis.fetch;
+  return {
+    baseUrl: config.baseUrl.replace(/\/+$/, ""),
+    auth: config.auth ?? "session",
+    getToken: config.getToken ?? (() => undefined),
+    fetch: config.fetch ?? ((input, init) => globalFetch(input, init)),
+    gcTime: config.gcTime ?? 5 * 60_000,
+    retryDelay: config.retryDelay ?? ((attempt) => 300 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2)),
+    channel: config.channel ?? "mizan",
+    onRedirect:
+      config.onRedirect ??
+      ((url) => {
+        (globalThis as { location?: { assign(url: string): void } }).location?.assign(url);
+      }),
+  };
+}

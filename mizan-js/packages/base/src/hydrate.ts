@@ -1,0 +1,17 @@
+/** Server-rendered data (DESIGN §7): `<script type="application/json" id="__MIZAN_SSR_DATA__">`. */
+
+export const SSR_DATA_ID = "__MIZAN_SSR_DATA__";
+
+/** The payload of the SSR data script. */
+export interface SsrData {
+  readonly contexts: Readonly<Record<string, { readonly data: unknown; readonly updatedAt?: number }>>;
+}
+
+/** Reads the SSR data script from a document; `undefined` when the page has none. */
+export function readSsrData(doc: Pick<Document, "getElementById">): SsrData | undefined {
+  const script = doc.getElementById(SSR_DATA_ID);
+  const text = script?.textContent;
+  if (!text) return undefined;
+  const data = JSON.parse(text) as SsrData; // a JSON script is data, never executed (CSP-safe)
+  return data && typeof data.contexts === "object" ? data : undefined;
+}

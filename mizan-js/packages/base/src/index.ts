@@ -1,0 +1,54 @@
+/**
+ * `@mizan/base`: the framework-neutral Mizan client kernel (DESIGN §9).
+ *
+ * `configure` once, then `registerContext` for reads and `call` for functions; the framework
+ * adapters that `@mizan/codegen` writes wrap exactly these. Forms live in `@mizan/base/form`, so
+ * that pages without forms do not carry them; cache keys and plain RFC 8785 in `@mizan/base/keys`
+ * (a page never holds the secret a cache key needs).
+ */
+import { createClient, type ContextHandle, type MizanClient } from "./client.js";
+import type { MizanConfig } from "./config.js";
+import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
+
+export { createClient, type MizanClient, type ContextHandle, type Invalidation } from "./client.js";
+export type { MizanConfig } from "./config.js";
+export type { ContextState } from "./entry.js";
+export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
+export { MizanError, type MizanErrorBody } from "./errors.js";
+export {
+  canonicalParams,
+  encodeParams,
+  isStringTyped,
+  stableKey,
+  type EncodedParams,
+  type ParamType,
+  type ParamTypes,
+} from "./canonical.js";
+export { JsonError, JsonNumber } from "./json.js";
+export { readSsrData, SSR_DATA_ID, type SsrData } from "./hydrate.js";
+export { createMutation, type Mutation, type MutationState } from "./mutation.js";
+
+let current: MizanClient | undefined;
+
+/** Sets up the default client (closing any previous one) and reads the page's SSR data. */
+export function configure(config: MizanConfig): MizanClient {
+  current?.close();
+  current = createClient(config);
+  return current;
+}
+
+/** The default client; `configure` must have been called. */
+export function getClient(): MizanClient {
+  if (!current) throw new Error("Mizan is not configured: call configure({ baseUrl }) first");
+  return current;
+}
+
+/** Registers a read on the default client. */
+export function registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R> {
+  return getClient().registerContext(context, params);
+}
+
+/** Runs a function on the default client. */
+export function call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
+  return getClient().call(fn, args);
+}

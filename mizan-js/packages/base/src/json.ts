@@ -1,0 +1,67 @@
+/**
+ * Lossless JSON reading and `bigint`-aware JSON writing.
+ *
+ * `JSON.parse` turns 12345678901234567890 into 12345678901234567000, but DESIGN §4 canonicalises
+ * the params *as sent on the wire*, so the canonicaliser must see a number's exact text.
+ * {@link parseJson} therefore hides every number token in a marked string before `JSON.parse`
+ * sees it: the mark is a lone surrogate, which no accepted string may hold (§4 makes lone
+ * surrogates a 400), so a marked string is always a number.
+ */
+
+/** Starts a string that stands for a number token (the rest of the string is its text). */
+export const NUMBER_MARK = "\uDFFF";
+
+/** A JSON number given by its exact text, for values a JS `number` cannot hold. */
+export class JsonNumber {
+  constructor(readonly text: string) {}
+}
+
+/** Raised for malformed JSON or values JSON cannot carry. */
+export class JsonError extends Error {
+  override name = "JsonError";
+}
+
+// A string token, or a number token outside strings (strings are matched first, left to right).
+const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The string itself, unless it holds a lone surrogate (§4: a 400). */
+function checked(text: string): string {
+  if (LONE_SURROGATE.test(text)) throw new JsonError("lone surrogate");
+  return text;
+}
+
+/**
+ * Parses JSON text with every number kept as a string `NUMBER_MARK + text`. Refuses malformed
+ * JSON and lone surrogates. Duplicate member names are not detected (the last one wins, as in
+ * `JSON.parse`): the kernel only reads JSON that it or the server wrote.
+ */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(
+      text.replace(TOKEN, (token) => {
+        if (token[0] !== '"') return `"${NUMBER_MARK}${token}"`;
+        checked(JSON.parse(token) as string);
+        return token;
+      }),
+    );
+  } catch (e) {
+    throw e instanceof JsonError ? e : new JsonError(String((e as Error).message));
+  }
+}
+
+/**
+ * Writes a value as JSON text, like `JSON.stringify` but with `bigint` and {@link JsonNumber}
+ * written as their exact digits, and non-finite numbers refused (§4 makes them a 400).
+ */
+export function toJsonText(value: unknown): string {
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === "bigint") return `${NUMBER_MARK}${v}`;
+    if (v instanceof JsonNumber) return `${NUMBER_MARK}${v.text}`;
+    if (typeof v === "number" && !Number.isFinite(v)) throw new JsonError(`${v} cannot be sent as JSON`);
+    return typeof v === "string" ? checked(v) : v;
+  });
+  if (text === undefined) throw new JsonError("value cannot be written as JSON");
+  // A mark is a lone surrogate, which JSON.stringify writes as the escape \udfff.
+  return text.replace(/"\\udfff([^"]*)"/g, "$1");
+}

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { configure, createClient, type MizanClient, registerContext, stableKey } from "../src/index.js";
+import { startServer, until, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+
+function page(contexts: Record<string, unknown>) {
+  document.body.innerHTML = "";
+  const script = document.createElement("script");
+  script.type = "application/json";
+  script.id = "__MIZAN_SSR_DATA__";
+  // escaped as the server writes it (§7)
+  script.textContent = JSON.stringify({ contexts }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  document.body.appendChild(script);
+}
+
+beforeEach(async () => {
+  server = await startServer(() => ({ body: "fetched" }));
+  // the page comes from the server it talks to (same origin), as a server-rendered page does
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/page`);
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
+
+test("configure reads __MIZAN_SSR_DATA__ from the document; seeded contexts do not fetch", async () => {
+  page({
+    [stableKey("todos", { list: 3 }, todos.paramTypes)]: { data: ["<b>a & b</b>"], updatedAt: 1700000000000 },
+    "catalog|{}": { data: { items: 2 }, updatedAt: 1700000000001 },
+  });
+  const client = configure({ baseUrl: server.baseUrl, channel: false });
+  const seeded = registerContext(todos, { list: 3 });
+  const catalog = registerContext("catalog");
+  const seen: unknown[] = [];
+  seeded.subscribe(() => seen.push(seeded.getState()));
+  catalog.subscribe(() => {});
+  expect(seeded.getState()).toEqual({
+    status: "success",
+    data: ["<b>a & b</b>"],
+    error: undefined,
+    isFetching: false,
+    updatedAt: 1700000000000,
+  });
+  expect(catalog.getState().data).toEqual({ items: 2 });
+  // a read that was not seeded does fetch
+  const other = registerContext(todos, { list: 4 });
+  other.subscribe(() => {});
+  await until(() => other.getState().status === "success");
+  expect(server.requests.map((r) => r.url)).toEqual(["/mizan/ctx/todos?list=4"]);
+  expect(seen).toEqual([]);
+  client.close();
+});
+
+test("a seeded context refetches once invalidated, keeping the seed meanwhile", async () => {
+  page({ "todos|{\"list\":3}": { data: ["seed"], updatedAt: 1 } });
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
+  const h = client.registerContext(todos, { list: 3 });
+  h.subscribe(() => {});
+  client.invalidate([{ context: "todos", params: { list: 3 } }]);
+  expect(h.getState()).toMatchObject({ status: "success", data: ["seed"], isFetching: true });
+  await until(() => h.getState().data === "fetched");
+  expect(server.requests).toHaveLength(1);
+  client.close();
+});
+
+test("a page without SSR data seeds nothing", () => {
+  document.body.innerHTML = "";
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
+  expect(client.size).toBe(0);
+  client.close();
+});

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { createClient, type MizanClient } from "../src/index.js";
+import { startServer, until, type TestServer } from "./support/server.js";
+
+let server: TestServer;
+let channel: string;
+const clients: MizanClient[] = [];
+
+/** A tab: its own client, on its own real BroadcastChannel of the shared name. */
+function tab() {
+  const client = createClient({ baseUrl: server.baseUrl, channel, document: null, retryDelay: () => 5 });
+  clients.push(client);
+  return client;
+}
+
+beforeEach(async () => {
+  channel = `mizan-test-${Math.random()}`;
+  let tokens = 0;
+  server = await startServer((r) => {
+    if (r.path === "/mizan/session") return { body: { csrfToken: `t${++tokens}`, user: null } };
+    if (r.path === "/mizan/call/addTodo") return { body: { result: 1, invalidate: [{ context: "todos", params: { list: 1 } }] } };
+    if (r.path === "/mizan/call/logout") return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
+    if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
+    return { body: `${r.url} from ${r.headers["x-tab"] ?? "?"}` };
+  });
+});
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await server.close();
+});
+
+const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
+
+test("a call's invalidations reach the matching contexts of another tab", async () => {
+  const a = tab();
+  const b = tab();
+  const inB = b.registerContext(todos, { list: 1 });
+  const otherInB = b.registerContext(todos, { list: 2 });
+  inB.subscribe(() => {});
+  otherInB.subscribe(() => {});
+  await until(() => inB.getState().status === "success" && otherInB.getState().status === "success");
+  await a.call("addTodo", { list: 1, title: "x" });
+  await until(() => server.requests.filter((r) => r.url.startsWith("/mizan/ctx/todos?list=1")).length === 2);
+  expect(server.requests.at(-1)!.url).toMatch(/^\/mizan\/ctx\/todos\?list=1&_mz=\d+$/);
+  await new Promise((r) => setTimeout(r, 30));
+  expect(server.requests.filter((r) => r.url.startsWith("/mizan/ctx/todos?list=2"))).toHaveLength(1);
+});
+
+test("a logout in one tab clears USER entries in the other, which fetches a new CSRF token", async () => {
+  const a = tab();
+  const b = tab();
+  const me = b.registerContext({ name: "me", scope: "user" });
+  const catalog = b.registerContext({ name: "catalog", scope: "public" });
+  me.subscribe(() => {});
+  catalog.subscribe(() => {});
+  await until(() => me.getState().status === "success" && catalog.getState().status === "success");
+  await b.call("other", {}); // b now holds token t1
+  await a.call({ name: "logout", sessionInit: true }, {}); // a fetched t2, then was handed "after-logout"
+  await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 2);
+  expect(catalog.getState().isFetching).toBe(false);
+  expect(server.requests.filter((r) => r.path === "/mizan/ctx/catalog")).toHaveLength(1);
+  await b.call("other", {});
+  expect(server.requests.filter((r) => r.path === "/mizan/session")).toHaveLength(3);
+  expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "t3"]);
+});
+
+test("a tab does not act on its own broadcast twice", async () => {
+  const a = tab();
+  tab();
+  const h = a.registerContext(todos, { list: 1 });
+  h.subscribe(() => {});
+  await until(() => h.getState().status === "success");
+  await a.call("addTodo", { list: 1, title: "x" });
+  await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/todos").length === 2 && !h.getState().isFetching);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(server.requests.filter((r) => r.path === "/mizan/ctx/todos")).toHaveLength(2);
+});

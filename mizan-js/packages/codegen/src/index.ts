@@ -1,0 +1,40 @@
+/**
+ * `@mizan/codegen`: turns a Mizan schema (DESIGN §8) into typed client code.
+ * Stage 1 (types and descriptors) is written; Stage 2 (React, Vue, Svelte adapters) is to come.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { asSchemaDocument, type SchemaDocument } from "./schema.js";
+import { generateStage1, type Stage1Options } from "./stage1.js";
+
+export { generateStage1, paramType, tsType, valueName, type Stage1Options } from "./stage1.js";
+export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSchema, type ParamSchema, type SchemaDocument } from "./schema.js";
+
+/** Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). */
+export async function loadSchema(source: string): Promise<SchemaDocument> {
+  let text: string;
+  if (/^https?:\/\//i.test(source)) {
+    const response = await fetch(source, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw new Error(`GET ${source} answered ${response.status}`);
+    text = await response.text();
+  } else {
+    text = await readFile(source, "utf8");
+  }
+  return asSchemaDocument(JSON.parse(text));
+}
+
+export interface GenerateOptions extends Stage1Options {
+  /** A file path or URL of the schema. */
+  readonly schema: string;
+  /** The directory to write into (created if missing). */
+  readonly out: string;
+}
+
+/** Generates into `out`; returns the paths written. */
+export async function generate(options: GenerateOptions): Promise<string[]> {
+  const schema = await loadSchema(options.schema);
+  await mkdir(options.out, { recursive: true });
+  const file = join(options.out, "mizan.ts");
+  await writeFile(file, generateStage1(schema, options));
+  return [file];
+}

@@ -1,0 +1,160 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { asSchemaDocument, generateStage1 } from "../src/index.js";
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, "../../..");
+const fixture = join(import.meta.dirname, "fixtures", "schema.json");
+const schema = asSchemaDocument(JSON.parse(await readFile(fixture, "utf8")));
+const code = generateStage1(schema);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "mizan-codegen-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("named types", () => {
+  test("objects keep present (p?:) and nullable (| null) apart", () => {
+    expect(code).toContain(
+      [
+        "export interface Todo {",
+        "  counts?: Record<string, number>;",
+        "  done: boolean;",
+        "  due: string | null;",
+        "  id: number;",
+        "  note?: string;",
+        "  priority: Priority;",
+        "  tags?: (string | null)[];",
+        "  title: string;",
+        '  "x-ray"?: number;',
+        "}",
+      ].join("\n"),
+    );
+  });
+  test("enums are unions of their constants; generic types keep the server's names", () => {
+    expect(code).toContain('export type Priority = "LOW" | "HIGH";');
+    expect(code).toContain("export interface Page_Todo {\n  items: Todo[];\n  next?: string;\n  total: number;\n}");
+  });
+});
+
+describe("descriptors", () => {
+  test("contexts carry scope and the param types the kernel needs (string after $ref, else JSON)", () => {
+    expect(code).toContain(
+      [
+        "export const search: ContextDescriptor<{ q: string; priority?: Priority; since?: string; ids?: number[] }, Todo[] | null> = {",
+        '  name: "search",',
+        '  scope: "user",',
+        '  paramTypes: { q: "string", priority: "string", since: "string", ids: "array" },',
+        "};",
+      ].join("\n"),
+    );
+    expect(code).toContain(
+      'export const catalog: ContextDescriptor<Record<string, never>, Page_Todo> = {\n  name: "catalog",\n  scope: "public",\n  paramTypes: {  },\n};',
+    );
+  });
+  test("functions: sessionInit flagged, reserved words renamed, schema hash exported", () => {
+    expect(code).toContain(
+      'export const login: FunctionDescriptor<{ user: string; password: string }, string> = {\n  name: "login",\n  sessionInit: true,\n};',
+    );
+    expect(code).toContain('export const delete_: FunctionDescriptor<{ id: number }, null> = {\n  name: "delete",\n};');
+    expect(code).toContain(`export const schemaHash = "${schema.hash}";`);
+  });
+});
+
+test("the generated code type-checks under tsc --strict, and its types reject misuse", async () => {
+  await writeFile(join(dir, "mizan.ts"), code);
+  await writeFile(
+    join(dir, "use.ts"),
+    `import { createClient } from "@mizan/base";
+import { addTodo, catalog, delete_, login, search, todos, type Todo } from "./mizan.js";
+
+const client = createClient({ baseUrl: "" });
+const list = client.registerContext(todos, { list: 3 });
+const first: Todo | undefined = list.getState().data?.[0];
+const found: Todo[] | null | undefined = client.registerContext(search, { q: "milk" }).getState().data;
+client.registerContext(catalog);
+const added: Promise<Todo> = client.call(addTodo, { list: 3, title: "Milk" });
+const name: Promise<string> = client.call(login, { user: "a", password: "b" });
+client.call(delete_, { id: 1 });
+const todo: Todo = { id: 1, title: "t", done: false, priority: "LOW", due: null };
+// @ts-expect-error a required param is missing
+client.registerContext(todos, {});
+// @ts-expect-error a param of the wrong type
+client.registerContext(todos, { list: "3" });
+// @ts-expect-error not one of the enum's constants
+client.registerContext(search, { q: "x", priority: "MEDIUM" });
+// @ts-expect-error a nullable property is still required (JSON-B writes it only when @JsonbNillable)
+const noDue: Todo = { id: 1, title: "t", done: false, priority: "LOW" };
+// @ts-expect-error an optional property is not nullable
+const nullNote: Todo = { id: 1, title: "t", done: false, priority: "LOW", due: null, note: null };
+export { first, found, added, name, todo, noDue, nullNote };
+`,
+  );
+  await writeFile(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        lib: ["ES2022", "DOM"],
+        skipLibCheck: true,
+        types: [],
+        paths: { "@mizan/base": [join(root, "packages/base/src/index.ts")] },
+      },
+      files: ["mizan.ts", "use.ts"],
+    }),
+  );
+  const result = await run(join(root, "node_modules/.bin/tsc"), ["-p", dir]).catch((e: { stdout: string; stderr: string }) => e);
+  expect(`${result.stdout}${result.stderr}`).toBe("");
+});
+
+describe("the mizan-codegen command", () => {
+  const bin = join(root, "node_modules/.bin/mizan-codegen");
+
+  test("reads a schema file and writes mizan.ts", async () => {
+    const out = join(dir, "from-file");
+    const { stdout } = await run(bin, ["--schema", fixture, "--out", out]);
+    expect(stdout.trim()).toBe(`wrote ${join(out, "mizan.ts")}`);
+    expect(await readFile(join(out, "mizan.ts"), "utf8")).toBe(code);
+  });
+
+  test("reads a live server's /mizan/schema", async () => {
+    const body = await readFile(fixture);
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === "/app/mizan/schema" ? 200 : 404, { "Content-Type": "application/json" }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app/mizan/schema`;
+    try {
+      const out = join(dir, "from-url");
+      await run(bin, ["--schema", url, "--out", out, "--base", "../base"]);
+      expect(await readFile(join(out, "mizan.ts"), "utf8")).toBe(generateStage1(schema, { baseModule: "../base" }));
+    } finally {
+      server.close();
+    }
+  });
+
+  test("says what is wrong: usage, a bad schema, a target not built yet", async () => {
+    const fail = (args: string[]) => run(bin, args).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+    expect(await fail(["--out", dir])).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: mizan-codegen") });
+    const bad = join(dir, "bad.json");
+    await writeFile(bad, '{"version": 2}');
+    expect(await fail(["--schema", bad, "--out", dir])).toMatchObject({ code: 1, stderr: expect.stringContaining("unsupported schema version 2") });
+    expect(await fail(["--schema", fixture, "--out", dir, "--target", "react"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("not implemented yet"),
+    });
+  });
+});

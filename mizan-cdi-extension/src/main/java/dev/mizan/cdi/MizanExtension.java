@@ -15,6 +15,7 @@ import dev.mizan.cdi.internal.runtime.InvalidationCollector;
 import dev.mizan.cdi.internal.runtime.MizanBinding;
 import dev.mizan.cdi.internal.runtime.MizanInterceptor;
 import dev.mizan.cdi.internal.runtime.MizanRuntime;
+import dev.mizan.cdi.internal.runtime.OutsideTransaction;
 import dev.mizan.cdi.internal.runtime.Purger;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -47,6 +48,9 @@ public class MizanExtension implements Extension {
                 DefaultInvalidation.class, DefaultContexts.class, MizanInterceptor.class)) {
             bbd.addAnnotatedType(bm.createAnnotatedType(c), "mizan." + c.getName());
         }
+        if (present("jakarta.transaction.Transactional")) {
+            bbd.addAnnotatedType(bm.createAnnotatedType(OutsideTransaction.class), "mizan." + OutsideTransaction.class.getName());
+        }
     }
 
     /** Binds Mizan's interceptor to every {@code @Invalidates} method it can intercept. */
@@ -55,6 +59,15 @@ public class MizanExtension implements Extension {
                 .filterMethods(m -> (m.isAnnotationPresent(Invalidates.class) || m.isAnnotationPresent(Invalidates.List.class))
                         && interceptable(m.getJavaMember().getModifiers()))
                 .forEach(m -> m.add(MizanBinding.Literal.INSTANCE));
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, MizanExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static boolean interceptable(int modifiers) {

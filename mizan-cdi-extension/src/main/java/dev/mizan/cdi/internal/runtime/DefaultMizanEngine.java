@@ -50,6 +50,8 @@ public class DefaultMizanEngine implements MizanEngine {
     Instance<ErrorMapper> errorMappers;
     @Inject
     Instance<Validator> validators;
+    @Inject
+    Instance<OutsideTransaction> outsideTransaction;
 
     private JsonObject manifest;
 
@@ -70,8 +72,9 @@ public class DefaultMizanEngine implements MizanEngine {
     ReadResult read(ContextModel ctx, JsonObject params, Caller caller) {
         String canonical = canonical(ctx, params);
         Object[] args = ArgumentBinder.bind(ctx.params(), ctx.method().getParameterCount(), params, rt.jsonb(), true);
-        Supplier<byte[]> compute = () -> rt.jsonb().toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
+        Supplier<byte[]> fill = () -> rt.jsonb().toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
+        Supplier<byte[]> compute = outsideTransaction.isResolvable() ? () -> outsideTransaction.get().run(fill) : fill;
         Optional<String> user = ctx.scope() == Scope.USER ? caller.user() : Optional.empty();
         OriginCache cache = rt.cache();
         if (cache == null || !ctx.policy().cached() || (ctx.scope() == Scope.USER && user.isEmpty())) {

@@ -73,4 +73,15 @@ public enum TestProperty {
     public double asDouble() {
         return Double.parseDouble(required());
     }
+
+    /** @return the Markdown table of every property, as README.md shows it */
+    public static String markdownTable() {
+        StringBuilder t = new StringBuilder("| property | default | meaning |\n|---|---|---|\n");
+        for (TestProperty p : values()) {
+            t.append("| `").append(p.key).append("` | ")
+                    .append(p.defaultValue == null ? "(required)" : "`" + p.defaultValue + "`")
+                    .append(" | ").append(p.description).append(" |\n");
+        }
+        return t.toString();
+    }
 }

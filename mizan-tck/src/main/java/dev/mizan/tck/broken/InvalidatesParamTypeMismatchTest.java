@@ -1,0 +1,35 @@
+package dev.mizan.tck.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.broken.InvalidatesParamTypeMismatchApi;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+
+/**
+ * DESIGN §2, definition error: @Invalidates params "id" is long in the context but String in the function. The deployment must fail (Arquillian checks the
+ * {@link DeploymentException}); the test then checks nothing was left serving.
+ */
+@MizanTck
+class InvalidatesParamTypeMismatchTest {
+
+    private static final String NAME = "tck-broken-invalidates-param-type-mismatch";
+
+    @Deployment(testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive deployment() {
+        return Deployments.war(NAME, InvalidatesParamTypeMismatchApi.class);
+    }
+
+    @Assertion(id = "definition-invalidates-param-type", strategy = "Deployment fails with a definition error: @Invalidates params \"id\" is long in the context but String in the function; its URLs answer 404")
+    void deploymentFails() {
+        assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
+    }
+}

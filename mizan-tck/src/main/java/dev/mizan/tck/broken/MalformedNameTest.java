@@ -1,0 +1,35 @@
+package dev.mizan.tck.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.broken.MalformedNameApi;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+
+/**
+ * DESIGN §2, definition error: a context named "9-bad name". The deployment must fail (Arquillian checks the
+ * {@link DeploymentException}); the test then checks nothing was left serving.
+ */
+@MizanTck
+class MalformedNameTest {
+
+    private static final String NAME = "tck-broken-malformed-name";
+
+    @Deployment(testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive deployment() {
+        return Deployments.war(NAME, MalformedNameApi.class);
+    }
+
+    @Assertion(id = "definition-malformed-name", strategy = "Deployment fails with a definition error: a context named \"9-bad name\"; its URLs answer 404")
+    void deploymentFails() {
+        assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * One deployment per definition error of DESIGN §2. Each must fail to deploy; Arquillian turns a
+ * missing failure into a test error ({@code @ShouldThrowException}). The exact messages are checked by
+ * the extension's own Weld SE tests, since a black-box TCK cannot read the server log portably.
+ */
+package dev.mizan.tck.broken;

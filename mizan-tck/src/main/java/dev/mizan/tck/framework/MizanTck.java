@@ -1,0 +1,26 @@
+package dev.mizan.tck.framework;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a TCK test class: it runs under Arquillian against a real server, and failures of its
+ * {@link Assertion}s name the spec reference. Every TCK class carries the {@code tck} tag, so a
+ * vendor selects the suite with {@code <groups>tck</groups>}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Tag("tck")
+@ExtendWith({ArquillianExtension.class, AssertionExtension.class})
+public @interface MizanTck {
+}

@@ -1,0 +1,87 @@
+package dev.mizan.tck.framework;
+
+import java.util.Optional;
+
+/**
+ * Every system property the TCK reads, with its meaning and default. README.md lists the same table;
+ * a vendor sets them in failsafe's {@code systemPropertyVariables}.
+ */
+public enum TestProperty {
+
+    /** Directory of implementation jars for WEB-INF/lib. */
+    LIBS("mizan.tck.libs",
+            "Directory holding the implementation jars (mizan-api, the extension, the JAX-RS layer and their runtime"
+                    + " dependencies, not the server's own APIs); every jar in it goes into each deployment's WEB-INF/lib",
+            null),
+    /** Multiplies every timeout. */
+    TIMEOUT_FACTOR("mizan.tck.timeoutFactor",
+            "Multiplies every HTTP timeout the TCK uses (slow machines, debuggers)", "1.0"),
+    /** Host the Arquillian URL is rewritten to. */
+    HOST("mizan.tck.host",
+            "Host that replaces the one in the URL Arquillian reports (some adapters report a non-loopback"
+                    + " interface the server does not answer on)", "127.0.0.1"),
+    /** Server root for deployments whose URL Arquillian cannot inject. */
+    SERVER_URL("mizan.tck.serverUrl",
+            "Root URL of the server, used by the broken-deployment tests (no URL is injected when deployment fails)",
+            "http://127.0.0.1:8080"),
+    /** The secret written into each deployment. */
+    SECRET("mizan.tck.secret",
+            "Value of mizan.secret written into each deployment's microprofile-config.properties",
+            "tck-secret-0123456789abcdef0123456789abcdef");
+
+    private final String key;
+    private final String description;
+    private final String defaultValue;
+
+    TestProperty(String key, String description, String defaultValue) {
+        this.key = key;
+        this.description = description;
+        this.defaultValue = defaultValue;
+    }
+
+    /** @return the system property name */
+    public String key() {
+        return key;
+    }
+
+    /** @return what it means */
+    public String description() {
+        return description;
+    }
+
+    /** @return its default, empty when it has none (it is then required where used) */
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    /** @return the value set, else the default */
+    public Optional<String> value() {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? defaultValue() : Optional.of(v);
+    }
+
+    /**
+     * @return the value set, else the default
+     * @throws IllegalStateException naming the property when neither exists
+     */
+    public String required() {
+        return value().orElseThrow(() -> new IllegalStateException(
+                "TCK property " + key + " is not set: " + description));
+    }
+
+    /** @return the value as a number */
+    public double asDouble() {
+        return Double.parseDouble(required());
+    }
+
+    /** @return the Markdown table of every property, as README.md shows it */
+    public static String markdownTable() {
+        StringBuilder t = new StringBuilder("| property | default | meaning |\n|---|---|---|\n");
+        for (TestProperty p : values()) {
+            t.append("| `").append(p.key).append("` | ")
+                    .append(p.defaultValue == null ? "(required)" : "`" + p.defaultValue + "`")
+                    .append(" | ").append(p.description).append(" |\n");
+        }
+        return t.toString();
+    }
+}

@@ -82,10 +82,11 @@ class CacheHeadersTest {
     void usersAreIsolated() {
         HttpTck alice = HttpTck.of(base).basic("alice");
         HttpTck bob = HttpTck.of(base).basic("bob");
-        Reply a1 = alice.ctx("me");
-        Reply b1 = bob.ctx("me");
-        Reply a2 = alice.ctx("me");
-        Reply b2 = bob.ctx("me");
+        Map<String, String> fresh = Map.of("tag", "isolation-" + System.nanoTime());
+        Reply a1 = alice.ctx("me", fresh);
+        Reply b1 = bob.ctx("me", fresh);
+        Reply a2 = alice.ctx("me", fresh);
+        Reply b2 = bob.ctx("me", fresh);
         assertThat(a1.json().getString("user")).isEqualTo("alice");
         assertThat(b1.json().getString("user")).isEqualTo("bob");
         assertThat(a2.json().getString("user")).isEqualTo("alice");

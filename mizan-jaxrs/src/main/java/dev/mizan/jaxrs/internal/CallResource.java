@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Application;
@@ -58,5 +59,12 @@ public class CallResource {
         exchange.bind(request, response);
         CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
         return CallResponses.of(result, request, engine);
+    }
+
+    /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */
+    @GET
+    public Response wrongMethod(@Context Configuration config, @Context Application app) {
+        MizanMarker.require(config, app);
+        throw Problems.methodNotAllowed("POST");
     }
 }

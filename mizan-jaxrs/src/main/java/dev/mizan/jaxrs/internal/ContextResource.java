@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Application;
@@ -65,5 +66,12 @@ public class ContextResource {
         String query = request.getQueryString();
         String url = request.getRequestURI() + (query == null ? "" : "?" + query);
         return url.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */
+    @POST
+    public Response wrongMethod(@Context Configuration config, @Context Application app) {
+        MizanMarker.require(config, app);
+        throw Problems.methodNotAllowed("GET");
     }
 }

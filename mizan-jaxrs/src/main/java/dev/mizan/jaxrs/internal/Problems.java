@@ -47,6 +47,10 @@ final class Problems {
         return new MizanException(403, "csrf", "Cross-site request refused");
     }
 
+    static MizanException methodNotAllowed(String allowed) {
+        return new MizanException(405, "method_not_allowed", "Use " + allowed);
+    }
+
     static MizanException notFound() {
         return new MizanException(404, "not_found", "Not found");
     }

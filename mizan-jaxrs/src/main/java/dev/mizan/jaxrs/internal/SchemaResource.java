@@ -5,7 +5,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
@@ -18,25 +20,30 @@ import java.util.function.Supplier;
  * {@code GET /schema} and {@code GET /manifest} (DESIGN §3, §8): on only with {@code mizan.dev} or
  * {@code mizan.schema.enabled}, since the schema lists every operation and its roles.
  */
-@Path("/")
+@Path("{document: schema|manifest}")
 @RequestScoped
 public class SchemaResource {
 
     @Inject
     MizanEngine engine;
 
-    /** @return the schema document */
+    /**
+     * One class for both documents, on a narrow path: a {@code @Path("/")} class would sit on the
+     * root of an application whose own {@code Application} scans every {@code @Path} class.
+     *
+     * @return the schema document or the CDN manifest
+     */
     @GET
-    @Path("schema")
-    public Response schema(@Context Configuration config, @Context Application app) {
-        return document(config, app, engine::schema);
+    public Response document(@PathParam("document") String document, @Context Configuration config,
+                             @Context Application app) {
+        return document(config, app, "schema".equals(document) ? engine::schema : engine::manifest);
     }
 
-    /** @return the CDN manifest */
-    @GET
-    @Path("manifest")
-    public Response manifest(@Context Configuration config, @Context Application app) {
-        return document(config, app, engine::manifest);
+    /** @return 405, inside Mizan only (404 elsewhere) */
+    @POST
+    public Response wrongMethod(@Context Configuration config, @Context Application app) {
+        MizanMarker.require(config, app);
+        throw Problems.methodNotAllowed("GET");
     }
 
     private Response document(Configuration config, Application app, Supplier<JsonObject> document) {

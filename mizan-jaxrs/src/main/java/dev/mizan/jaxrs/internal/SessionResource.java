@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
@@ -52,5 +53,12 @@ public class SessionResource {
                 .header(HttpHeaders.SET_COOKIE, SessionCsrf.setCookie(request, token))
                 .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.PRIVATE_NO_STORE)
                 .build();
+    }
+
+    /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */
+    @POST
+    public Response wrongMethod(@Context Configuration config, @Context Application app) {
+        MizanMarker.require(config, app);
+        throw Problems.methodNotAllowed("GET");
     }
 }

@@ -11,15 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The injectable {@link Contexts}: in-process reads for the current caller (from Jakarta Security's
- * {@code SecurityContext}), through the same role checks, validation and cache as HTTP reads.
+ * The injectable {@link Contexts}: in-process reads for the current caller (the servlet request's
+ * principal), through the same role checks, validation and cache as HTTP reads.
  */
 @ApplicationScoped
 public class DefaultContexts implements Contexts {
@@ -31,7 +31,7 @@ public class DefaultContexts implements Contexts {
     @Inject
     Purger purger;
     @Inject
-    Instance<SecurityContext> security;
+    Instance<HttpServletRequest> requests;
 
     @Override
     public String readJson(String context, Map<String, ?> params) {
@@ -62,17 +62,21 @@ public class DefaultContexts implements Contexts {
         return b.build();
     }
 
+    /**
+     * The servlet request's principal, as over HTTP: Jakarta Security's {@code SecurityContext} is not
+     * used because some runtimes (WildFly) answer an "anonymous" principal for anonymous callers.
+     */
     private Caller caller() {
-        SecurityContext sc = security.isResolvable() ? security.get() : null;
+        HttpServletRequest request = requests.isResolvable() ? requests.get() : null;
         return new Caller() {
             @Override
             public Optional<String> user() {
-                return Optional.ofNullable(sc).map(SecurityContext::getCallerPrincipal).map(Principal::getName);
+                return Optional.ofNullable(request).map(HttpServletRequest::getUserPrincipal).map(Principal::getName);
             }
 
             @Override
             public boolean isUserInRole(String role) {
-                return sc != null && sc.isCallerInRole(role);
+                return request != null && request.isUserInRole(role);
             }
         };
     }

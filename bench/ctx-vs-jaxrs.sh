@@ -12,10 +12,12 @@ a=$(curl -sf "$mizan"); b=$(curl -sf "$plain")
 [ "$a" = "$b" ] || { echo "bodies differ:"; echo " mizan: $a"; echo " jaxrs: $b"; exit 1; }
 echo "same body (${#a} bytes): $a"
 rps() { wrk -t"$threads" -c"$conns" -d"$duration" --latency "$1" | awk '/Requests\/sec/ {print $2}'; }
-echo "warm-up ..."; rps "$mizan" >/dev/null; rps "$plain" >/dev/null
+echo "warm-up (two runs each) ..."
+for _ in 1 2; do rps "$mizan" >/dev/null; rps "$plain" >/dev/null; done
 ratios=()
 for i in $(seq 1 "$rounds"); do
-  m=$(rps "$mizan"); p=$(rps "$plain")
+  # alternate which side goes first, so a drift of the machine does not favour one side
+  if [ $((i % 2)) -eq 1 ]; then m=$(rps "$mizan"); p=$(rps "$plain"); else p=$(rps "$plain"); m=$(rps "$mizan"); fi
   r=$(awk -v m="$m" -v p="$p" 'BEGIN {printf "%.3f", m / p}')
   ratios+=("$r")
   printf 'round %d: mizan %10.0f req/s   jax-rs %10.0f req/s   ratio %s\n' "$i" "$m" "$p" "$r"

@@ -4,7 +4,7 @@ import dev.mizan.cdi.internal.engine.CallResult;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.spi.UserResolver;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +26,7 @@ import java.io.InputStream;
  * is checked here so the refusal is Mizan's JSON error on every runtime.
  */
 @Path("call/{name}")
-@RequestScoped
+@ApplicationScoped
 public class CallResource {
 
     @Inject

@@ -3,7 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
 import dev.mizan.spi.UserResolver;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +25,7 @@ import java.util.Map;
 
 /** {@code GET /ctx/{name}}: a context read with its ETag and cache headers (DESIGN §3, §5). */
 @Path("ctx/{name}")
-@RequestScoped
+@ApplicationScoped
 public class ContextResource {
 
     /** The client's cache-buster after an invalidation: allowed, never passed on (DESIGN §3). */
@@ -37,6 +37,9 @@ public class ContextResource {
     @Inject
     Instance<UserResolver> resolvers;
 
+    /** A context's cache headers never change after deployment: computed once each. */
+    private final Map<String, Map<String, String>> headersByContext = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * @return the context's value, or 304 when the client's copy is current
      */
@@ -45,7 +48,7 @@ public class ContextResource {
                          @Context HttpServletRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
         MizanMarker.require(config, app);
         int maxUrl = engine.settings().maxUrl();
-        if (urlBytes(request) > maxUrl) {
+        if (urlBytes(request, maxUrl) > maxUrl) {
             throw Problems.urlTooLong(maxUrl);
         }
         Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
@@ -58,14 +61,16 @@ public class ContextResource {
                 ? Response.notModified()
                 : Response.ok(JsonEntity.of(result.body()), MediaType.APPLICATION_JSON_TYPE);
         response.header(HttpHeaders.ETAG, result.etag()).header("Mizan-Cache", result.cache().header());
-        CacheHeaders.of(result.context(), engine.settings().tagHeader()).forEach(response::header);
+        headersByContext.computeIfAbsent(result.context().name(),
+                n -> CacheHeaders.of(result.context(), engine.settings().tagHeader())).forEach(response::header);
         return response.build();
     }
 
-    private static int urlBytes(HttpServletRequest request) {
+    private static int urlBytes(HttpServletRequest request, int maxUrl) {
         String query = request.getQueryString();
         String url = request.getRequestURI() + (query == null ? "" : "?" + query);
-        return url.getBytes(StandardCharsets.UTF_8).length;
+        // a UTF-8 byte count is at most 3 per char: skip the encoding when it cannot exceed the limit
+        return url.length() * 3 <= maxUrl ? url.length() : url.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */

@@ -1,7 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * {@code mizan.schema.enabled}, since the schema lists every operation and its roles.
  */
 @Path("{document: schema|manifest}")
-@RequestScoped
+@ApplicationScoped
 public class SchemaResource {
 
     @Inject

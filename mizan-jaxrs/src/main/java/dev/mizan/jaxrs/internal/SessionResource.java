@@ -2,7 +2,7 @@ package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.spi.UserResolver;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * whatever {@code mizan.cors.origins} says, and never given CORS headers.
  */
 @Path("session")
-@RequestScoped
+@ApplicationScoped
 public class SessionResource {
 
     @Inject

@@ -1,6 +1,6 @@
 package dev.mizan.cdi.internal.engine;
 
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -15,7 +15,7 @@ public record InvalidationEntry(String context, JsonObject params) {
 
     /** @return the wire form */
     public JsonObject toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("context", context);
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("context", context);
         if (!params.isEmpty()) {
             b.add("params", params);
         }

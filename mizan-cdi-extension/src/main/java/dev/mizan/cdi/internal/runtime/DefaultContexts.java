@@ -8,7 +8,7 @@ import dev.mizan.cdi.internal.model.ContextModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +53,7 @@ public class DefaultContexts implements Contexts {
     }
 
     private JsonObject toJson(Map<String, ?> params) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         params.forEach((k, v) -> {
             if (v != null) {
                 b.add(k, purger.counters().toJson(v));

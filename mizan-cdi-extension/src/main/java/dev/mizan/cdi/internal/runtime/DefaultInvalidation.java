@@ -4,7 +4,7 @@ import dev.mizan.Invalidation;
 import dev.mizan.cdi.internal.model.ContextModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -29,7 +29,7 @@ public class DefaultInvalidation implements Invalidation {
     public void context(String context, Map<String, ?> params) {
         ContextModel ctx = rt.registry().context(context)
                 .orElseThrow(() -> new IllegalArgumentException("There is no context named '" + context + "'"));
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         params.forEach((name, value) -> {
             if (ctx.param(name).isEmpty()) {
                 throw new IllegalArgumentException("Context '" + context + "' has no param '" + name + "'");

@@ -18,6 +18,7 @@ import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import dev.mizan.cdi.internal.model.Invoker;
 import dev.mizan.cdi.internal.model.ParamModel;
+import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.schema.ManifestDocument;
 import dev.mizan.spi.ErrorMapper;
 import jakarta.annotation.PostConstruct;
@@ -54,43 +55,57 @@ public class DefaultMizanEngine implements MizanEngine {
     Instance<OutsideTransaction> outsideTransaction;
 
     private JsonObject manifest;
+    // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
+    private Registry registry;
+    private MizanSettings settings;
+    private Jsonb jsonb;
+    private PurgeCounters counters;
+    private OriginCache cache;
+    private CacheKeys keys;
+    private dev.mizan.cdi.internal.key.ParamCanonicalizer canonicalizer;
 
     @PostConstruct
     void init() {
-        manifest = ManifestDocument.build(rt.registry().sortedContexts(), rt.settings().tagHeader());
+        registry = rt.registry();
+        settings = rt.settings();
+        jsonb = rt.jsonb();
+        counters = purger.counters();
+        cache = rt.cache();
+        keys = rt.keys();
+        canonicalizer = rt.canonicalizer();
+        manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
     }
 
     @Override
     public ReadResult read(String context, Map<String, List<String>> query, Caller caller) {
-        ContextModel ctx = rt.registry().context(context).orElseThrow(() ->
+        ContextModel ctx = registry.context(context).orElseThrow(() ->
                 new MizanException(404, "unknown_context", "There is no context named '" + context + "'"));
         AccessCheck.check(ctx.access(), caller);
-        return read(ctx, WireParams.fromQuery(ctx, query, rt.settings().maxDepth()), caller);
+        return read(ctx, WireParams.fromQuery(ctx, query, settings.maxDepth()), caller);
     }
 
     /** Reads a context whose role check is done, from the JSON object of its params. */
     ReadResult read(ContextModel ctx, JsonObject params, Caller caller) {
         String canonical = canonical(ctx, params);
-        Object[] args = ArgumentBinder.bind(ctx.params(), ctx.method().getParameterCount(), params, rt.jsonb(), true);
-        Supplier<byte[]> fill = () -> rt.jsonb().toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
+        Object[] args = ArgumentBinder.bind(ctx.params(), ctx.method().getParameterCount(), params, jsonb, true);
+        Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         Supplier<byte[]> compute = outsideTransaction.isResolvable() ? () -> outsideTransaction.get().run(fill) : fill;
         Optional<String> user = ctx.scope() == Scope.USER ? caller.user() : Optional.empty();
-        OriginCache cache = rt.cache();
         if (cache == null || !ctx.policy().cached() || (ctx.scope() == Scope.USER && user.isEmpty())) {
             byte[] body = compute.get();
             return new ReadResult(ctx, body, Etags.strong(body), CacheStatus.BYPASS);
         }
-        String key = rt.keys().key(ctx.name(), CacheKeys.scope(user), canonical);
-        List<String> counters = purger.counters().forEntry(ctx, args, user);
-        Served served = cache.read(key, counters, ctx.policy().maxAge(), compute);
+        String key = keys.key(ctx.name(), CacheKeys.scope(user), canonical);
+        List<String> stamp = counters.forEntry(ctx, args, user);
+        Served served = cache.read(key, stamp, ctx.policy().maxAge(), compute);
         return new ReadResult(ctx, served.body(), served.etag(), served.status());
     }
 
     /** @return the canonical form of a context's params (DESIGN §4) */
     String canonical(ContextModel ctx, JsonObject params) {
         try {
-            return rt.canonicalizer().canonical(params, purger.counters().types(ctx));
+            return canonicalizer.canonical(params, counters.types(ctx));
         } catch (InvalidParamException e) {
             FieldErrors errors = new FieldErrors();
             errors.add(e.param(), e.reason());
@@ -101,10 +116,10 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public CallResult call(String function, JsonObject body, Caller caller) {
-        FunctionModel fn = rt.registry().function(function).orElseThrow(() ->
+        FunctionModel fn = registry.function(function).orElseThrow(() ->
                 new MizanException(404, "unknown_function", "There is no function named '" + function + "'"));
         AccessCheck.check(fn.access(), caller);
-        Object[] args = ArgumentBinder.bind(fn.params(), fn.method().getParameterCount(), body, rt.jsonb(), true);
+        Object[] args = ArgumentBinder.bind(fn.params(), fn.method().getParameterCount(), body, jsonb, true);
         Optional<String> before = caller.user();
         Object value = invoke(fn.name(), fn.method(), fn.invoker(), args, fn.params());
         SessionChange change = SessionChange.NONE;
@@ -117,7 +132,7 @@ public class DefaultMizanEngine implements MizanEngine {
                 purger.purgeUser(before.get());
             }
         }
-        String json = isResponse(value) ? null : rt.jsonb().toJson(value);
+        String json = isResponse(value) ? null : jsonb.toJson(value);
         return new CallResult(fn, value, json, collector.get().entries(), change);
     }
 
@@ -153,27 +168,27 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public Collection<ContextModel> contexts() {
-        return rt.registry().sortedContexts();
+        return registry.sortedContexts();
     }
 
     @Override
     public Collection<FunctionModel> functions() {
-        return rt.registry().sortedFunctions();
+        return registry.sortedFunctions();
     }
 
     @Override
     public Optional<ContextModel> context(String name) {
-        return rt.registry().context(name);
+        return registry.context(name);
     }
 
     @Override
     public JsonObject schema() {
-        return rt.registry().schema();
+        return registry.schema();
     }
 
     @Override
     public String schemaHash() {
-        return rt.registry().schemaHash();
+        return registry.schemaHash();
     }
 
     @Override
@@ -193,11 +208,11 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public Jsonb jsonb() {
-        return rt.jsonb();
+        return jsonb;
     }
 
     @Override
     public MizanSettings settings() {
-        return rt.settings();
+        return settings;
     }
 }

@@ -5,7 +5,7 @@ import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.ParamModel;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -58,11 +58,11 @@ final class PurgeCounters {
     /** @return the JSON value of an argument as Mizan's JSON-B writes it */
     JsonValue toJson(Object arg) {
         Jsonb jsonb = rt.jsonb();
-        return Json.createReader(new StringReader(jsonb.toJson(arg))).readValue();
+        return JSON.createReader(new StringReader(jsonb.toJson(arg))).readValue();
     }
 
     private JsonObject normalise(ContextModel ctx, Object[] args) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         for (ParamModel p : ctx.params()) {
             Object arg = args[p.index()];
             if (arg != null) {

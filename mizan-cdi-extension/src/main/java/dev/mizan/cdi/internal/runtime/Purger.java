@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.reflect.Method;
@@ -77,7 +77,7 @@ public class Purger {
             return;
         }
         for (InvalidationModel m : models) {
-            JsonObjectBuilder params = Json.createObjectBuilder();
+            JsonObjectBuilder params = JSON.createObjectBuilder();
             for (int i = 0; i < m.params().size(); i++) {
                 Object arg = args[m.argIndexes().get(i)];
                 params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(arg));
@@ -136,7 +136,7 @@ public class Purger {
     }
 
     private static JsonObject withoutNulls(JsonObject params) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         params.forEach((k, v) -> {
             if (v.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
                 b.add(k, v);

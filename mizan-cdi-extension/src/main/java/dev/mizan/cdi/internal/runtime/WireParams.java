@@ -2,7 +2,7 @@ package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.ParamModel;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,21 +26,20 @@ final class WireParams {
     }
 
     static JsonObject fromQuery(ContextModel ctx, Map<String, List<String>> query, int maxDepth) {
-        Map<String, ParamModel> declared = ctx.paramsByName();
         FieldErrors errors = new FieldErrors();
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             String name = e.getKey();
             if (CACHE_BUSTER.equals(name)) {
                 continue;
             }
-            ParamModel p = declared.get(name);
+            ParamModel p = ctx.param(name).orElse(null);
             if (p == null) {
                 errors.add(name, "is not a parameter of '" + ctx.name() + "'");
             } else if (e.getValue().size() != 1) {
                 errors.add(name, "must be given once");
             } else if (p.stringTyped()) {
-                out.add(name, Json.createValue(e.getValue().get(0)));
+                out.add(name, JSON.createValue(e.getValue().get(0)));
             } else {
                 JsonValue v = parse(e.getValue().get(0));
                 if (v == null) {
@@ -57,7 +56,7 @@ final class WireParams {
     }
 
     private static JsonValue parse(String text) {
-        try (JsonReader r = Json.createReader(new StringReader(text))) {
+        try (JsonReader r = JSON.createReader(new StringReader(text))) {
             return r.readValue();
         } catch (JsonParsingException e) {
             return null;

@@ -7,6 +7,7 @@ import dev.mizan.SessionInit;
 import dev.mizan.cdi.internal.discovery.Candidate;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.runtime.ClassPresence;
 import dev.mizan.cdi.internal.runtime.ConfigReader;
 import dev.mizan.cdi.internal.runtime.DefaultContexts;
 import dev.mizan.cdi.internal.runtime.DefaultInvalidation;
@@ -48,7 +49,7 @@ public class MizanExtension implements Extension {
                 DefaultInvalidation.class, DefaultContexts.class, MizanInterceptor.class)) {
             bbd.addAnnotatedType(bm.createAnnotatedType(c), "mizan." + c.getName());
         }
-        if (present("jakarta.transaction.Transactional")) {
+        if (ClassPresence.present("jakarta.transaction.Transactional")) {
             bbd.addAnnotatedType(bm.createAnnotatedType(OutsideTransaction.class), "mizan." + OutsideTransaction.class.getName());
         }
     }
@@ -59,15 +60,6 @@ public class MizanExtension implements Extension {
                 .filterMethods(m -> (m.isAnnotationPresent(Invalidates.class) || m.isAnnotationPresent(Invalidates.List.class))
                         && interceptable(m.getJavaMember().getModifiers()))
                 .forEach(m -> m.add(MizanBinding.Literal.INSTANCE));
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, MizanExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     private static boolean interceptable(int modifiers) {

@@ -9,7 +9,7 @@ import javax.naming.NamingException;
  */
 final class AfterCommit {
 
-    private static final boolean JTA = present("jakarta.transaction.TransactionSynchronizationRegistry");
+    private static final boolean JTA = ClassPresence.present("jakarta.transaction.TransactionSynchronizationRegistry");
 
     private AfterCommit() {
     }
@@ -17,15 +17,6 @@ final class AfterCommit {
     static void run(Runnable work) {
         if (!JTA || !Jta.defer(work)) {
             work.run();
-        }
-    }
-
-    private static boolean present(String name) {
-        try {
-            Class.forName(name, false, AfterCommit.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
         }
     }
 

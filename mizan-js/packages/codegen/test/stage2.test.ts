@@ -48,6 +48,6 @@ test("Svelte: runes, $effect-owned subscriptions, setContext/getContext", () => 
   expect(code).toContain("$state.raw");
   expect(code).toContain("setContext(CLIENT, client)");
   expect(code).toContain("getContext<MizanClient | undefined>(CLIENT)");
-  expect(code).not.toContain("onDestroy");
+  expect(code).not.toContain("onDestroy(");
   expect(code).toContain("export function useSearch(params: () => ParamsOf<typeof api.search>)");
 });

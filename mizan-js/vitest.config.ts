@@ -1,8 +1,29 @@
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const base = (file: string) => fileURLToPath(new URL(`./packages/base/src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // Svelte components and .svelte.ts rune modules in the adapter tests (compiled for the client).
+  plugins: [svelte({ compilerOptions: { dev: false } })],
+  resolve: {
+    // Generated code imports "@mizan/base"; the tests run it against the kernel's source.
+    alias: [
+      { find: /^@mizan\/base$/, replacement: base("index.ts") },
+      { find: /^@mizan\/base\/(form|keys)$/, replacement: base("$1.ts") },
+    ],
+  },
   test: {
-    include: ["packages/*/test/**/*.test.ts"],
     testTimeout: 10_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["packages/*/test/**/*.test.{ts,tsx}"], exclude: ["**/svelte.test.ts"] } },
+      {
+        // Svelte must load its client build (mount), as a browser bundler would pick it.
+        extends: true,
+        resolve: { conditions: ["browser"] },
+        test: { name: "svelte", include: ["packages/*/test/**/svelte.test.ts"], server: { deps: { inline: [/svelte/] } } },
+      },
+    ],
   },
 });

@@ -1,13 +1,16 @@
 /**
  * `@mizan/codegen`: turns a Mizan schema (DESIGN §8) into typed client code.
- * Stage 1 (types and descriptors) is written; Stage 2 (React, Vue, Svelte adapters) is to come.
+ * Stage 1 (types and descriptors, `mizan.ts`) always; Stage 2 (one adapter per `--target`:
+ * `mizan.react.ts`, `mizan.vue.ts`, `mizan.svelte.ts`) on request.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { asSchemaDocument, type SchemaDocument } from "./schema.js";
 import { generateStage1, type Stage1Options } from "./stage1.js";
+import { adapterFile, generateStage2, type Target } from "./stage2.js";
 
 export { generateStage1, paramType, tsType, valueName, type Stage1Options } from "./stage1.js";
+export { adapterFile, generateStage2, TARGETS, type Stage2Options, type Target } from "./stage2.js";
 export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSchema, type ParamSchema, type SchemaDocument } from "./schema.js";
 
 /** Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). */
@@ -28,6 +31,8 @@ export interface GenerateOptions extends Stage1Options {
   readonly schema: string;
   /** The directory to write into (created if missing). */
   readonly out: string;
+  /** Frameworks to write adapters for (Stage 2); none by default. */
+  readonly targets?: readonly Target[];
 }
 
 /** Generates into `out`; returns the paths written. */
@@ -36,5 +41,11 @@ export async function generate(options: GenerateOptions): Promise<string[]> {
   await mkdir(options.out, { recursive: true });
   const file = join(options.out, "mizan.ts");
   await writeFile(file, generateStage1(schema, options));
-  return [file];
+  const written = [file];
+  for (const target of options.targets ?? []) {
+    const adapter = join(options.out, adapterFile(target));
+    await writeFile(adapter, generateStage2(schema, target, options));
+    written.push(adapter);
+  }
+  return written;
 }

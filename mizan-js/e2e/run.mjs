@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+/**
+ * End to end, in a real browser: samples/hello on WildFly (unpacked by Maven), code generated from
+ * its LIVE /mizan/schema for React, Vue and Svelte, type-checked with `tsc --strict`, bundled with
+ * esbuild into the deployed (exploded) hello.war, and driven in Debian's Chromium via playwright-core.
+ * Each framework's page must mount, show the greeting, run setGreeting and show the refetched one.
+ *
+ * Run by samples/hello-e2e (mvn verify). Environment:
+ *   MIZAN_E2E_JBOSS_HOME  the unpacked WildFly, with hello.war exploded in standalone/deployments
+ *   MIZAN_E2E_OFFSET      WildFly's port offset (default 500: HTTP 8580, management 10490)
+ *   MIZAN_E2E_WORK        where logs and screenshots go (default mizan-js/e2e/target)
+ *   MIZAN_E2E_CHROMIUM    the browser (default /usr/bin/chromium); missing = failure, never a skip
+ */
+import { execFile, spawn } from "node:child_process";
+import { existsSync, openSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const mizanJs = resolve(here, "..");
+const repo = resolve(mizanJs, "..");
+const jbossHome = resolve(process.env.MIZAN_E2E_JBOSS_HOME ?? fail("MIZAN_E2E_JBOSS_HOME is not set"));
+const offset = Number(process.env.MIZAN_E2E_OFFSET ?? 500);
+const work = resolve(process.env.MIZAN_E2E_WORK ?? join(here, "target"));
+const chromium = process.env.MIZAN_E2E_CHROMIUM ?? "/usr/bin/chromium";
+const httpPort = 8080 + offset;
+const managementPort = 9990 + offset;
+const origin = `http://127.0.0.1:${httpPort}`;
+const app = `${origin}/hello`;
+const deployments = join(jbossHome, "standalone", "deployments");
+const war = join(deployments, "hello.war");
+const generated = join(here, "generated");
+
+/** The greeting each page sets, and how it reads afterwards. */
+const FRAMEWORKS = [
+  { name: "react", text: "Hello from React", exclamations: 2 },
+  { name: "vue", text: "Hello from Vue", exclamations: 3 },
+  { name: "svelte", text: "Hello from Svelte", exclamations: 4 },
+];
+
+let server; // the WildFly process
+let browser; // the browser of the test running now
+const profiles = []; // their user-data-dirs, removed at the end
+
+/**
+ * A fresh Chromium profile (its own --user-data-dir) for each page: the greeting is PUBLIC with
+ * \`stale-while-revalidate\` (§5), so a browser that cached it for another page may show that copy
+ * first on a new page load, by design. Each framework starts from an empty cache instead.
+ */
+async function launchChromium() {
+  const { chromium: browserType } = await import("playwright-core");
+  const profile = await mkdtemp(join(tmpdir(), "mizan-e2e-chromium-"));
+  profiles.push(profile);
+  return browserType.launchPersistentContext(profile, {
+    executablePath: chromium,
+    headless: true,
+    args: [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+function fail(message) {
+  throw new Error(`e2e: ${message}`);
+}
+
+/** True when something answers on the port (another server: we must not test it). */
+function listening(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
+    socket.on("error", () => done(false));
+  });
+}
+
+async function waitFor(what, check, ms) {
+  const start = Date.now();
+  for (;;) {
+    const outcome = await check();
+    if (outcome) return outcome;
+    if (Date.now() - start > ms) fail(`${what} did not happen within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** (Re)deploys the exploded hello.war through the deployment scanner's markers. */
+async function deploy() {
+  for (const marker of ["deployed", "failed", "undeployed", "isdeploying", "pending"]) await rm(`${war}.${marker}`, { force: true });
+  await writeFile(`${war}.dodeploy`, "");
+  await waitFor("deploying hello.war", () => {
+    if (existsSync(`${war}.failed`)) fail(`hello.war failed to deploy; see ${work}/wildfly.log`);
+    return existsSync(`${war}.deployed`);
+  }, 180_000);
+}
+
+async function startWildFly() {
+  if (!existsSync(join(war, "WEB-INF"))) fail(`no exploded hello.war in ${deployments}`);
+  for (const port of [httpPort, managementPort]) if (await listening(port)) fail(`port ${port} is in use: another server runs there`);
+  await run("bash", [join(repo, "etc/wildfly/configure.sh"), jbossHome]);
+  for (const marker of ["deployed", "failed", "dodeploy", "undeployed"]) await rm(`${war}.${marker}`, { force: true });
+  const log = openSync(join(work, "wildfly.log"), "w");
+  server = spawn(
+    join(jbossHome, "bin", "standalone.sh"),
+    ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${offset}`],
+    { detached: true, stdio: ["ignore", log, log], env: { ...process.env, JBOSS_HOME: jbossHome } },
+  );
+  server.exited = new Promise((done) => server.on("exit", done));
+  console.log(`# WildFly starting (pid ${server.pid}, HTTP ${httpPort}, management ${managementPort})`);
+  await deploy();
+}
+
+async function stopWildFly() {
+  if (!server || server.exitCode !== null) return;
+  await run(join(jbossHome, "bin", "jboss-cli.sh"), [`--controller=127.0.0.1:${managementPort}`, "--connect", "--command=:shutdown"], {
+    env: { ...process.env, JBOSS_HOME: jbossHome },
+  }).catch((e) => console.error(`# jboss-cli shutdown failed: ${e.message}`));
+  const stopped = await Promise.race([server.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+  if (!stopped) process.kill(-server.pid, "SIGKILL"); // the whole process group standalone.sh started
+  console.log("# WildFly stopped");
+}
+
+/** Codegen from the live schema, `tsc --strict`, then one esbuild bundle per page into the exploded WAR. */
+async function generateAndBundle() {
+  await rm(generated, { recursive: true, force: true });
+  const codegen = await run(process.execPath, [
+    join(mizanJs, "packages/codegen/bin/mizan-codegen.mjs"),
+    "--schema", `${app}/mizan/schema`, "--out", generated, "--target", "react,vue,svelte",
+  ]);
+  process.stdout.write(codegen.stdout.replace(/^/gm, "# "));
+  await run(join(mizanJs, "node_modules/.bin/tsc"), ["-p", join(here, "tsconfig.json")]).catch((e) =>
+    fail(`tsc --strict rejected the generated code or the pages:\n${e.stdout}${e.stderr}`),
+  );
+  const { build } = await import("esbuild");
+  const { default: sveltePlugin } = await import("esbuild-svelte");
+  await build({
+    entryPoints: { react: join(here, "pages/react.tsx"), vue: join(here, "pages/vue.ts"), svelte: join(here, "pages/svelte.ts") },
+    outdir: join(war, "e2e"),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    jsx: "automatic",
+    conditions: ["svelte", "browser"],
+    mainFields: ["svelte", "browser", "module", "main"],
+    alias: { "@mizan/base": join(mizanJs, "packages/base/src/index.ts") },
+    define: {
+      "process.env.NODE_ENV": '"production"',
+      __VUE_OPTIONS_API__: "false",
+      __VUE_PROD_DEVTOOLS__: "false",
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: "false",
+    },
+    plugins: [sveltePlugin({ compilerOptions: { css: "injected" } })],
+    logLevel: "warning",
+  });
+}
+
+before(async () => {
+  if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium} (install it: apt-get install -y chromium)`);
+  await mkdir(join(work, "screenshots"), { recursive: true });
+  await run("npm", ["run", "build", "--workspace", "@mizan/codegen"], { cwd: mizanJs });
+  await startWildFly();
+  await generateAndBundle();
+  await deploy(); // again, so the server serves the bundles now in the exploded WAR
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  for (const profile of profiles) await rm(profile, { recursive: true, force: true });
+  await stopWildFly();
+});
+
+for (const framework of FRAMEWORKS) {
+  test(`${framework.name}: mount, see data, call setGreeting, see the invalidated greeting refetched`, async () => {
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+    const traffic = [];
+    page.on("response", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/hello/mizan/")) traffic.push(`${r.request().method()} ${url.pathname}${url.search} ${r.status()}`);
+    });
+
+    // What the page must show first: the greeting as the server has it now (read here, not by the page).
+    const before = await (await fetch(`${app}/mizan/ctx/greeting`, { cache: "no-store" })).json();
+    await page.goto(`${app}/e2e/${framework.name}.html`);
+    const greeting = page.locator("#greeting");
+    await greeting.filter({ hasText: before.text + "!".repeat(before.exclamations) }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator("#status").textContent(), "success");
+
+    await page.locator("#set").click();
+    const expected = framework.text + "!".repeat(framework.exclamations);
+    await greeting.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+    assert.equal(await greeting.textContent(), expected);
+    await page.locator("#set:not([disabled])").waitFor();
+    await page.screenshot({ path: join(work, "screenshots", `${framework.name}.png`) });
+
+    // The wire: one read, the session, the call, and the read again with a cache-buster (§5, §9).
+    const reads = traffic.filter((t) => t.startsWith("GET /hello/mizan/ctx/greeting"));
+    const callAt = traffic.findIndex((t) => t.startsWith("POST /hello/mizan/call/setGreeting"));
+    assert.ok(callAt >= 0, `no setGreeting call in ${JSON.stringify(traffic)}`);
+    assert.match(traffic[callAt], / 200$/);
+    assert.ok(traffic.slice(0, callAt).some((t) => t.startsWith("GET /hello/mizan/session ")), `no /session before the call: ${JSON.stringify(traffic)}`);
+    assert.equal(reads.length, 2, `expected the first read and one refetch: ${JSON.stringify(traffic)}`);
+    assert.match(reads[1], /^GET \/hello\/mizan\/ctx\/greeting\?_mz=\d+ 200$/);
+    assert.ok(traffic.indexOf(reads[1]) > callAt, "the refetch came after the call");
+    // and the server agrees
+    const now = await (await fetch(`${app}/mizan/ctx/greeting`, { cache: "no-store" })).json();
+    assert.equal(now.text, framework.text);
+    assert.deepEqual(problems, []);
+    await browser.close();
+    browser = undefined;
+  });
+}

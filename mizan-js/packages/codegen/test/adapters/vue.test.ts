@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+/** The generated Vue adapter, mounted with Vue's own createApp against a real HTTP server. */
+import { createApp, createSSRApp, defineComponent, h, nextTick, ref, type App } from "vue";
+import { renderToString } from "vue/server-renderer";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { createClient, type MizanClient } from "@mizan/base";
+import { addTodo, MIZAN_CLIENT, mizanPlugin, useMizanClient, useMutation, useTodos } from "../generated/mizan.vue.js";
+import * as api from "../generated/mizan.js";
+import { until } from "../../../base/test/support/server.js";
+import { startFakeMizan, type FakeMizan } from "./fake-server.js";
+
+let server: FakeMizan;
+let client: MizanClient;
+let app: App | undefined;
+let container: HTMLElement;
+
+beforeEach(async () => {
+  server = await startFakeMizan();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
+  client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
+  document.body.innerHTML = '<div id="app"></div>';
+  container = document.getElementById("app")!;
+});
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  client.close();
+  await server.close();
+});
+
+const list = ref(3);
+const Todos = defineComponent({
+  setup() {
+    const todos = useTodos(() => ({ list: list.value })); // a getter: reactive params
+    const mizan = useMizanClient();
+    const adding = useMutation(api.addTodo);
+    return () =>
+      h("div", [
+        h("p", { id: "status" }, todos.status.value),
+        h("ul", todos.data.value?.map((t) => h("li", { key: t.id }, t.title))),
+        // a plain call (not a composable), with the injected client
+        h("button", { id: "add", onClick: () => void addTodo({ list: list.value, title: "Eggs" }, mizan) }, "add"),
+        h("button", { id: "add2", onClick: () => void adding.mutate({ list: list.value, title: "Jam" }) }, "add2"),
+        h("p", { id: "pending" }, String(adding.pending.value)),
+      ]);
+  },
+});
+
+const items = () => [...container.querySelectorAll("li")].map((li) => li.textContent);
+const click = async (id: string) => {
+  container.querySelector<HTMLButtonElement>(`#${id}`)!.click();
+  await nextTick();
+};
+
+test("mounts, shows data, a call refetches the invalidated read, the DOM follows", async () => {
+  list.value = 3;
+  app = createApp(Todos).use(mizanPlugin(client));
+  app.mount(container);
+  await until(() => items().length === 1);
+  expect(items()).toEqual(["Milk"]);
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3"]);
+  await click("add");
+  await until(() => items().length === 2);
+  expect(items()).toEqual(["Milk", "Eggs"]);
+  await click("add2");
+  await until(() => items().length === 3);
+  expect(items()).toEqual(["Milk", "Eggs", "Jam"]);
+  expect(container.querySelector("#pending")!.textContent).toBe("false");
+  expect(server.reads("todos")).toHaveLength(3);
+});
+
+test("a change of a reactive param refetches; unmounting unsubscribes (the exported injection key works too)", async () => {
+  list.value = 3;
+  app = createApp(Todos);
+  app.provide(MIZAN_CLIENT, client);
+  app.mount(container);
+  await until(() => items()[0] === "Milk");
+  list.value = 4;
+  await until(() => items()[0] === "Bread");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3", "/mizan/ctx/todos?list=4"]);
+  app.unmount();
+  app = undefined;
+  await until(() => client.size === 0);
+});
+
+test("onServerPrefetch loads the data for Vue's own SSR; the server render subscribes to nothing", async () => {
+  list.value = 4;
+  // A server keeps entries while it renders (gcTime 0 would collect one mid-fetch: nobody subscribes on a server).
+  const perRequest = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 300, document: null });
+  const ssr = createSSRApp(Todos).use(mizanPlugin(perRequest));
+  const html = await renderToString(ssr);
+  expect(html).toContain("<li>Bread</li>");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=4"]);
+  expect(perRequest.size).toBe(1);
+  await until(() => perRequest.size === 0); // collected: no subscription was left behind by the server render
+  perRequest.close();
+});

@@ -29,9 +29,17 @@ public record AnnotatedOperation(AnnotatedMethod<?> annotated) implements Operat
         return annotated.getAnnotations(type);
     }
 
+    /**
+     * The annotation on the class that declares the method. For an inherited method that is a superclass,
+     * whose annotations the bean's {@code AnnotatedType} does not carry, and which containers disagree on
+     * reporting as the declaring type (Weld 5 gives the bean class, later versions the superclass); a
+     * class-level {@code @RolesAllowed} covers the methods that class declares (Jakarta Annotations §3).
+     */
     @Override
     public <A extends Annotation> A classAnnotation(Class<A> type) {
-        return annotated.getDeclaringType().getAnnotation(type);
+        var declaring = annotated.getDeclaringType();
+        return declaring.getJavaClass() == method().getDeclaringClass() ? declaring.getAnnotation(type)
+                : method().getDeclaringClass().getAnnotation(type);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.mizan.cdi;
 
 import dev.mizan.Invalidates;
-import dev.mizan.MizanContext;
-import dev.mizan.MizanFunction;
-import dev.mizan.SessionInit;
-import dev.mizan.cdi.internal.discovery.Candidate;
+import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
+import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.runtime.ClassPresence;
@@ -39,8 +37,7 @@ import java.util.List;
  */
 public class MizanExtension implements Extension {
 
-    private final List<Candidate> candidates = new ArrayList<>();
-    private final List<AnnotatedMethod<?>> invalidates = new ArrayList<>();
+    private final Discovered discovered = new Discovered();
     private volatile Registry registry;
 
     /** Internal beans are added here, so Mizan's jars work under any discovery mode and need no beans.xml. */
@@ -69,16 +66,7 @@ public class MizanExtension implements Extension {
     /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
-            if (m.getJavaMember().isSynthetic() || m.getJavaMember().isBridge()) {
-                continue;
-            }
-            if (m.isAnnotationPresent(MizanContext.class) || m.isAnnotationPresent(MizanFunction.class)
-                    || m.isAnnotationPresent(SessionInit.class)) {
-                candidates.add(new Candidate(pmb.getBean(), m));
-            }
-            if (m.isAnnotationPresent(Invalidates.class) || m.isAnnotationPresent(Invalidates.List.class)) {
-                invalidates.add(m);
-            }
+            discovered.offer(pmb.getBean(), new AnnotatedOperation(m));
         }
     }
 
@@ -87,12 +75,11 @@ public class MizanExtension implements Extension {
         ConfigReader config = ConfigReader.current();
         List<DefinitionException> problems = new ArrayList<>(config.problems());
         RegistryBuilder builder = new RegistryBuilder(bm, config.cacheTtl());
-        Registry built = builder.build(candidates, invalidates);
+        Registry built = discovered.build(builder);
         problems.addAll(builder.errors());
         problems.forEach(adv::addDeploymentProblem);
         registry = built;
-        candidates.clear();
-        invalidates.clear();
+        discovered.clear();
     }
 
     void release(@Observes BeforeShutdown bs) {

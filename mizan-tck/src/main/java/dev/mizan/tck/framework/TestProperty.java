@@ -27,7 +27,12 @@ public enum TestProperty {
     /** The secret written into each deployment. */
     SECRET("mizan.tck.secret",
             "Value of mizan.secret written into each deployment's microprofile-config.properties",
-            "tck-secret-0123456789abcdef0123456789abcdef");
+            "tck-secret-0123456789abcdef0123456789abcdef"),
+    /** The implementation's build-time schema tool. */
+    SCHEMA_TOOL("mizan.tck.schemaTool",
+            "Name of the implementation's java.util.spi.ToolProvider (on the test class path) that writes the schema"
+                    + " from compiled classes with no server; it takes --classes <dir> --out <file> and returns 0",
+            "mizan-schema");
 
     private final String key;
     private final String description;

@@ -1,13 +1,12 @@
 package dev.mizan.cdi.internal.discovery;
 
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 
 /**
- * An annotated method found in {@code ProcessManagedBean}, kept until the registry is built.
+ * An annotated method found during discovery, kept until the registry is built.
  *
- * @param bean   the bean that declares it
- * @param method the method as the container sees it (other extensions' changes included)
+ * @param bean   the bean that declares it; null at build time, where nothing is invoked
+ * @param method the method as discovery sees it (at run time, other extensions' changes included)
  */
-public record Candidate(Bean<?> bean, AnnotatedMethod<?> method) {
+public record Candidate(Bean<?> bean, OperationSource method) {
 }

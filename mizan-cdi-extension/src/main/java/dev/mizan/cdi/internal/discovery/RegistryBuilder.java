@@ -18,8 +18,6 @@ import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.schema.SchemaDocument;
 import dev.mizan.cdi.internal.schema.TypeSchemas;
 import dev.mizan.cdi.internal.schema.UnmappableTypeException;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.json.Json;
@@ -46,6 +44,9 @@ public final class RegistryBuilder {
     private static final Set<String> REQUIRED_MARKERS = Set.of("NotNull", "NotBlank", "NotEmpty", "Nonnull", "NonNull");
     private static final JsonObject RESPONSE_SCHEMA = Json.createObjectBuilder().add("x-mizan-response", true).build();
     private static final JsonObject NULL_SCHEMA = Json.createObjectBuilder().add("type", "null").build();
+    private static final Invoker NOT_INVOCABLE = (args, before) -> {
+        throw new IllegalStateException("not invocable");
+    };
 
     private final BeanManager bm;
     private final Duration defaultTtl;
@@ -53,11 +54,24 @@ public final class RegistryBuilder {
     private final TypeSchemas types = new TypeSchemas();
 
     /**
+     * A builder for the running application: each operation gets an invoker.
+     *
      * @param bm         the bean manager, for invokers
      * @param defaultTtl {@code mizan.cache.ttl}
      */
     public RegistryBuilder(BeanManager bm, Duration defaultTtl) {
-        this.bm = bm;
+        this.bm = java.util.Objects.requireNonNull(bm, "bm");
+        this.defaultTtl = defaultTtl;
+    }
+
+    /**
+     * A builder for the schema alone, at build time: no container, so operations get an invoker that
+     * refuses to run. Everything else (models, definition errors, schema) is what the runtime builds.
+     *
+     * @param defaultTtl {@code mizan.cache.ttl}
+     */
+    public RegistryBuilder(Duration defaultTtl) {
+        this.bm = null;
         this.defaultTtl = defaultTtl;
     }
 
@@ -71,13 +85,13 @@ public final class RegistryBuilder {
      * @param invalidates methods with {@code @Invalidates} (any bean)
      * @return the registry; meaningful only when {@link #errors()} is empty
      */
-    public Registry build(List<Candidate> candidates, List<AnnotatedMethod<?>> invalidates) {
+    public Registry build(List<Candidate> candidates, List<OperationSource> invalidates) {
         Map<String, ContextModel> contexts = new TreeMap<>();
         Map<String, FunctionModel> functions = new TreeMap<>();
         Map<String, String> owners = new HashMap<>();
         // a stable order, so named types (and the schema hash) are the same on every boot
         java.util.Comparator<Method> order = java.util.Comparator.comparing(Method::toGenericString);
-        candidates.stream().sorted(java.util.Comparator.comparing(c -> c.method().getJavaMember(), order))
+        candidates.stream().sorted(java.util.Comparator.comparing(c -> c.method().method(), order))
                 .forEach(c -> readCandidate(c, contexts, functions, owners));
         Map<Method, List<InvalidationModel>> sites = new HashMap<>();
         Map<String, Set<List<String>>> groups = new TreeMap<>();
@@ -86,11 +100,11 @@ public final class RegistryBuilder {
             ctx.params().forEach(p -> g.add(List.of(p.name())));
             groups.put(ctx.name(), g);
         });
-        for (AnnotatedMethod<?> m : invalidates.stream()
-                .sorted(java.util.Comparator.comparing(m -> m.getJavaMember().toGenericString())).toList()) {
+        for (OperationSource m : invalidates.stream()
+                .sorted(java.util.Comparator.comparing(m -> m.method().toGenericString())).toList()) {
             List<InvalidationModel> models = readInvalidates(m, contexts);
             if (!models.isEmpty()) {
-                sites.put(m.getJavaMember(), models);
+                sites.put(m.method(), models);
                 models.stream().filter(i -> i.params().size() > 1)
                         .forEach(i -> groups.get(i.context()).add(i.params().stream().sorted().toList()));
             }
@@ -108,11 +122,11 @@ public final class RegistryBuilder {
 
     private void readCandidate(Candidate c, Map<String, ContextModel> contexts, Map<String, FunctionModel> functions,
                                Map<String, String> owners) {
-        AnnotatedMethod<?> am = c.method();
-        Method m = am.getJavaMember();
+        OperationSource am = c.method();
+        Method m = am.method();
         String where = Names.where(m);
-        MizanContext ctx = am.getAnnotation(MizanContext.class);
-        MizanFunction fn = am.getAnnotation(MizanFunction.class);
+        MizanContext ctx = am.annotation(MizanContext.class);
+        MizanFunction fn = am.annotation(MizanFunction.class);
         if (ctx != null && fn != null) {
             errors.add(Messages.bothContextAndFunction(where));
             return;
@@ -121,7 +135,7 @@ public final class RegistryBuilder {
             errors.add(Messages.notInvocable(where, Modifier.isPrivate(m.getModifiers()) ? "private" : "static"));
             return;
         }
-        if (fn == null && am.isAnnotationPresent(SessionInit.class)) {
+        if (fn == null && am.annotated(SessionInit.class)) {
             errors.add(Messages.sessionInitWithoutFunction(where));
         }
         String name = ctx != null ? ctx.value() : (fn.value().isEmpty() ? m.getName() : fn.value());
@@ -145,13 +159,13 @@ public final class RegistryBuilder {
         } else {
             JsonObject returns = returnSchema(m, where, true);
             functions.put(name, new FunctionModel(name, params, m.getGenericReturnType(), returns, access,
-                    am.isAnnotationPresent(SessionInit.class), List.of(), m, invoker));
+                    am.annotated(SessionInit.class), List.of(), m, invoker));
         }
     }
 
-    private ContextModel readContext(MizanContext ctx, AnnotatedMethod<?> am, String where, List<ParamModel> params,
+    private ContextModel readContext(MizanContext ctx, OperationSource am, String where, List<ParamModel> params,
                                      Access access, Invoker invoker) {
-        Method m = am.getJavaMember();
+        Method m = am.method();
         if (m.getReturnType() == void.class || m.getReturnType() == Void.class) {
             errors.add(Messages.voidContext(where));
             return null;
@@ -188,13 +202,13 @@ public final class RegistryBuilder {
         }
     }
 
-    private List<ParamModel> readParams(AnnotatedMethod<?> am, String where) {
+    private List<ParamModel> readParams(OperationSource am, String where) {
         List<ParamModel> params = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (AnnotatedParameter<?> p : am.getParameters()) {
+        for (ParameterSource p : am.parameters()) {
             String name = paramName(p);
             if (name == null) {
-                errors.add(Messages.unknownParamName(where, p.getPosition()));
+                errors.add(Messages.unknownParamName(where, p.position()));
                 continue;
             }
             if (!Names.valid(name)) {
@@ -205,10 +219,10 @@ public final class RegistryBuilder {
                 errors.add(Messages.duplicateParamName(where, name));
                 continue;
             }
-            Type type = p.getBaseType();
+            Type type = p.type();
             try {
                 JsonObject schema = types.schemaOf(type);
-                params.add(new ParamModel(name, p.getPosition(), type, required(p), types.isStringType(type), schema));
+                params.add(new ParamModel(name, p.position(), type, required(p), types.isStringType(type), schema));
             } catch (UnmappableTypeException e) {
                 errors.add(Messages.unsupportedParamType(where, name, e.getMessage()));
             }
@@ -216,24 +230,24 @@ public final class RegistryBuilder {
         return params;
     }
 
-    static String paramName(AnnotatedParameter<?> p) {
-        Param param = p.getAnnotation(Param.class);
+    static String paramName(ParameterSource p) {
+        Param param = p.annotation(Param.class);
         if (param != null) {
             return param.value();
         }
-        java.lang.reflect.Parameter jp = p.getJavaParameter();
+        java.lang.reflect.Parameter jp = p.javaParameter();
         return jp.isNamePresent() ? jp.getName() : null;
     }
 
-    private static boolean required(AnnotatedParameter<?> p) {
-        if (p.getBaseType() instanceof Class<?> c && c.isPrimitive()) {
+    private static boolean required(ParameterSource p) {
+        if (p.type() instanceof Class<?> c && c.isPrimitive()) {
             return true;
         }
-        return p.getAnnotations().stream().anyMatch(a -> REQUIRED_MARKERS.contains(a.annotationType().getSimpleName()));
+        return p.annotations().stream().anyMatch(a -> REQUIRED_MARKERS.contains(a.annotationType().getSimpleName()));
     }
 
-    private List<InvalidationModel> readInvalidates(AnnotatedMethod<?> am, Map<String, ContextModel> contexts) {
-        Method m = am.getJavaMember();
+    private List<InvalidationModel> readInvalidates(OperationSource am, Map<String, ContextModel> contexts) {
+        Method m = am.method();
         String where = Names.where(m);
         int mod = m.getModifiers();
         String bad = Modifier.isPrivate(mod) ? "private" : Modifier.isStatic(mod) ? "static" : Modifier.isFinal(mod) ? "final" : null;
@@ -241,15 +255,15 @@ public final class RegistryBuilder {
             errors.add(Messages.invalidatesNotInterceptable(where, bad));
             return List.of();
         }
-        Map<String, AnnotatedParameter<?>> args = new LinkedHashMap<>();
-        for (AnnotatedParameter<?> p : am.getParameters()) {
+        Map<String, ParameterSource> args = new LinkedHashMap<>();
+        for (ParameterSource p : am.parameters()) {
             String n = paramName(p);
             if (n != null) {
                 args.put(n, p);
             }
         }
         List<InvalidationModel> models = new ArrayList<>();
-        for (Invalidates inv : am.getAnnotations(Invalidates.class)) {
+        for (Invalidates inv : am.annotations(Invalidates.class)) {
             ContextModel ctx = contexts.get(inv.value());
             if (ctx == null) {
                 errors.add(Messages.unknownContext(where, inv.value(), Names.nearest(inv.value(), contexts.keySet())));
@@ -259,17 +273,17 @@ public final class RegistryBuilder {
             List<Integer> indexes = new ArrayList<>();
             for (String pn : inv.params()) {
                 ParamModel cp = ctx.param(pn).orElse(null);
-                AnnotatedParameter<?> arg = args.get(pn);
+                ParameterSource arg = args.get(pn);
                 if (cp == null) {
                     errors.add(Messages.invalidatesParamMissing(where, ctx.name(), pn));
                 } else if (arg == null) {
                     errors.add(Messages.invalidatesParamNoArgument(where, ctx.name(), pn));
-                } else if (!sameType(cp.type(), arg.getBaseType())) {
+                } else if (!sameType(cp.type(), arg.type())) {
                     errors.add(Messages.invalidatesParamType(where, ctx.name(), pn, cp.type().getTypeName(),
-                            arg.getBaseType().getTypeName()));
+                            arg.type().getTypeName()));
                 } else {
                     names.add(pn);
-                    indexes.add(arg.getPosition());
+                    indexes.add(arg.position());
                 }
             }
             if (names.size() == inv.params().length) {
@@ -291,13 +305,14 @@ public final class RegistryBuilder {
     }
 
     private Invoker invoker(Candidate c, Method m) {
+        if (bm == null) {
+            return NOT_INVOCABLE;
+        }
         try {
             return InvokerFactory.create(bm, c.bean(), m);
         } catch (IllegalAccessException | RuntimeException e) {
             errors.add(Messages.notInvocable(Names.where(m), "inaccessible (" + e.getMessage() + ")"));
-            return (args, before) -> {
-                throw new IllegalStateException("not invocable");
-            };
+            return NOT_INVOCABLE;
         }
     }
 }

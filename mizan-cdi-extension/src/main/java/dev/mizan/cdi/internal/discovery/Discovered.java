@@ -1,0 +1,56 @@
+package dev.mizan.cdi.internal.discovery;
+
+import dev.mizan.Invalidates;
+import dev.mizan.MizanContext;
+import dev.mizan.MizanFunction;
+import dev.mizan.SessionInit;
+import dev.mizan.cdi.internal.registry.Registry;
+import jakarta.enterprise.inject.spi.Bean;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The methods discovery keeps until the registry is built: operations and {@code @Invalidates} sites.
+ * The extension and the build-time schema tool both select methods here, so they select the same ones.
+ */
+public final class Discovered {
+
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<OperationSource> invalidates = new ArrayList<>();
+
+    /**
+     * Keeps a bean method that is an operation or an {@code @Invalidates} site; ignores the rest and
+     * every synthetic or bridge method (the compiler's, never the user's).
+     *
+     * @param bean   the declaring bean; null at build time
+     * @param method the method
+     */
+    public void offer(Bean<?> bean, OperationSource method) {
+        Method m = method.method();
+        if (m.isSynthetic() || m.isBridge()) {
+            return;
+        }
+        if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
+                || method.annotated(SessionInit.class)) {
+            candidates.add(new Candidate(bean, method));
+        }
+        if (method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class)) {
+            invalidates.add(method);
+        }
+    }
+
+    /**
+     * @param builder the builder (its errors hold what is wrong)
+     * @return the registry built from everything offered
+     */
+    public Registry build(RegistryBuilder builder) {
+        return builder.build(candidates, invalidates);
+    }
+
+    /** Drops everything kept (scratch state, not needed once the registry exists). */
+    public void clear() {
+        candidates.clear();
+        invalidates.clear();
+    }
+}

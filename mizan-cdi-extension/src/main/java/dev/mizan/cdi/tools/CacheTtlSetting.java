@@ -1,0 +1,81 @@
+package dev.mizan.cdi.tools;
+
+import dev.mizan.cdi.internal.runtime.ConfigReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * {@code mizan.cache.ttl} at build time, the one config key the schema shows (each context's default
+ * {@code maxAge}). As MicroProfile Config ranks them: a system property ({@code -Dmizan.cache.ttl}),
+ * then {@code META-INF/microprofile-config.properties} in the scanned classes, then the default.
+ */
+final class CacheTtlSetting {
+
+    static final String KEY = ConfigReader.PREFIX + "cache.ttl";
+    static final Duration DEFAULT = Duration.ofMinutes(1);
+    private static final String FILE = "META-INF/microprofile-config.properties";
+
+    private CacheTtlSetting() {
+    }
+
+    /**
+     * @param roots the scanned directories and jars
+     * @return the value
+     * @throws SchemaDefinitionException with the deployment's message when the value is not a duration
+     */
+    static Duration read(List<Path> roots) {
+        Optional<String> raw = Optional.ofNullable(System.getProperty(KEY)).map(String::trim).filter(s -> !s.isEmpty());
+        for (Path root : roots) {
+            if (raw.isPresent()) {
+                break;
+            }
+            raw = Optional.ofNullable(fileProperties(root).getProperty(KEY)).map(String::trim).filter(s -> !s.isEmpty());
+        }
+        if (raw.isEmpty()) {
+            return DEFAULT;
+        }
+        try {
+            return Duration.parse(raw.get());
+        } catch (DateTimeParseException e) {
+            // the message ConfigReader gives the same value at deployment
+            throw new SchemaDefinitionException(List.of("MZCDI00103: " + KEY + " = '" + raw.get()
+                    + "' is not an ISO-8601 duration (e.g. PT30S)"));
+        }
+    }
+
+    private static Properties fileProperties(Path root) {
+        Properties p = new Properties();
+        try {
+            if (Files.isDirectory(root)) {
+                Path file = root.resolve(FILE);
+                if (Files.isRegularFile(file)) {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        p.load(in);
+                    }
+                }
+            } else if (Files.isRegularFile(root)) {
+                try (JarFile jar = new JarFile(root.toFile())) {
+                    ZipEntry entry = jar.getEntry(FILE);
+                    if (entry != null) {
+                        try (InputStream in = jar.getInputStream(entry)) {
+                            p.load(in);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + FILE + " in " + root, e);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mizan.cdi.tools;
+
+import dev.mizan.cdi.internal.discovery.Discovered;
+import dev.mizan.cdi.internal.discovery.ReflectedOperation;
+import dev.mizan.cdi.internal.discovery.RegistryBuilder;
+import dev.mizan.cdi.internal.registry.Registry;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.spi.ToolProvider;
+
+/**
+ * Writes the schema document of {@code GET /mizan/schema} (DESIGN §8) from compiled classes, with no
+ * server: the same JSON text, so the same hash, as the deployed application serves. Models are built by
+ * the extension's own {@link RegistryBuilder}, reading the classes by reflection instead of through CDI.
+ *
+ * <pre>{@code java -cp <app classes + dependencies + a JSON-P provider> dev.mizan.cdi.tools.SchemaGenerator \
+ *     --classes target/classes [--classes lib.jar ...] --out target/mizan-schema.json}</pre>
+ *
+ * <p>Classes are loaded without being initialised. {@code mizan.cache.ttl} (the contexts' default
+ * {@code maxAge}) comes from {@code -Dmizan.cache.ttl}, else from {@code META-INF/microprofile-config.properties}
+ * in the scanned classes. Definition errors are printed, all of them, with the deployment's messages, and
+ * the exit status is 1 (2 for a usage error). Also a {@link ToolProvider} named {@value #NAME}.
+ */
+public final class SchemaGenerator implements ToolProvider {
+
+    /** The tool's name for {@link ToolProvider#findFirst(String)}. */
+    public static final String NAME = "mizan-schema";
+
+    private static final String USAGE = "usage: " + NAME + " --classes <dir|jar> [--classes <dir|jar> ...] --out <file>";
+
+    /** For {@link java.util.ServiceLoader}; use the static methods otherwise. */
+    public SchemaGenerator() {
+    }
+
+    /**
+     * Runs the tool; exits with a non-zero status on failure, returns normally on success.
+     *
+     * @param args {@code --classes <dir|jar>} (repeatable) and {@code --out <file>}
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int status = new SchemaGenerator().run(out, err, args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int run(PrintWriter out, PrintWriter err, String... args) {
+        List<Path> roots = new ArrayList<>();
+        Path target = null;
+        for (int i = 0; i < args.length; i++) {
+            boolean valued = i + 1 < args.length;
+            if ("--classes".equals(args[i]) && valued) {
+                roots.add(Path.of(args[++i]));
+            } else if ("--out".equals(args[i]) && valued) {
+                target = Path.of(args[++i]);
+            } else {
+                err.println("unexpected argument '" + args[i] + "'\n" + USAGE);
+                return 2;
+            }
+        }
+        if (roots.isEmpty() || target == null) {
+            err.println(USAGE);
+            return 2;
+        }
+        try {
+            JsonObject schema = schema(roots);
+            if (target.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+            }
+            Files.writeString(target, json(schema), StandardCharsets.UTF_8);
+            out.println("Mizan schema " + schema.getString("hash") + " written to " + target);
+            return 0;
+        } catch (SchemaDefinitionException e) {
+            err.println("Mizan: " + e.messages().size() + " definition error(s):");
+            e.messages().forEach(err::println);
+            return 1;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | LinkageError e) {
+            err.println("Mizan: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Scans directories and jars for bean classes and builds their schema. Classes load through a loader
+     * over the roots whose parent is the thread's context class loader (which must see their dependencies).
+     *
+     * @param roots class directories and jars
+     * @return the schema document
+     * @throws SchemaDefinitionException when the classes have definition errors
+     * @throws IOException when a root cannot be read
+     */
+    public static JsonObject schema(List<Path> roots) throws IOException {
+        Duration ttl = CacheTtlSetting.read(roots);
+        URL[] urls = new URL[roots.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = url(roots.get(i));
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, Thread.currentThread().getContextClassLoader())) {
+            List<Class<?>> classes = new ArrayList<>();
+            for (Path root : roots) {
+                for (String name : ClassFiles.names(root)) {
+                    classes.add(load(name, loader));
+                }
+            }
+            return schema(classes, ttl);
+        }
+    }
+
+    /**
+     * Builds the schema of the given classes: the bean classes among them contribute their operations.
+     *
+     * @param classes  candidate classes (others are ignored)
+     * @param cacheTtl {@code mizan.cache.ttl}
+     * @return the schema document
+     * @throws SchemaDefinitionException when the classes have definition errors
+     */
+    public static JsonObject schema(Collection<Class<?>> classes, Duration cacheTtl) {
+        Discovered discovered = new Discovered();
+        classes.stream().filter(BeanClasses::isCandidate).sorted(Comparator.comparing(Class::getName))
+                .forEach(c -> ReflectedOperation.of(c).forEach(m -> discovered.offer(null, m)));
+        RegistryBuilder builder = new RegistryBuilder(cacheTtl);
+        Registry registry = discovered.build(builder);
+        if (!builder.errors().isEmpty()) {
+            throw new SchemaDefinitionException(builder.errors().stream().map(DefinitionException::getMessage).toList());
+        }
+        return registry.schema();
+    }
+
+    /**
+     * @param schema a schema document
+     * @return its compact JSON text, as {@code GET /mizan/schema} writes it
+     */
+    public static String json(JsonObject schema) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JsonProvider.provider().createGenerator(text)) {
+            g.write(schema);
+        }
+        return text.toString();
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("cannot load " + name + " (is every dependency on the class path?): " + e, e);
+        }
+    }
+
+    private static URL url(Path root) {
+        try {
+            return root.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a usable path: " + root, e);
+        }
+    }
+}

@@ -81,7 +81,10 @@ export function createClient(options: MizanConfig): MizanClient {
   const scheduleGc = (entry: Entry) => {
     clearTimeout(entry.gcTimer);
     entry.gcTimer = setTimeout(() => {
-      if (entry.listeners.size === 0 && entries.get(entry.key) === entry) entries.delete(entry.key);
+      if (entry.listeners.size !== 0 || entries.get(entry.key) !== entry) return;
+      // never drop an entry while its fetch runs: a refetch() with no subscriber would lose its result
+      if (entry.inflight) void entry.inflight.promise.finally(() => scheduleGc(entry));
+      else entries.delete(entry.key);
     }, config.gcTime);
     (entry.gcTimer as { unref?: () => void }).unref?.();
   };

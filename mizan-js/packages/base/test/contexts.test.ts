@@ -208,6 +208,25 @@ describe("garbage collection", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("an entry is not collected while its fetch is in flight", async () => {
+    client.close();
+    client = newClient({ gcTime: 0 });
+    const gate = deferred();
+    server.handle(async (r) => {
+      await gate.promise;
+      return { body: [`item of ${r.query.get("list")}`] };
+    });
+    const handle = client.registerContext(todos, { list: 3 });
+    const done = handle.refetch();
+    await until(() => server.requests.length === 1);
+    await new Promise((r) => setTimeout(r, 30)); // several gc periods pass during the fetch
+    expect(client.size).toBe(1);
+    gate.resolve();
+    await done;
+    expect(handle.getState()).toMatchObject({ status: "success", data: ["item of 3"] });
+    await until(() => client.size === 0); // collected once the fetch is over
+  });
+
   test("unregister drops the handle's subscriptions", async () => {
     client.close();
     client = newClient({ gcTime: 30 });

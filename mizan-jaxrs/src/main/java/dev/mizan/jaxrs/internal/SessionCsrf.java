@@ -3,6 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -80,6 +81,18 @@ final class SessionCsrf {
 
     static String setCookie(HttpServletRequest request, String token) {
         return CsrfCookie.set(token, request.isSecure(), request.getContextPath());
+    }
+
+    /**
+     * Adds a {@code Set-Cookie} header to the servlet response, beside any the container set itself.
+     *
+     * <p>Not through the JAX-RS {@code Response}: Jersey (Payara) writes a header the servlet response
+     * already holds with {@code setHeader}, which replaces the container's {@code JSESSIONID} cookie
+     * issued by {@code changeSessionId()} or a new session in the same request. The browser would keep
+     * the old session id and every later call would fail the session-bound CSRF check.
+     */
+    static void addCookie(HttpServletResponse response, String setCookie) {
+        response.addHeader("Set-Cookie", setCookie);
     }
 
     static String clearCookie(HttpServletRequest request) {

@@ -23,7 +23,7 @@ final class CallResponses {
         Response.ResponseBuilder response = body(result);
         switch (result.session()) {
             case LOGIN -> {
-                String token = SessionCsrf.rotate(request, engine);
+                String token = SessionCsrf.rotate(request, servletResponse, engine);
                 response.header(SessionCsrf.TOKEN_HEADER, token);
                 SessionCsrf.addCookie(servletResponse, SessionCsrf.setCookie(request, token));
             }

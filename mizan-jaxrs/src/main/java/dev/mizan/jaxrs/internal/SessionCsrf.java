@@ -57,10 +57,16 @@ final class SessionCsrf {
         return TOKENS.issue(engine.csrfKey(), sessionId(request));
     }
 
-    /** After a login: a new session id (against fixation), then a token bound to it. */
-    static String rotate(HttpServletRequest request, MizanEngine engine) {
-        if (request.getSession(false) != null) {
+    /** After a login: a new session id (against fixation), its cookie, then a token bound to it. */
+    static String rotate(HttpServletRequest request, HttpServletResponse response, MizanEngine engine) {
+        HttpSession before = request.getSession(false);
+        if (before != null) {
+            // the container's cookie carries the bare id only on some servers; only then can Mizan rewrite it
+            boolean bareIds = before.getId().equals(cookieValue(request, SessionCookie.name(request)));
             request.changeSessionId();
+            if (bareIds) {
+                SessionCookie.ensure(request, response);
+            }
         } else {
             request.getSession(true);
         }

@@ -58,7 +58,7 @@ public class CallResource {
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
         exchange.bind(request, response);
         CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
-        return CallResponses.of(result, request, engine);
+        return CallResponses.of(result, request, response, engine);
     }
 
     /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */

@@ -3,6 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.CallResult;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,17 +14,22 @@ final class CallResponses {
     private CallResponses() {
     }
 
-    static Response of(CallResult result, HttpServletRequest request, MizanEngine engine) {
+    /**
+     * The CSRF cookie goes straight onto the servlet response (see {@link SessionCsrf#addCookie}), so the
+     * container's own {@code Set-Cookie} for the rotated session id survives on every JAX-RS runtime.
+     */
+    static Response of(CallResult result, HttpServletRequest request, HttpServletResponse servletResponse,
+                       MizanEngine engine) {
         Response.ResponseBuilder response = body(result);
         switch (result.session()) {
             case LOGIN -> {
-                String token = SessionCsrf.rotate(request, engine);
-                response.header(SessionCsrf.TOKEN_HEADER, token)
-                        .header(HttpHeaders.SET_COOKIE, SessionCsrf.setCookie(request, token));
+                String token = SessionCsrf.rotate(request, servletResponse, engine);
+                response.header(SessionCsrf.TOKEN_HEADER, token);
+                SessionCsrf.addCookie(servletResponse, SessionCsrf.setCookie(request, token));
             }
             case LOGOUT -> {
                 SessionCsrf.endSession(request);
-                response.header(HttpHeaders.SET_COOKIE, SessionCsrf.clearCookie(request));
+                SessionCsrf.addCookie(servletResponse, SessionCsrf.clearCookie(request));
             }
             case NONE -> {
                 // identity unchanged: the token stays valid

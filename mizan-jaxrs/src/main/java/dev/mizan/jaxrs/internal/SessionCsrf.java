@@ -3,6 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.util.Collection;
@@ -56,10 +57,16 @@ final class SessionCsrf {
         return TOKENS.issue(engine.csrfKey(), sessionId(request));
     }
 
-    /** After a login: a new session id (against fixation), then a token bound to it. */
-    static String rotate(HttpServletRequest request, MizanEngine engine) {
-        if (request.getSession(false) != null) {
+    /** After a login: a new session id (against fixation), its cookie, then a token bound to it. */
+    static String rotate(HttpServletRequest request, HttpServletResponse response, MizanEngine engine) {
+        HttpSession before = request.getSession(false);
+        if (before != null) {
+            // the container's cookie carries the bare id only on some servers; only then can Mizan rewrite it
+            boolean bareIds = before.getId().equals(cookieValue(request, SessionCookie.name(request)));
             request.changeSessionId();
+            if (bareIds) {
+                SessionCookie.ensure(request, response);
+            }
         } else {
             request.getSession(true);
         }
@@ -80,6 +87,18 @@ final class SessionCsrf {
 
     static String setCookie(HttpServletRequest request, String token) {
         return CsrfCookie.set(token, request.isSecure(), request.getContextPath());
+    }
+
+    /**
+     * Adds a {@code Set-Cookie} header to the servlet response, beside any the container set itself.
+     *
+     * <p>Not through the JAX-RS {@code Response}: Jersey (Payara) writes a header the servlet response
+     * already holds with {@code setHeader}, which replaces the container's {@code JSESSIONID} cookie
+     * issued by {@code changeSessionId()} or a new session in the same request. The browser would keep
+     * the old session id and every later call would fail the session-bound CSRF check.
+     */
+    static void addCookie(HttpServletResponse response, String setCookie) {
+        response.addHeader("Set-Cookie", setCookie);
     }
 
     static String clearCookie(HttpServletRequest request) {

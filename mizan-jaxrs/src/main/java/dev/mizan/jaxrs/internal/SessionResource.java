@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,7 @@ public class SessionResource {
     /** @return {@code {"csrfToken", "user"}} and the CSRF cookie */
     @GET
     public Response session(@Context Configuration config, @Context Application app,
-                            @Context HttpServletRequest request) {
+                            @Context HttpServletRequest request, @Context HttpServletResponse response) {
         MizanMarker.require(config, app);
         SessionCsrf.refuseCrossSite(request, List.of());
         String token = SessionCsrf.currentOrNew(request, engine);
@@ -49,8 +50,8 @@ public class SessionResource {
             }
             g.writeEnd();
         });
+        SessionCsrf.addCookie(response, SessionCsrf.setCookie(request, token));
         return Response.ok(JsonEntity.of(body), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.SET_COOKIE, SessionCsrf.setCookie(request, token))
                 .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.PRIVATE_NO_STORE)
                 .build();
     }

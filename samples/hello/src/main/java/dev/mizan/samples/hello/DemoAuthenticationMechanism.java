@@ -1,5 +1,6 @@
 package dev.mizan.samples.hello;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -22,6 +23,7 @@ import java.util.Base64;
  */
 @ApplicationScoped
 @AutoApplySession
+@DeclareRoles({"user", "admin"}) // Payara maps the identity store's groups only to declared roles
 public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject

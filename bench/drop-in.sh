@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Proves the drop-in claim: samples/hello's plain WAR (Mizan jars in WEB-INF/lib, no server module)
+# deployed BY COPYING it into each runtime's deployment folder works on WildFly, Open Liberty and
+# Payara Micro. For each runtime: start, wait until the WAR answers, check, stop, print the time.
+#
+# Checks, on http://127.0.0.1:<port>/hello:
+#   1. GET mizan/ctx/greeting           -> 200 and "Mizan-Protocol: 1"
+#   2. GET mizan/session, then POST mizan/call/setGreeting with the cookie and the Mizan-CSRF header -> 200
+#      (and the same POST without the header -> 403: the call really is CSRF-protected)
+#   3. GET mizan/ctx/notes as alice (HTTP Basic, role "user") -> 200; anonymous -> 401
+#
+# Usage: bench/drop-in.sh [wildfly|liberty|payara ...]   (default: all three)
+# Ports: WildFly offset 300 (HTTP 8380, management 10290), Liberty 9080, Payara Micro a free random port.
+# The servers are fetched from Maven Central by Maven (the versions of the root pom.xml) and unpacked
+# under bench/target/drop-in; nothing else of this repository is used at run time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work="$root/bench/target/drop-in"
+mkdir -p "$work"
+runtimes=("$@")
+[ ${#runtimes[@]} -gt 0 ] || runtimes=(wildfly liberty payara)
+
+prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
+v_wildfly=$(prop version.wildfly)
+v_liberty=$(prop version.openliberty)
+v_payara=$(prop version.payara)
+
+fetch() { # groupId:artifactId:version[:type] -> file in $work
+  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$work" -Dmdep.overWriteIfNewer=true >/dev/null
+}
+
+echo "== building samples/hello (the WAR users deploy) ..."
+mvn -B -q package -DskipTests -pl samples/hello -am   # from this checkout only, nothing installed
+war="$root/samples/hello/target/hello.war"
+[ -f "$war" ] || { echo "no $war" >&2; exit 1; }
+unzip -l "$war" | grep -q 'WEB-INF/lib/mizan-jaxrs' || { echo "Mizan jars missing from WEB-INF/lib" >&2; exit 1; }
+
+wait_for() { # url seconds
+  local end=$((SECONDS + $2))
+  while [ $SECONDS -lt $end ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = 200 ] && return 0
+    sleep 0.25
+  done
+  return 1
+}
+
+check() { # base url -> exit status 0 when every check passes
+  local base="$1" jar headers tok status ok=0
+  jar=$(mktemp); headers=$(mktemp)
+  status=$(curl -s -D "$headers" -o /dev/null -w '%{http_code}' "$base/mizan/ctx/greeting")
+  if [ "$status" = 200 ] && grep -qi '^Mizan-Protocol: *1' "$headers"; then
+    echo "   ok   GET mizan/ctx/greeting: 200, Mizan-Protocol: 1"
+  else
+    echo "   FAIL GET mizan/ctx/greeting: $status"; cat "$headers"; ok=1
+  fi
+  tok=$(curl -s -c "$jar" "$base/mizan/session" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H 'Content-Type: application/json' \
+    -d '{"text":"Dropped in","exclamations":1}' "$base/mizan/call/setGreeting")
+  if [ "$status" = 403 ]; then echo "   ok   POST call/setGreeting without Mizan-CSRF: 403"
+  else echo "   FAIL POST call/setGreeting without Mizan-CSRF: $status (want 403)"; ok=1; fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H "Mizan-CSRF: $tok" -H 'Content-Type: application/json' \
+    -d '{"text":"Dropped in","exclamations":1}' "$base/mizan/call/setGreeting")
+  if [ -n "$tok" ] && [ "$status" = 200 ]; then echo "   ok   POST call/setGreeting with session cookie + Mizan-CSRF: 200"
+  else echo "   FAIL POST call/setGreeting with CSRF token '${tok:0:8}...': $status"; ok=1; fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$base/mizan/ctx/notes")
+  local as_alice
+  as_alice=$(curl -s -o /dev/null -w '%{http_code}' -u alice:alice-pw "$base/mizan/ctx/notes")
+  if [ "$status" = 401 ] && [ "$as_alice" = 200 ]; then echo "   ok   GET mizan/ctx/notes: anonymous 401, alice (role user) 200"
+  else echo "   FAIL GET mizan/ctx/notes: anonymous $status (want 401), alice $as_alice (want 200)"; ok=1; fi
+  rm -f "$jar" "$headers"
+  return $ok
+}
+
+results=()
+record() { results+=("$(printf '%-8s %-14s %-5s %5ss' "$1" "$2" "$3" "$4")"); }
+
+run_wildfly() {
+  fetch "org.wildfly:wildfly-dist:$v_wildfly:zip"
+  local home="$work/wildfly-$v_wildfly" offset=300
+  rm -rf "$home"; unzip -q -o "$work/wildfly-dist-$v_wildfly.zip" -d "$work"
+  etc/wildfly/configure.sh "$home"    # integrated-jaspi=false: the app's own identity store is used
+  local t0=$SECONDS
+  cp "$war" "$home/standalone/deployments/"
+  "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.socket.binding.port-offset=$offset \
+    >"$work/wildfly.log" 2>&1 &
+  local base="http://127.0.0.1:$((8080 + offset))/hello" ok=0
+  wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $work/wildfly.log"; ok=1; }
+  local up=$((SECONDS - t0))
+  [ $ok = 0 ] && { check "$base" || ok=1; }
+  "$home/bin/jboss-cli.sh" --controller=127.0.0.1:$((9990 + offset)) --connect --command=:shutdown >/dev/null 2>&1 || true
+  wait
+  record wildfly "$v_wildfly" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
+  return $ok
+}
+
+run_liberty() {
+  fetch "io.openliberty:openliberty-runtime:$v_liberty:zip"
+  local home="$work/liberty/wlp" server=mizanDropIn
+  rm -rf "$work/liberty"; unzip -q -o "$work/openliberty-runtime-$v_liberty.zip" -d "$work/liberty"
+  mkdir -p "$home/usr/servers/$server/dropins"
+  # The whole server configuration a user needs: Web Profile 10 (CDI, RESTful WS, JSON-B, Bean
+  # Validation, Jakarta Security) plus MicroProfile Config.
+  cat >"$home/usr/servers/$server/server.xml" <<'XML'
+<server description="Mizan drop-in">
+    <featureManager>
+        <feature>webProfile-10.0</feature>
+        <feature>mpConfig-3.1</feature>
+    </featureManager>
+    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="9080" httpsPort="-1"/>
+</server>
+XML
+  local t0=$SECONDS
+  cp "$war" "$home/usr/servers/$server/dropins/"
+  "$home/bin/server" start "$server" >"$work/liberty.log" 2>&1
+  local base="http://127.0.0.1:9080/hello" ok=0
+  wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $home/usr/servers/$server/logs"; ok=1; }
+  local up=$((SECONDS - t0))
+  [ $ok = 0 ] && { check "$base" || ok=1; }
+  "$home/bin/server" stop "$server" >>"$work/liberty.log" 2>&1 || true
+  record liberty "$v_liberty" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
+  return $ok
+}
+
+run_payara() {
+  fetch "fish.payara.extras:payara-micro:$v_payara"
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  rm -rf "$work/payara-root" "$work/payara-deploy"; mkdir -p "$work/payara-deploy"
+  local t0=$SECONDS
+  cp "$war" "$work/payara-deploy/"
+  java -jar "$work/payara-micro-$v_payara.jar" --deploymentDir "$work/payara-deploy" --port "$port" --nocluster \
+    --rootDir "$work/payara-root" >"$work/payara.log" 2>&1 &
+  local pid=$! base="http://127.0.0.1:$port/hello" ok=0
+  wait_for "$base/mizan/ctx/greeting" 180 || { echo "   FAIL not up; see $work/payara.log"; ok=1; }
+  local up=$((SECONDS - t0))
+  [ $ok = 0 ] && { check "$base" || ok=1; }
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  record payara "$v_payara" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
+  return $ok
+}
+
+failed=0
+for rt in "${runtimes[@]}"; do
+  echo "== $rt: copy hello.war into its deployment folder, start, check"
+  "run_$rt" || failed=1
+done
+echo
+echo "runtime  version        drop-in  start-to-200"
+printf '%s\n' "${results[@]}"
+exit $failed

@@ -1,0 +1,16 @@
+package dev.mizan.tck.framework.arquillian;
+
+import org.jboss.arquillian.container.spi.client.container.DeploymentExceptionTransformer;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+
+/**
+ * The TCK's own Arquillian extension, loaded from this jar's {@code META-INF/services} whatever
+ * adapter the runner uses. It only registers {@link DeploymentFailureTransformer}.
+ */
+public final class TckArquillianExtension implements LoadableExtension {
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.service(DeploymentExceptionTransformer.class, DeploymentFailureTransformer.class);
+    }
+}

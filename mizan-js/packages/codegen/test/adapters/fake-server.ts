@@ -3,6 +3,7 @@
  * `todos` and `catalog` contexts, `addTodo` (which invalidates `todos` of its list) and `/session`.
  * It speaks the wire protocol of DESIGN §3 as the Java side does; every request is recorded.
  */
+import { createClient, type MizanClient } from "@mizan/base";
 import { startServer, type TestServer } from "../../../base/test/support/server.js";
 import type { Todo } from "../generated/mizan.js";
 
@@ -45,4 +46,13 @@ export async function startFakeMizan(): Promise<FakeMizan> {
 
 function todo(id: number, title: string): Todo {
   return { id, title, done: false, due: null, priority: "LOW" };
+}
+
+/** What every adapter test starts from: a fresh fake server, a client for it and an empty `#app`. */
+export async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: MizanClient; container: HTMLElement }> {
+  const server = await startFakeMizan();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
+  const client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
+  document.body.innerHTML = '<div id="app"></div>';
+  return { server, client, container: document.getElementById("app")! };
 }

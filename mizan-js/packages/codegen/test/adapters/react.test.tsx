@@ -4,11 +4,11 @@ import { act, StrictMode, useState } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { createClient, stableKey, type MizanClient } from "@mizan/base";
+import { stableKey, type MizanClient } from "@mizan/base";
 import { todos } from "../generated/mizan.js";
 import { MizanProvider, useAddTodo, useTodos } from "../generated/mizan.react.js";
 import { until } from "../../../base/test/support/server.js";
-import { startFakeMizan, type FakeMizan } from "./fake-server.js";
+import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -18,11 +18,7 @@ let root: Root | undefined;
 let container: HTMLElement;
 
 beforeEach(async () => {
-  server = await startFakeMizan();
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
-  client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
-  document.body.innerHTML = '<div id="app"></div>';
-  container = document.getElementById("app")!;
+  ({ server, client, container } = await setUpAdapterTest());
 });
 afterEach(async () => {
   await act(async () => root?.unmount());

@@ -2,9 +2,9 @@
 /** The generated Svelte 5 adapter, mounted with svelte's mount against a real HTTP server. */
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { createClient, type MizanClient } from "@mizan/base";
+import type { MizanClient } from "@mizan/base";
 import { until } from "../../../base/test/support/server.js";
-import { startFakeMizan, type FakeMizan } from "./fake-server.js";
+import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
 import Provider from "./svelte/Provider.svelte";
 
 let server: FakeMizan;
@@ -13,11 +13,7 @@ let component: Record<string, unknown> | undefined;
 let container: HTMLElement;
 
 beforeEach(async () => {
-  server = await startFakeMizan();
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
-  client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
-  document.body.innerHTML = '<div id="app"></div>';
-  container = document.getElementById("app")!;
+  ({ server, client, container } = await setUpAdapterTest());
 });
 afterEach(async () => {
   if (component) await unmount(component);

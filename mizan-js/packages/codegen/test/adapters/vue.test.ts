@@ -7,7 +7,7 @@ import { createClient, type MizanClient } from "@mizan/base";
 import { addTodo, MIZAN_CLIENT, mizanPlugin, useMizanClient, useMutation, useTodos } from "../generated/mizan.vue.js";
 import * as api from "../generated/mizan.js";
 import { until } from "../../../base/test/support/server.js";
-import { startFakeMizan, type FakeMizan } from "./fake-server.js";
+import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
 
 let server: FakeMizan;
 let client: MizanClient;
@@ -15,11 +15,7 @@ let app: App | undefined;
 let container: HTMLElement;
 
 beforeEach(async () => {
-  server = await startFakeMizan();
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
-  client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
-  document.body.innerHTML = '<div id="app"></div>';
-  container = document.getElementById("app")!;
+  ({ server, client, container } = await setUpAdapterTest());
 });
 afterEach(async () => {
   app?.unmount();

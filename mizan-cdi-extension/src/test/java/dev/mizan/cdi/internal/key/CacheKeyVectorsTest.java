@@ -3,17 +3,10 @@ package dev.mizan.cdi.internal.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,18 +21,16 @@ class CacheKeyVectorsTest {
 
     private static final Path VECTORS = Path.of("../mizan-tck/src/main/resources/vectors/cache-keys.json");
 
-    private final ParamCanonicalizer canonicalizer = new ParamCanonicalizer();
-
-    @TestFactory
+        @TestFactory
     Stream<DynamicTest> reproducesEveryVector() throws IOException {
-        JsonArray vectors = readVectors();
+        JsonArray vectors = CacheKeyVectors.read(VECTORS);
         return vectors.getValuesAs(JsonObject.class).stream().map(vector -> dynamicTest(
-                vector.getString("name") + " " + vector.get("params"), () -> reproduce(vector)));
+                vector.getString("name") + " " + vector.get("params"), () -> CacheKeyVectors.reproduce(vector)));
     }
 
     @Test
     void vectorsCoverWhatDesignAsksFor() throws IOException {
-        JsonArray vectors = readVectors();
+        JsonArray vectors = CacheKeyVectors.read(VECTORS);
         var canonicals = vectors.getValuesAs(JsonObject.class).stream()
                 .map(v -> v.getString("canonical")).collect(Collectors.joining("\n"));
 
@@ -52,22 +43,5 @@ class CacheKeyVectorsTest {
                 "\"12.50\"", "[null]", "{}", "\uD83D\uDE00", "true", "false");
     }
 
-    private void reproduce(JsonObject vector) {
-        String name = vector.getString("name");
-        Map<String, String> types = vector.getJsonObject("paramTypes").entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((JsonString) e.getValue()).getString()));
-        CacheKeys keys = new CacheKeys(Secrets.of(vector.getString("secret"), Optional.empty()).cacheSubkey());
 
-        String canonical = canonicalizer.canonical(vector.getJsonObject("params"), types);
-
-        assertThat(canonical).isEqualTo(vector.getString("canonical"));
-        assertThat(CacheKeys.stableKey(name, canonical)).isEqualTo(vector.getString("stableKey"));
-        assertThat(keys.key(name, vector.getString("scope"), canonical)).isEqualTo(vector.getString("key"));
-    }
-
-    private static JsonArray readVectors() throws IOException {
-        try (JsonReader reader = Json.createReader(Files.newBufferedReader(VECTORS, StandardCharsets.UTF_8))) {
-            return reader.readArray();
-        }
-    }
 }

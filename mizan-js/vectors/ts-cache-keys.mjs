@@ -2,7 +2,7 @@
 /**
  * Cache-key vectors in the other direction: computed by the TypeScript kernel from values a client
  * passes (Dates, bigints, BigDecimals held as numbers, undefined and null members...), written in
- * the TCK's vector format (DESIGN §4) with `params` as the JSON the kernel sends on the wire.
+ * the TCK's vector format (docs/internals/key-derivation.md) with `params` as the JSON the kernel sends on the wire.
  * The Java implementation (mizan-cdi-extension's TypeScriptCacheKeyVectorsTest) and the Python
  * reference (mizan-tck/vectors/generate_cache_keys.py --verify) must reproduce every one.
  *

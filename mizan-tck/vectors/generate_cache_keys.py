@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of Mizan's cache keys (DESIGN section 4).
+"""Independent reference implementation of Mizan's cache keys (docs/internals/key-derivation.md).
 
 Writes the TCK's cache-key vectors, or verifies a vectors file written by another implementation.
 It shares no code with the Java or TypeScript code under test: only the Python 3 standard library.
@@ -9,7 +9,7 @@ It shares no code with the Java or TypeScript code under test: only the Python 3
     python3 generate_cache_keys.py --verify FILE [...]   # recompute every vector of FILE, exit 1 on a mismatch
     python3 generate_cache_keys.py --rfc8785 DIR         # check the canonicaliser on RFC 8785's input/ -> output/
 
-Rules implemented (DESIGN section 4):
+Rules implemented (docs/internals/key-derivation.md):
   * A top-level param that is absent or null is left out; inside values, object members whose value is null
     are left out at any depth; array elements (null included) stay.
   * An integer literal (no fraction, no exponent) stays a JSON integer within +-(2**53 - 1), else becomes

@@ -1,5 +1,5 @@
 /**
- * Canonical params, stable keys and cache keys, byte-exact with the server (DESIGN §3, §4).
+ * Canonical params, stable keys and cache keys, byte-exact with the server (docs/reference/protocol.md, docs/internals/key-derivation.md).
  *
  * The canonical form is computed from the JSON *text* the client puts on the wire, read back
  * losslessly, so that what is hashed here is what the server hashes.
@@ -34,7 +34,7 @@ export function canonicalize(jsonText: string): string {
 }
 
 /**
- * The canonical form of a params object given as JSON text, under DESIGN §4: null object members
+ * The canonical form of a params object given as JSON text, under docs/internals/key-derivation.md: null object members
  * are left out at any depth (array elements stay), integer literals beyond ±(2^53 − 1) become
  * strings of their exact digits, then RFC 8785.
  */

@@ -1,5 +1,5 @@
 /**
- * The kernel: registered contexts, calls, invalidation across tabs, SSR seeds (DESIGN §9).
+ * The kernel: registered contexts, calls, invalidation across tabs, SSR seeds (docs/internals/client-kernel.md).
  * Written as a closure rather than a class so that minifiers can shorten every internal name.
  */
 import { canonicalValue, encodeParams } from "./canonical.js";

@@ -1,6 +1,6 @@
 /**
  * Typed descriptors that generated code (Stage 1 of `@mizan/codegen`) emits for each context and
- * function of the schema (DESIGN §8). They are plain object literals, so codegen writes e.g.
+ * function of the schema (docs/reference/schema.md). They are plain object literals, so codegen writes e.g.
  *
  * ```ts
  * export const todos: ContextDescriptor<{ list: number }, Todo[]> =

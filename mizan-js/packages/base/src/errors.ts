@@ -1,4 +1,4 @@
-/** The `error` member of Mizan's JSON error body (DESIGN §3). */
+/** The `error` member of Mizan's JSON error body (docs/reference/protocol.md). */
 export interface MizanErrorBody {
   readonly code: string;
   readonly message?: string;

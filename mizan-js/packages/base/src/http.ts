@@ -1,5 +1,5 @@
 /**
- * The HTTP side of the kernel: reads with retries, the CSRF session, and calls (DESIGN §3, §6, §9).
+ * The HTTP side of the kernel: reads with retries, the CSRF session, and calls (docs/reference/protocol.md, docs/internals/client-kernel.md).
  * Written as a closure rather than a class so that minifiers can shorten every internal name.
  */
 import type { ResolvedConfig } from "./config.js";

@@ -1,4 +1,4 @@
-/** Server-rendered data (DESIGN §7): `<script type="application/json" id="__MIZAN_SSR_DATA__">`. */
+/** Server-rendered data (docs/reference/protocol.md): `<script type="application/json" id="__MIZAN_SSR_DATA__">`. */
 
 export const SSR_DATA_ID = "__MIZAN_SSR_DATA__";
 

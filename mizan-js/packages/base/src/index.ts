@@ -1,5 +1,5 @@
 /**
- * `@mizan/base`: the framework-neutral Mizan client kernel (DESIGN §9).
+ * `@mizan/base`: the framework-neutral Mizan client kernel (docs/internals/client-kernel.md).
  *
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
  * adapters that `@mizan/codegen` writes wrap exactly these. Forms live in `@mizan/base/form`, so

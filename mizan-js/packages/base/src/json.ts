@@ -1,7 +1,7 @@
 /**
  * Lossless JSON reading and `bigint`-aware JSON writing.
  *
- * `JSON.parse` turns 12345678901234567890 into 12345678901234567000, but DESIGN §4 canonicalises
+ * `JSON.parse` turns 12345678901234567890 into 12345678901234567000, but docs/internals/key-derivation.md canonicalises
  * the params *as sent on the wire*, so the canonicaliser must see a number's exact text.
  * {@link parseJson} therefore hides every number token in a marked string before `JSON.parse`
  * sees it: the mark is a lone surrogate, which no accepted string may hold (§4 makes lone

@@ -1,5 +1,5 @@
 /**
- * `@mizan/codegen`: turns a Mizan schema (DESIGN §8) into typed client code.
+ * `@mizan/codegen`: turns a Mizan schema (docs/reference/schema.md) into typed client code.
  * Stage 1 (types and descriptors, `mizan.ts`) always; Stage 2 (one adapter per `--target`:
  * `mizan.react.ts`, `mizan.vue.ts`, `mizan.svelte.ts`) on request.
  */

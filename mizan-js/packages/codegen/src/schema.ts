@@ -1,4 +1,4 @@
-/** The schema document of DESIGN §8, as `GET /mizan/schema` serves it. */
+/** The schema document of docs/reference/schema.md, as `GET /mizan/schema` serves it. */
 
 /** The subset of JSON Schema that Mizan writes. */
 export interface JsonSchema {

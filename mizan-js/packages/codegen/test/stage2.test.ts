@@ -1,4 +1,4 @@
-/** Stage 2 output: which files, and the framework rules each adapter must keep (DESIGN §9). */
+/** Stage 2 output: which files, and the framework rules each adapter must keep (docs/internals/client-kernel.md). */
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

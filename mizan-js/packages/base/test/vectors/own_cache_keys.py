@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes own-cache-keys.json: cache-key vectors for @mizan/base computed without its code.
 
-The expected canonical forms are written out by hand from DESIGN §4 and RFC 8785 (not produced by
+The expected canonical forms are written out by hand from docs/internals/key-derivation.md and RFC 8785 (not produced by
 any canonicaliser); the keys are HMAC-SHA256 computed here with Python's hmac module.
 Run: python3 own_cache_keys.py > own-cache-keys.json
 """

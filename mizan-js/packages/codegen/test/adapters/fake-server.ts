@@ -1,7 +1,7 @@
 /**
  * A small Mizan server for the adapter tests, on a real node:http server: the fixture schema's
  * `todos` and `catalog` contexts, `addTodo` (which invalidates `todos` of its list) and `/session`.
- * It speaks the wire protocol of DESIGN §3 as the Java side does; every request is recorded.
+ * It speaks the wire protocol of docs/reference/protocol.md as the Java side does; every request is recorded.
  */
 import { createClient, type MizanClient } from "@mizan/base";
 import { startServer, type TestServer } from "../../../base/test/support/server.js";

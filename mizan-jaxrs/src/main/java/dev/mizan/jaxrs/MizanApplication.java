@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Serves Mizan's protocol under {@code {context-root}/mizan} (DESIGN §3). Picked up by the runtime
+ * Serves Mizan's protocol under {@code {context-root}/mizan} (docs/reference/protocol.md). Picked up by the runtime
  * like any {@code Application}; a {@code web.xml} servlet mapping for this class moves it elsewhere.
  * It lists its classes explicitly (none carries {@code @Provider}) and marks itself with a property,
  * so Mizan's resources answer 404 and its filters stay idle inside any other application.

@@ -20,7 +20,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §5: HTTP cache headers for PUBLIC and USER contexts, and the per-user cache. */
+/** docs/internals/cache-design.md: HTTP cache headers for PUBLIC and USER contexts, and the per-user cache. */
 @MizanTck
 class CacheHeadersTest {
 

@@ -20,7 +20,7 @@ import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
 /**
- * DESIGN §5: the origin cache, ETags and purges. Every test uses its own skus, so tests do not
+ * docs/internals/cache-design.md: the origin cache, ETags and purges. Every test uses its own skus, so tests do not
  * depend on one another's entries.
  */
 @MizanTck

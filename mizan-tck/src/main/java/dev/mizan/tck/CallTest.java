@@ -22,7 +22,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §2, §3: POST call — request checks, results, errors. Token auth (Bearer, no cookies): no CSRF in play. */
+/** docs/reference/annotations.md, docs/reference/protocol.md: POST call — request checks, results, errors. Token auth (Bearer, no cookies): no CSRF in play. */
 @MizanTck
 class CallTest {
 

@@ -19,7 +19,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §3: binding of context params from the query string. */
+/** docs/reference/protocol.md: binding of context params from the query string. */
 @MizanTck
 class ContextParamsTest {
 

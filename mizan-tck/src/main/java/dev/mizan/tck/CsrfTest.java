@@ -17,7 +17,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §6: signed double-submit CSRF on calls, the session endpoint, cross-site refusal. */
+/** docs/reference/protocol.md: signed double-submit CSRF on calls, the session endpoint, cross-site refusal. */
 @MizanTck
 class CsrfTest {
 

@@ -17,7 +17,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §3: protocol headers on every response, 404 codes, errors always JSON. */
+/** docs/reference/protocol.md: protocol headers on every response, 404 codes, errors always JSON. */
 @MizanTck
 class ProtocolTest {
 

@@ -15,7 +15,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §2: @RolesAllowed / @DenyAll enforced by Mizan on contexts and functions. */
+/** docs/reference/annotations.md: @RolesAllowed / @DenyAll enforced by Mizan on contexts and functions. */
 @MizanTck
 class RolesTest {
 

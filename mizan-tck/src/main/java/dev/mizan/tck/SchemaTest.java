@@ -39,7 +39,7 @@ import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 import dev.mizan.tck.framework.TestProperty;
 
-/** DESIGN §3, §8: GET schema and manifest when mizan.schema.enabled=true. */
+/** docs/reference/protocol.md, docs/reference/schema.md: GET schema and manifest when mizan.schema.enabled=true. */
 @MizanTck
 class SchemaTest {
 

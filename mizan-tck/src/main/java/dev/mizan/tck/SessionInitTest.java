@@ -16,7 +16,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
 
-/** DESIGN §2, §6: @SessionInit login and logout through calls, with session and token rotation. */
+/** docs/reference/annotations.md, docs/reference/protocol.md: @SessionInit login and logout through calls, with session and token rotation. */
 @MizanTck
 class SessionInitTest {
 

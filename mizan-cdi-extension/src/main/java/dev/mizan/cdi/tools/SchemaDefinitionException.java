@@ -2,7 +2,7 @@ package dev.mizan.cdi.tools;
 
 import java.util.List;
 
-/** The classes have definition errors (DESIGN §2): the messages are those a deployment would fail with. */
+/** The classes have definition errors (docs/reference/annotations.md): the messages are those a deployment would fail with. */
 public final class SchemaDefinitionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

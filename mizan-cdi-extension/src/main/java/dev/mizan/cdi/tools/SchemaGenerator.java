@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.spi.ToolProvider;
 
 /**
- * Writes the schema document of {@code GET /mizan/schema} (DESIGN §8) from compiled classes, with no
+ * Writes the schema document of {@code GET /mizan/schema} (docs/reference/schema.md) from compiled classes, with no
  * server: the same JSON text, so the same hash, as the deployed application serves. Models are built by
  * the extension's own {@link RegistryBuilder}, reading the classes by reflection instead of through CDI.
  *

@@ -47,7 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN §8: the schema built from compiled classes, with no container, is the document the running
+ * docs/reference/schema.md: the schema built from compiled classes, with no container, is the document the running
  * application serves. The reference is the runtime path: Weld SE with Mizan's extension.
  */
 class BuildTimeSchemaTest {

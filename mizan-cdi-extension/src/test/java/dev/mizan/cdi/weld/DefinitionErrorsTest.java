@@ -20,7 +20,7 @@ import dev.mizan.cdi.weld.broken.VoidContext;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import org.junit.jupiter.api.Test;
 
-/** Every definition error of DESIGN §2 fails the deployment with a message naming the method. */
+/** Every definition error of docs/reference/annotations.md fails the deployment with a message naming the method. */
 class DefinitionErrorsTest {
 
     private static final String P = "dev.mizan.cdi.weld.broken.";

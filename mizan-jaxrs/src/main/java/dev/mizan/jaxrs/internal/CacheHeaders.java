@@ -6,7 +6,7 @@ import dev.mizan.cdi.internal.model.ContextModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The HTTP cache headers of a context read (DESIGN §5). */
+/** The HTTP cache headers of a context read (docs/internals/cache-design.md). */
 final class CacheHeaders {
 
     static final String NO_STORE = "no-store";

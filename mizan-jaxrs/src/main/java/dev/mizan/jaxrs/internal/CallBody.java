@@ -3,7 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import java.util.List;
 
-/** The JSON bodies of a successful call (DESIGN §3). */
+/** The JSON bodies of a successful call (docs/reference/protocol.md). */
 final class CallBody {
 
     private CallBody() {

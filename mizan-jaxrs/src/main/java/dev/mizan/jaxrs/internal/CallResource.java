@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 /**
- * {@code POST /call/{name}} (DESIGN §3). Every check that can refuse the call (origin, CSRF,
+ * {@code POST /call/{name}} (docs/reference/protocol.md). Every check that can refuse the call (origin, CSRF,
  * content type, size, depth) runs before the function does. No {@code @Consumes}: the content type
  * is checked here so the refusal is Mizan's JSON error on every runtime.
  */

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Turns a call's outcome into its HTTP response, with the session's rotation or end (DESIGN §2, §6). */
+/** Turns a call's outcome into its HTTP response, with the session's rotation or end (docs/reference/annotations.md, docs/reference/protocol.md). */
 final class CallResponses {
 
     private CallResponses() {

@@ -23,12 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /ctx/{name}}: a context read with its ETag and cache headers (DESIGN §3, §5). */
+/** {@code GET /ctx/{name}}: a context read with its ETag and cache headers (docs/reference/protocol.md, docs/internals/cache-design.md). */
 @Path("ctx/{name}")
 @ApplicationScoped
 public class ContextResource {
 
-    /** The client's cache-buster after an invalidation: allowed, never passed on (DESIGN §3). */
+    /** The client's cache-buster after an invalidation: allowed, never passed on (docs/reference/protocol.md). */
     static final String CACHE_BUSTER = "_mz";
 
     @Inject
@@ -53,7 +53,7 @@ public class ContextResource {
         }
         Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
         query.remove(CACHE_BUSTER);
-        // never request.getSession(true) here: a read must not create a session (DESIGN §3)
+        // never request.getSession(true) here: a read must not create a session (docs/reference/protocol.md)
         ReadResult result = engine.read(name, query, new ServletCaller(request, resolvers));
 
         boolean current = EtagMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), result.etag());

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * CORS for the origins in {@code mizan.cors.origins} (off when empty): answers preflights and lets
  * those origins read responses and Mizan's headers. {@code /session} never gets CORS headers, so a
- * cross-site page can never read a CSRF token (DESIGN §3).
+ * cross-site page can never read a CSRF token (docs/reference/protocol.md).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)

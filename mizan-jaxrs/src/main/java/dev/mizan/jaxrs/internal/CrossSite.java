@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Refuses cross-site requests on the endpoints that set or need the CSRF token (DESIGN §6): an
+ * Refuses cross-site requests on the endpoints that set or need the CSRF token (docs/reference/protocol.md): an
  * {@code Origin} that is neither this server's nor listed in {@code mizan.cors.origins}, or
  * {@code Sec-Fetch-Site: cross-site} from an unlisted origin.
  */

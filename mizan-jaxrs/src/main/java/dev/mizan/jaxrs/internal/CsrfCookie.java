@@ -1,7 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
 /**
- * The CSRF cookie's {@code Set-Cookie} values (DESIGN §6). Written by hand rather than through
+ * The CSRF cookie's {@code Set-Cookie} values (docs/reference/protocol.md). Written by hand rather than through
  * {@code NewCookie} so {@code SameSite} and the {@code __Secure-} prefix come out the same on every
  * runtime. {@code Path} is the context root, so two applications on one server keep their own.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decides whether a call passes the signed double-submit check (DESIGN §6). A browser attacker can
+ * Decides whether a call passes the signed double-submit check (docs/reference/protocol.md). A browser attacker can
  * make the victim's browser send cookies but can neither read the cookie nor set a custom header,
  * so a header equal to the cookie, signed by us for this session, proves a same-site script.
  */

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed double-submit tokens (DESIGN §6): {@code base64url(nonce) "." base64url(mac)} where
+ * Signed double-submit tokens (docs/reference/protocol.md): {@code base64url(nonce) "." base64url(mac)} where
  * {@code nonce} is 16 random bytes and {@code mac = HMAC-SHA256(csrfKey, base64url(nonce) + "|" + sessionId)}
  * (UTF-8; {@code sessionId} is {@code ""} when there is no session). Binding the token to the
  * session means a token planted before a login is useless after it (the id is rotated).

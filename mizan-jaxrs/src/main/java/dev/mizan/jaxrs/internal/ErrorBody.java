@@ -3,7 +3,7 @@ package dev.mizan.jaxrs.internal;
 import java.util.List;
 import java.util.Map;
 
-/** The error envelope: {@code {"error": {"code", "message", "fields"?, "id"?}}} (DESIGN §3). */
+/** The error envelope: {@code {"error": {"code", "message", "fields"?, "id"?}}} (docs/reference/protocol.md). */
 final class ErrorBody {
 
     private ErrorBody() {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The {@code Mizan-Invalidate} header of a call whose function returned its own {@code Response}
- * (DESIGN §2): the {@code invalidate} list as ASCII-only JSON, at most {@value #MAX_BYTES} bytes.
+ * (docs/reference/annotations.md): the {@code invalidate} list as ASCII-only JSON, at most {@value #MAX_BYTES} bytes.
  * A longer list falls back to one context-level entry per context: coarser, never wrong.
  */
 final class InvalidateHeader {

@@ -3,7 +3,7 @@ package dev.mizan.jaxrs.internal;
 import java.util.Locale;
 
 /**
- * Checks a call's {@code Content-Type} ourselves (DESIGN §3): some runtimes would run a method
+ * Checks a call's {@code Content-Type} ourselves (docs/reference/protocol.md): some runtimes would run a method
  * without {@code @Consumes} whatever the type, and a form post is how cross-site requests avoid a
  * preflight.
  */

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Configuration;
 /**
  * Tells whether a request runs inside {@code MizanApplication}. An application whose own
  * {@code Application} scans every {@code @Path} class also picks up Mizan's resources; they must
- * answer 404 there, and Mizan's filters must leave that application's API alone (DESIGN §3).
+ * answer 404 there, and Mizan's filters must leave that application's API alone (docs/reference/protocol.md).
  */
 public final class MizanMarker {
 

@@ -3,7 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.MizanException;
 
 /**
- * The protocol errors the HTTP layer raises itself (DESIGN §3), one method each, each returning the
+ * The protocol errors the HTTP layer raises itself (docs/reference/protocol.md), one method each, each returning the
  * exception so call sites read {@code throw Problems.csrf()}. Messages go to the client: no secrets.
  */
 final class Problems {

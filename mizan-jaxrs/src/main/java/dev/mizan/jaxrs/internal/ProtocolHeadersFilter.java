@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 /**
  * Adds {@code Mizan-Protocol} and {@code Mizan-Schema} to every Mizan response, errors included,
  * and downgrades any response that sets a cookie to {@code private, no-store} so no shared cache
- * hands one client's cookie to another (DESIGN §3, §5).
+ * hands one client's cookie to another (docs/reference/protocol.md, docs/internals/cache-design.md).
  */
 public class ProtocolHeadersFilter implements ContainerResponseFilter {
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /schema} and {@code GET /manifest} (DESIGN §3, §8): on only with {@code mizan.dev} or
+ * {@code GET /schema} and {@code GET /manifest} (docs/reference/protocol.md, docs/reference/schema.md): on only with {@code mizan.dev} or
  * {@code mizan.schema.enabled}, since the schema lists every operation and its roles.
  */
 @Path("{document: schema|manifest}")

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The caller as the servlet request sees it, read live on every question: a login inside a
- * {@code @SessionInit} function changes the answer within the same request (DESIGN §6).
+ * {@code @SessionInit} function changes the answer within the same request (docs/reference/protocol.md).
  */
 final class ServletCaller implements Caller {
 

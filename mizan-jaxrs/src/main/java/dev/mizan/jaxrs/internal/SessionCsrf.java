@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
 
-/** CSRF and session handling over the servlet request (DESIGN §6): what to read, check and issue. */
+/** CSRF and session handling over the servlet request (docs/reference/protocol.md): what to read, check and issue. */
 final class SessionCsrf {
 
     static final String HEADER = "Mizan-CSRF";

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /session}: the CSRF token and who the caller is (DESIGN §3, §6). Refused cross-site
+ * {@code GET /session}: the CSRF token and who the caller is (docs/reference/protocol.md). Refused cross-site
  * whatever {@code mizan.cors.origins} says, and never given CORS headers.
  */
 @Path("session")

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * Anything else: {@code 500 internal} with a random id; the stack goes to the log under that id,
- * never to the client (DESIGN §3).
+ * never to the client (docs/reference/protocol.md).
  */
 public class ThrowableMapper implements ExceptionMapper<Throwable> {
 

@@ -14,7 +14,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 
 /**
- * DESIGN §4: {@code mizan.secret} is required unless {@code mizan.dev=true}. A valid application
+ * docs/internals/key-derivation.md: {@code mizan.secret} is required unless {@code mizan.dev=true}. A valid application
  * without either must not deploy: its cache keys and CSRF tokens would have no secret.
  */
 @MizanTck

@@ -14,7 +14,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 
 /**
- * DESIGN §2, definition error: a USER context with edgeMaxAge. The deployment must fail (Arquillian checks the
+ * docs/reference/annotations.md, definition error: a USER context with edgeMaxAge. The deployment must fail (Arquillian checks the
  * {@link DeploymentException}); the test then checks nothing was left serving.
  */
 @MizanTck

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 
 /**
- * A TCK test method: one assertion of the contract (docs/PROTOCOL.md, DESIGN §N). Meta-annotated
+ * A TCK test method: one assertion of the contract (a page of docs/reference/). Meta-annotated
  * {@link Test}, so the method needs nothing else; {@link AssertionExtension} prefixes a failure with
  * the id and strategy, so a vendor sees which rule broke without reading the test.
  */

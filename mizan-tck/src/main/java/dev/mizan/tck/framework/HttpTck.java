@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class HttpTck {
 
-    /** The CSRF request header (DESIGN §6). */
+    /** The CSRF request header (docs/reference/protocol.md). */
     public static final String CSRF_HEADER = "Mizan-CSRF";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

@@ -11,7 +11,7 @@ import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.Reply;
 
 /**
- * DESIGN §3: whatever the application's own JAX-RS setup, Mizan answers under its root only, and
+ * docs/reference/protocol.md: whatever the application's own JAX-RS setup, Mizan answers under its root only, and
  * the application's own resources answer unchanged. Each subclass deploys one shape.
  */
 abstract class ApplicationShapeContract {

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Names of the generation counters that stamp cache entries (DESIGN §5), without any backend prefix.
+ * Names of the generation counters that stamp cache entries (docs/internals/cache-design.md), without any backend prefix.
  *
  * <p>{@code {C}} is the context name inside braces: a Redis Cluster hash tag, so the counters of one
  * context share a slot. Per-user counters across contexts ({@code u:}) have no tag.

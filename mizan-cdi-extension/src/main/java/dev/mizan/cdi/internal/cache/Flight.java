@@ -18,7 +18,7 @@ final class Flight {
     /**
      * Whether this fill's result is fresh enough for a reader that saw {@code seen} counters on its
      * lookup. A fill stamped before a purge the reader has already seen must not answer it: that
-     * reader started after the purge and must get data read after it (DESIGN §5).
+     * reader started after the purge and must get data read after it (docs/internals/cache-design.md).
      *
      * @param seen counter values from the reader's lookup, {@code null} for absent ones
      */

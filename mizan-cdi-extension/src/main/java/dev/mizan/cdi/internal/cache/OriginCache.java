@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The origin cache of DESIGN §5 over a {@link CacheBackend}: generation stamps, O(1) purges and
+ * The origin cache of docs/internals/cache-design.md over a {@link CacheBackend}: generation stamps, O(1) purges and
  * single flight per key on this node. Plain Java and thread-safe.
  *
  * <p>An entry is served only while every counter it was stamped with still holds the value it had
@@ -46,7 +46,7 @@ public final class OriginCache implements AutoCloseable {
     /**
      * Serves an entry from the cache, or computes, stores and serves it.
      *
-     * @param entryKey the full cache key (DESIGN §4)
+     * @param entryKey the full cache key (docs/internals/key-derivation.md)
      * @param counters the counters that stamp the entry ({@link CounterNames#forEntry})
      * @param ttl      how long the entry may live
      * @param compute  produces the body on a miss

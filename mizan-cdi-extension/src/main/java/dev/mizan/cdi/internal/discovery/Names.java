@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-/** Name rules (DESIGN §2) and helpers for messages. */
+/** Name rules (docs/reference/annotations.md) and helpers for messages. */
 public final class Names {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");

@@ -18,7 +18,7 @@ import java.util.Optional;
 public interface MizanEngine {
 
     /**
-     * Reads a context: role check, param parsing (DESIGN §3), cache lookup or fill.
+     * Reads a context: role check, param parsing (docs/reference/protocol.md), cache lookup or fill.
      *
      * @param context the context's name
      * @param query   the request's query parameters (raw, decoded), every value of every key
@@ -46,7 +46,7 @@ public interface MizanEngine {
     /** @return the context of that name */
     Optional<ContextModel> context(String name);
 
-    /** @return the schema document (DESIGN §8) */
+    /** @return the schema document (docs/reference/schema.md) */
     JsonObject schema();
 
     /** @return the schema's hash, for the {@code Mizan-Schema} header */
@@ -55,7 +55,7 @@ public interface MizanEngine {
     /** @return the CDN manifest: each context's path, scope, edge TTLs and tags */
     JsonObject manifest();
 
-    /** @return the CSRF subkey of {@code mizan.secret} (DESIGN §4: HMAC(secret, "mizan/csrf/v1")) */
+    /** @return the CSRF subkey of {@code mizan.secret} (docs/internals/key-derivation.md: HMAC(secret, "mizan/csrf/v1")) */
     byte[] csrfKey();
 
     /** @return the CSRF subkeys accepted when verifying: current, then {@code mizan.secret.previous}'s */

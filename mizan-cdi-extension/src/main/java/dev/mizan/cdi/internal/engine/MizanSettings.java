@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code mizan.*} configuration (DESIGN §10), read once at start from MicroProfile Config.
+ * The {@code mizan.*} configuration (docs/reference/config.md), read once at start from MicroProfile Config.
  *
  * @param dev            {@code mizan.dev}
  * @param schemaEnabled  {@code mizan.schema.enabled} (default: {@code dev})

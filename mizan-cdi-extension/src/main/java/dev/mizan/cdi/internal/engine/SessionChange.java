@@ -2,7 +2,7 @@ package dev.mizan.cdi.internal.engine;
 
 /**
  * What a {@code @SessionInit} function did to the caller's identity; the HTTP layer rotates or
- * invalidates the session accordingly (DESIGN §6).
+ * invalidates the session accordingly (docs/reference/protocol.md).
  */
 public enum SessionChange {
     /** Not a {@code @SessionInit} function, or the principal did not change. */

@@ -13,7 +13,7 @@ import java.math.BigInteger;
 
 /**
  * Arbitrary-precision numbers travel as JSON strings: a JavaScript number holds 53 bits, so a
- * {@code BigDecimal} written as a JSON number would lose digits in the client (DESIGN §4, §8).
+ * {@code BigDecimal} written as a JSON number would lose digits in the client (docs/internals/key-derivation.md, docs/reference/schema.md).
  * Reading accepts a string or a number, so hand-written JSON such as {@code 3} still binds.
  */
 final class BigNumberCodecs {

@@ -7,13 +7,13 @@ import jakarta.json.bind.config.PropertyOrderStrategy;
 
 /**
  * Mizan's own JSON-B configuration. Mizan never picks up the application's
- * {@code ContextResolver<Jsonb>}, so what it writes always matches its schema (DESIGN §3, §8).
+ * {@code ContextResolver<Jsonb>}, so what it writes always matches its schema (docs/reference/protocol.md, docs/reference/schema.md).
  *
  * <p>The JSON-B defaults stay (nulls left out, {@code java.time} as ISO-8601 strings, enums by name,
  * JSON-B annotations on application types honoured), plus:
  * <ul>
  * <li>{@link java.math.BigDecimal} and {@link java.math.BigInteger} are written as JSON strings, so no
- * digit is lost in a JavaScript client (DESIGN §4), and read from strings or numbers;</li>
+ * digit is lost in a JavaScript client (docs/internals/key-derivation.md), and read from strings or numbers;</li>
  * <li>properties in lexicographic order, stated explicitly rather than relying on the default.</li>
  * </ul>
  */

@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The keys of DESIGN §4, from a canonical params string ({@link ParamCanonicalizer}). Thread-safe.
+ * The keys of docs/internals/key-derivation.md, from a canonical params string ({@link ParamCanonicalizer}). Thread-safe.
  * <pre>
  * key       = lowercase hex HMAC-SHA256(cache subkey, "mizan/v1\n" + name + "\n" + scope + "\n" + canonical)
  * stableKey = name + "|" + canonical

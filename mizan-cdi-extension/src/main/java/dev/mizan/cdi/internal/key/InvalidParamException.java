@@ -1,7 +1,7 @@
 package dev.mizan.cdi.internal.key;
 
 /**
- * A param value that has no canonical form (DESIGN §4: NaN, an infinity, a lone surrogate): the
+ * A param value that has no canonical form (docs/internals/key-derivation.md: NaN, an infinity, a lone surrogate): the
  * request is a {@code 400 invalid_params}, with the message under the param's name.
  */
 public final class InvalidParamException extends RuntimeException {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The canonical form of a context's params (DESIGN §4), the part of a cache key and stable key that the
+ * The canonical form of a context's params (docs/internals/key-derivation.md), the part of a cache key and stable key that the
  * client computes too, so it must be byte-exact:
  * <ul>
  * <li>a top-level param that is absent or JSON null is left out; inside values, object members whose

@@ -10,7 +10,7 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * Writes params as JSON text after DESIGN §4's rules, ready for RFC 8785: null members dropped,
+ * Writes params as JSON text after docs/internals/key-derivation.md's rules, ready for RFC 8785: null members dropped,
  * integers past ±(2^53 − 1) turned into strings, invalid numbers and strings refused. One instance
  * per canonicalisation (it holds the text being written).
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The per-purpose subkeys derived from {@code mizan.secret} and {@code mizan.secret.previous}
- * (DESIGN §4): {@code subkey = HMAC-SHA256(key = secret, label)}. Each purpose has its own label, so
+ * (docs/internals/key-derivation.md): {@code subkey = HMAC-SHA256(key = secret, label)}. Each purpose has its own label, so
  * code that holds the cache subkey (edge workers) cannot forge CSRF tokens. Only the subkeys are kept,
  * never the secrets themselves, and {@link #toString()} shows none of them.
  */

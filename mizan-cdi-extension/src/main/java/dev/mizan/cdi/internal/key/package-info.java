@@ -1,5 +1,5 @@
 /**
- * Cache keys and stable keys (DESIGN §4): the secrets and their per-purpose subkeys, the canonical
+ * Cache keys and stable keys (docs/internals/key-derivation.md): the secrets and their per-purpose subkeys, the canonical
  * form of a context's params, and the HMAC keys built from it. Internal, may change.
  */
 package dev.mizan.cdi.internal.key;

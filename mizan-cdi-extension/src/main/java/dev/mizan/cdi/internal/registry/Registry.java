@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param functions     functions by name (sorted)
  * @param invalidations every {@code @Invalidates} site, by method (what the interceptor looks up)
  * @param groups        per context, the param-name groups that get their own purge counter
- * @param schema        the schema document (DESIGN §8)
+ * @param schema        the schema document (docs/reference/schema.md)
  * @param schemaHash    its hash
  */
 public record Registry(Map<String, ContextModel> contexts, Map<String, FunctionModel> functions,

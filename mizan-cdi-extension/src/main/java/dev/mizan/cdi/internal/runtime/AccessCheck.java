@@ -4,7 +4,7 @@ import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.model.Access;
 
-/** Enforces an operation's role rule before binding, cache lookup or ETag evaluation (DESIGN §2). */
+/** Enforces an operation's role rule before binding, cache lookup or ETag evaluation (docs/reference/annotations.md). */
 final class AccessCheck {
 
     private AccessCheck() {

@@ -5,7 +5,7 @@ import javax.naming.NamingException;
 
 /**
  * Defers work to after the current JTA transaction commits, or runs it now when there is none
- * (DESIGN §5: purge after commit). JTA is optional: without it, work always runs now.
+ * (docs/internals/cache-design.md: purge after commit). JTA is optional: without it, work always runs now.
  */
 final class AfterCommit {
 

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Reads the {@code mizan.*} keys of DESIGN §10 from MicroProfile Config, with their defaults, and
+ * Reads the {@code mizan.*} keys of docs/reference/config.md from MicroProfile Config, with their defaults, and
  * collects what is wrong with them (reported as deployment problems). Never logs secret values.
  */
 public final class ConfigReader {

@@ -102,7 +102,7 @@ public class DefaultMizanEngine implements MizanEngine {
         return new ReadResult(ctx, served.body(), served.etag(), served.status());
     }
 
-    /** @return the canonical form of a context's params (DESIGN §4) */
+    /** @return the canonical form of a context's params (docs/internals/key-derivation.md) */
     String canonical(ContextModel ctx, JsonObject params) {
         try {
             return canonicalizer.canonical(params, counters.types(ctx));

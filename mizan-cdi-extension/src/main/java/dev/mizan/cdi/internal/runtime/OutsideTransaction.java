@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
 /**
- * Runs a context's computation outside the caller's JTA transaction (DESIGN §5), so a fill never
+ * Runs a context's computation outside the caller's JTA transaction (docs/internals/cache-design.md), so a fill never
  * sees, nor caches, another transaction's uncommitted writes. Registered only when JTA is present.
  */
 @ApplicationScoped

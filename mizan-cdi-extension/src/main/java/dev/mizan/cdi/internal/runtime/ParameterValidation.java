@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Validates arguments with {@code Validator.forExecutables()} before the call (DESIGN §3): a
+ * Validates arguments with {@code Validator.forExecutables()} before the call (docs/reference/protocol.md): a
  * violation becomes {@code 400 invalid_params} with {@code fields} keyed by param name (with the
  * property path inside it, e.g. {@code todo.title}).
  */

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Names the generation counters of an entry and of a purge (DESIGN §5). Param values are normalised
+ * Names the generation counters of an entry and of a purge (docs/internals/cache-design.md). Param values are normalised
  * through Mizan's JSON-B (bound to their Java type and written back), so a purge computed from Java
  * arguments hits exactly the entries read with the same values over the wire.
  */

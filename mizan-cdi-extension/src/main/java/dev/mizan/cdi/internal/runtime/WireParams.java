@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a context's query string into the JSON object of its params, exactly as sent (DESIGN §3):
+ * Turns a context's query string into the JSON object of its params, exactly as sent (docs/reference/protocol.md):
  * a string-typed param takes the raw value, any other a JSON text. Repeated, undeclared and
  * unparseable params are {@code 400 invalid_params}; {@code _mz} is the client's cache-buster.
  */

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * The manifest served at {@code GET /mizan/manifest} (DESIGN §3): what a CDN needs per context, its
+ * The manifest served at {@code GET /mizan/manifest} (docs/reference/protocol.md): what a CDN needs per context, its
  * path (relative to the application's context root), scope, edge TTLs in seconds and purge tags.
  * <pre>{@code {"version":1,"tagHeader":"Cache-Tag","contexts":[{"name":"catalog","path":"/mizan/ctx/catalog",
  *   "scope":"public","browserMaxAge":0,"edgeMaxAge":300,"staleWhileRevalidate":60,"tags":["mizan-ctx-catalog"]}]}}</pre>

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What annotations say about null (DESIGN §8). Matched by name, so no nullness library (and not even
+ * What annotations say about null (docs/reference/schema.md). Matched by name, so no nullness library (and not even
  * Bean Validation) has to be on the class path: {@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}
  * from Jakarta Validation and any annotation named {@code Nonnull} or {@code NonNull} mean non-null;
  * any annotation named {@code Nullable} means nullable and wins over the others.

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The schema document served at {@code GET /mizan/schema} and read by the code generator (DESIGN §8):
+ * The schema document served at {@code GET /mizan/schema} and read by the code generator (docs/reference/schema.md):
  * <pre>{@code {"version":1,"hash":"…","contexts":[…],"functions":[…],"types":{…}}}</pre>
  * Contexts and functions are sorted by name, so equal registries give equal documents whatever the
  * discovery order. {@code hash} is the lowercase hex SHA-256 of the RFC 8785 form of the document

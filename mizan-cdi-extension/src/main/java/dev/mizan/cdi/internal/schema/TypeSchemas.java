@@ -48,7 +48,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Maps Java generic types to JSON Schema (DESIGN §8) following what {@link dev.mizan.cdi.internal.json.MizanJsonb}
+ * Maps Java generic types to JSON Schema (docs/reference/schema.md) following what {@link dev.mizan.cdi.internal.json.MizanJsonb}
  * writes, and collects the named types (records, beans, enums) that schemas reference with
  * {@code {"$ref":"#/types/Name"}}. One instance per schema document; not thread-safe.
  *
@@ -115,7 +115,7 @@ public final class TypeSchemas {
     /**
      * @param type a declared type ({@code Optional<T>} counts as {@code T})
      * @return whether its schema type is exactly {@code string} (after following a {@code $ref}): a query
-     *         value of such a param is taken raw rather than parsed as JSON text (DESIGN §3)
+     *         value of such a param is taken raw rather than parsed as JSON text (docs/reference/protocol.md)
      * @throws UnmappableTypeException when the type has no JSON mapping
      */
     public boolean isStringType(Type type) {

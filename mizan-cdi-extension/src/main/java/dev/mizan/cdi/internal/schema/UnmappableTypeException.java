@@ -4,7 +4,7 @@ import java.lang.reflect.Type;
 
 /**
  * A Java type that has no JSON Schema under Mizan's JSON-B configuration. The extension turns it into
- * a definition error naming the method (DESIGN §2); the message names the type and says why.
+ * a definition error naming the method (docs/reference/annotations.md); the message names the type and says why.
  */
 public final class UnmappableTypeException extends RuntimeException {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN §4's rules one by one. Expected texts are written by hand from the rules (and agree with
+ * docs/internals/key-derivation.md's rules one by one. Expected texts are written by hand from the rules (and agree with
  * mizan-tck/vectors/generate_cache_keys.py); the vectors test covers the broad cases.
  */
 class ParamCanonicalizerTest {

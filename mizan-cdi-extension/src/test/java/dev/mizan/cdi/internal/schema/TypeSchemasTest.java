@@ -39,7 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Expected schemas are written by hand from DESIGN §8 and the mapping rules, never produced by the code. */
+/** Expected schemas are written by hand from docs/reference/schema.md and the mapping rules, never produced by the code. */
 class TypeSchemasTest {
 
     private static final String TODO = """

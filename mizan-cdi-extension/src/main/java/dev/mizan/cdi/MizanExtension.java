@@ -6,7 +6,9 @@ import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.runtime.ClassPresence;
-import dev.mizan.cdi.internal.runtime.ConfigReader;
+import dev.mizan.cdi.internal.config.ConfigMessages;
+import dev.mizan.cdi.internal.config.MizanConfig;
+import dev.mizan.cdi.internal.runtime.BuiltRuntime;
 import dev.mizan.cdi.internal.runtime.DefaultContexts;
 import dev.mizan.cdi.internal.runtime.DefaultInvalidation;
 import dev.mizan.cdi.internal.runtime.DefaultMizanEngine;
@@ -22,7 +24,7 @@ import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
-import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
@@ -38,7 +40,7 @@ import java.util.List;
 public class MizanExtension implements Extension {
 
     private final Discovered discovered = new Discovered();
-    private volatile Registry registry;
+    private volatile BuiltRuntime runtime;
 
     /** Internal beans are added here, so Mizan's jars work under any discovery mode and need no beans.xml. */
     void registerBeans(@Observes BeforeBeanDiscovery bbd, BeanManager bm) {
@@ -70,20 +72,56 @@ public class MizanExtension implements Extension {
         }
     }
 
-    /** Builds the registry and reports every definition error of the deployment together. */
+    /**
+     * Builds the registry and the runtime (config, secrets, cache backend, JSON-B) and reports every
+     * problem of the deployment together: definition errors, bad config values, a missing backend.
+     */
     void validate(@Observes AfterDeploymentValidation adv, BeanManager bm) {
-        ConfigReader config = ConfigReader.current();
-        List<DefinitionException> problems = new ArrayList<>(config.problems());
-        RegistryBuilder builder = new RegistryBuilder(bm, config.cacheTtl());
-        Registry built = discovered.build(builder);
-        problems.addAll(builder.errors());
-        problems.forEach(adv::addDeploymentProblem);
-        registry = built;
+        if (!ClassPresence.present("org.eclipse.microprofile.config.ConfigProvider")) {
+            adv.addDeploymentProblem(ConfigMessages.noMicroProfileConfig());
+            discovered.clear();
+            return;
+        }
+        build(bm).forEach(adv::addDeploymentProblem);
         discovered.clear();
     }
 
+    /** Kept apart so MicroProfile Config's classes load only once they are known to be there. */
+    private List<Exception> build(BeanManager bm) {
+        MizanConfig config = MizanConfig.current();
+        List<Exception> problems = new ArrayList<>(config.problems());
+        RegistryBuilder builder = new RegistryBuilder(bm, config.settings().cacheTtl());
+        Registry built = discovered.build(builder);
+        problems.addAll(builder.errors());
+        if (problems.isEmpty()) {
+            try {
+                runtime = BuiltRuntime.build(config, built);
+            } catch (DeploymentException e) {
+                problems.add(e);
+            }
+        }
+        return problems;
+    }
+
     void release(@Observes BeforeShutdown bs) {
-        registry = null;
+        BuiltRuntime r = runtime;
+        runtime = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /**
+     * Internal, may change.
+     *
+     * @return the runtime built at deployment
+     */
+    public BuiltRuntime runtime() {
+        BuiltRuntime r = runtime;
+        if (r == null) {
+            throw new IllegalStateException("MZCDI01010: Mizan's runtime is not built: the deployment failed or has ended");
+        }
+        return r;
     }
 
     /**
@@ -92,11 +130,6 @@ public class MizanExtension implements Extension {
      * @return the registry built at deployment
      */
     public Registry registry() {
-        Registry r = registry;
-        if (r == null) {
-            throw new IllegalStateException("Mizan's registry is not built yet");
-        }
-        return r;
+        return runtime().registry();
     }
-
 }

@@ -1,6 +1,7 @@
 package dev.mizan.cdi.tools;
 
-import dev.mizan.cdi.internal.runtime.ConfigReader;
+import dev.mizan.cdi.internal.config.ConfigMessages;
+import dev.mizan.cdi.internal.config.MizanConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,8 @@ import java.util.zip.ZipEntry;
  */
 final class CacheTtlSetting {
 
-    static final String KEY = ConfigReader.PREFIX + "cache.ttl";
-    static final Duration DEFAULT = Duration.ofMinutes(1);
+    static final String KEY = MizanConfig.CACHE_TTL;
+    static final Duration DEFAULT = MizanConfig.DEFAULT_TTL;
     private static final String FILE = "META-INF/microprofile-config.properties";
 
     private CacheTtlSetting() {
@@ -47,9 +48,8 @@ final class CacheTtlSetting {
         try {
             return Duration.parse(raw.get());
         } catch (DateTimeParseException e) {
-            // the message ConfigReader gives the same value at deployment
-            throw new SchemaDefinitionException(List.of("MZCDI00103: " + KEY + " = '" + raw.get()
-                    + "' is not an ISO-8601 duration (e.g. PT30S)"));
+            // the message MizanConfig gives the same value at deployment
+            throw new SchemaDefinitionException(List.of(ConfigMessages.notDuration(KEY, raw.get())));
         }
     }
 

@@ -15,6 +15,53 @@ final class WeldBed {
     private WeldBed() {
     }
 
+    /**
+     * Starts with extra system properties, read afresh (MicroProfile Config is released before and
+     * after, so other tests see the usual config); the properties are removed afterwards.
+     *
+     * @return what the start threw, or null when it started (the container is then closed)
+     */
+    static Throwable startFailure(java.util.Map<String, String> properties, Class<?>... beans) {
+        java.util.Map<String, String> before = set(properties);
+        try (SeContainer ignored = start(beans)) {
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } finally {
+            set(before);
+        }
+    }
+
+    /** Runs work in a container started with extra system properties. */
+    static void with(java.util.Map<String, String> properties, java.util.function.Consumer<SeContainer> work, Class<?>... beans) {
+        java.util.Map<String, String> before = set(properties);
+        try (SeContainer cdi = start(beans)) {
+            work.accept(cdi);
+        } finally {
+            set(before);
+        }
+    }
+
+    /** Sets (or, for null values, clears) properties; returns the values they had. */
+    private static java.util.Map<String, String> set(java.util.Map<String, String> properties) {
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        properties.forEach((k, v) -> {
+            before.put(k, System.getProperty(k));
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+        releaseConfig();
+        return before;
+    }
+
+    private static void releaseConfig() {
+        org.eclipse.microprofile.config.spi.ConfigProviderResolver resolver = org.eclipse.microprofile.config.spi.ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
+    }
+
     static SeContainer start(Class<?>... beans) {
         return SeContainerInitializer.newInstance().disableDiscovery()
                 .addBeanClasses(beans)

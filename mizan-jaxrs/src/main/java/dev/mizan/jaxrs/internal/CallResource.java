@@ -3,9 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.CallResult;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
-import dev.mizan.spi.UserResolver;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +30,6 @@ public class CallResource {
     @Inject
     MizanEngine engine;
 
-    @Inject
-    Instance<UserResolver> resolvers;
 
     @Inject
     ServletExchange exchange;
@@ -57,7 +53,7 @@ public class CallResource {
         }
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
         exchange.bind(request, response);
-        CallResult result = engine.call(name, args, new ServletCaller(request, resolvers));
+        CallResult result = engine.call(name, args, engine.caller(request));
         return CallResponses.of(result, request, response, engine);
     }
 

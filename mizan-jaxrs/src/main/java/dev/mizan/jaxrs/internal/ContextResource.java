@@ -2,9 +2,7 @@ package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
-import dev.mizan.spi.UserResolver;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -34,8 +32,6 @@ public class ContextResource {
     @Inject
     MizanEngine engine;
 
-    @Inject
-    Instance<UserResolver> resolvers;
 
     /** A context's cache headers never change after deployment: computed once each. */
     private final Map<String, Map<String, String>> headersByContext = new java.util.concurrent.ConcurrentHashMap<>();
@@ -54,7 +50,7 @@ public class ContextResource {
         Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
         query.remove(CACHE_BUSTER);
         // never request.getSession(true) here: a read must not create a session (docs/reference/protocol.md)
-        ReadResult result = engine.read(name, query, new ServletCaller(request, resolvers));
+        ReadResult result = engine.read(name, query, engine.caller(request));
 
         boolean current = EtagMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), result.etag());
         Response.ResponseBuilder response = current

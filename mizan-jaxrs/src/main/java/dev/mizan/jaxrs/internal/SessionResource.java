@@ -1,9 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
-import dev.mizan.spi.UserResolver;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,8 +28,6 @@ public class SessionResource {
     @Inject
     MizanEngine engine;
 
-    @Inject
-    Instance<UserResolver> resolvers;
 
     /** @return {@code {"csrfToken", "user"}} and the CSRF cookie */
     @GET
@@ -40,7 +36,7 @@ public class SessionResource {
         MizanMarker.require(config, app);
         SessionCsrf.refuseCrossSite(request, List.of());
         String token = SessionCsrf.currentOrNew(request, engine);
-        Optional<String> user = new ServletCaller(request, resolvers).user();
+        Optional<String> user = engine.caller(request).user();
         String body = JsonText.generate(g -> {
             g.writeStartObject().write("csrfToken", token);
             if (user.isPresent()) {

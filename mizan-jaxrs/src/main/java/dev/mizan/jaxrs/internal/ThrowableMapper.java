@@ -15,7 +15,7 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         String id = UUID.randomUUID().toString();
-        LOG.log(System.Logger.Level.ERROR, "Mizan request failed; reference " + id, e);
+        LOG.log(System.Logger.Level.ERROR, "MZRS00500: a Mizan request failed; reference " + id, e);
         return ErrorResponses.of(500, "internal", "Internal error; reference " + id, java.util.Map.of(), id);
     }
 }

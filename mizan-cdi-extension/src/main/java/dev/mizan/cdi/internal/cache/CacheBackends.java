@@ -1,19 +1,30 @@
 package dev.mizan.cdi.internal.cache;
 
+import dev.mizan.cdi.internal.config.ConfigMessages;
+import dev.mizan.cdi.internal.discovery.Names;
+import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.spi.CacheBackend;
 import dev.mizan.spi.CacheBackendFactory;
-
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
- * Finds the {@link CacheBackendFactory} named by {@code mizan.cache.backend} with {@link ServiceLoader}.
- * The value {@code none} (cache off) names no backend: callers handle it before asking here.
+ * Creates the cache backend named by {@code mizan.cache.backend} at deployment: {@code memory} is
+ * built in, any other name is a {@link CacheBackendFactory} found with {@link ServiceLoader}
+ * (docs/reference/spi.md). The value {@code none} (cache off) names no backend: callers handle it first.
  */
 public final class CacheBackends {
+
+    /** The built-in backend. */
+    public static final String MEMORY = "memory";
+    /** The cache off. */
+    public static final String NONE = "none";
 
     /** Backends Mizan ships outside this jar, and the artifact that brings each. */
     private static final Map<String, String> ARTIFACTS = Map.of("redis", "dev.mizan:mizan-cache-jedis");
@@ -22,21 +33,29 @@ public final class CacheBackends {
     }
 
     /**
-     * Creates the named backend.
+     * Creates the configured backend.
      *
-     * @param name   the value of {@code mizan.cache.backend}
-     * @param config reads a {@code mizan.*} key
+     * @param settings the core settings (the backend's name, the memory bound)
+     * @param config   reads any {@code mizan.*} key, for the factory's own keys
      * @return a ready backend
-     * @throws IllegalStateException when no factory on the class path has that name; the message
-     *                               names the artifact to add and the backends available
+     * @throws DeploymentException numbered: no factory of that name (naming the artifact to add or
+     *                             the nearest name), or the factory failed
      */
-    public static CacheBackend load(String name, Function<String, Optional<String>> config) {
+    public static CacheBackend create(MizanSettings settings, Function<String, Optional<String>> config) {
+        String name = settings.cacheBackend();
+        if (MEMORY.equals(name)) {
+            return new MemoryCacheBackend(settings.memoryMaxEntries());
+        }
         Map<String, CacheBackendFactory> factories = factories();
         CacheBackendFactory factory = factories.get(name);
         if (factory == null) {
             throw notFound(name, factories);
         }
-        return factory.create(config);
+        try {
+            return factory.create(config);
+        } catch (RuntimeException | LinkageError e) {
+            throw ConfigMessages.backendFailed(name, e);
+        }
     }
 
     /** Factories by name, the thread context class loader's (the application's) first. */
@@ -56,15 +75,15 @@ public final class CacheBackends {
         }
     }
 
-    private static IllegalStateException notFound(String name, Map<String, CacheBackendFactory> factories) {
-        String available = " (available: " + String.join(", ", factories.keySet()) + ")";
+    private static DeploymentException notFound(String name, Map<String, CacheBackendFactory> factories) {
+        List<String> available = new ArrayList<>(List.of(MEMORY, NONE));
+        available.addAll(factories.keySet());
         String artifact = ARTIFACTS.get(name);
         if (artifact != null) {
-            return new IllegalStateException("mizan.cache.backend=" + name + " needs " + artifact
-                    + " in WEB-INF/lib" + available);
+            return ConfigMessages.backendMissing(name, artifact, String.join(", ", available));
         }
-        return new IllegalStateException("mizan.cache.backend=" + name + " names no cache backend: no "
-                + CacheBackendFactory.class.getName() + " of that name is registered in META-INF/services"
-                + available);
+        List<String> known = new ArrayList<>(available);
+        known.addAll(ARTIFACTS.keySet());
+        return ConfigMessages.backendUnknown(name, Names.nearest(name, known), String.join(", ", available));
     }
 }

@@ -93,7 +93,7 @@ public final class OriginCache implements AutoCloseable {
             backend.increment(counter);
         } catch (RuntimeException e) {
             lostPurges.incrementAndGet();
-            LOG.log(Level.WARNING, "Could not record the purge of counter " + counter
+            LOG.log(Level.WARNING, "MZCDI01007: could not record the purge of counter " + counter
                     + "; reads bypass the cache until the backend answers again", e);
         }
     }
@@ -210,22 +210,22 @@ public final class OriginCache implements AutoCloseable {
         }
         // a purge lost meanwhile keeps the count above zero, and the next read bumps again
         if (lostPurges.compareAndSet(lost, 0)) {
-            LOG.log(Level.INFO, "The cache backend answers again; bumped the epoch for " + lost + " lost purge(s)");
+            LOG.log(Level.INFO, "MZCDI01008: the cache backend answers again; bumped the epoch for " + lost + " lost purge(s)");
         }
         return true;
     }
 
     private void backendFailed(RuntimeException e) {
         if (backendDown.compareAndSet(false, true)) {
-            LOG.log(Level.WARNING, "The cache backend failed; reads bypass the cache while it does", e);
+            LOG.log(Level.WARNING, "MZCDI01005: the cache backend failed; reads bypass the cache while it does", e);
         } else {
-            LOG.log(Level.DEBUG, "The cache backend failed again", e);
+            LOG.log(Level.DEBUG, "MZCDI01005: the cache backend failed again", e);
         }
     }
 
     private void backendAnswered() {
         if (backendDown.get() && backendDown.compareAndSet(true, false)) {
-            LOG.log(Level.INFO, "The cache backend answers again");
+            LOG.log(Level.INFO, "MZCDI01006: the cache backend answers again");
         }
     }
 }

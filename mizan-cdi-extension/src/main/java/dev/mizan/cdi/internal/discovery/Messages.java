@@ -3,7 +3,7 @@ package dev.mizan.cdi.internal.discovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 
 /**
- * Every definition error Mizan reports, one method each, numbered (range MZCDI00001–00999, see
+ * Every definition error Mizan reports, one method each, numbered (range MZCDI00001–00099, see
  * message-ranges.txt). Each names the method ({@code Class#method}) so a user sees where to look.
  * Never reuse a retired number.
  */

@@ -7,6 +7,7 @@ import dev.mizan.Param;
 import dev.mizan.Scope;
 import dev.mizan.SessionInit;
 import dev.mizan.cdi.internal.invoke.InvokerFactory;
+import dev.mizan.cdi.internal.engine.HttpTypes;
 import dev.mizan.cdi.internal.model.Access;
 import dev.mizan.cdi.internal.model.CachePolicy;
 import dev.mizan.cdi.internal.model.ContextModel;
@@ -52,6 +53,7 @@ public final class RegistryBuilder {
     private final Duration defaultTtl;
     private final List<DefinitionException> errors = new ArrayList<>();
     private final TypeSchemas types = new TypeSchemas();
+    private final HttpTypes http = HttpTypes.find();
 
     /**
      * A builder for the running application: each operation gets an invoker.
@@ -191,7 +193,7 @@ public final class RegistryBuilder {
         if (function && (raw == void.class || raw == Void.class)) {
             return NULL_SCHEMA;
         }
-        if (function && raw.getName().equals("jakarta.ws.rs.core.Response")) {
+        if (function && http.isResponse(raw)) {
             return RESPONSE_SCHEMA;
         }
         try {

@@ -3,6 +3,7 @@ package dev.mizan.cdi.internal.engine;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.bind.Jsonb;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,15 @@ public interface MizanEngine {
      * @return the result and what it invalidated
      */
     CallResult call(String function, JsonObject args, Caller caller);
+
+    /**
+     * The one source of the caller (docs/internals/read-and-call-paths.md): the {@code UserResolver}
+     * beans in priority order, else the container's principal. In-process reads use the same.
+     *
+     * @param request the current request
+     * @return the caller, read live
+     */
+    Caller caller(HttpServletRequest request);
 
     /** @return the contexts, sorted by name */
     Collection<ContextModel> contexts();

@@ -5,32 +5,48 @@ import javax.naming.NamingException;
 
 /**
  * Defers work to after the current JTA transaction commits, or runs it now when there is none
- * (docs/internals/cache-design.md: purge after commit). JTA is optional: without it, work always runs now.
+ * (docs/internals/cache-design.md: purge after commit). JTA is optional: without it, work always runs
+ * now. The transaction registry is looked up once (at deployment), never per purge.
  */
 final class AfterCommit {
 
     private static final boolean JTA = ClassPresence.present("jakarta.transaction.TransactionSynchronizationRegistry");
 
-    private AfterCommit() {
+    /** A {@code TransactionSynchronizationRegistry}, or null; typed Object so JTA's classes load only when present. */
+    private volatile Object registry;
+    private volatile boolean looked;
+
+    /** Looks the registry up; called when the application starts. */
+    void resolve() {
+        if (JTA && !looked) {
+            registry = Jta.lookup();
+            looked = registry != null;
+        }
     }
 
-    static void run(Runnable work) {
-        if (!JTA || !Jta.defer(work)) {
+    void run(Runnable work) {
+        if (JTA && !looked) {
+            resolve(); // the first lookup found no naming context: try again, until one answers
+        }
+        Object r = registry;
+        if (r == null || !Jta.defer(r, work)) {
             work.run();
         }
     }
 
     /** Kept apart so the JTA classes load only when present. */
     private static final class Jta {
-        static boolean defer(Runnable work) {
-            jakarta.transaction.TransactionSynchronizationRegistry tsr;
+        static Object lookup() {
             try {
-                tsr = (jakarta.transaction.TransactionSynchronizationRegistry)
-                        new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
+                return new InitialContext().lookup("java:comp/TransactionSynchronizationRegistry");
             } catch (NamingException | RuntimeException e) {
-                return false;
+                return null;
             }
-            if (tsr == null || tsr.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
+        }
+
+        static boolean defer(Object registry, Runnable work) {
+            jakarta.transaction.TransactionSynchronizationRegistry tsr = (jakarta.transaction.TransactionSynchronizationRegistry) registry;
+            if (tsr.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
                 return false;
             }
             tsr.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {

@@ -1,25 +1,20 @@
 package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.Contexts;
-import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The injectable {@link Contexts}: in-process reads for the current caller (the servlet request's
- * principal), through the same role checks, validation and cache as HTTP reads.
+ * The injectable {@link Contexts}: in-process reads for the current caller (the same caller
+ * an HTTP read of this request sees: the {@code UserResolver}s, else the servlet request's principal), through the same role checks, validation and cache as HTTP reads.
  */
 @ApplicationScoped
 public class DefaultContexts implements Contexts {
@@ -30,13 +25,11 @@ public class DefaultContexts implements Contexts {
     MizanRuntime rt;
     @Inject
     Purger purger;
-    @Inject
-    Instance<HttpServletRequest> requests;
 
     @Override
     public String readJson(String context, Map<String, ?> params) {
         ContextModel ctx = lookup(context);
-        Caller caller = caller();
+        Caller caller = engine.currentCaller();
         AccessCheck.check(ctx.access(), caller);
         return new String(engine.read(ctx, toJson(params), caller).body(), StandardCharsets.UTF_8);
     }
@@ -48,8 +41,7 @@ public class DefaultContexts implements Contexts {
     }
 
     private ContextModel lookup(String context) {
-        return rt.registry().context(context).orElseThrow(() ->
-                new MizanException(404, "unknown_context", "There is no context named '" + context + "'"));
+        return rt.registry().context(context).orElseThrow(() -> UnknownNames.context(context, rt.registry()));
     }
 
     private JsonObject toJson(Map<String, ?> params) {
@@ -60,24 +52,5 @@ public class DefaultContexts implements Contexts {
             }
         });
         return b.build();
-    }
-
-    /**
-     * The servlet request's principal, as over HTTP: Jakarta Security's {@code SecurityContext} is not
-     * used because some runtimes (WildFly) answer an "anonymous" principal for anonymous callers.
-     */
-    private Caller caller() {
-        HttpServletRequest request = requests.isResolvable() ? requests.get() : null;
-        return new Caller() {
-            @Override
-            public Optional<String> user() {
-                return Optional.ofNullable(request).map(HttpServletRequest::getUserPrincipal).map(Principal::getName);
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return request != null && request.isUserInRole(role);
-            }
-        };
     }
 }

@@ -28,11 +28,11 @@ public class DefaultInvalidation implements Invalidation {
     @Override
     public void context(String context, Map<String, ?> params) {
         ContextModel ctx = rt.registry().context(context)
-                .orElseThrow(() -> new IllegalArgumentException("There is no context named '" + context + "'"));
+                .orElseThrow(() -> UnknownNames.contextArgument(context, rt.registry()));
         JsonObjectBuilder b = JSON.createObjectBuilder();
         params.forEach((name, value) -> {
             if (ctx.param(name).isEmpty()) {
-                throw new IllegalArgumentException("Context '" + context + "' has no param '" + name + "'");
+                throw new IllegalArgumentException("MZCDI01012: context '" + context + "' has no param '" + name + "'");
             }
             b.add(name, value == null ? JsonValue.NULL : purger.counters().toJson(value));
         });

@@ -22,7 +22,15 @@ import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.schema.ManifestDocument;
 import dev.mizan.spi.ErrorMapper;
 import jakarta.annotation.PostConstruct;
+import dev.mizan.cdi.internal.engine.HttpTypes;
+import dev.mizan.spi.UserResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -46,13 +54,15 @@ public class DefaultMizanEngine implements MizanEngine {
     @Inject
     Purger purger;
     @Inject
-    Instance<InvalidationCollector> collector;
+    InvalidationCollector collector;
     @Inject
-    Instance<ErrorMapper> errorMappers;
+    BeanManager bm;
     @Inject
     Instance<Validator> validators;
     @Inject
     Instance<OutsideTransaction> outsideTransaction;
+    @Inject
+    Instance<HttpServletRequest> requests;
 
     private JsonObject manifest;
     // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
@@ -63,9 +73,21 @@ public class DefaultMizanEngine implements MizanEngine {
     private OriginCache cache;
     private CacheKeys keys;
     private dev.mizan.cdi.internal.key.ParamCanonicalizer canonicalizer;
+    // optional dependencies and SPI beans, resolved once (never a CDI lookup per request)
+    private List<ErrorMapper> errorMappers;
+    private Validator validator;
+    private OutsideTransaction outside;
+    private HttpServletRequest currentRequest;
+    private Callers callers;
+    private final HttpTypes http = HttpTypes.find();
 
     @PostConstruct
     void init() {
+        errorMappers = OrderedBeans.of(bm, ErrorMapper.class);
+        callers = new Callers(OrderedBeans.of(bm, UserResolver.class));
+        validator = validators.isResolvable() ? validators.get() : null;
+        outside = outsideTransaction.isResolvable() ? outsideTransaction.get() : null;
+        currentRequest = requests.isResolvable() ? requests.get() : null;
         registry = rt.registry();
         settings = rt.settings();
         jsonb = rt.jsonb();
@@ -76,10 +98,32 @@ public class DefaultMizanEngine implements MizanEngine {
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
     }
 
+    /** Builds the engine (and the purger, the runtime) when the application starts, not on the first request. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // nothing to do: being called made the container create this bean and its dependencies
+    }
+
+    @Override
+    public Caller caller(HttpServletRequest request) {
+        return callers.of(request);
+    }
+
+    /** @return the caller of the request in progress, as {@link #caller} sees it (for in-process reads) */
+    Caller currentCaller() {
+        return callers.of(currentRequest == null || !requestActive() ? null : currentRequest);
+    }
+
+    private boolean requestActive() {
+        try {
+            return bm.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+    }
+
     @Override
     public ReadResult read(String context, Map<String, List<String>> query, Caller caller) {
-        ContextModel ctx = registry.context(context).orElseThrow(() ->
-                new MizanException(404, "unknown_context", "There is no context named '" + context + "'"));
+        ContextModel ctx = registry.context(context).orElseThrow(() -> UnknownNames.context(context, registry));
         AccessCheck.check(ctx.access(), caller);
         return read(ctx, WireParams.fromQuery(ctx, query, settings.maxDepth()), caller);
     }
@@ -90,7 +134,8 @@ public class DefaultMizanEngine implements MizanEngine {
         Object[] args = ArgumentBinder.bind(ctx.params(), ctx.method().getParameterCount(), params, jsonb, true);
         Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
-        Supplier<byte[]> compute = outsideTransaction.isResolvable() ? () -> outsideTransaction.get().run(fill) : fill;
+        OutsideTransaction o = outside;
+        Supplier<byte[]> compute = o != null ? () -> o.run(fill) : fill;
         Optional<String> user = ctx.scope() == Scope.USER ? caller.user() : Optional.empty();
         if (cache == null || !ctx.policy().cached() || (ctx.scope() == Scope.USER && user.isEmpty())) {
             byte[] body = compute.get();
@@ -116,8 +161,7 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public CallResult call(String function, JsonObject body, Caller caller) {
-        FunctionModel fn = registry.function(function).orElseThrow(() ->
-                new MizanException(404, "unknown_function", "There is no function named '" + function + "'"));
+        FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry));
         AccessCheck.check(fn.access(), caller);
         Object[] args = ArgumentBinder.bind(fn.params(), fn.method().getParameterCount(), body, jsonb, true);
         Optional<String> before = caller.user();
@@ -132,16 +176,13 @@ public class DefaultMizanEngine implements MizanEngine {
                 purger.purgeUser(before.get());
             }
         }
-        String json = isResponse(value) ? null : jsonb.toJson(value);
-        return new CallResult(fn, value, json, collector.get().entries(), change);
+        String json = value != null && http.isResponse(value.getClass()) ? null : jsonb.toJson(value);
+        return new CallResult(fn, value, json, collector.entries(), change);
     }
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
-        Consumer<Object> validate = target -> {
-            if (validators.isResolvable()) {
-                ParameterValidation.validate(validators.get(), target, method, args, params);
-            }
-        };
+        Validator v = validator;
+        Consumer<Object> validate = v == null ? target -> { } : target -> ParameterValidation.validate(v, target, method, args, params);
         try {
             return invoker.invoke(args, validate);
         } catch (MizanException e) {
@@ -150,20 +191,8 @@ public class DefaultMizanEngine implements MizanEngine {
             if (t instanceof Error e && !(t instanceof StackOverflowError)) {
                 throw e;
             }
-            throw Failures.translate(t, name, errorMappers);
+            throw Failures.translate(t, name, errorMappers, http);
         }
-    }
-
-    private static boolean isResponse(Object value) {
-        if (value == null) {
-            return false;
-        }
-        for (Class<?> k = value.getClass(); k != null; k = k.getSuperclass()) {
-            if (k.getName().equals("jakarta.ws.rs.core.Response")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -3,14 +3,16 @@ package dev.mizan.cdi.internal.runtime;
 import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.InternalFailure;
 import dev.mizan.spi.ErrorMapper;
-import jakarta.enterprise.inject.Instance;
+import dev.mizan.cdi.internal.engine.HttpTypes;
+import java.util.List;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
  * Turns what an application method threw into what the client sees: a {@link MizanException} as is,
- * a JAX-RS {@code WebApplicationException} unchanged, whatever an {@link ErrorMapper} maps, and
+ * what the HTTP layer answers itself (a JAX-RS {@code WebApplicationException}) unchanged, whatever the first
+ * {@link ErrorMapper} that answers maps, and
  * everything else a {@code 500 internal} whose id is logged with the stack (never sent).
  */
 final class Failures {
@@ -21,17 +23,20 @@ final class Failures {
     private Failures() {
     }
 
-    static RuntimeException translate(Throwable t, String operation, Instance<ErrorMapper> mappers) {
+    /**
+     * @param mappers the {@link ErrorMapper}s in priority order: the first that maps wins (docs/reference/spi.md)
+     */
+    static RuntimeException translate(Throwable t, String operation, List<ErrorMapper> mappers, HttpTypes http) {
         if (t instanceof MizanException m) {
             return m;
         }
-        if (isWebApplicationException(t)) {
-            return (RuntimeException) t;
+        if (http.passesThrough(t) && t instanceof RuntimeException r) {
+            return r;
         }
-        if (mappers.isResolvable()) {
+        for (ErrorMapper mapper : mappers) {
             try {
-                Optional<MizanException> mapped = mappers.get().map(t);
-                if (mapped.isPresent()) {
+                Optional<MizanException> mapped = mapper.map(t);
+                if (mapped != null && mapped.isPresent()) {
                     return mapped.get();
                 }
             } catch (RuntimeException e) {
@@ -47,14 +52,5 @@ final class Failures {
         String id = HexFormat.of().formatHex(bytes);
         LOG.log(System.Logger.Level.ERROR, "MZCDI01003: '" + operation + "' failed; reference " + id, t);
         return new InternalFailure(id);
-    }
-
-    private static boolean isWebApplicationException(Throwable t) {
-        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            if (c.getName().equals("jakarta.ws.rs.WebApplicationException")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -12,7 +12,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
@@ -42,18 +42,24 @@ public class Purger {
     @Inject
     MizanRuntime rt;
     @Inject
-    Instance<InvalidationCollector> collector;
+    InvalidationCollector collector;
     @Inject
     Event<Invalidated> events;
     @Inject
-    Instance<EdgePurger> edgePurgers;
+    BeanManager bm;
 
     private PurgeCounters counters;
     private ScheduledExecutorService background;
+    private final AfterCommit afterCommit = new AfterCommit();
+    // resolved once, in priority order: every one is told (docs/reference/spi.md)
+    private List<EdgePurger> edgePurgers;
 
     @PostConstruct
     void init() {
         counters = new PurgeCounters(rt);
+        List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
+        edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
+        afterCommit.resolve();
         background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mizan-purge");
             t.setDaemon(true);
@@ -91,12 +97,12 @@ public class Purger {
         ContextModel ctx = rt.registry().context(context).orElseThrow();
         JsonObject shown = withoutNulls(params);
         try {
-            collector.get().add(new InvalidationEntry(context, shown));
+            collector.add(new InvalidationEntry(context, shown));
         } catch (ContextNotActiveException e) {
             // outside a request (a scheduled job, say): nothing to report, still purge
         }
         String counter = counters.forPurge(ctx, names, params);
-        AfterCommit.run(() -> purge(ctx, counter, shown));
+        afterCommit.run(() -> purge(ctx, counter, shown));
     }
 
     /** Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}). */
@@ -112,7 +118,9 @@ public class Purger {
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
             Set<String> tags = Set.of("mizan-ctx-" + ctx.name());
-            background.execute(() -> purgeEdge(tags, 1));
+            for (EdgePurger edge : edgePurgers) {
+                background.execute(() -> purgeEdge(edge, tags, 1));
+            }
         }
     }
 
@@ -122,13 +130,12 @@ public class Purger {
         }
     }
 
-    private void purgeEdge(Set<String> tags, int attempt) {
+    private void purgeEdge(EdgePurger purger, Set<String> tags, int attempt) {
         try {
-            EdgePurger purger = edgePurgers.isResolvable() ? edgePurgers.get() : new LoggingEdgePurger();
             purger.purge(tags);
         } catch (Exception e) {
             if (attempt < EDGE_ATTEMPTS) {
-                background.schedule(() -> purgeEdge(tags, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
+                background.schedule(() -> purgeEdge(purger, tags, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
             } else {
                 LOG.log(System.Logger.Level.WARNING, "MZCDI01004: edge purge of " + tags + " failed " + attempt + " times", e);
             }

@@ -1,0 +1,171 @@
+package dev.mizan.cdi.internal.config;
+
+import dev.mizan.cdi.internal.engine.MizanSettings;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every core {@code mizan.*} key, its default, and the one place that reads them: once, at
+ * deployment, through MicroProfile Config's own converters (so {@code mizan.dev=yes} is true, as
+ * MicroProfile Config says). What cannot be converted is collected as deployment problems. Secret
+ * values are never put in a message. The keys are documented in docs/reference/config.md.
+ */
+public final class MizanConfig {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "mizan.";
+    public static final String SECRET = PREFIX + "secret";
+    public static final String SECRET_PREVIOUS = PREFIX + "secret.previous";
+    public static final String DEV = PREFIX + "dev";
+    public static final String SCHEMA_ENABLED = PREFIX + "schema.enabled";
+    public static final String CORS_ORIGINS = PREFIX + "cors.origins";
+    public static final String CSRF_ENABLED = PREFIX + "csrf.enabled";
+    public static final String CACHE_BACKEND = PREFIX + "cache.backend";
+    public static final String CACHE_TTL = PREFIX + "cache.ttl";
+    public static final String MEMORY_MAX_ENTRIES = PREFIX + "cache.memory.max-entries";
+    public static final String REPURGE_DELAY = PREFIX + "cache.repurge-delay";
+    public static final String MAX_BODY = PREFIX + "limits.max-body";
+    public static final String MAX_DEPTH = PREFIX + "limits.max-depth";
+    public static final String MAX_URL = PREFIX + "limits.max-url";
+    public static final String TAG_HEADER = PREFIX + "edge.tag-header";
+
+    public static final String DEFAULT_BACKEND = "memory";
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(1);
+    public static final long DEFAULT_MEMORY_MAX_ENTRIES = 10_000;
+    public static final long DEFAULT_MAX_BODY = 1_048_576;
+    public static final long DEFAULT_MAX_DEPTH = 64;
+    public static final long DEFAULT_MAX_URL = 8192;
+    public static final String DEFAULT_TAG_HEADER = "Cache-Tag";
+    /** The shortest secret accepted, in UTF-8 bytes. */
+    public static final int MIN_SECRET_BYTES = 16;
+
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+    private final Config config;
+    private final List<DeploymentException> problems = new ArrayList<>();
+    private final MizanSettings settings;
+    private final Optional<String> secret;
+    private final Optional<String> previousSecret;
+
+    MizanConfig(Config config) {
+        this.config = config;
+        boolean dev = bool(DEV, false);
+        this.settings = new MizanSettings(
+                dev,
+                bool(SCHEMA_ENABLED, dev),
+                config.getOptionalValues(CORS_ORIGINS, String.class).orElse(List.of()).stream()
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                bool(CSRF_ENABLED, true),
+                text(CACHE_BACKEND).orElse(DEFAULT_BACKEND),
+                duration(CACHE_TTL).orElse(DEFAULT_TTL),
+                positive(MEMORY_MAX_ENTRIES, DEFAULT_MEMORY_MAX_ENTRIES),
+                duration(REPURGE_DELAY),
+                positive(MAX_BODY, DEFAULT_MAX_BODY),
+                (int) Math.min(Integer.MAX_VALUE, positive(MAX_DEPTH, DEFAULT_MAX_DEPTH)),
+                (int) Math.min(Integer.MAX_VALUE, positive(MAX_URL, DEFAULT_MAX_URL)),
+                headerName(TAG_HEADER, DEFAULT_TAG_HEADER));
+        this.secret = text(SECRET);
+        this.previousSecret = text(SECRET_PREVIOUS);
+        if (!dev && secret.isEmpty()) {
+            problems.add(ConfigMessages.secretMissing());
+        }
+        checkLength(SECRET, secret);
+        checkLength(SECRET_PREVIOUS, previousSecret);
+    }
+
+    /** @return the current application's config (the thread context class loader's) */
+    public static MizanConfig current() {
+        return new MizanConfig(ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader()));
+    }
+
+    /** @return the converted settings (defaults where a value was bad; see {@link #problems()}) */
+    public MizanSettings settings() {
+        return settings;
+    }
+
+    /** @return {@code mizan.secret} */
+    public Optional<String> secret() {
+        return secret;
+    }
+
+    /** @return {@code mizan.secret.previous} */
+    public Optional<String> previousSecret() {
+        return previousSecret;
+    }
+
+    /** @return what is wrong with the configuration, each a numbered message */
+    public List<DeploymentException> problems() {
+        return problems;
+    }
+
+    /**
+     * The raw text of any key, for other modules' keys (a cache backend's, say).
+     *
+     * @param key a full key, e.g. {@code mizan.cache.redis.url}
+     * @return its value, empty when unset or blank
+     */
+    public Optional<String> raw(String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private void checkLength(String key, Optional<String> value) {
+        value.map(s -> s.getBytes(StandardCharsets.UTF_8).length).filter(n -> n < MIN_SECRET_BYTES)
+                .ifPresent(n -> problems.add(ConfigMessages.secretTooShort(key, n)));
+    }
+
+    private Optional<String> text(String key) {
+        return raw(key);
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        // MicroProfile Config's Boolean converter: true, yes, y, on, 1 (any case) are true
+        return raw(key).isPresent() ? config.getValue(key, Boolean.class) : fallback;
+    }
+
+    private long positive(String key, long fallback) {
+        Optional<String> v = raw(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = config.getValue(key, Long.class);
+            if (n > 0) {
+                return n;
+            }
+        } catch (RuntimeException e) {
+            // NumberFormatException, or the implementation's conversion failure: reported below, with the key
+        }
+        problems.add(ConfigMessages.badValue(ConfigMessages.notPositive(key, v.get())));
+        return fallback;
+    }
+
+    private Optional<Duration> duration(String key) {
+        Optional<String> v = raw(key);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            // MicroProfile Config's implicit converter: Duration.parse(CharSequence)
+            return Optional.of(config.getValue(key, Duration.class));
+        } catch (RuntimeException e) {
+            problems.add(ConfigMessages.badValue(ConfigMessages.notDuration(key, v.get())));
+            return Optional.empty();
+        }
+    }
+
+    private String headerName(String key, String fallback) {
+        Optional<String> v = raw(key);
+        if (v.isPresent() && !TOKEN.matcher(v.get()).matches()) {
+            problems.add(ConfigMessages.notHeaderName(key, v.get()));
+            return fallback;
+        }
+        return v.orElse(fallback);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mizan.cdi.internal.engine;
+
+import java.util.ServiceLoader;
+
+/**
+ * What the HTTP layer's types are, for the few places the engine and the registry must recognise
+ * one: the registry knows no HTTP (docs/internals/modules.md), so {@code mizan-jaxrs} says it, through
+ * {@link ServiceLoader}. Without an implementation nothing is recognised. Internal, may change.
+ */
+public interface HttpTypes {
+
+    /** Recognises nothing: no HTTP layer is present. */
+    HttpTypes NONE = new HttpTypes() {
+        @Override
+        public boolean isResponse(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public boolean passesThrough(Throwable failure) {
+            return false;
+        }
+    };
+
+    /**
+     * @param type a function's return type, or a returned value's class
+     * @return whether it is the HTTP layer's response type (passed through, not serialised)
+     */
+    boolean isResponse(Class<?> type);
+
+    /**
+     * @param failure what an operation threw
+     * @return whether the HTTP layer answers it itself (a JAX-RS {@code WebApplicationException})
+     */
+    boolean passesThrough(Throwable failure);
+
+    /** @return the implementation on Mizan's (or else the application's) class path, or {@link #NONE} */
+    static HttpTypes find() {
+        for (ClassLoader cl : new ClassLoader[] {HttpTypes.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {
+            if (cl != null) {
+                for (HttpTypes t : ServiceLoader.load(HttpTypes.class, cl)) {
+                    return t;
+                }
+            }
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.MizanException;
+import dev.mizan.cdi.internal.discovery.Names;
+import dev.mizan.cdi.internal.registry.Registry;
+
+/**
+ * {@code 404} for a name the registry does not hold, suggesting the nearest one as deployment does
+ * (docs/reference/errors.md). Only short names are compared, so a long made-up name costs nothing.
+ */
+final class UnknownNames {
+
+    private static final int MAX_COMPARED = 64;
+
+    private UnknownNames() {
+    }
+
+    static MizanException context(String name, Registry registry) {
+        return new MizanException(404, "unknown_context", "There is no context named '" + name + "'"
+                + hint(name, registry.contexts().keySet()));
+    }
+
+    static MizanException function(String name, Registry registry) {
+        return new MizanException(404, "unknown_function", "There is no function named '" + name + "'"
+                + hint(name, registry.functions().keySet()));
+    }
+
+    static IllegalArgumentException contextArgument(String name, Registry registry) {
+        return new IllegalArgumentException("MZCDI01011: there is no context named '" + name + "'"
+                + hint(name, registry.contexts().keySet()));
+    }
+
+    private static String hint(String name, java.util.Collection<String> names) {
+        if (name.length() > MAX_COMPARED) {
+            return "";
+        }
+        String nearest = Names.nearest(name, names);
+        return nearest == null ? "" : "; did you mean '" + nearest + "'?";
+    }
+}

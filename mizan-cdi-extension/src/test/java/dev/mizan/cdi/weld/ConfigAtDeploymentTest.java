@@ -1,0 +1,95 @@
+package dev.mizan.cdi.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.weld.spi.FailingApi;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime is built and checked at deployment (docs/reference/config.md): a bad value of each
+ * type, and a configured backend that is missing, fail the deployment with a numbered message.
+ * Expected texts are written from docs/reference/messages.md.
+ */
+class ConfigAtDeploymentTest {
+
+    private static String failure(Map<String, String> config) {
+        Throwable t = WeldBed.startFailure(config, FailingApi.class);
+        assertThat(t).as("deploying with %s must fail", config).isInstanceOf(DeploymentException.class);
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                all.append(s.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
+    void redisWithoutItsJarNamesTheArtifact() {
+        assertThat(failure(Map.of("mizan.cache.backend", "redis"))).contains(
+                "MZCDI00111: mizan.cache.backend=redis needs dev.mizan:mizan-cache-jedis in WEB-INF/lib: add that "
+                        + "dependency to the application. Backends available now: memory, none");
+    }
+
+    @Test
+    void anUnknownBackendSuggestsTheNearestName() {
+        assertThat(failure(Map.of("mizan.cache.backend", "memroy"))).contains(
+                "MZCDI00111: mizan.cache.backend=memroy names no cache backend; did you mean 'memory'?");
+    }
+
+    @Test
+    void aNumberThatIsNotOne() {
+        assertThat(failure(Map.of("mizan.limits.max-body", "1MB")))
+                .contains("MZCDI00102: mizan.limits.max-body = '1MB' is not a positive whole number");
+        assertThat(failure(Map.of("mizan.cache.memory.max-entries", "0")))
+                .contains("MZCDI00102: mizan.cache.memory.max-entries = '0' is not a positive whole number");
+    }
+
+    @Test
+    void aDurationThatIsNotOne() {
+        assertThat(failure(Map.of("mizan.cache.ttl", "30s")))
+                .contains("MZCDI00103: mizan.cache.ttl = '30s' is not an ISO-8601 duration (e.g. PT30S)");
+    }
+
+    @Test
+    void aHeaderNameThatIsNotOne() {
+        assertThat(failure(Map.of("mizan.edge.tag-header", "Cache Tag")))
+                .contains("MZCDI00105: mizan.edge.tag-header = 'Cache Tag' is not an HTTP header name");
+    }
+
+    @Test
+    void everyBadValueIsReportedInOneDeployment() {
+        String all = failure(Map.of("mizan.cache.ttl", "soon", "mizan.limits.max-depth", "-1"));
+        assertThat(all).contains("MZCDI00103: mizan.cache.ttl").contains("MZCDI00102: mizan.limits.max-depth");
+    }
+
+    @Test
+    void aShortSecretIsOneMessageWhicheverKey() {
+        assertThat(failure(Map.of("mizan.secret", "short"))).contains(
+                "MZCDI00101: mizan.secret is 5 bytes long; it must be at least 16 bytes (32 random bytes recommended)");
+        assertThat(failure(Map.of("mizan.secret.previous", "also-short"))).contains(
+                "MZCDI00101: mizan.secret.previous is 10 bytes long; it must be at least 16 bytes");
+    }
+
+    @Test
+    void booleansUseMicroProfileConfigsConversion() {
+        // MicroProfile Config reads "yes" and "on" as true (Boolean.parseBoolean would say false)
+        WeldBed.with(Map.of("mizan.dev", "yes", "mizan.csrf.enabled", "off"), cdi -> {
+            MizanEngine engine = cdi.select(MizanEngine.class).get();
+            assertThat(engine.settings().dev()).isTrue();
+            assertThat(engine.settings().schemaEnabled()).isTrue();
+            assertThat(engine.settings().csrfEnabled()).isFalse();
+        }, FailingApi.class);
+    }
+
+    @Test
+    void listsUseMicroProfileConfigsConversion() {
+        WeldBed.with(Map.of("mizan.cors.origins", "https://a.example, https://b.example"), cdi ->
+                assertThat(cdi.select(MizanEngine.class).get().settings().corsOrigins())
+                        .containsExactly("https://a.example", "https://b.example"), FailingApi.class);
+    }
+}

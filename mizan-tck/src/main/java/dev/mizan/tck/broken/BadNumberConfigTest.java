@@ -1,0 +1,35 @@
+package dev.mizan.tck.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.shapes.HelloApi;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+
+/**
+ * docs/reference/config.md: a number key whose value is not a positive whole number. The runtime is built and checked at deployment, so the
+ * deployment fails (with MZCDI00102 in the server log) instead of failing every request later.
+ */
+@MizanTck
+class BadNumberConfigTest {
+
+    private static final String NAME = "tck-broken-bad-number";
+
+    @Deployment(testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive deployment() {
+        return Deployments.war(NAME, "mizan.limits.max-body=1MB", HelloApi.class);
+    }
+
+    @Assertion(id = "config-bad-number", strategy = "Deployment fails when a number key (mizan.limits.max-body=1MB) does not convert; its URLs answer 404")
+    void deploymentFails() {
+        assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mizan.tck.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.shapes.HelloApi;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+
+/**
+ * docs/reference/config.md: a configured cache backend whose jar is missing ({@code mizan.cache.backend=redis} without
+ * {@code dev.mizan:mizan-cache-jedis}). The runtime is built and checked at deployment, so the
+ * deployment fails (with MZCDI00111, naming the artifact to add in the server log) instead of failing every request later.
+ */
+@MizanTck
+class MissingBackendTest {
+
+    private static final String NAME = "tck-broken-missing-backend";
+
+    @Deployment(testable = false)
+    @ShouldThrowException(DeploymentException.class)
+    static WebArchive deployment() {
+        return Deployments.war(NAME, "mizan.cache.backend=redis", HelloApi.class);
+    }
+
+    @Assertion(id = "config-missing-backend", strategy = "Deployment fails when mizan.cache.backend names a backend that is not on the class path; its URLs answer 404")
+    void deploymentFails() {
+        assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
+    }
+}

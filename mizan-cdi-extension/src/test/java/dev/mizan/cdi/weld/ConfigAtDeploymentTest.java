@@ -18,14 +18,7 @@ class ConfigAtDeploymentTest {
     private static String failure(Map<String, String> config) {
         Throwable t = WeldBed.startFailure(config, FailingApi.class);
         assertThat(t).as("deploying with %s must fail", config).isInstanceOf(DeploymentException.class);
-        StringBuilder all = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            all.append(c.getMessage()).append('\n');
-            for (Throwable s : c.getSuppressed()) {
-                all.append(s.getMessage()).append('\n');
-            }
-        }
-        return all.toString();
+        return WeldBed.messages(t);
     }
 
     @Test

@@ -28,14 +28,7 @@ class DefinitionErrorsTest {
     private static String failure(Class<?> bean) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> WeldBed.start(bean).close());
         assertThat(t).as("deploying %s must fail", bean.getSimpleName()).isInstanceOf(DeploymentException.class);
-        StringBuilder all = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            all.append(c.getMessage()).append('\n');
-            for (Throwable s : c.getSuppressed()) {
-                all.append(s.getMessage()).append('\n');
-            }
-        }
-        return all.toString();
+        return WeldBed.messages(t);
     }
 
     @Test

@@ -62,6 +62,18 @@ final class WeldBed {
         resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
     }
 
+    /** @return every message of a failure, its causes and suppressed exceptions, one a line */
+    static String messages(Throwable t) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            all.append(c.getMessage()).append('\n');
+            for (Throwable s : c.getSuppressed()) {
+                all.append(s.getMessage()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     static SeContainer start(Class<?>... beans) {
         return SeContainerInitializer.newInstance().disableDiscovery()
                 .addBeanClasses(beans)

@@ -6,7 +6,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Binds a JSON object of named args to a method's arguments with Mizan's JSON-B. Every problem is
@@ -17,15 +16,19 @@ final class ArgumentBinder {
     private ArgumentBinder() {
     }
 
-    static Object[] bind(List<ParamModel> params, int arity, JsonObject values, Jsonb jsonb, boolean strict) {
+    static Object[] bind(OperationPlan plan, JsonObject values, Jsonb jsonb, boolean strict) {
         FieldErrors errors = new FieldErrors();
-        if (strict) {
-            Set<String> declared = params.stream().map(ParamModel::name).collect(java.util.stream.Collectors.toSet());
-            values.keySet().stream().filter(k -> !declared.contains(k))
-                    .forEach(k -> errors.add(k, "is not a parameter"));
+        if (strict && values.size() > 0) {
+            for (String k : values.keySet()) {
+                if (!plan.byName().containsKey(k)) {
+                    errors.add(k, "is not a parameter");
+                }
+            }
         }
-        Object[] args = new Object[arity];
-        for (ParamModel p : params) {
+        Object[] args = new Object[plan.arity()];
+        List<ParamModel> params = plan.params();
+        for (int i = 0; i < params.size(); i++) {
+            ParamModel p = params.get(i);
             JsonValue v = values.get(p.name());
             if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
                 if (p.required()) {
@@ -38,7 +41,7 @@ final class ArgumentBinder {
                 continue;
             }
             try {
-                args[p.index()] = jsonb.fromJson(v.toString(), p.type());
+                args[p.index()] = plan.codecs()[i].bind(v, jsonb);
             } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
                 errors.add(p.name(), "is not a valid " + p.schema().getString("type", "value"));
             }

@@ -6,6 +6,8 @@ import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
+import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.spi.EdgePurger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -49,6 +51,10 @@ public class Purger {
     BeanManager bm;
 
     private PurgeCounters counters;
+    // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
+    private Registry registry;
+    private OriginCache cache;
+    private Optional<java.time.Duration> repurgeDelay;
     private ScheduledExecutorService background;
     private final AfterCommit afterCommit = new AfterCommit();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
@@ -57,6 +63,9 @@ public class Purger {
     @PostConstruct
     void init() {
         counters = new PurgeCounters(rt);
+        registry = rt.registry();
+        cache = rt.cache();
+        repurgeDelay = rt.settings().repurgeDelay();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
         afterCommit.resolve();
@@ -78,15 +87,16 @@ public class Purger {
 
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
     void afterInvocation(Method method, Object[] args) {
-        List<InvalidationModel> models = rt.registry().invalidations().get(method);
+        List<InvalidationModel> models = registry.invalidations().get(method);
         if (models == null) {
             return;
         }
         for (InvalidationModel m : models) {
+            ContextModel ctx = registry.context(m.context()).orElseThrow();
             JsonObjectBuilder params = JSON.createObjectBuilder();
             for (int i = 0; i < m.params().size(); i++) {
                 Object arg = args[m.argIndexes().get(i)];
-                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(arg));
+                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(ctx, m.params().get(i), arg));
             }
             submit(m.context(), m.params(), params.build());
         }
@@ -94,7 +104,7 @@ public class Purger {
 
     /** Records an invalidation for the current call and purges it now or after commit. */
     void submit(String context, List<String> names, JsonObject params) {
-        ContextModel ctx = rt.registry().context(context).orElseThrow();
+        ContextModel ctx = registry.context(context).orElseThrow();
         JsonObject shown = withoutNulls(params);
         try {
             collector.add(new InvalidationEntry(context, shown));
@@ -114,7 +124,7 @@ public class Purger {
     private void purge(ContextModel ctx, String counter, JsonObject params) {
         increment(counter);
         events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
-        rt.settings().repurgeDelay().ifPresent(d ->
+        repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
             Set<String> tags = Set.of("mizan-ctx-" + ctx.name());
@@ -125,8 +135,8 @@ public class Purger {
     }
 
     private void increment(String counter) {
-        if (rt.cache() != null) {
-            rt.cache().purge(counter);
+        if (cache != null) {
+            cache.purge(counter);
         }
     }
 

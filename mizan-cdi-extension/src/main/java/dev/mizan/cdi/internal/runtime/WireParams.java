@@ -25,7 +25,7 @@ final class WireParams {
     private WireParams() {
     }
 
-    static JsonObject fromQuery(ContextModel ctx, Map<String, List<String>> query, int maxDepth) {
+    static JsonObject fromQuery(ContextModel ctx, OperationPlan plan, Map<String, List<String>> query, int maxDepth) {
         FieldErrors errors = new FieldErrors();
         JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
@@ -33,7 +33,7 @@ final class WireParams {
             if (CACHE_BUSTER.equals(name)) {
                 continue;
             }
-            ParamModel p = ctx.param(name).orElse(null);
+            ParamModel p = plan.byName().get(name);
             if (p == null) {
                 errors.add(name, "is not a parameter of '" + ctx.name() + "'");
             } else if (e.getValue().size() != 1) {

@@ -33,4 +33,15 @@ final class ServletCaller implements Caller {
     public boolean isUserInRole(String role) {
         return request.isUserInRole(role);
     }
+
+    /** {@code HttpServletRequest.logout()}: the container forgets the identity for this request and its session. */
+    @Override
+    public boolean signOut() {
+        try {
+            request.logout();
+        } catch (jakarta.servlet.ServletException e) {
+            return false;
+        }
+        return user().isEmpty();
+    }
 }

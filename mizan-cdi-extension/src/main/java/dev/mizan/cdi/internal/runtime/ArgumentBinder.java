@@ -36,8 +36,9 @@ final class ArgumentBinder {
                 }
                 continue;
             }
-            if (!fitsIntegerType(p.type(), v)) {
-                errors.add(p.name(), "is not a valid " + p.type().getTypeName());
+            String problem = NumberFit.problem(p.type(), v);
+            if (problem != null) {
+                errors.add(p.name(), problem);
                 continue;
             }
             try {
@@ -49,30 +50,4 @@ final class ArgumentBinder {
         errors.throwIfAny();
         return args;
     }
-
-    /**
-     * JSON-B implementations are lenient with numbers (Yasson truncates 1.5 to 1 and wraps 3000000000
-     * into an int); an integer param takes exactly an integral JSON number within its Java range.
-     */
-    private static boolean fitsIntegerType(java.lang.reflect.Type type, JsonValue v) {
-        java.math.BigInteger max = INTEGER_RANGES.get(type);
-        if (max == null) {
-            return true;
-        }
-        if (!(v instanceof jakarta.json.JsonNumber n)) {
-            return false;
-        }
-        java.math.BigDecimal d = n.bigDecimalValue();
-        if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-            return false;
-        }
-        java.math.BigInteger i = d.toBigIntegerExact();
-        return i.compareTo(max) <= 0 && i.compareTo(max.negate().subtract(java.math.BigInteger.ONE)) >= 0;
-    }
-
-    private static final java.util.Map<java.lang.reflect.Type, java.math.BigInteger> INTEGER_RANGES = java.util.Map.of(
-            long.class, java.math.BigInteger.valueOf(Long.MAX_VALUE), Long.class, java.math.BigInteger.valueOf(Long.MAX_VALUE),
-            int.class, java.math.BigInteger.valueOf(Integer.MAX_VALUE), Integer.class, java.math.BigInteger.valueOf(Integer.MAX_VALUE),
-            short.class, java.math.BigInteger.valueOf(Short.MAX_VALUE), Short.class, java.math.BigInteger.valueOf(Short.MAX_VALUE),
-            byte.class, java.math.BigInteger.valueOf(Byte.MAX_VALUE), Byte.class, java.math.BigInteger.valueOf(Byte.MAX_VALUE));
 }

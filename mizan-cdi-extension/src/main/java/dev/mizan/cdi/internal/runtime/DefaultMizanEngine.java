@@ -177,13 +177,18 @@ public class DefaultMizanEngine implements MizanEngine {
         AccessCheck.check(fn.access(), caller);
         Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb, true);
         Optional<String> before = caller.user();
+        if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
+            throw SessionInitFailure.identityKept(fn.name());
+        }
         Object value = invoke(fn.name(), fn.method(), fn.invoker(), args, fn.params());
         SessionChange change = SessionChange.NONE;
         if (fn.sessionInit()) {
+            // the function started anonymous: any principal now is the one it established, and every
+            // successful login rotates, whoever was signed in before (docs/reference/security.md)
             Optional<String> after = caller.user();
-            if (after.isPresent() && !after.equals(before)) {
+            if (after.isPresent()) {
                 change = SessionChange.LOGIN;
-            } else if (before.isPresent() && after.isEmpty()) {
+            } else if (before.isPresent()) {
                 change = SessionChange.LOGOUT;
                 purger.purgeUser(before.get());
             }

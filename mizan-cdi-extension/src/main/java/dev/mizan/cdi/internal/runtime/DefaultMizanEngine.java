@@ -112,7 +112,11 @@ public class DefaultMizanEngine implements MizanEngine {
 
     /** Builds the engine (and the purger, the runtime) when the application starts, not on the first request. */
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        // nothing to do: being called made the container create this bean and its dependencies
+        // being called made the container create this bean and its dependencies; the first use of the
+        // JCA algorithms and of JSON-B costs milliseconds each, paid here rather than by the first request
+        byte[] body = jsonb.toJson(List.of("mizan")).getBytes(StandardCharsets.UTF_8);
+        Etags.strong(body);
+        keys.key("mizan", CacheKeys.scope(Optional.empty()), canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of()));
     }
 
     @Override

@@ -21,6 +21,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { sampleSecurityTests } from "./sample-security.mjs";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -221,3 +222,6 @@ for (const framework of FRAMEWORKS) {
     browser = undefined;
   });
 }
+
+// samples/hello's security settings against the same live server (docs/reference/security.md)
+sampleSecurityTests({ app, log: join(work, "wildfly.log") });

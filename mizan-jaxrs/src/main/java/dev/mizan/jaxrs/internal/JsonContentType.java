@@ -21,7 +21,7 @@ final class JsonContentType {
             return false;
         }
         String[] parts = header.split(";");
-        if (!parts[0].trim().equalsIgnoreCase("application/json")) {
+        if (parts.length == 0 || !parts[0].trim().equalsIgnoreCase("application/json")) {
             return false;
         }
         for (int i = 1; i < parts.length; i++) {

@@ -26,6 +26,11 @@ final class DemoUsers {
         return ok ? Optional.of(u) : Optional.empty();
     }
 
+    /** @return the groups of a known user (a principal the session remembers) */
+    static Optional<Set<String>> groups(String name) {
+        return Optional.ofNullable(USERS.get(name)).map(User::groups);
+    }
+
     /** Demo bearer tokens are {@code demo-<name>}; a real application verifies a signed token here. */
     static Optional<User> bearer(String token) {
         return token.startsWith("demo-") ? Optional.ofNullable(USERS.get(token.substring(5))) : Optional.empty();

@@ -74,13 +74,17 @@ public class HelloApi {
                 .header("Content-Disposition", "attachment; filename=\"greeting.txt\"").build();
     }
 
-    /** Logs in with a demo user (alice/alice-pw or bob/bob-pw); Mizan rotates the session and CSRF token. */
+    /**
+     * Logs in with a demo user (alice/alice-pw or bob/bob-pw); Mizan signs out whoever held the session
+     * first, then rotates the session and CSRF token, so the caller ends as the user logged in here.
+     */
     @MizanFunction
     @PermitAll
     @SessionInit
     public boolean login(@NotBlank String username, @NotBlank String password) {
         AuthenticationStatus status = security.authenticate(http.request(), http.response(),
-                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, password)));
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(username, password))
+                        .newAuthentication(true));
         return status == AuthenticationStatus.SUCCESS;
     }
 

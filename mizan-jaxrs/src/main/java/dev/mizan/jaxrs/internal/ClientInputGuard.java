@@ -1,0 +1,125 @@
+package dev.mizan.jaxrs.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * Keeps client input that the JAX-RS runtime would refuse with its own HTML page (and a logged stack
+ * trace) away from it, on requests for {@code MizanApplication} only (docs/reference/security.md,
+ * "Errors"): a URL whose percent-encoding is not UTF-8 ({@code %FF}) is answered here with Mizan's
+ * {@code 400 bad_request}; a {@code Content-Type} that is not JSON (empty, unparseable, or just another
+ * type) is hidden from the runtime, so the resource answers its own {@code 415} (a read ignores it).
+ */
+final class ClientInputGuard implements Filter {
+
+    /** The servlet name JAX-RS gives an {@code Application} subclass (JAX-RS 3.1, §2.3.2). */
+    static final String MIZAN_SERVLET = "dev.mizan.jaxrs.MizanApplication";
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http) || !(response instanceof HttpServletResponse httpResponse)
+                || !forMizan(http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!utf8PercentEncoding(http.getRequestURI()) || !utf8PercentEncoding(http.getQueryString())) {
+            httpResponse.setStatus(400);
+            httpResponse.setHeader(ProtocolHeadersFilter.PROTOCOL, "1");
+            httpResponse.setHeader("Cache-Control", CacheHeaders.NO_STORE);
+            httpResponse.setContentType("application/json");
+            httpResponse.getOutputStream().write(ErrorBody.of("bad_request",
+                    "The URL is not percent-encoded UTF-8", java.util.Map.of(), null).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String type = http.getContentType();
+        chain.doFilter(type == null || JsonContentType.accepts(type) ? http : new WithoutContentType(http), response);
+    }
+
+    private static boolean forMizan(HttpServletRequest request) {
+        HttpServletMapping mapping = request.getHttpServletMapping();
+        return mapping != null && MIZAN_SERVLET.equals(mapping.getServletName());
+    }
+
+    /** @return whether every {@code %XX} of the raw URI is well-formed and the bytes are UTF-8 */
+    static boolean utf8PercentEncoding(String rawUri) {
+        if (rawUri == null || rawUri.indexOf('%') < 0) {
+            return true;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(rawUri.length() * 3);
+        for (int i = 0; i < rawUri.length(); i++) {
+            char c = rawUri.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= rawUri.length()) {
+                    return false;
+                }
+                int hi = Character.digit(rawUri.charAt(i + 1), 16);
+                int lo = Character.digit(rawUri.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return false;
+                }
+                bytes.put((byte) (hi * 16 + lo));
+                i += 2;
+            } else {
+                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        bytes.flip();
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The request as if it had no {@code Content-Type}. */
+    private static final class WithoutContentType extends HttpServletRequestWrapper {
+
+        WithoutContentType(HttpServletRequest request) {
+            super(request);
+        }
+
+        private static boolean isContentType(String name) {
+            return "Content-Type".equalsIgnoreCase(name);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return isContentType(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return isContentType(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = Collections.list(super.getHeaderNames());
+            names.removeIf(WithoutContentType::isContentType);
+            return Collections.enumeration(names);
+        }
+    }
+}

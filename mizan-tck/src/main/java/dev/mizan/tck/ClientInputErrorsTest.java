@@ -1,0 +1,71 @@
+package dev.mizan.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.shop.Shop;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.Reply;
+
+/**
+ * Malformed client input that the JAX-RS runtime would refuse before Mizan runs still gets Mizan's JSON
+ * error (docs/PROTOCOL.md, errors; docs/reference/security.md, "Errors"): an empty or unparseable
+ * {@code Content-Type} on a call, a URL whose percent-encoding is not UTF-8.
+ */
+@MizanTck
+class ClientInputErrorsTest {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("tck-input", Shop.CLASSES);
+    }
+
+    private static void assertJsonError(Reply r, int status, String code, String what) {
+        assertThat(r.status()).as("%s: %s", what, r).isEqualTo(status);
+        assertThat(r.header("Content-Type")).as("%s: %s", what, r).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.errorCode()).as("%s: %s", what, r).isEqualTo(code);
+        assertThat(r.header("Mizan-Protocol")).as(what).hasValue("1");
+    }
+
+    @Assertion(id = "input-call-content-type", strategy = "A call whose Content-Type is empty or unparseable (';', "
+            + "'a/b/c;;x', 'application/') is 415 unsupported_media_type as JSON, not the runtime's HTML 400")
+    void unparseableContentTypeIs415() {
+        HttpTck http = HttpTck.of(base);
+        String token = http.csrfToken();
+        for (String type : new String[] {"", ";", "a/b/c;;x", "application/", "application/json; charset"}) {
+            Reply r = http.callRaw("whoami", type, "{}", HttpTck.CSRF_HEADER, token);
+            assertJsonError(r, 415, "unsupported_media_type", "Content-Type '" + type + "'");
+        }
+        assertThat(http.callRaw("whoami", "application/json; charset=utf-8", "{}", HttpTck.CSRF_HEADER, token).status())
+                .as("a well-formed JSON type still passes").isEqualTo(200);
+    }
+
+    @Assertion(id = "input-read-content-type", strategy = "A read that carries an unparseable Content-Type is answered "
+            + "as if it had none")
+    void readIgnoresABadContentType() {
+        Reply r = HttpTck.of(base).ctx("greeting", "Content-Type", ";");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+    }
+
+    @Assertion(id = "input-bad-percent-encoding", strategy = "A Mizan URL with %FF (not UTF-8) is 400 bad_request as JSON, "
+            + "for reads and calls")
+    void malformedPercentEncodingIs400() {
+        HttpTck http = HttpTck.of(base);
+        assertJsonError(http.get("mizan/ctx/gr%FFeeting"), 400, "bad_request", "GET ctx/gr%FFeeting");
+        assertJsonError(http.get("mizan/ctx/greeting?x=%FF"), 400, "bad_request", "GET ctx/greeting?x=%FF");
+        String token = http.csrfToken();
+        assertJsonError(http.callRaw("%FF", "application/json", "{}", HttpTck.CSRF_HEADER, token), 400, "bad_request",
+                "POST call/%FF");
+    }
+}

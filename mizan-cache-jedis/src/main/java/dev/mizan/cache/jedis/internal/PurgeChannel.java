@@ -2,6 +2,8 @@ package dev.mizan.cache.jedis.internal;
 
 import dev.mizan.spi.CacheBackend.PurgeListener;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 
 import java.time.Duration;
@@ -31,6 +33,7 @@ final class PurgeChannel implements AutoCloseable {
     private final String channel;
     private final BooleanSupplier bumpEpoch;
     private final Duration heartbeat;
+    private final JedisClientConfig subscriberConfig;
     private final List<PurgeListener> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch firstAttempt = new CountDownLatch(1);
     private final Thread thread;
@@ -55,6 +58,9 @@ final class PurgeChannel implements AutoCloseable {
         this.channel = channel;
         this.bumpEpoch = bumpEpoch;
         this.heartbeat = heartbeat;
+        // RESP2 on this connection: a PING answers inside the subscription's own replies (["pong", ""]),
+        // which Jedis reads in order; under RESP3 a bare +PONG can overtake Jedis's bookkeeping of the PING
+        this.subscriberConfig = DefaultJedisClientConfig.builder().from(clients.config()).resp2().build();
         this.thread = new Thread(this::run, "mizan-redis-purges");
         this.thread.setDaemon(true);
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,7 +105,7 @@ final class PurgeChannel implements AutoCloseable {
         while (!closed) {
             Connection c = null;
             try {
-                c = new Connection(clients.subscribeTo().get(), clients.config());
+                c = new Connection(clients.subscribeTo().get(), subscriberConfig);
                 connection = c;
                 Subscription s = new Subscription(everSubscribed);
                 subscription = s;

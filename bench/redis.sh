@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${ROUNDS:-3}"; port="${REDIS_PORT:-23600}"; offset="${MIZAN_PORT_OFFSET:-0}"
-duration="${DURATION:-10s}"; conns="${CONNECTIONS:-16}"; threads="${THREADS:-2}"
 for tool in wrk redis-server redis-cli java javac jar mvn curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
@@ -55,15 +54,5 @@ redis-cli -p "$port" set bench:greeting "$body" >/dev/null
 status=$(curl -si "$mizan" | tr -d '\r' | awk -F': ' 'tolower($1)=="mizan-cache" {print $2}')
 [ "$status" = "hit" ] || { echo "the context is not served from Redis (Mizan-Cache: $status)" >&2; exit 1; }
 echo "same body (${#body} bytes), context answers Mizan-Cache: hit; keys under bench-hello: $(redis-cli -p "$port" --scan --pattern 'bench-hello:*' | wc -l)"
-rps() { wrk -t"$threads" -c"$conns" -d"$duration" "$1" | awk '/Requests\/sec/ {print $2}'; }
-echo "warm-up (two runs each) ..."
-for _ in 1 2; do rps "$mizan" >/dev/null; rps "$plain" >/dev/null; done
-ratios=()
-for i in $(seq 1 "$rounds"); do
-  if [ $((i % 2)) -eq 1 ]; then m=$(rps "$mizan"); p=$(rps "$plain"); else p=$(rps "$plain"); m=$(rps "$mizan"); fi
-  r=$(awk -v m="$m" -v p="$p" 'BEGIN {printf "%.3f", m / p}')
-  ratios+=("$r")
-  printf 'round %d: mizan context (Redis hit) %10.0f req/s   jax-rs + one Jedis GET %10.0f req/s   ratio %s\n' "$i" "$m" "$p" "$r"
-done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}')
-echo "median ratio mizan/jax-rs+GET over $rounds rounds: $median (target >= 0.9)"
+. bench/wrk-alternate.sh
+alternate "$rounds" "mizan context (Redis hit)" "$mizan" "jax-rs + one Jedis GET" "$plain" "target >= 0.9"

@@ -49,9 +49,56 @@ public interface CacheBackend extends AutoCloseable {
      */
     void increment(String counter);
 
+    /**
+     * Whether the backend can serve reads now. A backend shared by several nodes answers {@code false}
+     * while it is unreachable or while this node may have missed other nodes' purges (for Redis: its
+     * pub/sub subscription is lost); Mizan then bypasses the cache and its readiness check reports the
+     * cache as degraded. A backend for one node only is always available.
+     *
+     * @return {@code true} while reads may be served from this backend
+     * @since 0.1
+     */
+    default boolean available() {
+        return true;
+    }
+
+    /**
+     * Registers a listener told of every purge recorded in this backend by any node that shares it,
+     * this one included, so that server-sent invalidation events reach the clients of every node. A
+     * backend for one node only tells of its own purges. Listeners are called on the backend's own
+     * thread and must return quickly.
+     *
+     * @param listener the listener
+     * @since 0.1
+     */
+    default void addPurgeListener(PurgeListener listener) {
+    }
+
     /** Releases connections and threads. */
     @Override
     void close();
+
+    /**
+     * Told of purges recorded in a {@link CacheBackend}; see {@link #addPurgeListener}.
+     *
+     * @since 0.1
+     */
+    interface PurgeListener {
+
+        /**
+         * A counter was incremented.
+         *
+         * @param counter the counter's name, as given to {@link #increment}
+         */
+        void purged(String counter);
+
+        /**
+         * This node may have missed purges (its link to the other nodes was lost and is back): whatever
+         * a listener derived from earlier purges must be refreshed as a whole.
+         */
+        default void resync() {
+        }
+    }
 
     /**
      * A stored entry: the counter values it was computed under, the response body and its ETag.

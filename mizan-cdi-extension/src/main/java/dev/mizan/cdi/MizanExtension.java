@@ -4,6 +4,7 @@ import dev.mizan.Invalidates;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
+import dev.mizan.cdi.internal.health.MizanReadiness;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.runtime.ClassPresence;
 import dev.mizan.cdi.internal.config.ConfigMessages;
@@ -50,6 +51,9 @@ public class MizanExtension implements Extension {
         }
         if (ClassPresence.present("jakarta.transaction.Transactional")) {
             bbd.addAnnotatedType(bm.createAnnotatedType(OutsideTransaction.class), "mizan." + OutsideTransaction.class.getName());
+        }
+        if (ClassPresence.present("org.eclipse.microprofile.health.HealthCheck")) {
+            bbd.addAnnotatedType(bm.createAnnotatedType(MizanReadiness.class), "mizan." + MizanReadiness.class.getName());
         }
     }
 

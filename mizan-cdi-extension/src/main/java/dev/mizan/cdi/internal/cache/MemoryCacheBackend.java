@@ -9,6 +9,7 @@ import dev.mizan.spi.CacheBackend;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +32,7 @@ public final class MemoryCacheBackend implements CacheBackend {
 
     private final Cache<String, Stored> entries;
     private final Cache<String, Long> counters;
+    private final List<PurgeListener> listeners = new CopyOnWriteArrayList<>();
 
     /** @param maxEntries how many entries to keep at most (counters get four times as many, at least 10,000) */
     public MemoryCacheBackend(long maxEntries) {
@@ -84,6 +86,15 @@ public final class MemoryCacheBackend implements CacheBackend {
     public void increment(String counter) {
         // atomic: Caffeine's asMap().merge runs under the entry's lock
         counters.asMap().merge(counter, randomStart(), (current, unused) -> current + 1);
+        for (PurgeListener listener : listeners) {
+            listener.purged(counter);
+        }
+    }
+
+    /** Listeners hear of this node's purges only: this backend is not shared. */
+    @Override
+    public void addPurgeListener(PurgeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Drops everything; the backend stays usable. */

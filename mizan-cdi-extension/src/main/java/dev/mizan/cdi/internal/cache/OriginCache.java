@@ -103,6 +103,23 @@ public final class OriginCache implements AutoCloseable {
         return lostPurges.get() > 0;
     }
 
+    /**
+     * @return whether reads are served from the cache now: the backend is available (for Redis:
+     *         reachable and subscribed to other nodes' purges) and no purge is waiting to be recorded
+     */
+    public boolean serving() {
+        return backend.available() && !degraded();
+    }
+
+    /**
+     * Tells {@code listener} of every purge recorded in the backend, by any node sharing it.
+     *
+     * @param listener the listener; see {@link CacheBackend#addPurgeListener}
+     */
+    public void addPurgeListener(CacheBackend.PurgeListener listener) {
+        backend.addPurgeListener(listener);
+    }
+
     /** Closes the backend. */
     @Override
     public void close() {

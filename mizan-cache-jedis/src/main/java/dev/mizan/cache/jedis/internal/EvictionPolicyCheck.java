@@ -1,0 +1,35 @@
+package dev.mizan.cache.jedis.internal;
+
+import redis.clients.jedis.UnifiedJedis;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * At start, warns when Redis's {@code maxmemory-policy} could evict purge counters: they have no TTL,
+ * so {@code noeviction} and the {@code volatile-*} policies leave them alone (docs/how-to/redis.md).
+ * An evicted counter costs misses, never stale reads, so this is a warning, not a failure.
+ */
+final class EvictionPolicyCheck {
+
+    private static final Set<String> SAFE = Set.of("noeviction", "volatile-lru", "volatile-lfu", "volatile-random",
+            "volatile-ttl");
+
+    private EvictionPolicyCheck() {
+    }
+
+    static void run(UnifiedJedis client, RedisSettings settings) {
+        try {
+            Map<String, String> config = client.configGet("maxmemory-policy");
+            String policy = config.get("maxmemory-policy");
+            if (policy == null) {
+                Messages.policyUnknown("CONFIG GET returned no value");
+            } else if (!SAFE.contains(policy)) {
+                Messages.evictsCounters(settings.where(), policy);
+            }
+        } catch (RuntimeException e) {
+            // managed services often disable CONFIG; Redis may also be down at start
+            Messages.policyUnknown(Messages.reason(e));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.mizan.cache.jedis.internal;
+
+import dev.mizan.spi.CacheBackend.PurgeListener;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPubSub;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * This node's subscription to the purges of every node (Redis pub/sub), on a connection of its own,
+ * kept alive by one daemon thread and watched by a heartbeat.
+ *
+ * <p>While the subscription is lost the node may miss purges that matter (a failover can lose
+ * writes; a restarted Redis can come back from an older snapshot), so {@link #subscribed()} is false
+ * and the backend bypasses. When it is back, the epoch is bumped <em>before</em> the node serves
+ * again, so nothing cached before the gap can be read (docs/how-to/redis.md).
+ */
+final class PurgeChannel implements AutoCloseable {
+
+    private static final long MIN_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 1_000;
+
+    private final RedisClients clients;
+    private final String channel;
+    private final BooleanSupplier bumpEpoch;
+    private final Duration heartbeat;
+    private final JedisClientConfig subscriberConfig;
+    private final List<PurgeListener> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstAttempt = new CountDownLatch(1);
+    private final Thread thread;
+    private final ScheduledExecutorService watchdog;
+
+    private volatile boolean subscribed;
+    /** Whether the current loss was logged already: one warning per outage, not one per retry. */
+    private volatile boolean lossReported;
+    private volatile boolean closed;
+    private volatile long lastPong;
+    private volatile Connection connection;
+    private volatile Subscription subscription;
+
+    /**
+     * @param clients   where to subscribe
+     * @param channel   the channel's full name
+     * @param bumpEpoch makes every entry stale; called after a lost subscription is back, before serving
+     * @param heartbeat how often to ping; three unanswered pings count as a lost subscription
+     */
+    PurgeChannel(RedisClients clients, String channel, BooleanSupplier bumpEpoch, Duration heartbeat) {
+        this.clients = clients;
+        this.channel = channel;
+        this.bumpEpoch = bumpEpoch;
+        this.heartbeat = heartbeat;
+        // RESP2 on this connection: a PING answers inside the subscription's own replies (["pong", ""]),
+        // which Jedis reads in order; under RESP3 a bare +PONG can overtake Jedis's bookkeeping of the PING
+        this.subscriberConfig = DefaultJedisClientConfig.builder().from(clients.config()).resp2().build();
+        this.thread = new Thread(this::run, "mizan-redis-purges");
+        this.thread.setDaemon(true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mizan-redis-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts subscribing and waits (at most {@code wait}) for the first attempt, so the first reads need not bypass. */
+    void start(Duration wait) {
+        thread.start();
+        long every = heartbeat.toMillis();
+        watchdog.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        try {
+            firstAttempt.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** @return whether this node currently receives every node's purges */
+    boolean subscribed() {
+        return subscribed;
+    }
+
+    void addListener(PurgeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        watchdog.shutdownNow();
+        thread.interrupt();
+        dropConnection();
+    }
+
+    private void run() {
+        boolean everSubscribed = false;
+        long backoff = MIN_BACKOFF_MS;
+        while (!closed) {
+            Connection c = null;
+            try {
+                c = new Connection(clients.subscribeTo().get(), subscriberConfig);
+                connection = c;
+                Subscription s = new Subscription(everSubscribed);
+                subscription = s;
+                s.proceed(c, channel);
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    reportLoss(Messages.reason(e));
+                }
+            } finally {
+                everSubscribed |= subscribed;
+                if (subscribed) {
+                    backoff = MIN_BACKOFF_MS;
+                }
+                subscribed = false;
+                firstAttempt.countDown();
+                if (c != null) {
+                    c.close();
+                }
+            }
+            if (!closed) {
+                sleep(backoff);
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+    }
+
+    /** Pings on the subscription; one that stopped answering (a dead peer without a reset) is dropped. */
+    private void beat() {
+        Subscription s = subscription;
+        if (!subscribed || s == null) {
+            return;
+        }
+        if (System.nanoTime() - lastPong > heartbeat.toNanos() * 3) {
+            subscribed = false;
+            reportLoss("no answer to PING");
+            dropConnection();
+            return;
+        }
+        try {
+            s.ping();
+        } catch (RuntimeException e) {
+            // the subscriber thread sees the broken connection and reconnects
+        }
+    }
+
+    private void reportLoss(String reason) {
+        if (!lossReported) {
+            lossReported = true;
+            Messages.subscriptionLost(reason);
+        }
+    }
+
+    private void dropConnection() {
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.forceDisconnect();
+            } catch (Exception e) {
+                // already gone
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Subscription extends JedisPubSub {
+
+        private final boolean resubscription;
+
+        Subscription(boolean resubscription) {
+            this.resubscription = resubscription;
+        }
+
+        @Override
+        public void onSubscribe(String name, int count) {
+            if (resubscription && !bumpEpoch.getAsBoolean()) {
+                // stay unsubscribed: this connection is dropped and the next attempt bumps again
+                throw new IllegalStateException("the epoch could not be bumped");
+            }
+            lastPong = System.nanoTime();
+            subscribed = true;
+            lossReported = false;
+            firstAttempt.countDown();
+            Messages.subscriptionBack(resubscription);
+            if (resubscription) {
+                for (PurgeListener listener : listeners) {
+                    try {
+                        listener.resync();
+                    } catch (RuntimeException e) {
+                        Messages.listenerFailed(e);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onMessage(String name, String counter) {
+            for (PurgeListener listener : listeners) {
+                try {
+                    listener.purged(counter);
+                } catch (RuntimeException e) {
+                    Messages.listenerFailed(e);
+                }
+            }
+        }
+
+        @Override
+        public void onPong(String pattern) {
+            lastPong = System.nanoTime();
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.mizan.cache.jedis.internal;
+
+import dev.mizan.spi.CacheBackend;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.SetParams;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Mizan's cache on Redis (docs/how-to/redis.md). Entries are {@code <prefix>e:<key>} with a TTL;
+ * counters are {@code <prefix><counter>} without one (the core's names keep a context's counters in
+ * one Cluster slot through the {@code {context}} hash tag, while entry keys spread over all slots).
+ *
+ * <ul>
+ *   <li>A read is one pipelined round trip: the entry and every counter of its stamp.</li>
+ *   <li>A purge is one {@code INCR}, preceded in the same round trip by a {@code SET NX} at a random
+ *       64-bit value (so a counter that was lost never restarts at a value an old entry holds) and
+ *       followed by a {@code PUBLISH} that tells every node.</li>
+ *   <li>While Redis is unreachable or the purge subscription is lost, every call fails at once with
+ *       {@link CacheUnavailableException}, which the origin cache answers with a bypass; a connection
+ *       failure opens the circuit for {@link #OPEN_FOR}, then one request tries again.</li>
+ * </ul>
+ */
+public final class RedisCacheBackend implements CacheBackend {
+
+    /** How long the circuit stays open after a connection failure. */
+    static final Duration OPEN_FOR = Duration.ofMillis(500);
+    /** Keep counters away from the top of the range, so {@code INCR} can never overflow. */
+    private static final long COUNTER_HEADROOM = 1L << 40;
+    private static final String EPOCH = "epoch";
+
+    private final RedisSettings settings;
+    private final UnifiedJedis client;
+    private final PurgeChannel purges;
+    private final String channel;
+    private volatile long openUntil = System.nanoTime();
+
+    /**
+     * Connects, checks the eviction policy and subscribes to purges (waiting briefly for it).
+     *
+     * @param settings the {@code mizan.cache.redis.*} keys
+     */
+    public RedisCacheBackend(RedisSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        RedisClients clients = RedisClients.create(settings);
+        this.client = clients.client();
+        this.channel = settings.prefix() + "purges";
+        Messages.started(settings);
+        EvictionPolicyCheck.run(client, settings);
+        this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1));
+        purges.start(settings.timeout().multipliedBy(5).plusSeconds(1));
+    }
+
+    @Override
+    public Lookup lookup(String entryKey, List<String> counters) {
+        ensureAvailable();
+        try (AbstractPipeline p = client.pipelined()) {
+            Response<byte[]> entry = p.get(entryKey(entryKey));
+            List<Response<String>> values = new ArrayList<>(counters.size());
+            for (String counter : counters) {
+                values.add(p.get(key(counter)));
+            }
+            p.sync();
+            Long[] current = new Long[values.size()];
+            for (int i = 0; i < current.length; i++) {
+                current[i] = parse(values.get(i).get());
+            }
+            return new Lookup(EntryCodec.decode(entry.get()), current);
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+    }
+
+    @Override
+    public long[] counters(List<String> counters) {
+        ensureAvailable();
+        try (AbstractPipeline p = client.pipelined()) {
+            List<Response<String>> values = new ArrayList<>(counters.size());
+            for (String counter : counters) {
+                String key = key(counter);
+                p.set(key, Long.toString(randomStart()), SetParams.setParams().nx());
+                values.add(p.get(key));
+            }
+            p.sync();
+            long[] current = new long[values.size()];
+            for (int i = 0; i < current.length; i++) {
+                Long value = parse(values.get(i).get());
+                if (value == null) {
+                    // deleted between our SET NX and GET: a stamp must not claim a value Redis does not hold
+                    throw new IllegalStateException("MZRD00004: counter " + counters.get(i) + " vanished while it was read");
+                }
+                current[i] = value;
+            }
+            return current;
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+    }
+
+    @Override
+    public void store(String entryKey, Entry entry, Duration ttl) {
+        Objects.requireNonNull(entry, "entry");
+        long millis = ttl.toMillis();
+        if (millis <= 0) {
+            return;
+        }
+        ensureAvailable();
+        try {
+            client.set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(millis));
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+    }
+
+    @Override
+    public void increment(String counter) {
+        ensureAvailable();
+        String key = key(counter);
+        try (AbstractPipeline p = client.pipelined()) {
+            p.set(key, Long.toString(randomStart()), SetParams.setParams().nx());
+            p.incr(key);
+            p.sync();
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+        publish(counter);
+    }
+
+    @Override
+    public boolean available() {
+        return purges.subscribed() && System.nanoTime() - openUntil >= 0;
+    }
+
+    @Override
+    public void addPurgeListener(PurgeListener listener) {
+        purges.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void close() {
+        purges.close();
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            Messages.closeFailed(e);
+        }
+    }
+
+    /** @return the settings this backend runs with */
+    public RedisSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Moves the epoch to a new random value: unlike {@code INCR}, safe even when Redis came back from an
+     * older snapshot, whose epoch may be one an entry written after that snapshot was stamped with.
+     */
+    private boolean bumpEpoch() {
+        try {
+            client.set(key(EPOCH), Long.toString(randomStart()));
+            openUntil = System.nanoTime();
+            publish(EPOCH);
+            return true;
+        } catch (RuntimeException e) {
+            Messages.epochBumpFailed(Messages.reason(e));
+            return false;
+        }
+    }
+
+    /** Tells every node; a purge already recorded stays recorded even if this fails. */
+    private void publish(String counter) {
+        try {
+            client.publish(channel, counter);
+        } catch (RuntimeException e) {
+            // the INCR is what keeps every node's cache right; only the event is lost
+            Messages.publishFailed(counter, Messages.reason(e));
+        }
+    }
+
+    private void ensureAvailable() {
+        if (!available()) {
+            throw Messages.unavailable();
+        }
+    }
+
+    private RuntimeException tripped(JedisConnectionException e) {
+        openUntil = System.nanoTime() + OPEN_FOR.toNanos();
+        return e;
+    }
+
+    private String key(String counter) {
+        return settings.prefix() + counter;
+    }
+
+    private byte[] entryKey(String entryKey) {
+        return (settings.prefix() + "e:" + entryKey).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Long parse(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            // a foreign value under our key can never match a stamp
+            return null;
+        }
+    }
+
+    private static long randomStart() {
+        return ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, Long.MAX_VALUE - COUNTER_HEADROOM);
+    }
+}

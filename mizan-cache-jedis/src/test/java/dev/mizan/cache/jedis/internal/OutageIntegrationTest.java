@@ -1,0 +1,111 @@
+package dev.mizan.cache.jedis.internal;
+
+import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.cache.Served;
+import dev.mizan.cdi.internal.engine.CacheStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.mizan.cache.jedis.internal.AppNode.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Redis of this test's own (its own redis-server process, stopped by pid) crashes, hangs and comes
+ * back, while a node keeps reading and calling: reads bypass, calls succeed, and nothing stale is
+ * read afterwards, even when Redis comes back from a snapshot older than the last purge.
+ */
+class OutageIntegrationTest {
+
+    RedisServer redis;
+    AppNode node;
+    final AtomicInteger version = new AtomicInteger(1);
+
+    @BeforeEach
+    void start() {
+        redis = RedisServer.start();
+        node = new AppNode(AppNode.standalone(redis.port, "mizan:"));
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to subscribe");
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        redis.close();
+    }
+
+    Served read() {
+        return node.read("stock", "k1", "sku=1", () -> "v" + version.get());
+    }
+
+    @Test
+    void redisDownBypassesAndRedisBackServesNothingStaleEvenFromAnOlderSnapshot() {
+        read();
+        assertThat(read().status()).isEqualTo(CacheStatus.HIT);
+        // the snapshot holds the entry and the counters as they are now...
+        assertThat(redis.cli("SAVE")).isEqualTo("OK");
+        // ...then the data changes and the purge is recorded, after the snapshot
+        version.set(2);
+        node.cache.purge(CounterNames.context("stock"));
+        assertThat(body(read())).isEqualTo("v2");
+
+        redis.kill();
+        RedisServer.await(() -> !node.backend.available(), Duration.ofSeconds(5), "the node to notice the crash");
+        version.set(3);
+        Served during = read();
+        assertThat(during.status()).isEqualTo(CacheStatus.BYPASS);
+        assertThat(body(during)).isEqualTo("v3");
+        assertThat(node.cache.serving()).as("the readiness check's view").isFalse();
+        // no purge is lost here: what protects the next read is the epoch bump on resubscription alone
+
+        // Redis comes back from the old snapshot: its counters match the v1 entry it also restored
+        redis.launch();
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to resubscribe");
+        assertThat(node.resyncs).as("listeners are told to resync").isNotEmpty();
+        Served after = read();
+        assertThat(after.status()).isNotEqualTo(CacheStatus.HIT);
+        assertThat(body(after)).isEqualTo("v3");
+        RedisServer.await(() -> read().status() == CacheStatus.HIT, Duration.ofSeconds(5), "service to resume");
+        assertThat(body(read())).isEqualTo("v3");
+        assertThat(node.cache.serving()).isTrue();
+    }
+
+    @Test
+    void aPurgeDuringAnOutageFailsNoCallAndLeavesNothingStale() {
+        read();
+        redis.kill();
+        RedisServer.await(() -> !node.backend.available(), Duration.ofSeconds(5), "the node to notice the crash");
+        version.set(2);
+        node.cache.purge(CounterNames.context("stock"));
+        assertThat(body(read())).isEqualTo("v2");
+        redis.launch();
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to resubscribe");
+        RedisServer.await(() -> read().status() == CacheStatus.HIT, Duration.ofSeconds(5), "service to resume");
+        assertThat(body(read())).isEqualTo("v2");
+    }
+
+    @Test
+    void aHungRedisCostsAtMostTheTimeoutPerRequestThenBypassesAtOnce() {
+        read();
+        redis.freeze();
+        try {
+            long start = System.nanoTime();
+            Served first = read();
+            long firstMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(first.status()).isEqualTo(CacheStatus.BYPASS);
+            // timeout PT0.2S: the request thread is released long before the 3 s the server stays frozen
+            assertThat(firstMillis).isLessThan(1_500);
+            RedisServer.await(() -> !node.backend.available(), Duration.ofSeconds(6), "the heartbeat to give up");
+            long next = System.nanoTime();
+            assertThat(read().status()).isEqualTo(CacheStatus.BYPASS);
+            assertThat((System.nanoTime() - next) / 1_000_000).isLessThan(100);
+        } finally {
+            redis.thaw();
+        }
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to resubscribe");
+        RedisServer.await(() -> read().status() == CacheStatus.HIT, Duration.ofSeconds(5), "service to resume");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.mizan.cache.jedis.internal;
+
+import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.cache.Served;
+import dev.mizan.cdi.internal.engine.CacheStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sentinel: one master, one replica, three sentinels, all started here. The master is killed while
+ * a node reads and writes; reads bypass or hit, every call succeeds, and no read that starts after
+ * a purge returned is ever answered with data older than that purge, across the failover.
+ */
+class SentinelIntegrationTest {
+
+    static final String MASTER_NAME = "mizanmaster";
+
+    RedisServer master;
+    RedisServer replica;
+    final List<RedisServer> sentinels = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        master = RedisServer.start();
+        replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port));
+        RedisServer.await(() -> replica.cli("INFO", "replication").contains("master_link_status:up"),
+                Duration.ofSeconds(20), "the replica to sync");
+        for (int i = 0; i < 3; i++) {
+            sentinels.add(RedisServer.sentinel(MASTER_NAME, master.port));
+        }
+        for (RedisServer s : sentinels) {
+            RedisServer.await(() -> s.cli("SENTINEL", "REPLICAS", MASTER_NAME).contains(Integer.toString(replica.port))
+                            && s.cli("SENTINEL", "MASTER", MASTER_NAME).contains("num-other-sentinels\n2"),
+                    Duration.ofSeconds(30), "sentinel " + s.port + " to see the replica and the other sentinels");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        sentinels.forEach(RedisServer::close);
+        replica.close();
+        master.close();
+    }
+
+    @Test
+    void theMasterIsKilledMidLoadAndNothingStaleIsServed() throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("mizan.cache.redis.mode", "sentinel");
+        config.put("mizan.cache.redis.sentinel.master", MASTER_NAME);
+        config.put("mizan.cache.redis.nodes", sentinels.stream().map(s -> "127.0.0.1:" + s.port).collect(Collectors.joining(",")));
+        AtomicInteger db = new AtomicInteger(1);
+        /** the newest version whose purge has returned: no later read may serve anything older */
+        AtomicInteger purged = new AtomicInteger(1);
+        List<String> stale = new CopyOnWriteArrayList<>();
+        Map<CacheStatus, Integer> seen = new EnumMap<>(CacheStatus.class);
+        try (AppNode node = new AppNode(config)) {
+            RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to subscribe");
+            long killAt = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            boolean killed = false;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            int hitsAfterFailover = 0;
+            int i = 0;
+            while (hitsAfterFailover < 50) {
+                assertThat(System.nanoTime()).as("the cache to serve hits again after the failover").isLessThan(deadline);
+                if (!killed && System.nanoTime() > killAt) {
+                    master.kill();
+                    killed = true;
+                }
+                if (i++ % 20 == 0) {
+                    int v = db.incrementAndGet();
+                    node.cache.purge(CounterNames.context("stock"));
+                    purged.set(v);
+                }
+                int floor = purged.get();
+                Served served = node.read("stock", "k" + (i % 5), "sku=" + (i % 5), () -> Integer.toString(db.get()));
+                int version = Integer.parseInt(AppNode.body(served));
+                if (version < floor) {
+                    stale.add("read " + i + ": served v" + version + " (" + served.status() + ") after the purge of v" + floor);
+                }
+                seen.merge(served.status(), 1, Integer::sum);
+                if (killed && served.status() == CacheStatus.HIT && !sentinels.get(0)
+                        .cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME).contains(Integer.toString(master.port))) {
+                    hitsAfterFailover++;
+                }
+                Thread.sleep(2);
+            }
+            assertThat(sentinels.get(0).cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME))
+                    .contains(Integer.toString(replica.port));
+        }
+        assertThat(stale).isEmpty();
+        assertThat(seen).as("statuses seen").containsKeys(CacheStatus.HIT, CacheStatus.BYPASS);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mizan.cache.jedis.internal;
+
+import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.engine.CacheStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purge scenarios on the local Redis (127.0.0.1:6379, which CI starts when none answers), under a
+ * key prefix of this run only, plus what a plain Redis client can check from outside: TTLs, counter
+ * values and the loss of a counter.
+ */
+class StandaloneIntegrationTest extends PurgeScenarios {
+
+    static final String PREFIX = "mizan-it-" + UUID.randomUUID() + ":";
+    static final RedisClient RAW = RedisClient.create("redis://127.0.0.1:6379");
+
+    @Override
+    Map<String, String> config() {
+        return AppNode.standalone(6379, PREFIX);
+    }
+
+    @AfterAll
+    static void removeThisRunsKeys() {
+        // test clean-up only: Mizan itself never scans
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = RAW.scan(cursor, new ScanParams().match(PREFIX + "*").count(1000));
+            if (!page.getResult().isEmpty()) {
+                RAW.del(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        RAW.close();
+    }
+
+    @Test
+    void everyEntryHasItsTtlAndExpires() {
+        String key = key("ttl");
+        node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+                () -> v().getBytes(StandardCharsets.UTF_8));
+        long pttl = RAW.pttl(PREFIX + "e:" + key);
+        assertThat(pttl).isBetween(1L, 700L);
+        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+                () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.HIT);
+        RedisServer.await(() -> !RAW.exists(PREFIX + "e:" + key), Duration.ofSeconds(5), "the entry to expire");
+        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+                () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.MISS);
+    }
+
+    @Test
+    void countersHaveNoTtlAndAPurgeIsOneIncrement() {
+        stock(node, "n");
+        String counter = PREFIX + CounterNames.context("stock");
+        long before = Long.parseLong(RAW.get(counter));
+        assertThat(RAW.pttl(counter)).as("counters never expire").isEqualTo(-1L);
+        node.cache.purge(CounterNames.context("stock"));
+        assertThat(Long.parseLong(RAW.get(counter))).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aNewCounterStartsAtARandomValue() {
+        String context = "fresh" + run;
+        node.read(context, key("fresh"), "g", this::v);
+        long a = Long.parseLong(RAW.get(PREFIX + CounterNames.context(context)));
+        String other = "other" + run;
+        node.read(other, key("other"), "g", this::v);
+        long b = Long.parseLong(RAW.get(PREFIX + CounterNames.context(other)));
+        // two fresh counters at the same small value would mean they start at 0 or 1
+        assertThat(a).isNotEqualTo(b);
+        assertThat(Math.abs(a)).isGreaterThan(1L << 20);
+    }
+
+    @Test
+    void aLostCounterIsAMissNeverAStaleHit() {
+        stock(node, "lost");
+        assertThat(stock(node, "lost").status()).isEqualTo(CacheStatus.HIT);
+        // as eviction or a lost write would: the counter is gone, the entry is still there
+        RAW.del(PREFIX + CounterNames.group("stock", "sku=lost"));
+        version.set(2);
+        assertThat(stock(node, "lost").status()).isEqualTo(CacheStatus.MISS);
+        assertThat(AppNode.body(stock(node, "lost"))).isEqualTo("v2");
+    }
+
+    @Test
+    void aPurgeOfAnAbsentCounterNeverStartsItAtOne() {
+        String counter = CounterNames.context("never" + run);
+        node.cache.purge(counter);
+        long value = Long.parseLong(RAW.get(PREFIX + counter));
+        assertThat(Math.abs(value)).isGreaterThan(1L << 20);
+    }
+}

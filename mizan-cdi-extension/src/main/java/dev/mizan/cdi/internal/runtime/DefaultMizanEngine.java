@@ -7,6 +7,9 @@ import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.cdi.internal.cache.Served;
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.engine.InvalidationListener;
+import dev.mizan.cdi.internal.engine.Refreshed;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
@@ -80,6 +83,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private HttpServletRequest currentRequest;
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
+    private Refresher refresher;
 
     @PostConstruct
     void init() {
@@ -95,6 +99,7 @@ public class DefaultMizanEngine implements MizanEngine {
         cache = rt.cache();
         keys = rt.keys();
         canonicalizer = rt.canonicalizer();
+        refresher = new Refresher(this, registry, canonicalizer, counters);
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
     }
 
@@ -177,7 +182,7 @@ public class DefaultMizanEngine implements MizanEngine {
             }
         }
         String json = value != null && http.isResponse(value.getClass()) ? null : jsonb.toJson(value);
-        return new CallResult(fn, value, json, collector.entries(), change);
+        return new CallResult(fn, value, json, collector.entries(), change, collector.eventIdIfAny());
     }
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
@@ -193,6 +198,30 @@ public class DefaultMizanEngine implements MizanEngine {
             }
             throw Failures.translate(t, name, errorMappers, http);
         }
+    }
+
+    @Override
+    public Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller) {
+        return refresher.refresh(stableKeys, invalidated, caller);
+    }
+
+    @Override
+    public boolean mayRead(String context, Caller caller) {
+        Optional<ContextModel> ctx = registry.context(context);
+        if (ctx.isEmpty()) {
+            return false;
+        }
+        try {
+            AccessCheck.check(ctx.get().access(), caller);
+            return true;
+        } catch (MizanException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void listen(InvalidationListener listener) {
+        purger.feed().add(listener);
     }
 
     @Override

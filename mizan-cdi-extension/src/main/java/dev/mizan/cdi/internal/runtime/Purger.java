@@ -4,6 +4,7 @@ import dev.mizan.Invalidated;
 import dev.mizan.Scope;
 import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
 import dev.mizan.spi.EdgePurger;
@@ -49,6 +50,7 @@ public class Purger {
     BeanManager bm;
 
     private PurgeCounters counters;
+    private InvalidationFeed feed;
     private ScheduledExecutorService background;
     private final AfterCommit afterCommit = new AfterCommit();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
@@ -57,6 +59,7 @@ public class Purger {
     @PostConstruct
     void init() {
         counters = new PurgeCounters(rt);
+        feed = new InvalidationFeed(rt.cache());
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
         afterCommit.resolve();
@@ -74,6 +77,10 @@ public class Purger {
 
     PurgeCounters counters() {
         return counters;
+    }
+
+    InvalidationFeed feed() {
+        return feed;
     }
 
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
@@ -96,13 +103,34 @@ public class Purger {
     void submit(String context, List<String> names, JsonObject params) {
         ContextModel ctx = rt.registry().context(context).orElseThrow();
         JsonObject shown = withoutNulls(params);
+        String eventId;
         try {
             collector.add(new InvalidationEntry(context, shown));
+            eventId = collector.eventId();
         } catch (ContextNotActiveException e) {
             // outside a request (a scheduled job, say): nothing to report, still purge
+            eventId = EventIds.next();
         }
         String counter = counters.forPurge(ctx, names, params);
-        afterCommit.run(() -> purge(ctx, counter, shown));
+        InvalidationEvent event = new InvalidationEvent(eventId, context, digest(ctx, names, shown));
+        afterCommit.run(() -> purge(ctx, counter, shown, event));
+    }
+
+    /**
+     * The digest of the purged stableKey when the purge names every param of the context, so a client
+     * can match it against its mounted entries; a purge by some params only reaches entries with any
+     * value of the others, so its event names the context alone (docs/reference/protocol.md).
+     */
+    private java.util.Optional<String> digest(ContextModel ctx, List<String> names, JsonObject shown) {
+        if (ctx.params().isEmpty() || !names.containsAll(ctx.params().stream().map(p -> p.name()).toList())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String canonical = rt.canonicalizer().canonical(shown, counters.types(ctx));
+            return java.util.Optional.of(EventIds.sha256(CacheKeys.stableKey(ctx.name(), canonical)));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // a value the wire could not carry: the context-wide event still holds
+        }
     }
 
     /** Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}). */
@@ -111,8 +139,13 @@ public class Purger {
         events.fire(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
     }
 
-    private void purge(ContextModel ctx, String counter, JsonObject params) {
-        increment(counter);
+    private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
+        if (rt.cache() != null) {
+            rt.cache().purge(counter, event.encode());
+        }
+        if (!feed.viaBackend()) {
+            feed.publish(event);
+        }
         events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
         rt.settings().repurgeDelay().ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));

@@ -62,7 +62,7 @@ export interface MizanClient {
    * for it is dropped. Returns an undo that restores the previous state, unless something newer
    * has been written or fetched since.
    */
-  setData<P, R>(context: ContextDescriptor<P, R> | string, params: P | undefined, data: R | ((old: R | undefined) => R)): () => void;
+  setData<P, R>(context: ContextDescriptor<P, R> | string, params: NoInfer<P> | undefined, data: NoInfer<R> | ((old: R | undefined) => NoInfer<R>)): () => void;
   /** How many entries are held (for tests and diagnostics). */
   readonly size: number;
   /** Stops listening to other tabs and drops every entry. */

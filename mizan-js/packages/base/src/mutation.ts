@@ -22,7 +22,7 @@ export interface MutationState<R = unknown, A = unknown> {
 
 /** What `onMutate` may do: write reads optimistically; each write is undone if the call fails. */
 export interface OptimisticWriter {
-  setData<P, R>(context: ContextDescriptor<P, R>, params: P, data: R | ((old: R | undefined) => R)): void;
+  setData<P, R>(context: ContextDescriptor<P, R>, params: NoInfer<P>, data: NoInfer<R> | ((old: R | undefined) => NoInfer<R>)): void;
 }
 
 /** Callbacks of a mutation; `C` is what `onMutate` returns, handed to the others. */

@@ -47,7 +47,7 @@ export type ContextResult<R> = ContextState<R> & { refetch(): Promise<void> };
 export type SuspenseContextResult<R> = ContextResult<R> & { readonly data: R; readonly status: "success" | "error" };
 
 /** Subscribes to a context (the named hooks that codegen writes call this). */
-export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: P, options: ContextOptions<R> = {}): ContextResult<R> {
+export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: P, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
   const client = useMizanClient();
   const next = client.registerContext(descriptor, params);
   // A new handle only when the read itself changes (its stableKey), not on every render.

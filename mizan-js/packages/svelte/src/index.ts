@@ -60,7 +60,7 @@ export type ContextResult<R> = ContextState<R> & { readonly state: ContextState<
 export function useMizanContext<P, R>(
   descriptor: ContextDescriptor<P, R>,
   params: () => P,
-  options: () => ContextOptions<R> = () => ({}),
+  options: () => ContextOptions<NoInfer<R>> = () => ({}),
 ): ContextResult<R> {
   const client = options().client ?? getMizanClient();
   let current: { handle: ContextHandle<R>; enabled: boolean; track: () => void } | undefined;

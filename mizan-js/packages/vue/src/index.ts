@@ -72,7 +72,7 @@ function refsOf<S extends object>(state: Ref<S>, fields: readonly (keyof S)[]): 
 }
 
 /** A composable over a context (the named composables that codegen writes call this). */
-export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: MaybeRefOrGetter<P>, options: ContextOptions<R> = {}): ContextResult<R> {
+export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: MaybeRefOrGetter<P>, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
   const client = useMizanClient();
   const handle = shallowRef<ContextHandle<R>>(client.registerContext(descriptor, toValue(params)));
   const raw = shallowRef<ContextState<R>>(handle.value.getState());

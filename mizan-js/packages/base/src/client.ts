@@ -5,7 +5,7 @@
 import { canonicalValue, encodeParams } from "./canonical.js";
 import { resolveConfig, type MizanConfig, type ResolvedConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
-import { Entry, IDLE, type ContextState } from "./entry.js";
+import { Entry, PENDING, type ContextState } from "./entry.js";
 import { createHttp } from "./http.js";
 import { readSsrData, type SsrData } from "./hydrate.js";
 import { parseJson, toJsonText } from "./json.js";
@@ -16,8 +16,11 @@ export interface ContextHandle<R = unknown> {
   readonly key: string;
   /** The current state; the same object until something changes. */
   getState(): ContextState<R>;
-  /** Listens for changes; the first subscriber starts a fetch unless the data is fresh. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Listens for changes; the first subscriber starts a fetch unless the data is fresh. With
+   * `enabled` false the listener only watches: it never causes a fetch (TanStack's `enabled`).
+   */
+  subscribe(listener: () => void, enabled?: boolean): () => void;
   /** Fetches again, keeping the data shown meanwhile; joins a fetch already in flight. */
   refetch(): Promise<void>;
   /** Drops every subscription made through this handle. */
@@ -52,6 +55,14 @@ export interface MizanClient {
   clearUserEntries(): void;
   /** Seeds entries from server-rendered data; they are not fetched while fresh. */
   hydrate(data: SsrData | undefined): void;
+  /** The data a read holds now (`undefined` when it has none). */
+  getData<P, R>(context: ContextDescriptor<P, R> | string, params?: P): R | undefined;
+  /**
+   * Writes a read's data, as if the server had sent it (an optimistic update); a fetch in flight
+   * for it is dropped. Returns an undo that restores the previous state, unless something newer
+   * has been written or fetched since.
+   */
+  setData<P, R>(context: ContextDescriptor<P, R> | string, params: NoInfer<P> | undefined, data: NoInfer<R> | ((old: R | undefined) => NoInfer<R>)): () => void;
   /** How many entries are held (for tests and diagnostics). */
   readonly size: number;
   /** Stops listening to other tabs and drops every entry. */
@@ -113,7 +124,7 @@ export function createClient(options: MizanConfig): MizanClient {
     entry.noCache = entry.stale = false;
     const promise = run(entry, seq, generation, query, noCache);
     entry.inflight = { promise, startedAt: ++clock };
-    entry.set({ status: entry.state.updatedAt ? entry.state.status : "loading", isFetching: true });
+    entry.set({ isFetching: true });
     return promise;
   };
 
@@ -121,7 +132,7 @@ export function createClient(options: MizanConfig): MizanClient {
     let outcome: Partial<ContextState>;
     try {
       const data = await http.read(entry.name, query, noCache, () => entry.generation !== generation);
-      outcome = { status: "success", data, error: undefined, updatedAt: Date.now() };
+      outcome = { status: "success", data, error: null, dataUpdatedAt: Date.now() };
     } catch (error) {
       outcome = { status: "error", error };
     }
@@ -143,7 +154,7 @@ export function createClient(options: MizanConfig): MizanClient {
       if (!items.some((item) => matches(entry, item))) continue;
       entry.bust = mark;
       entry.noCache = true;
-      if (entry.listeners.size === 0) entry.stale = true;
+      if (entry.active === 0) entry.stale = true;
       else if (!entry.inflight) void fetch(entry);
       else if (entry.inflight.startedAt < stamp) entry.refetchAfter = true;
     }
@@ -155,8 +166,8 @@ export function createClient(options: MizanConfig): MizanClient {
       entry.generation++;
       entry.inflight = undefined;
       entry.refetchAfter = entry.stale = false;
-      entry.set(IDLE);
-      if (entry.listeners.size > 0) void fetch(entry);
+      entry.set(PENDING);
+      if (entry.active > 0) void fetch(entry);
     }
   };
 
@@ -167,11 +178,28 @@ export function createClient(options: MizanConfig): MizanClient {
         entryFor(key, key.slice(0, bar), key.slice(bar + 1)).set({
           status: "success",
           data: seed.data,
-          error: undefined,
-          updatedAt: seed.updatedAt ?? Date.now(),
+          error: null,
+          dataUpdatedAt: seed.updatedAt ?? Date.now(),
         });
       }
     }
+  };
+
+  /** A read's stableKey and its entry (made on demand, so a collected entry comes back). */
+  const locate = <P>(context: ContextDescriptor<P, unknown> | string, params: P | undefined) => {
+    const descriptor: ContextDescriptor<P, unknown> = typeof context === "string" ? { name: context } : context;
+    if (descriptor.schema) http.expectSchema(descriptor.schema);
+    const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
+    const key = `${descriptor.name}|${canonical}`;
+    return {
+      key,
+      entryOf: (): Entry => {
+        const entry = entryFor(key, descriptor.name, canonical);
+        entry.query ??= query;
+        if (descriptor.scope) entry.scope = descriptor.scope;
+        return entry;
+      },
+    };
   };
 
   if (channel) {
@@ -190,43 +218,63 @@ export function createClient(options: MizanConfig): MizanClient {
   return {
     config,
     registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R> {
-      const descriptor: ContextDescriptor<P, R> = typeof context === "string" ? { name: context } : context;
-      const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
-      const key = `${descriptor.name}|${canonical}`;
-      const entryOf = (): Entry => {
-        const entry = entryFor(key, descriptor.name, canonical);
-        entry.query ??= query;
-        if (descriptor.scope) entry.scope = descriptor.scope;
-        return entry;
-      };
+      const { key, entryOf } = locate(context, params);
+      /** The unsubscribes of this handle's subscriptions. */
       const mine = new Set<() => void>();
       return {
         key,
         getState: () => entryOf().state as ContextState<R>,
-        subscribe(listener) {
+        subscribe(listener, enabled = true) {
           const entry = entryOf();
           const wrapped = () => listener();
-          mine.add(wrapped);
           entry.listeners.add(wrapped);
           clearTimeout(entry.gcTimer);
-          const { status } = entry.state;
-          if (!entry.inflight && (status === "idle" || status === "error" || entry.stale)) void fetch(entry);
-          return () => {
-            mine.delete(wrapped);
+          if (enabled) {
+            entry.active++;
+            if (!entry.inflight && (entry.state.status !== "success" || entry.stale)) void fetch(entry);
+          }
+          const stop = () => {
+            if (!mine.delete(stop)) return;
+            if (enabled) entry.active--;
             unsubscribe(entry, wrapped);
           };
+          mine.add(stop);
+          return stop;
         },
         refetch: () => fetch(entryOf()),
         unregister() {
-          const entry = entries.get(key);
-          if (entry) for (const listener of mine) unsubscribe(entry, listener);
-          mine.clear();
+          for (const stop of [...mine]) stop();
         },
+      };
+    },
+
+    getData: (context, params) => locate(context, params).entryOf().state.data as never,
+
+    setData(context, params, data) {
+      const entry = locate(context, params).entryOf();
+      const previous = entry.state;
+      entry.generation++; // drops a response in flight: it was read before this write
+      entry.inflight = undefined;
+      entry.refetchAfter = false;
+      entry.set({
+        status: "success",
+        data: typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data,
+        error: null,
+        isFetching: false,
+        dataUpdatedAt: Date.now(),
+      });
+      const written = entry.state;
+      return () => {
+        if (entry.state !== written) return;
+        entry.generation++;
+        entry.set(previous.isFetching ? { ...previous, isFetching: false } : previous);
+        if (previous.isFetching && entry.active > 0) void fetch(entry); // the dropped fetch, again
       };
     },
 
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
+      if (descriptor.schema) http.expectSchema(descriptor.schema);
       const response = await http.call(descriptor.name, toJsonText(args ?? {}));
       const stamp = ++clock;
       let stale: Stale[];

@@ -65,9 +65,24 @@ export interface MizanClient {
   setData<P, R>(context: ContextDescriptor<P, R> | string, params: NoInfer<P> | undefined, data: NoInfer<R> | ((old: R | undefined) => NoInfer<R>)): () => void;
   /** How many entries are held (for tests and diagnostics). */
   readonly size: number;
+  /** What `@mizan/base/events` plugs into (docs/how-to/live-updates.md); not for application code. */
+  readonly live: LiveHooks;
   /** Stops listening to other tabs and drops every entry. */
   close(): void;
 }
+
+/** The kernel's side of live updates, used by `@mizan/base/events`. */
+export interface LiveHooks {
+  /** The stableKeys of every entry held, and whether a subscriber has it mounted. */
+  keys(): ReadonlyArray<readonly [key: string, context: string, mounted: boolean]>;
+  /** Refetches the mounted entries whose stableKey passes `test`; the others when next mounted. */
+  stale(test: (key: string, context: string) => boolean): void;
+  /** Told when a call starts (`id` undefined) and when its response arrived (`id`: its `Mizan-Event-Id`, or null). */
+  onCall?: (phase: "start" | "end", id?: string | null) => void;
+}
+
+/** At most this many stableKeys go in a call's `"$refresh"` (the server's `mizan.limits.max-refresh` default). */
+const MAX_REFRESH = 32;
 
 /** An invalidation with each param value in canonical JSON text (so it survives postMessage). */
 interface Stale {
@@ -147,11 +162,14 @@ export function createClient(options: MizanConfig): MizanClient {
   };
 
   /** Refetches matching subscribed reads; unsubscribed ones are fetched on their next subscribe. */
-  const applyStale = (items: readonly Stale[], stamp: number) => {
-    if (items.length === 0) return;
+  const applyStale = (items: readonly Stale[], stamp: number, skip?: ReadonlySet<string>) => {
+    if (items.length > 0) markStale((entry) => !skip?.has(entry.key) && items.some((item) => matches(entry, item)), stamp);
+  };
+
+  const markStale = (test: (entry: Entry) => boolean, stamp: number) => {
     const mark = ++bust;
     for (const entry of entries.values()) {
-      if (!items.some((item) => matches(entry, item))) continue;
+      if (!test(entry)) continue;
       entry.bust = mark;
       entry.noCache = true;
       if (entry.active === 0) entry.stale = true;
@@ -200,6 +218,27 @@ export function createClient(options: MizanConfig): MizanClient {
         return entry;
       },
     };
+  };
+
+  /** Writes a call's `refreshed` data (§3) into its entries; returns their keys, which need no refetch. */
+  const applyRefreshed = (fresh: unknown): Set<string> => {
+    const done = new Set<string>();
+    for (const [key, value] of Object.entries(typeof fresh === "object" && fresh !== null ? fresh : {})) {
+      const entry = entries.get(key);
+      if (!entry || typeof value !== "object" || value === null || !("data" in value)) continue;
+      entry.generation++; // a fetch in flight read older data
+      entry.inflight = undefined;
+      entry.refetchAfter = entry.stale = false;
+      const at = (value as { updatedAt?: unknown }).updatedAt;
+      entry.set({ status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
+      done.add(key);
+    }
+    return done;
+  };
+
+  const hooks: LiveHooks = {
+    keys: () => [...entries.values()].map((e) => [e.key, e.name, e.active > 0] as const),
+    stale: (test) => markStale((entry) => test(entry.key, entry.name), ++clock),
   };
 
   if (channel) {
@@ -275,15 +314,28 @@ export function createClient(options: MizanConfig): MizanClient {
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
       if (descriptor.schema) http.expectSchema(descriptor.schema);
-      const response = await http.call(descriptor.name, toJsonText(args ?? {}));
+      // single-flight refresh (§3): the server answers with the fresh data of what it made stale
+      const mounted = [...entries.values()].filter((e) => e.active > 0 && e.query !== undefined).map((e) => e.key).slice(0, MAX_REFRESH);
+      const live = hooks.onCall;
+      live?.("start");
+      let response: Response;
+      try {
+        response = await http.call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
+      } catch (e) {
+        live?.("end", null);
+        throw e;
+      }
       const stamp = ++clock;
       let stale: Stale[];
       let result: unknown = response;
       let redirect: unknown;
+      let refreshed: Set<string> | undefined;
       if (/\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
         const text = await response.text();
         stale = staleFrom(member(parseJson(text), "invalidate")); // lossless: big-integer params still match
-        ({ result, redirect } = JSON.parse(text) as { result?: unknown; redirect?: unknown });
+        let fresh: unknown;
+        ({ result, redirect, refreshed: fresh } = JSON.parse(text) as { result?: unknown; redirect?: unknown; refreshed?: unknown });
+        refreshed = applyRefreshed(fresh);
       } else {
         const header = response.headers.get("Mizan-Invalidate");
         stale = header ? staleFrom(parseJson(header)) : [];
@@ -292,8 +344,9 @@ export function createClient(options: MizanConfig): MizanClient {
         clearUserEntries();
         post({ mizan: 1, type: "clear-user" });
       }
-      applyStale(stale, stamp);
+      applyStale(stale, stamp, refreshed);
       if (stale.length > 0) post({ mizan: 1, type: "invalidate", items: stale });
+      live?.("end", response.headers.get("Mizan-Event-Id"));
       if (typeof redirect === "string") config.onRedirect(redirect);
       return result as R;
     },
@@ -305,6 +358,7 @@ export function createClient(options: MizanConfig): MizanClient {
     },
     clearUserEntries,
     hydrate,
+    live: hooks,
     get size() {
       return entries.size;
     },

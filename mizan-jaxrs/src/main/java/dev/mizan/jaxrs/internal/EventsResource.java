@@ -32,8 +32,12 @@ public class EventsResource {
     /** Seconds a client refused for the stream limit is asked to wait. */
     static final int RETRY_AFTER_SECONDS = 10;
 
+    private static final System.Logger LOG = System.getLogger(EventsResource.class.getName());
+
     @Inject
     MizanEngine engine;
+
+    private volatile boolean warnedSync;
 
     @Inject
     EventStreams streams;
@@ -49,6 +53,11 @@ public class EventsResource {
             throw Problems.notFound();
         }
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
+        if (!request.isAsyncSupported() && !warnedSync) {
+            warnedSync = true;
+            LOG.log(System.Logger.Level.WARNING, "MZRS00011: GET /events runs without asynchronous servlet support, so"
+                    + " streams may not stay open; mark every servlet filter in front of Mizan asyncSupported = true");
+        }
         Caller caller = engine.caller(request);
         Set<String> readable = new HashSet<>();
         for (ContextModel ctx : engine.contexts()) {

@@ -79,6 +79,8 @@ export interface LiveHooks {
   stale(test: (key: string, context: string) => boolean): void;
   /** Told when a call starts (`id` undefined) and when its response arrived (`id`: its `Mizan-Event-Id`, or null). */
   onCall?: (phase: "start" | "end", id?: string | null) => void;
+  /** Told when the principal changed (a login or logout here or in another tab). */
+  onIdentity?: () => void;
 }
 
 /** At most this many stableKeys go in a call's `"$refresh"` (the server's `mizan.limits.max-refresh` default). */
@@ -179,6 +181,7 @@ export function createClient(options: MizanConfig): MizanClient {
   };
 
   const clearUserEntries = () => {
+    hooks.onIdentity?.();
     for (const entry of entries.values()) {
       if (entry.scope === "public") continue;
       entry.generation++;

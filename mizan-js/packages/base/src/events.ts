@@ -146,6 +146,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     onCall(tab, phase, id);
   };
 
+  // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
+  live.onIdentity = () => abort?.abort();
+
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<Shared>) => {
       if (data?.mizan !== 1 || closed) return;
@@ -261,7 +264,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       closed = true;
       abort?.abort();
       channel?.close();
-      if (live.onCall) live.onCall = undefined;
+      live.onCall = live.onIdentity = undefined;
     },
   };
 }

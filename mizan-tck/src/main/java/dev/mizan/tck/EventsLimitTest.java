@@ -25,7 +25,7 @@ class EventsLimitTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("tck-events-limit", "mizan.events.max-streams=2", BoardApi.class);
+        return Deployments.war("tck-events-limit", "mizan.events.max-streams=2\nmizan.events.heartbeat=PT1S", BoardApi.class);
     }
 
     @Assertion(id = "events-max-streams", strategy = "with mizan.events.max-streams=2, a third stream is 503 unavailable JSON with Retry-After; a closed stream frees its place")

@@ -152,6 +152,9 @@ public class EventStreams implements InvalidationListener {
     private void close(Stream stream) {
         if (streams.remove(stream)) {
             open.decrementAndGet();
+            if (stream.sink().isClosed()) {
+                return; // the runtime closed it (the client left): closing again only makes the container log
+            }
             try {
                 stream.sink().close();
             } catch (RuntimeException e) {

@@ -333,6 +333,18 @@ CASES = [
     (SECRET_B, "mixed", "user:bob", {"s": "string", "b": "boolean", "o": "object", "a": "array", "n": "number"},
      '{"s": "x", "b": false, "o": {}, "a": [1], "n": 2.5}'),
     (SECRET_B, "\u00fcnicode-name", USER, {"k": "string"}, '{"k": "v"}'),
+    # exponent-form numbers: integer or JCS number is decided from the literal, not from its value
+    (SECRET_A, "exponents", "public", {"x": "number"}, '{"x": 1.2345678901234568e+16}'),
+    (SECRET_A, "exponents", "public", {"x": "number"}, '{"x": 9.007199254740993e15}'),
+    (SECRET_A, "exponents", "public", {"x": "number"}, '{"x": 9007199254740993}'),
+    (SECRET_A, "exponents", "public", {"n": "integer"}, '{"n": 1e2}'),
+    (SECRET_A, "exponents", "public", {"n": "integer"}, '{"n": 1.00E+2}'),
+    (SECRET_A, "exponents", "public", {"n": "integer"}, '{"n": -12345678901234567e3}'),
+    (SECRET_A, "exponents", "public", {"xs": "array"},
+     '{"xs": [1e16, 10000000000000000, 1.5E300, 123456789012345678901234567890e-10, 9007199254740993.0]}'),
+    (SECRET_A, "exponents", "public", {"f": "object"}, '{"f": {"big": 1.8446744073709552e19, "int": 18446744073709551616}}'),
+    (SECRET_A, "exponents", "public", {"amount": "string"}, '{"amount": 1.2345678901234568e+16}'),
+    (SECRET_A, "exponents", "public", {"amount": "string"}, '{"amount": 1.250E1}'),
 ]
 
 

@@ -111,4 +111,41 @@ class SessionInitTest {
         assertThat(who.status()).as("%s", who).isEqualTo(200);
         assertThat(who.json().get("result")).as("result of %s", who).isIn(null, jakarta.json.JsonValue.NULL);
     }
+
+    @Assertion(id = "session-relogin-rotates", strategy = "Logging in again as the same user over a live session still "
+            + "rotates the session id and the CSRF token")
+    void reloginRotates() {
+        HttpTck http = loggedIn();
+        String session = http.cookie("JSESSIONID").orElseThrow(() -> new AssertionError("no JSESSIONID after login"));
+        Reply again = http.call("login", ALICE);
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.header("Mizan-CSRF-Token")).as("%s", again.headers()).isPresent();
+        assertThat(http.cookie("JSESSIONID")).isPresent().isNotEqualTo(java.util.Optional.of(session));
+    }
+
+    @Assertion(id = "session-switch-user", strategy = "Holding alice's session, a login as bob ends as bob: calls, "
+            + "/session and the session cookie are bob's, with a new token")
+    void loginOverALiveSessionSwitchesUser() {
+        HttpTck http = loggedIn();
+        String session = http.cookie("JSESSIONID").orElseThrow();
+        Reply bob = http.call("login", "{\"username\":\"bob\",\"password\":\"bob-pw\"}");
+        assertThat(bob.status()).as("%s", bob).isEqualTo(200);
+        http.csrfToken(bob.header("Mizan-CSRF-Token").orElseThrow(() -> new AssertionError("no new token: " + bob)));
+        assertThat(http.call("whoami", "{}").json().getString("result")).isEqualTo("bob");
+        assertThat(http.mizan("session").json().getString("user")).isEqualTo("bob");
+        assertThat(http.cookie("JSESSIONID")).isPresent().isNotEqualTo(java.util.Optional.of(session));
+    }
+
+    @Assertion(id = "session-init-starts-anonymous", strategy = "Holding alice's session, a @SessionInit function runs "
+            + "anonymous and, when it establishes nobody, the caller ends anonymous (never still alice)")
+    void sessionInitEndsWithTheIdentityItEstablished() {
+        HttpTck http = loggedIn();
+        Reply r = http.call("loginEstablishingNobody", "{}");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.json().get("result")).as("the caller inside the function: %s", r)
+                .isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(http.session().json().isNull("user")).as("alice is gone").isTrue();
+        Reply who = http.call("whoami", "{}");
+        assertThat(who.json().get("result")).as("%s", who).isIn(null, jakarta.json.JsonValue.NULL);
+    }
 }

@@ -1,33 +1,29 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.MizanException;
-import jakarta.json.JsonArrayBuilder;
+import dev.mizan.cdi.internal.json.JsonTrees;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 
 /**
  * Reads a call's body: a JSON object, at most {@code maxBody} bytes (counted while streaming) and
  * {@code maxDepth} levels deep. Builds the tree with an explicit stack, never recursion, so a body of
- * 10,000 nested arrays is a clean {@code 400 bad_request}, not a {@code StackOverflowError}.
+ * 10,000 nested arrays is a clean {@code 400 bad_request}, not a {@code StackOverflowError}; numbers
+ * keep their literal ({@link dev.mizan.cdi.internal.json.LiteralNumber}) and are not expanded here.
  */
 final class JsonBodyReader {
 
-    private final JsonProvider json;
     private final JsonParserFactory parsers;
     private final long maxBody;
     private final int maxDepth;
 
     JsonBodyReader(JsonProvider json, long maxBody, int maxDepth) {
-        this.json = json;
         this.parsers = json.createParserFactory(Map.of());
         this.maxBody = maxBody;
         this.maxDepth = maxDepth;
@@ -58,39 +54,13 @@ final class JsonBodyReader {
         if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
             throw Problems.notAnObject();
         }
-        Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(json.createObjectBuilder(), null, null));
-        String key = null;
-        while (true) {
-            JsonParser.Event event = parser.next();
-            switch (event) {
-                case KEY_NAME -> key = parser.getString();
-                case START_OBJECT, START_ARRAY -> {
-                    if (stack.size() + 1 > maxDepth) {
-                        throw Problems.tooDeep(maxDepth);
-                    }
-                    stack.push(event == JsonParser.Event.START_OBJECT
-                            ? new Frame(json.createObjectBuilder(), null, key)
-                            : new Frame(null, json.createArrayBuilder(), key));
-                    key = null;
-                }
-                case END_OBJECT, END_ARRAY -> {
-                    Frame done = stack.pop();
-                    JsonValue value = done.build();
-                    if (stack.isEmpty()) {
-                        if (parser.hasNext()) {
-                            throw Problems.malformedJson();
-                        }
-                        return (JsonObject) value;
-                    }
-                    stack.peek().add(done.keyInParent, value);
-                }
-                default -> {
-                    stack.peek().add(key, parser.getValue());
-                    key = null;
-                }
-            }
+        JsonValue value = JsonTrees.read(parser, JsonParser.Event.START_OBJECT, maxDepth, () -> {
+            throw Problems.tooDeep(maxDepth);
+        });
+        if (parser.hasNext()) {
+            throw Problems.malformedJson();
         }
+        return (JsonObject) value;
     }
 
     private static boolean causedByLimit(Throwable e) {
@@ -100,21 +70,5 @@ final class JsonBodyReader {
             }
         }
         return false;
-    }
-
-    /** An object or array under construction, and the key it will take in its parent object. */
-    private record Frame(JsonObjectBuilder object, JsonArrayBuilder array, String keyInParent) {
-
-        void add(String key, JsonValue value) {
-            if (object != null) {
-                object.add(key, value);
-            } else {
-                array.add(value);
-            }
-        }
-
-        JsonValue build() {
-            return object != null ? object.build() : array.build();
-        }
     }
 }

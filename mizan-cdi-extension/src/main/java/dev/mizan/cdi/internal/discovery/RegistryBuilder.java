@@ -21,7 +21,7 @@ import dev.mizan.cdi.internal.schema.TypeSchemas;
 import dev.mizan.cdi.internal.schema.UnmappableTypeException;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -43,8 +43,8 @@ import java.util.TreeMap;
 public final class RegistryBuilder {
 
     private static final Set<String> REQUIRED_MARKERS = Set.of("NotNull", "NotBlank", "NotEmpty", "Nonnull", "NonNull");
-    private static final JsonObject RESPONSE_SCHEMA = Json.createObjectBuilder().add("x-mizan-response", true).build();
-    private static final JsonObject NULL_SCHEMA = Json.createObjectBuilder().add("type", "null").build();
+    private static final JsonObject RESPONSE_SCHEMA = JSON.createObjectBuilder().add("x-mizan-response", true).build();
+    private static final JsonObject NULL_SCHEMA = JSON.createObjectBuilder().add("type", "null").build();
     private static final Invoker NOT_INVOCABLE = (args, before) -> {
         throw new IllegalStateException("not invocable");
     };

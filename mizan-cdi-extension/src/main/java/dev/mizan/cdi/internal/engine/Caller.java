@@ -16,4 +16,15 @@ public interface Caller {
      * @return whether the caller has it
      */
     boolean isUserInRole(String role);
+
+    /**
+     * Drops the identity the request carries, before a {@code @SessionInit} function runs, so that the
+     * principal after the call is the one the function established (docs/reference/security.md,
+     * "Sessions and login").
+     *
+     * @return whether the caller is anonymous now; {@code false} when the identity could not be dropped
+     */
+    default boolean signOut() {
+        return user().isEmpty();
+    }
 }

@@ -5,9 +5,9 @@ package dev.mizan.cdi.internal.engine;
  * invalidates the session accordingly (docs/reference/protocol.md).
  */
 public enum SessionChange {
-    /** Not a {@code @SessionInit} function, or the principal did not change. */
+    /** Not a {@code @SessionInit} function, or anonymous before and after. */
     NONE,
-    /** A new or different principal: rotate the session id and the CSRF token. */
+    /** A principal after the call (the function started anonymous): rotate the session id and the CSRF token. */
     LOGIN,
     /** A principal before, none after: invalidate the session (the user's entries are already purged). */
     LOGOUT

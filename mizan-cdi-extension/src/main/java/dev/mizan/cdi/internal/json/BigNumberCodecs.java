@@ -14,7 +14,8 @@ import java.math.BigInteger;
 /**
  * Arbitrary-precision numbers travel as JSON strings: a JavaScript number holds 53 bits, so a
  * {@code BigDecimal} written as a JSON number would lose digits in the client (docs/internals/key-derivation.md, docs/reference/schema.md).
- * Reading accepts a string or a number, so hand-written JSON such as {@code 3} still binds.
+ * Reading accepts a string or a number, so hand-written JSON such as {@code 3} still binds, within
+ * {@link NumberBounds}.
  */
 final class BigNumberCodecs {
 
@@ -41,7 +42,7 @@ final class BigNumberCodecs {
     static final class BigDecimalDeserializer implements JsonbDeserializer<BigDecimal> {
         @Override
         public BigDecimal deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            String text = text(parser, "BigDecimal");
+            String text = bounded(text(parser, "BigDecimal"), "BigDecimal");
             try {
                 return new BigDecimal(text);
             } catch (NumberFormatException e) {
@@ -54,7 +55,7 @@ final class BigNumberCodecs {
     static final class BigIntegerDeserializer implements JsonbDeserializer<BigInteger> {
         @Override
         public BigInteger deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            String text = text(parser, "BigInteger");
+            String text = bounded(text(parser, "BigInteger"), "BigInteger");
             try {
                 return new BigInteger(text);
             } catch (NumberFormatException e) {
@@ -71,6 +72,15 @@ final class BigNumberCodecs {
         } catch (IllegalStateException e) {
             throw new JsonbException("Cannot read a " + target + " here; expected a JSON string or number", e);
         }
+    }
+
+    // a string is as much a bomb as a number: "1e10000000" is cheap to read and huge to expand
+    private static String bounded(String text, String target) {
+        String problem = NumberBounds.problem(text);
+        if (problem != null && !problem.equals(NumberBounds.NOT_A_NUMBER)) { // the parse below names those
+            throw new JsonbException("Not a " + target + " Mizan accepts: the number " + problem);
+        }
+        return text;
     }
 
     // names the target type instead of surfacing a bare NumberFormatException

@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>a top-level param that is absent or JSON null is left out; inside values, object members whose
  *     value is null are left out at any depth; array elements, nulls included, stay;</li>
- * <li>an integer (a number without fraction or exponent: {@code BigDecimal.scale() == 0}) stays an
- *     integer within ±(2^53 − 1), else becomes the string of its exact digits; other numbers become the
- *     nearest double, written as ECMAScript does;</li>
+ * <li>an integer literal (written without fraction or exponent, decided from the literal as received,
+ *     {@link dev.mizan.cdi.internal.json.LiteralNumber}; for a number built in Java, scale 0) stays an
+ *     integer within ±(2^53 − 1), else becomes the string of its exact digits; other numbers
+ *     ({@code 1.2345678901234568e16} included) become the nearest double, written as ECMAScript does;</li>
+ * <li>a number beyond {@link dev.mizan.cdi.internal.json.NumberBounds} is refused before it is expanded;</li>
  * <li>a top-level param whose JSON Schema type is {@code "string"} but which arrived as a number becomes
  *     the string of the number in plain notation ({@code 12.50} → {@code "12.50"});</li>
  * <li>the result is RFC 8785 JSON.</li>

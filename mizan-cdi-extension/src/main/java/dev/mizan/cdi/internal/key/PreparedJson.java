@@ -1,5 +1,7 @@
 package dev.mizan.cdi.internal.key;
 
+import dev.mizan.cdi.internal.json.LiteralNumber;
+import dev.mizan.cdi.internal.json.NumberBounds;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,15 +12,14 @@ import java.math.BigInteger;
 import java.util.Map;
 
 /**
- * Writes params as JSON text after docs/internals/key-derivation.md's rules, ready for RFC 8785: null members dropped,
- * integers past ±(2^53 − 1) turned into strings, invalid numbers and strings refused. One instance
+ * Writes params as JSON text after the canonical-form rules (docs/internals/key-derivation.md), ready for RFC 8785:
+ * null members dropped, integer literals past ±(2^53 − 1) turned into strings, invalid numbers and
+ * strings refused, numbers beyond {@link NumberBounds} refused before they are expanded. One instance
  * per canonicalisation (it holds the text being written).
  */
 final class PreparedJson {
 
     private static final BigInteger MAX_SAFE_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
-    /** Bounds the plain form of a number given for a string param (1e999999999 would be a huge string). */
-    private static final int MAX_PLAIN_SCALE = 1000;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -39,7 +40,7 @@ final class PreparedJson {
             string(name, name);
             out.append(':');
             if ("string".equals(schemaTypes.get(name)) && value instanceof JsonNumber number) {
-                string(name, plain(name, number.bigDecimalValue()));
+                string(name, plain(name, number));
             } else {
                 value(name, value);
             }
@@ -59,7 +60,7 @@ final class PreparedJson {
             case OBJECT -> object(param, (JsonObject) value);
             case ARRAY -> array(param, (JsonArray) value);
             case STRING -> string(param, ((JsonString) value).getString());
-            case NUMBER -> number(param, ((JsonNumber) value).bigDecimalValue());
+            case NUMBER -> number(param, (JsonNumber) value);
             case TRUE -> out.append("true");
             case FALSE -> out.append("false");
             case NULL -> out.append("null");
@@ -95,29 +96,40 @@ final class PreparedJson {
         out.append(']');
     }
 
-    private void number(String param, BigDecimal number) {
-        // scale 0: written without fraction or exponent, i.e. an integer literal.
-        if (number.scale() == 0) {
-            BigInteger integer = number.unscaledValue();
-            if (integer.abs().compareTo(MAX_SAFE_INTEGER) <= 0) {
-                out.append(integer);
+    private void number(String param, JsonNumber json) {
+        BigDecimal number = bounded(param, json);
+        // an integer literal is one written without fraction or exponent, decided from the literal as
+        // sent (1.2345678901234568e16 is a JCS number, 12345678901234568 an integer); a number built in
+        // Java has no literal, and then scale 0 stands for it
+        boolean integer = json instanceof LiteralNumber literal ? literal.integerLiteral() : number.scale() == 0;
+        if (integer) {
+            BigInteger value = number.toBigIntegerExact(); // bounded: at most MAX_DIGITS digits
+            if (value.abs().compareTo(MAX_SAFE_INTEGER) <= 0) {
+                out.append(value);
             } else {
-                string(param, integer.toString());
+                string(param, value.toString());
             }
             return;
         }
         double value = number.doubleValue();
         if (Double.isInfinite(value) || Double.isNaN(value)) {
-            throw new InvalidParamException(param, "number out of range: " + number);
+            throw new InvalidParamException(param, "number out of range: " + json);
         }
         out.append(number); // the canonicaliser reads it as the nearest double and writes it as ES6 does
     }
 
-    private static String plain(String param, BigDecimal number) {
-        if (Math.abs(number.scale()) > MAX_PLAIN_SCALE) {
-            throw new InvalidParamException(param, "number too long for a string: " + number);
+    /** The plain form of a number given for a string param; the bounds keep it under about 2,000 characters. */
+    private static String plain(String param, JsonNumber json) {
+        return bounded(param, json).toPlainString();
+    }
+
+    /** Refuses, before any expansion, a number beyond {@link NumberBounds}. */
+    private static BigDecimal bounded(String param, JsonNumber json) {
+        String problem = NumberBounds.problem(json);
+        if (problem != null) {
+            throw new InvalidParamException(param, "number " + problem);
         }
-        return number.toPlainString();
+        return json.bigDecimalValue();
     }
 
     private void string(String param, String text) {

@@ -32,6 +32,19 @@ final class Callers {
             public boolean isUserInRole(String role) {
                 return request != null && request.isUserInRole(role);
             }
+
+            /** {@code HttpServletRequest.logout()}: the container forgets the identity for this request and its session. */
+            @Override
+            public boolean signOut() {
+                if (request != null) {
+                    try {
+                        request.logout();
+                    } catch (jakarta.servlet.ServletException e) {
+                        return false;
+                    }
+                }
+                return user().isEmpty();
+            }
         };
     }
 

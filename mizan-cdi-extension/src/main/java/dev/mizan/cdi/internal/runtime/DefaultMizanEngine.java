@@ -81,6 +81,14 @@ public class DefaultMizanEngine implements MizanEngine {
     private Validator validator;
     private OutsideTransaction outside;
     private HttpServletRequest currentRequest;
+    private Map<String, OperationPlan> functionPlans;
+    /**
+     * Whether Bean Validation has anything to check on a method's parameters: asked once per method, on
+     * its first call (asking for every method at deployment would build validation metadata for every
+     * bean class, which costs deployment time for methods that may never be called).
+     */
+    private final Map<Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Consumer<Object> NO_VALIDATION = target -> { };
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
     private Refresher refresher;
@@ -101,11 +109,19 @@ public class DefaultMizanEngine implements MizanEngine {
         canonicalizer = rt.canonicalizer();
         refresher = new Refresher(this, registry, canonicalizer, counters);
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
+        Map<String, OperationPlan> plans = new java.util.HashMap<>();
+        registry.functions().values().forEach(fn ->
+                plans.put(fn.name(), OperationPlan.of(fn.params(), fn.method().getParameterCount(), List.of())));
+        functionPlans = Map.copyOf(plans);
     }
 
     /** Builds the engine (and the purger, the runtime) when the application starts, not on the first request. */
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        // nothing to do: being called made the container create this bean and its dependencies
+        // being called made the container create this bean and its dependencies; the first use of the
+        // JCA algorithms and of JSON-B costs milliseconds each, paid here rather than by the first request
+        byte[] body = jsonb.toJson(List.of("mizan")).getBytes(StandardCharsets.UTF_8);
+        Etags.strong(body);
+        keys.key("mizan", CacheKeys.scope(Optional.empty()), canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of()));
     }
 
     @Override
@@ -130,13 +146,13 @@ public class DefaultMizanEngine implements MizanEngine {
     public ReadResult read(String context, Map<String, List<String>> query, Caller caller) {
         ContextModel ctx = registry.context(context).orElseThrow(() -> UnknownNames.context(context, registry));
         AccessCheck.check(ctx.access(), caller);
-        return read(ctx, WireParams.fromQuery(ctx, query, settings.maxDepth()), caller);
+        return read(ctx, WireParams.fromQuery(ctx, counters.plan(ctx), query, settings.maxDepth()), caller);
     }
 
     /** Reads a context whose role check is done, from the JSON object of its params. */
     ReadResult read(ContextModel ctx, JsonObject params, Caller caller) {
         String canonical = canonical(ctx, params);
-        Object[] args = ArgumentBinder.bind(ctx.params(), ctx.method().getParameterCount(), params, jsonb, true);
+        Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb, true);
         Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
@@ -168,15 +184,20 @@ public class DefaultMizanEngine implements MizanEngine {
     public CallResult call(String function, JsonObject body, Caller caller) {
         FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry));
         AccessCheck.check(fn.access(), caller);
-        Object[] args = ArgumentBinder.bind(fn.params(), fn.method().getParameterCount(), body, jsonb, true);
+        Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb, true);
         Optional<String> before = caller.user();
+        if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
+            throw SessionInitFailure.identityKept(fn.name());
+        }
         Object value = invoke(fn.name(), fn.method(), fn.invoker(), args, fn.params());
         SessionChange change = SessionChange.NONE;
         if (fn.sessionInit()) {
+            // the function started anonymous: any principal now is the one it established, and every
+            // successful login rotates, whoever was signed in before (docs/reference/security.md)
             Optional<String> after = caller.user();
-            if (after.isPresent() && !after.equals(before)) {
+            if (after.isPresent()) {
                 change = SessionChange.LOGIN;
-            } else if (before.isPresent() && after.isEmpty()) {
+            } else if (before.isPresent()) {
                 change = SessionChange.LOGOUT;
                 purger.purgeUser(before.get());
             }
@@ -187,7 +208,8 @@ public class DefaultMizanEngine implements MizanEngine {
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
         Validator v = validator;
-        Consumer<Object> validate = v == null ? target -> { } : target -> ParameterValidation.validate(v, target, method, args, params);
+        Consumer<Object> validate = v == null || !constrained(v, method)
+                ? NO_VALIDATION : target -> ParameterValidation.validate(v, target, method, args, params);
         try {
             return invoker.invoke(args, validate);
         } catch (MizanException e) {
@@ -198,6 +220,14 @@ public class DefaultMizanEngine implements MizanEngine {
             }
             throw Failures.translate(t, name, errorMappers, http);
         }
+    }
+
+    private boolean constrained(Validator v, Method method) {
+        return constrained.computeIfAbsent(method, m -> {
+            var descriptor = v.getConstraintsForClass(m.getDeclaringClass())
+                    .getConstraintsForMethod(m.getName(), m.getParameterTypes());
+            return descriptor != null && descriptor.hasConstrainedParameters();
+        });
     }
 
     @Override

@@ -13,10 +13,12 @@ import jakarta.json.bind.Jsonb;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.key.ParamCanonicalizer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names the generation counters of an entry and of a purge (docs/internals/cache-design.md). Param values are normalised
@@ -25,21 +27,41 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PurgeCounters {
 
-    private final MizanRuntime rt;
-    private final Map<String, Map<String, String>> typesByContext = new ConcurrentHashMap<>();
+    private final Registry registry;
+    private final CacheKeys keys;
+    private final ParamCanonicalizer canonicalizer;
+    private final Jsonb jsonb;
+    private final Map<String, OperationPlan> plans;
 
     PurgeCounters(MizanRuntime rt) {
-        this.rt = rt;
+        this.registry = rt.registry();
+        this.keys = rt.keys();
+        this.canonicalizer = rt.canonicalizer();
+        this.jsonb = rt.jsonb();
+        Map<String, OperationPlan> byContext = new HashMap<>();
+        for (ContextModel ctx : registry.contexts().values()) {
+            byContext.put(ctx.name(), OperationPlan.of(ctx.params(), ctx.method().getParameterCount(), registry.groups(ctx.name())));
+        }
+        this.plans = Map.copyOf(byContext);
+    }
+
+    /** @return the plan of a context, computed at deployment */
+    OperationPlan plan(ContextModel ctx) {
+        return plans.get(ctx.name());
     }
 
     /** @return the counters an entry of {@code ctx} read with {@code args} is stamped with */
     List<String> forEntry(ContextModel ctx, Object[] args, Optional<String> user) {
-        JsonObject normal = normalise(ctx, args);
-        List<String> digests = new ArrayList<>();
-        for (List<String> group : rt.registry().groups(ctx.name())) {
-            digests.add(digest(ctx, normal, group));
+        OperationPlan plan = plan(ctx);
+        List<String> digests = List.of();
+        if (!plan.groups().isEmpty()) {
+            JsonObject normal = normalise(plan, args);
+            digests = new ArrayList<>(plan.groups().size());
+            for (List<String> group : plan.groups()) {
+                digests.add(digest(plan, normal, group));
+            }
         }
-        Optional<String> token = ctx.scope() == Scope.USER ? user.map(rt.keys()::userToken) : Optional.empty();
+        Optional<String> token = ctx.scope() == Scope.USER ? user.map(keys::userToken) : Optional.empty();
         return CounterNames.forEntry(ctx.name(), token, digests);
     }
 
@@ -48,39 +70,43 @@ final class PurgeCounters {
         if (names.isEmpty()) {
             return CounterNames.context(ctx.name());
         }
+        OperationPlan plan = plan(ctx);
         List<String> group = names.stream().sorted().toList();
-        if (!rt.registry().groups(ctx.name()).contains(group)) {
+        if (!plan.groups().contains(group)) {
             group = List.of(group.get(0)); // no counter for this combination: purge by one of its params (a superset)
         }
-        return CounterNames.group(ctx.name(), digest(ctx, params, group));
+        return CounterNames.group(ctx.name(), digest(plan, params, group));
     }
 
-    /** @return the JSON value of an argument as Mizan's JSON-B writes it */
+    /** @return the JSON value of any object as Mizan's JSON-B writes it (in-process params of unknown type) */
     JsonValue toJson(Object arg) {
-        Jsonb jsonb = rt.jsonb();
         return JSON.createReader(new StringReader(jsonb.toJson(arg))).readValue();
     }
 
-    private JsonObject normalise(ContextModel ctx, Object[] args) {
+    /** @return the JSON value of an argument of the context's param {@code name} (same type), as Mizan's JSON-B writes it */
+    JsonValue toJson(ContextModel ctx, String name, Object arg) {
+        return plan(ctx).codec(name).normal(arg, jsonb);
+    }
+
+    /** Only the params some purge group names: the others never name a counter. */
+    private JsonObject normalise(OperationPlan plan, Object[] args) {
         JsonObjectBuilder b = JSON.createObjectBuilder();
-        for (ParamModel p : ctx.params()) {
+        List<ParamModel> params = plan.params();
+        for (int i = 0; i < params.size(); i++) {
+            ParamModel p = params.get(i);
             Object arg = args[p.index()];
-            if (arg != null) {
-                b.add(p.name(), toJson(arg));
+            if (arg != null && plan.grouped().contains(p.name())) {
+                b.add(p.name(), plan.codecs()[i].normal(arg, jsonb));
             }
         }
         return b.build();
     }
 
-    private String digest(ContextModel ctx, JsonObject params, List<String> group) {
-        return CacheKeys.digest(rt.canonicalizer().canonicalSubset(params, group, types(ctx)));
+    private String digest(OperationPlan plan, JsonObject params, List<String> group) {
+        return CacheKeys.digest(canonicalizer.canonicalSubset(params, group, plan.schemaTypes()));
     }
 
     Map<String, String> types(ContextModel ctx) {
-        return typesByContext.computeIfAbsent(ctx.name(), n -> {
-            Map<String, String> m = new java.util.HashMap<>();
-            ctx.params().forEach(p -> m.put(p.name(), p.stringTyped() ? "string" : p.schema().getString("type", "object")));
-            return Map.copyOf(m);
-        });
+        return plan(ctx).schemaTypes();
     }
 }

@@ -7,6 +7,8 @@ import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
+import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.spi.EdgePurger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,6 +53,10 @@ public class Purger {
 
     private PurgeCounters counters;
     private InvalidationFeed feed;
+    // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
+    private Registry registry;
+    private OriginCache cache;
+    private Optional<java.time.Duration> repurgeDelay;
     private ScheduledExecutorService background;
     private final AfterCommit afterCommit = new AfterCommit();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
@@ -59,7 +65,10 @@ public class Purger {
     @PostConstruct
     void init() {
         counters = new PurgeCounters(rt);
-        feed = new InvalidationFeed(rt.cache());
+        registry = rt.registry();
+        cache = rt.cache();
+        feed = new InvalidationFeed(cache);
+        repurgeDelay = rt.settings().repurgeDelay();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
         afterCommit.resolve();
@@ -85,15 +94,16 @@ public class Purger {
 
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
     void afterInvocation(Method method, Object[] args) {
-        List<InvalidationModel> models = rt.registry().invalidations().get(method);
+        List<InvalidationModel> models = registry.invalidations().get(method);
         if (models == null) {
             return;
         }
         for (InvalidationModel m : models) {
+            ContextModel ctx = registry.context(m.context()).orElseThrow();
             JsonObjectBuilder params = JSON.createObjectBuilder();
             for (int i = 0; i < m.params().size(); i++) {
                 Object arg = args[m.argIndexes().get(i)];
-                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(arg));
+                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(ctx, m.params().get(i), arg));
             }
             submit(m.context(), m.params(), params.build());
         }
@@ -101,7 +111,7 @@ public class Purger {
 
     /** Records an invalidation for the current call and purges it now or after commit. */
     void submit(String context, List<String> names, JsonObject params) {
-        ContextModel ctx = rt.registry().context(context).orElseThrow();
+        ContextModel ctx = registry.context(context).orElseThrow();
         JsonObject shown = withoutNulls(params);
         String eventId;
         try {
@@ -140,14 +150,14 @@ public class Purger {
     }
 
     private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
-        if (rt.cache() != null) {
-            rt.cache().purge(counter, event.encode());
+        if (cache != null) {
+            cache.purge(counter, event.encode());
         }
         if (!feed.viaBackend()) {
             feed.publish(event);
         }
         events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
-        rt.settings().repurgeDelay().ifPresent(d ->
+        repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
             Set<String> tags = Set.of("mizan-ctx-" + ctx.name());
@@ -158,8 +168,8 @@ public class Purger {
     }
 
     private void increment(String counter) {
-        if (rt.cache() != null) {
-            rt.cache().purge(counter);
+        if (cache != null) {
+            cache.purge(counter);
         }
     }
 

@@ -3,13 +3,10 @@ package dev.mizan.cdi.internal.runtime;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.ParamModel;
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
-import jakarta.json.JsonException;
+import dev.mizan.cdi.internal.json.JsonTrees;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +22,7 @@ final class WireParams {
     private WireParams() {
     }
 
-    static JsonObject fromQuery(ContextModel ctx, Map<String, List<String>> query, int maxDepth) {
+    static JsonObject fromQuery(ContextModel ctx, OperationPlan plan, Map<String, List<String>> query, int maxDepth) {
         FieldErrors errors = new FieldErrors();
         JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
@@ -33,7 +30,7 @@ final class WireParams {
             if (CACHE_BUSTER.equals(name)) {
                 continue;
             }
-            ParamModel p = ctx.param(name).orElse(null);
+            ParamModel p = plan.byName().get(name);
             if (p == null) {
                 errors.add(name, "is not a parameter of '" + ctx.name() + "'");
             } else if (e.getValue().size() != 1) {
@@ -56,12 +53,7 @@ final class WireParams {
     }
 
     private static JsonValue parse(String text) {
-        try (JsonReader r = JSON.createReader(new StringReader(text))) {
-            return r.readValue();
-        } catch (JsonParsingException e) {
-            return null;
-        } catch (JsonException e) {
-            return null;
-        }
+        // the depth is checked by the caller, to name it in the message
+        return JsonTrees.parse(text, Integer.MAX_VALUE);
     }
 }

@@ -1,7 +1,7 @@
 package dev.mizan.cdi.internal.schema;
 
 import dev.mizan.cdi.internal.model.ContextModel;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.Collection;
@@ -31,16 +31,16 @@ public final class ManifestDocument {
      * @return the manifest, contexts sorted by name
      */
     public static JsonObject build(Collection<ContextModel> contexts, String tagHeader) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        contexts.stream().sorted(Comparator.comparing(ContextModel::name)).forEach(c -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        contexts.stream().sorted(Comparator.comparing(ContextModel::name)).forEach(c -> array.add(JSON.createObjectBuilder()
                 .add("name", c.name())
                 .add("path", CONTEXT_PATH + c.name())
                 .add("scope", c.scope().name().toLowerCase(Locale.ROOT))
                 .add("browserMaxAge", c.policy().browserMaxAge().toSeconds())
                 .add("edgeMaxAge", c.policy().edgeMaxAge().toSeconds())
                 .add("staleWhileRevalidate", c.policy().staleWhileRevalidate().toSeconds())
-                .add("tags", Json.createArrayBuilder().add(tag(c.name())))));
-        return Json.createObjectBuilder().add("version", VERSION).add("tagHeader", tagHeader).add("contexts", array).build();
+                .add("tags", JSON.createArrayBuilder().add(tag(c.name())))));
+        return JSON.createObjectBuilder().add("version", VERSION).add("tagHeader", tagHeader).add("contexts", array).build();
     }
 
     /** @return the purge tag of a context, as the HTTP layer also sends it */

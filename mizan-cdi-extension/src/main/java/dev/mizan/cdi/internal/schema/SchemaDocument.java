@@ -6,7 +6,7 @@ import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
 import dev.mizan.cdi.internal.model.ParamModel;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -45,19 +45,19 @@ public final class SchemaDocument {
      * @return the document, {@code hash} included
      */
     public static JsonObject build(Collection<ContextModel> contexts, Collection<FunctionModel> functions, JsonObject types) {
-        JsonArrayBuilder contextArray = Json.createArrayBuilder();
+        JsonArrayBuilder contextArray = JSON.createArrayBuilder();
         contexts.stream().sorted(Comparator.comparing(ContextModel::name)).map(SchemaDocument::context)
                 .forEach(contextArray::add);
-        JsonArrayBuilder functionArray = Json.createArrayBuilder();
+        JsonArrayBuilder functionArray = JSON.createArrayBuilder();
         functions.stream().sorted(Comparator.comparing(FunctionModel::name)).map(SchemaDocument::function)
                 .forEach(functionArray::add);
-        JsonObject unhashed = Json.createObjectBuilder()
+        JsonObject unhashed = JSON.createObjectBuilder()
                 .add("version", VERSION)
                 .add("contexts", contextArray)
                 .add("functions", functionArray)
                 .add("types", types)
                 .build();
-        return Json.createObjectBuilder(unhashed).add("hash", hash(unhashed)).build();
+        return JSON.createObjectBuilder(unhashed).add("hash", hash(unhashed)).build();
     }
 
     /**
@@ -65,7 +65,7 @@ public final class SchemaDocument {
      * @return lowercase hex SHA-256 of the RFC 8785 canonical form of the document without {@code hash}
      */
     public static String hash(JsonObject document) {
-        JsonObject unhashed = Json.createObjectBuilder(document).remove("hash").build();
+        JsonObject unhashed = JSON.createObjectBuilder(document).remove("hash").build();
         try {
             byte[] canonical = new JsonCanonicalizer(unhashed.toString()).getEncodedUTF8();
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
@@ -77,7 +77,7 @@ public final class SchemaDocument {
     }
 
     private static JsonObject context(ContextModel context) {
-        JsonObjectBuilder entry = Json.createObjectBuilder()
+        JsonObjectBuilder entry = JSON.createObjectBuilder()
                 .add("name", context.name())
                 .add("scope", context.scope().name().toLowerCase(Locale.ROOT))
                 .add("params", params(context.params()))
@@ -88,13 +88,13 @@ public final class SchemaDocument {
     }
 
     private static JsonObject function(FunctionModel function) {
-        JsonArrayBuilder invalidates = Json.createArrayBuilder();
+        JsonArrayBuilder invalidates = JSON.createArrayBuilder();
         function.invalidates().stream()
                 .sorted(Comparator.comparing(InvalidationModel::context).thenComparing(i -> String.join(",", i.params())))
-                .map(i -> Json.createObjectBuilder().add("context", i.context())
-                        .add("params", Json.createArrayBuilder(i.params())).build())
+                .map(i -> JSON.createObjectBuilder().add("context", i.context())
+                        .add("params", JSON.createArrayBuilder(i.params())).build())
                 .forEach(invalidates::add);
-        JsonObjectBuilder entry = Json.createObjectBuilder()
+        JsonObjectBuilder entry = JSON.createObjectBuilder()
                 .add("name", function.name())
                 .add("params", params(function.params()))
                 .add("returns", function.returns())
@@ -106,14 +106,14 @@ public final class SchemaDocument {
 
     // declaration order: it is the order of the Java method's arguments, which generated clients mirror
     private static JsonArray params(List<ParamModel> params) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        params.forEach(p -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        params.forEach(p -> array.add(JSON.createObjectBuilder()
                 .add("name", p.name()).add("schema", p.schema()).add("required", p.required())));
         return array.build();
     }
 
     private static JsonObject cache(CachePolicy policy) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("maxAge", policy.maxAge().toString())
                 .add("browserMaxAge", policy.browserMaxAge().toString())
                 .add("edgeMaxAge", policy.edgeMaxAge().toString())
@@ -130,7 +130,7 @@ public final class SchemaDocument {
             case ROLES -> "roles";
         });
         if (access.kind() == Access.Kind.ROLES) {
-            entry.add("roles", Json.createArrayBuilder(new TreeSet<>(access.roles())));
+            entry.add("roles", JSON.createArrayBuilder(new TreeSet<>(access.roles())));
         }
     }
 }

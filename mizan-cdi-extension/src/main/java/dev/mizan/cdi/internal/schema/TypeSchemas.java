@@ -1,7 +1,7 @@
 package dev.mizan.cdi.internal.schema;
 
 import dev.mizan.cdi.internal.schema.BeanProperties.BeanProperty;
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -71,7 +71,7 @@ import java.util.TreeSet;
  */
 public final class TypeSchemas {
 
-    private static final JsonObject NULL = Json.createObjectBuilder().add("type", "null").build();
+    private static final JsonObject NULL = JSON.createObjectBuilder().add("type", "null").build();
     private static final Map<Class<?>, JsonObject> SCALARS = scalars();
     private static final Set<Class<?>> OPTIONALS = Set.of(Optional.class, OptionalInt.class, OptionalLong.class,
             OptionalDouble.class);
@@ -128,7 +128,7 @@ public final class TypeSchemas {
 
     /** @return the named types mapped so far, sorted by name */
     public JsonObject types() {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         new TreeMap<>(types).forEach(builder::add);
         return builder.build();
     }
@@ -199,7 +199,7 @@ public final class TypeSchemas {
                 throw new UnmappableTypeException(type, "map keys must be String (JSON object member names), not "
                         + key.getTypeName());
             }
-            return Json.createObjectBuilder().add("type", "object")
+            return JSON.createObjectBuilder().add("type", "object")
                     .add("additionalProperties", elementSchema(value)).build();
         }
         Type element = bindings.get(Collection.class.getTypeParameters()[0]);
@@ -215,7 +215,7 @@ public final class TypeSchemas {
     }
 
     private JsonObject array(Type element, boolean unique) {
-        JsonObjectBuilder builder = Json.createObjectBuilder().add("type", "array").add("items", elementSchema(element));
+        JsonObjectBuilder builder = JSON.createObjectBuilder().add("type", "array").add("items", elementSchema(element));
         if (unique) {
             builder.add("uniqueItems", true);
         }
@@ -247,7 +247,7 @@ public final class TypeSchemas {
                 inProgress.remove(name);
             }
         }
-        return Json.createObjectBuilder().add("$ref", "#/types/" + name).build();
+        return JSON.createObjectBuilder().add("$ref", "#/types/" + name).build();
     }
 
     private static void rejectUnmappable(Type type, Class<?> raw) {
@@ -286,10 +286,10 @@ public final class TypeSchemas {
     }
 
     private static JsonObject enumSchema(Class<?> type) {
-        JsonArrayBuilder constants = Json.createArrayBuilder();
+        JsonArrayBuilder constants = JSON.createArrayBuilder();
         // JSON-B (Yasson) writes Enum.name(); @JsonbProperty on constants is not honoured, so neither here
         Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).forEach(constants::add);
-        return Json.createObjectBuilder().add("type", "string").add("enum", constants).build();
+        return JSON.createObjectBuilder().add("type", "string").add("enum", constants).build();
     }
 
     private JsonObject objectSchema(Type type) {
@@ -306,10 +306,10 @@ public final class TypeSchemas {
                 throw new UnmappableTypeException(type, "property '" + property.name() + "'", e);
             }
         }
-        JsonObjectBuilder props = Json.createObjectBuilder();
+        JsonObjectBuilder props = JSON.createObjectBuilder();
         properties.forEach(props::add);
-        return Json.createObjectBuilder().add("type", "object").add("properties", props)
-                .add("required", Json.createArrayBuilder(required)).add("additionalProperties", false).build();
+        return JSON.createObjectBuilder().add("type", "object").add("properties", props)
+                .add("required", JSON.createArrayBuilder(required)).add("additionalProperties", false).build();
     }
 
     private record PropertySchema(JsonObject schema, boolean required) {
@@ -342,16 +342,16 @@ public final class TypeSchemas {
     private static JsonObject formatted(BeanProperty property, JsonObject value) {
         String type = value.getString("type", "");
         if (property.annotation(JsonbNumberFormat.class).isPresent() && (type.equals("number") || type.equals("integer"))) {
-            return Json.createObjectBuilder().add("type", "string").build();
+            return JSON.createObjectBuilder().add("type", "string").build();
         }
         Optional<JsonbDateFormat> date = property.annotation(JsonbDateFormat.class);
         if (date.isPresent() && TEMPORAL_FORMATS.contains(value.getString("format", ""))) {
             String pattern = date.get().value();
             if (pattern.equals(JsonbDateFormat.TIME_IN_MILLIS)) {
-                return Json.createObjectBuilder().add("type", "integer").add("format", "int64").build();
+                return JSON.createObjectBuilder().add("type", "integer").add("format", "int64").build();
             }
             if (!pattern.equals(JsonbDateFormat.DEFAULT_FORMAT)) {
-                return Json.createObjectBuilder().add("type", "string").build();
+                return JSON.createObjectBuilder().add("type", "string").build();
             }
         }
         return value;
@@ -373,7 +373,7 @@ public final class TypeSchemas {
     }
 
     private static JsonObject nullable(JsonObject value) {
-        return Json.createObjectBuilder().add("anyOf", Json.createArrayBuilder().add(value).add(NULL)).build();
+        return JSON.createObjectBuilder().add("anyOf", JSON.createArrayBuilder().add(value).add(NULL)).build();
     }
 
     private static String refName(JsonObject ref) {
@@ -396,7 +396,7 @@ public final class TypeSchemas {
         JsonObject number = type("number", null);
         JsonObject bool = type("boolean", null);
         scalars.put(String.class, string);
-        JsonObject character = Json.createObjectBuilder().add("type", "string").add("minLength", 1).add("maxLength", 1).build();
+        JsonObject character = JSON.createObjectBuilder().add("type", "string").add("minLength", 1).add("maxLength", 1).build();
         scalars.put(char.class, character);
         scalars.put(Character.class, character);
         scalars.put(boolean.class, bool);
@@ -432,7 +432,7 @@ public final class TypeSchemas {
     }
 
     private static JsonObject type(String type, String format) {
-        JsonObjectBuilder builder = Json.createObjectBuilder().add("type", type);
+        JsonObjectBuilder builder = JSON.createObjectBuilder().add("type", type);
         if (format != null) {
             builder.add("format", format);
         }

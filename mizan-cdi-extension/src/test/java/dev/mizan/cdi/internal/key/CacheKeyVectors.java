@@ -2,10 +2,9 @@ package dev.mizan.cdi.internal.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
+import dev.mizan.cdi.internal.json.JsonTrees;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +26,10 @@ final class CacheKeyVectors {
     private CacheKeyVectors() {
     }
 
+    /** Reads the file as Mizan reads params off the wire: numbers keep their literal. */
     static JsonArray read(Path file) {
-        try (JsonReader reader = Json.createReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-            return reader.readArray();
+        try {
+            return (JsonArray) JsonTrees.parse(Files.readString(file, StandardCharsets.UTF_8), 64);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,96 @@
+package dev.mizan.cdi.internal.runtime;
+
+import dev.mizan.cdi.internal.json.NumberBounds;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * Whether a JSON value may be bound to a param's Java type, decided from each number's precision and
+ * scale before anything is expanded (docs/reference/security.md, "Limits"): every number anywhere in
+ * the value within {@link NumberBounds}; an integer param takes exactly an integral number within its
+ * Java range (JSON-B implementations are lenient: Yasson truncates 1.5 to 1 and wraps 3000000000
+ * into an int); a floating-point param a number that does not overflow it.
+ */
+final class NumberFit {
+
+    private static final Map<Type, BigInteger> INTEGER_MAX = Map.of(
+            long.class, BigInteger.valueOf(Long.MAX_VALUE), Long.class, BigInteger.valueOf(Long.MAX_VALUE),
+            int.class, BigInteger.valueOf(Integer.MAX_VALUE), Integer.class, BigInteger.valueOf(Integer.MAX_VALUE),
+            short.class, BigInteger.valueOf(Short.MAX_VALUE), Short.class, BigInteger.valueOf(Short.MAX_VALUE),
+            byte.class, BigInteger.valueOf(Byte.MAX_VALUE), Byte.class, BigInteger.valueOf(Byte.MAX_VALUE));
+    /** Digits of the largest integer type, {@code long}: a longer integer part cannot fit any. */
+    private static final int LONG_DIGITS = 19;
+
+    private NumberFit() {
+    }
+
+    /**
+     * @param type the param's Java type
+     * @param v    the value as received (not null)
+     * @return what is wrong, fit to show the client, or {@code null} when the value may be bound
+     */
+    static String problem(Type type, JsonValue v) {
+        String bounds = bounds(v);
+        if (bounds == null && v instanceof JsonString s && (type == BigDecimal.class || type == BigInteger.class)) {
+            // a big number may come as a string; JSON-B reads a top-level one without Mizan's deserialisers
+            String problem = NumberBounds.problem(s.getString());
+            bounds = problem == null || problem.equals(NumberBounds.NOT_A_NUMBER) ? null : "number " + problem;
+        }
+        if (bounds != null) {
+            return bounds;
+        }
+        BigInteger max = INTEGER_MAX.get(type);
+        if (max != null) {
+            return v instanceof JsonNumber n && fitsInteger(n.bigDecimalValue(), max)
+                    ? null : "is not a valid " + type.getTypeName();
+        }
+        if (v instanceof JsonNumber n && (type == double.class || type == Double.class)
+                && Double.isInfinite(n.bigDecimalValue().doubleValue())) {
+            return "is out of range for a double";
+        }
+        if (v instanceof JsonNumber n && (type == float.class || type == Float.class)
+                && Float.isInfinite(n.bigDecimalValue().floatValue())) {
+            return "is out of range for a float";
+        }
+        return null;
+    }
+
+    /** The first number anywhere in {@code v} that is beyond {@link NumberBounds}; the depth is already capped. */
+    private static String bounds(JsonValue v) {
+        if (v instanceof JsonNumber n) {
+            String problem = NumberBounds.problem(n);
+            return problem == null ? null : "number " + problem;
+        }
+        Iterable<JsonValue> children = v instanceof JsonObject o ? o.values()
+                : v instanceof JsonArray a ? a : java.util.List.of();
+        for (JsonValue child : children) {
+            String problem = bounds(child);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fitsInteger(BigDecimal d, BigInteger max) {
+        if (d.signum() == 0) {
+            return true;
+        }
+        long integerDigits = (long) d.precision() - d.scale();
+        if (integerDigits <= 0 || integerDigits > LONG_DIGITS) {
+            return false; // |d| < 1, or more digits than any integer type holds: nothing is expanded
+        }
+        if (d.scale() > 0 && d.stripTrailingZeros().scale() > 0) {
+            return false; // a fraction (bounded: at most NumberBounds.MAX_DIGITS digits to strip)
+        }
+        BigInteger i = d.toBigIntegerExact(); // at most 19 digits here
+        return i.compareTo(max) <= 0 && i.compareTo(max.negate().subtract(BigInteger.ONE)) >= 0;
+    }
+}

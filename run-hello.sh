@@ -2,6 +2,8 @@
 # Quick start: builds samples/hello and the Mizan jars, unpacks WildFly (the build fetches it from
 # Maven Central), deploys the WAR and leaves the server running in the background.
 #   MIZAN_PORT_OFFSET=N   shift every WildFly port by N (HTTP is 8080+N)
+#   MIZAN_SERVER_OPTS=".." more server system properties, e.g. the Redis cache by configuration alone:
+#                         MIZAN_SERVER_OPTS="-Dmizan.cache.backend=redis -Dmizan.cache.redis.url=redis://127.0.0.1:6379"
 #   ./run-hello.sh stop   stops the server this script started
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,7 +26,7 @@ rm -f "$deployments"/hello.war.*
 cp samples/hello/target/hello.war "$deployments/"
 log="samples/hello/target/wildfly.log"
 nohup "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
-  -Djboss.socket.binding.port-offset="$offset" >"$log" 2>&1 &
+  -Djboss.socket.binding.port-offset="$offset" ${MIZAN_SERVER_OPTS:-} >"$log" 2>&1 &
 echo "WildFly starting (pid $!, log $log) ..."
 for _ in $(seq 1 240); do
   if [ -f "$deployments/hello.war.deployed" ]; then

@@ -32,6 +32,8 @@ final class PurgeChannel implements AutoCloseable {
     private final RedisClients clients;
     private final String channel;
     private final BooleanSupplier bumpEpoch;
+    /** Cluster mode only, else null. */
+    private final ClusterTopology topology;
     private final Duration heartbeat;
     private final JedisClientConfig subscriberConfig;
     private final List<PurgeListener> listeners = new CopyOnWriteArrayList<>();
@@ -40,6 +42,8 @@ final class PurgeChannel implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
 
     private volatile boolean subscribed;
+    /** Set once the first subscription succeeded: every later one is a resubscription that moves the epoch. */
+    private volatile boolean everSubscribed;
     /** Whether the current loss was logged already: one warning per outage, not one per retry. */
     private volatile boolean lossReported;
     private volatile boolean closed;
@@ -52,11 +56,14 @@ final class PurgeChannel implements AutoCloseable {
      * @param channel   the channel's full name
      * @param bumpEpoch makes every entry stale; called after a lost subscription is back, before serving
      * @param heartbeat how often to ping; three unanswered pings count as a lost subscription
+     * @param topology  in cluster mode, the slot owners to watch on every beat; else null
      */
-    PurgeChannel(RedisClients clients, String channel, BooleanSupplier bumpEpoch, Duration heartbeat) {
+    PurgeChannel(RedisClients clients, String channel, BooleanSupplier bumpEpoch, Duration heartbeat,
+                 ClusterTopology topology) {
         this.clients = clients;
         this.channel = channel;
         this.bumpEpoch = bumpEpoch;
+        this.topology = topology;
         this.heartbeat = heartbeat;
         // RESP2 on this connection: a PING answers inside the subscription's own replies (["pong", ""]),
         // which Jedis reads in order; under RESP3 a bare +PONG can overtake Jedis's bookkeeping of the PING
@@ -100,7 +107,6 @@ final class PurgeChannel implements AutoCloseable {
     }
 
     private void run() {
-        boolean everSubscribed = false;
         long backoff = MIN_BACKOFF_MS;
         while (!closed) {
             Connection c = null;
@@ -115,7 +121,6 @@ final class PurgeChannel implements AutoCloseable {
                     reportLoss(Messages.reason(e));
                 }
             } finally {
-                everSubscribed |= subscribed;
                 if (subscribed) {
                     backoff = MIN_BACKOFF_MS;
                 }
@@ -132,10 +137,20 @@ final class PurgeChannel implements AutoCloseable {
         }
     }
 
-    /** Pings on the subscription; one that stopped answering (a dead peer without a reset) is dropped. */
+    /**
+     * Pings on the subscription; one that stopped answering (a dead peer without a reset) is dropped,
+     * and so is one of a cluster whose slot owners fail or change (a failover may have lost purges).
+     */
     private void beat() {
         Subscription s = subscription;
         if (!subscribed || s == null) {
+            return;
+        }
+        ClusterTopology.State state = topology == null ? ClusterTopology.State.STABLE : topology.look();
+        if (state == ClusterTopology.State.FAILING || state == ClusterTopology.State.CHANGED) {
+            subscribed = false;
+            reportLoss(state == ClusterTopology.State.FAILING ? "a cluster master is failing" : "the cluster's masters changed");
+            dropConnection();
             return;
         }
         if (System.nanoTime() - lastPong > heartbeat.toNanos() * 3) {
@@ -187,11 +202,16 @@ final class PurgeChannel implements AutoCloseable {
 
         @Override
         public void onSubscribe(String name, int count) {
+            if (topology != null && topology.look() == ClusterTopology.State.FAILING) {
+                // a master that owns slots is down: its replica's promotion is still to come
+                throw new IllegalStateException("a cluster master is failing");
+            }
             if (resubscription && !bumpEpoch.getAsBoolean()) {
                 // stay unsubscribed: this connection is dropped and the next attempt bumps again
                 throw new IllegalStateException("the epoch could not be bumped");
             }
             lastPong = System.nanoTime();
+            everSubscribed = true;
             subscribed = true;
             lossReported = false;
             firstAttempt.countDown();

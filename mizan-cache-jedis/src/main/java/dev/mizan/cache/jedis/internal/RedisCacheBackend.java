@@ -2,6 +2,7 @@ package dev.mizan.cache.jedis.internal;
 
 import dev.mizan.spi.CacheBackend;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -55,7 +56,8 @@ public final class RedisCacheBackend implements CacheBackend {
         this.channel = settings.prefix() + "purges";
         Messages.started(settings);
         EvictionPolicyCheck.run(client, settings);
-        this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1));
+        ClusterTopology topology = settings.mode() == RedisSettings.Mode.CLUSTER ? new ClusterTopology(client, key(EPOCH)) : null;
+        this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1), topology);
         purges.start(settings.timeout().multipliedBy(5).plusSeconds(1));
     }
 
@@ -171,6 +173,10 @@ public final class RedisCacheBackend implements CacheBackend {
      */
     private boolean bumpEpoch() {
         try {
+            if (client instanceof RedisClusterClient cluster) {
+                // pipelines do not follow MOVED: learn the new slot owners before serving again
+                cluster.refreshClusterTopology();
+            }
             client.set(key(EPOCH), Long.toString(randomStart()));
             openUntil = System.nanoTime();
             publish(EPOCH);

@@ -1,5 +1,6 @@
 package dev.mizan.cache.jedis.internal;
 
+import dev.mizan.cache.jedis.RedisCacheBackendFactory;
 import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.cdi.internal.cache.Served;

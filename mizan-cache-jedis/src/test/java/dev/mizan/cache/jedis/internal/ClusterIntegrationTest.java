@@ -1,6 +1,7 @@
 package dev.mizan.cache.jedis.internal;
 
 import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.engine.CacheStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,41 @@ class ClusterIntegrationTest extends PurgeScenarios {
         }
     }
 
+    static final List<RedisServer> REPLICAS = new ArrayList<>();
+
     @AfterAll
     static void stopCluster() {
+        REPLICAS.forEach(RedisServer::close);
         MASTERS.forEach(RedisServer::close);
+    }
+
+    /**
+     * A master is replaced by its replica (CLUSTER FAILOVER). Replication being asynchronous, the new
+     * master might lack purges: the node must notice the new slot owner, bypass, and move the epoch
+     * before it serves again, so an entry cached before the failover is a miss after it.
+     */
+    @Test
+    void aFailoverMovesTheEpochBeforeTheNodeServesAgain() {
+        RedisServer first = MASTERS.get(0);
+        String masterId = first.cli("CLUSTER", "MYID");
+        RedisServer replica = RedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", "2000");
+        REPLICAS.add(replica);
+        String out = RedisServer.run(List.of("redis-cli", "--cluster", "add-node", "127.0.0.1:" + replica.port,
+                "127.0.0.1:" + first.port, "--cluster-slave", "--cluster-master-id", masterId));
+        assertThat(out).as(out).contains("[OK] New node added correctly");
+        RedisServer.await(() -> replica.cli("INFO", "replication").contains("master_link_status:up"),
+                Duration.ofSeconds(20), "the replica to sync");
+        stock(node, "failover");
+        assertThat(stock(node, "failover").status()).isEqualTo(CacheStatus.HIT);
+        int resyncsBefore = node.resyncs.size();
+
+        assertThat(replica.cli("CLUSTER", "FAILOVER")).isEqualTo("OK");
+        RedisServer.await(() -> replica.cli("ROLE").startsWith("master"), Duration.ofSeconds(20), "the replica to take over");
+        RedisServer.await(() -> node.resyncs.size() > resyncsBefore && node.backend.available(), Duration.ofSeconds(20),
+                "the node to notice the new master, move the epoch and serve again");
+        assertThat(stock(node, "failover").status()).isEqualTo(CacheStatus.MISS);
+        RedisServer.await(() -> stock(node, "failover").status() == CacheStatus.HIT, Duration.ofSeconds(10), "service to resume");
     }
 
     @Override

@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The MicroProfile Health readiness check named {@code mizan}, with one data entry per part of Mizan
@@ -27,10 +30,12 @@ public class MizanReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("mizan").up();
-        response.withData("cache", cache(runtime.cache()));
-        response.withData("cache.backend", runtime.settings().cacheBackend());
-        return response.build();
+        // one entry per part; the SSR pool and the events subscription add theirs here
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cache", cache(runtime.cache()));
+        data.put("cache.backend", runtime.settings().cacheBackend());
+        // the constructor, not HealthCheckResponse.named(): it needs no provider implementation to be present
+        return new HealthCheckResponse("mizan", HealthCheckResponse.Status.UP, Optional.of(data));
     }
 
     private static String cache(OriginCache cache) {

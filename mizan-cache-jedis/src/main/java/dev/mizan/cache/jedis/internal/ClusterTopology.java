@@ -1,0 +1,68 @@
+package dev.mizan.cache.jedis.internal;
+
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Watches which nodes of a Redis Cluster own slots as masters. A failover promotes a replica that may
+ * lack the last purges its master acknowledged (replication is asynchronous), so while a slot-owning
+ * master is failing, and when the set of slot owners changes, the node must stop serving from the
+ * cache and move the epoch before it serves again (docs/how-to/redis.md).
+ */
+final class ClusterTopology {
+
+    /** What a look at {@code CLUSTER NODES} found. */
+    enum State {
+        /** The same healthy masters own the slots as last time. */
+        STABLE,
+        /** Other masters own slots than last time: a failover (or a resharding) happened. */
+        CHANGED,
+        /** A master that owns slots is failing or suspected ({@code fail} / {@code fail?}). */
+        FAILING,
+        /** The cluster could not be asked; connection failures are handled elsewhere. */
+        UNKNOWN
+    }
+
+    private final UnifiedJedis client;
+    private final byte[] sampleKey;
+    private Set<String> owners;
+
+    /**
+     * @param client    the cluster client
+     * @param sampleKey routes {@code CLUSTER NODES} to the master of this key's slot
+     */
+    ClusterTopology(UnifiedJedis client, String sampleKey) {
+        this.client = client;
+        this.sampleKey = sampleKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    synchronized State look() {
+        String nodes;
+        try {
+            Object reply = client.sendCommand(sampleKey, Protocol.Command.CLUSTER, "NODES".getBytes(StandardCharsets.US_ASCII));
+            nodes = reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
+        } catch (RuntimeException e) {
+            return State.UNKNOWN;
+        }
+        Set<String> now = new HashSet<>();
+        boolean failing = false;
+        for (String line : nodes.split("\n")) {
+            // <id> <ip:port@cport> <flags> <master> <ping-sent> <pong-recv> <config-epoch> <link-state> <slot> ...
+            String[] f = line.trim().split(" ");
+            if (f.length > 8 && f[2].contains("master")) {
+                now.add(f[0]);
+                failing |= f[2].contains("fail");
+            }
+        }
+        if (failing) {
+            return State.FAILING;
+        }
+        Set<String> before = owners;
+        owners = now;
+        return before == null || before.equals(now) ? State.STABLE : State.CHANGED;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mizan.cdi.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.cdi.weld.valid.TodoApi;
+import jakarta.enterprise.inject.se.SeContainer;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The readiness check: registered by the extension when the MicroProfile Health API is on the class
+ * path (it is, for this test), named {@code mizan}, reporting the cache backend. Its absence on a
+ * server without the API is covered by the TCK on WildFly's default configuration.
+ */
+class ReadinessTest {
+
+    @Test
+    void theReadinessCheckReportsTheCacheBackend() {
+        try (SeContainer cdi = WeldBed.start(TodoApi.class)) {
+            HealthCheck check = cdi.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
+            HealthCheckResponse response = check.call();
+            assertThat(response.getName()).isEqualTo("mizan");
+            assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(response.getData()).hasValueSatisfying(data -> {
+                assertThat(data).containsEntry("cache", "up");
+                assertThat(data).containsEntry("cache.backend", "memory");
+            });
+        }
+    }
+}

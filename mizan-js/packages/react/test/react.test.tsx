@@ -9,9 +9,9 @@ import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, MizanProvider, useMizanContext, useMutation, useSuspenseMizanContext } from "@mizan/react";
-import { addTodo, todos, type Todo } from "../../codegen/test/generated/mizan.js";
+import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred } from "../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { draft, rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -19,24 +19,22 @@ let server: FakeMizan;
 let client: MizanClient;
 let root: Root | undefined;
 let container: HTMLElement;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+let unhandled: ReturnType<typeof watchUnhandled>;
 
 beforeEach(async () => {
   ({ server, client, container } = await setUpAdapterTest());
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandled();
 });
 afterEach(async () => {
   await act(async () => root?.unmount());
   root = undefined;
   client.close();
   await server.close();
-  process.off("unhandledRejection", onUnhandled);
+  unhandled.stop();
 });
 
-const text = (id: string) => container.querySelector(`#${id}`)?.textContent;
-const items = () => [...container.querySelectorAll("li")].map((li) => li.textContent);
+const text = (id: string) => rendered(container).text(id);
+const items = () => rendered(container).items();
 const click = (id: string) => act(async () => container.querySelector<HTMLButtonElement>(`#${id}`)!.click());
 /** Polls `check`, letting React flush between polls (a suspended render retries only then). */
 const settle = async (check: () => boolean, ms = 3000) => {
@@ -79,10 +77,6 @@ function List(props: { enabled?: boolean; placeholder?: boolean; optimistic?: bo
       <p id="mutation-error">{add.isError ? (add.error as { code: string }).code : ""}</p>
     </div>
   );
-}
-
-function draft(title: string): Todo {
-  return { id: -1, title: `${title} (saving)`, done: false, priority: "LOW", due: null };
 }
 
 test("status transitions in v5 words: pending (not fetching) → pending (fetching) → success", async () => {
@@ -148,7 +142,7 @@ test("mutate never rejects: a server error is rendered from the state, no unhand
   await settle(() => text("mutation") === "error");
   expect(text("mutation-error")).toBe("invalid_params");
   await new Promise((r) => setTimeout(r, 20));
-  expect(unhandled).toEqual([]);
+  expect(unhandled.seen).toEqual([]);
 });
 
 test("optimistic update shows at once; the server's data replaces it; a server error rolls it back", async () => {

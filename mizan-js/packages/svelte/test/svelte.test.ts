@@ -10,7 +10,7 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 import List from "./List.svelte";
 import { watchOutside } from "./outside.svelte.js";
 
@@ -18,24 +18,22 @@ let server: FakeMizan;
 let client: MizanClient;
 let component: Record<string, unknown> | undefined;
 let container: HTMLElement;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+let unhandled: ReturnType<typeof watchUnhandled>;
 
 beforeEach(async () => {
   ({ server, client, container } = await setUpAdapterTest());
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandled();
 });
 afterEach(async () => {
   if (component) await unmount(component);
   component = undefined;
   client.close();
   await server.close();
-  process.off("unhandledRejection", onUnhandled);
+  unhandled.stop();
 });
 
-const text = (id: string) => container.querySelector(`#${id}`)?.textContent;
-const items = () => [...container.querySelectorAll("li")].map((li) => li.textContent);
+const text = (id: string) => rendered(container).text(id);
+const items = () => rendered(container).items();
 const click = (id: string) => flushSync(() => container.querySelector<HTMLButtonElement>(`#${id}`)!.click());
 const settle = (check: () => boolean) => until(() => (flushSync(), check()));
 const show = (props: Record<string, unknown> = {}, c: MizanClient = client) => {
@@ -89,7 +87,7 @@ test("mutate never rejects: a server error is rendered from the state, no unhand
   await settle(() => text("mutation") === "error");
   expect(text("mutation-error")).toBe("invalid_params");
   await new Promise((r) => setTimeout(r, 20));
-  expect(unhandled).toEqual([]);
+  expect(unhandled.seen).toEqual([]);
 });
 
 test("optimistic update shows at once; the server's data replaces it; a server error rolls it back", async () => {

@@ -8,32 +8,30 @@ import { createApp, defineComponent, h, nextTick, ref, type App } from "vue";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, mizanPlugin, useMizanContext, useMutation } from "@mizan/vue";
-import { addTodo, todos, type Todo } from "../../codegen/test/generated/mizan.js";
+import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { draft, rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 
 let server: FakeMizan;
 let client: MizanClient;
 let app: App | undefined;
 let container: HTMLElement;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+let unhandled: ReturnType<typeof watchUnhandled>;
 
 beforeEach(async () => {
   ({ server, client, container } = await setUpAdapterTest());
-  unhandled.length = 0;
-  process.on("unhandledRejection", onUnhandled);
+  unhandled = watchUnhandled();
 });
 afterEach(async () => {
   app?.unmount();
   app = undefined;
   client.close();
   await server.close();
-  process.off("unhandledRejection", onUnhandled);
+  unhandled.stop();
 });
 
-const text = (id: string) => container.querySelector(`#${id}`)?.textContent;
-const items = () => [...container.querySelectorAll("li")].map((li) => li.textContent);
+const text = (id: string) => rendered(container).text(id);
+const items = () => rendered(container).items();
 const click = async (id: string) => {
   container.querySelector<HTMLButtonElement>(`#${id}`)!.click();
   await nextTick();
@@ -70,10 +68,6 @@ function list(options: { enabled?: boolean; placeholder?: boolean; optimistic?: 
     },
   });
   return { Component, page, enabled };
-}
-
-function draft(title: string): Todo {
-  return { id: -1, title: `${title} (saving)`, done: false, priority: "LOW", due: null };
 }
 
 function mount(component: ReturnType<typeof list>["Component"], c: MizanClient = client) {
@@ -129,7 +123,7 @@ test("mutate never rejects: a server error is rendered from the state, no unhand
   await until(() => text("mutation") === "error");
   expect(text("mutation-error")).toBe("invalid_params");
   await new Promise((r) => setTimeout(r, 20));
-  expect(unhandled).toEqual([]);
+  expect(unhandled.seen).toEqual([]);
 });
 
 test("optimistic update shows at once; the server's data replaces it; a server error rolls it back", async () => {

@@ -72,3 +72,24 @@ export async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: M
   document.body.innerHTML = '<div id="app"></div>';
   return { server, client, container: document.getElementById("app")! };
 }
+
+/** Unhandled promise rejections while a test runs (`mutate` must leave none). */
+export function watchUnhandled(): { readonly seen: unknown[]; stop(): void } {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown) => void seen.push(reason);
+  process.on("unhandledRejection", listener);
+  return { seen, stop: () => void process.off("unhandledRejection", listener) };
+}
+
+/** Reading the rendered page: an element's text by id, and the texts of every `li`. */
+export function rendered(container: HTMLElement): { text(id: string): string | null | undefined; items(): (string | null)[] } {
+  return {
+    text: (id) => container.querySelector(`#${id}`)?.textContent,
+    items: () => [...container.querySelectorAll("li")].map((li) => li.textContent),
+  };
+}
+
+/** What an optimistic update adds for a title before the server has it. */
+export function draft(title: string): Todo {
+  return { id: -1, title: `${title} (saving)`, done: false, priority: "LOW", due: null };
+}

@@ -3,13 +3,17 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const base = (file: string) => fileURLToPath(new URL(`./packages/base/src/${file}`, import.meta.url));
+const pkg = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   // Svelte components and .svelte.ts rune modules in the adapter tests (compiled for the client).
   plugins: [svelte({ compilerOptions: { dev: false } })],
   resolve: {
-    // Generated code imports "@mizan/base"; the tests run it against the kernel's source.
+    // Generated code imports "@mizan/base" and "@mizan/<framework>"; the tests run it against their sources.
     alias: [
+      { find: "@mizan/react", replacement: pkg("react") },
+      { find: "@mizan/vue", replacement: pkg("vue") },
+      { find: "@mizan/svelte", replacement: pkg("svelte") },
       { find: /^@mizan\/base$/, replacement: base("index.ts") },
       { find: /^@mizan\/base\/(form|keys)$/, replacement: base("$1.ts") },
     ],

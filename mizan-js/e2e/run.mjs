@@ -3,7 +3,9 @@
  * End to end, in a real browser: samples/hello on WildFly (unpacked by Maven), code generated from
  * its LIVE /mizan/schema for React, Vue and Svelte, type-checked with `tsc --strict`, bundled with
  * esbuild into the deployed (exploded) hello.war, and driven in Debian's Chromium via playwright-core.
- * Each framework's page must mount, show the greeting, run setGreeting and show the refetched one.
+ * Each framework's page must mount, show the greeting, run setGreeting with an optimistic update (the
+ * new greeting shows while the call is still held back) and show the refetched one, then page through
+ * the `letters` context with placeholderData (the previous page stays while the next one loads).
  *
  * Run by samples/hello-e2e (mvn verify). Environment:
  *   MIZAN_E2E_JBOSS_HOME  the unpacked WildFly, with hello.war exploded in standalone/deployments
@@ -67,6 +69,20 @@ async function launchChromium() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ],
   });
+}
+
+/** Holds requests matching `pattern` at the network until `release()`; `seen` resolves when one arrives. */
+function hold(page, pattern) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  let arrived;
+  const seen = new Promise((r) => (arrived = r));
+  void page.route(pattern, async (route) => {
+    arrived();
+    await gate;
+    await route.continue();
+  });
+  return { seen, release: () => release() };
 }
 
 function fail(message) {
@@ -151,7 +167,7 @@ async function generateAndBundle() {
     jsx: "automatic",
     conditions: ["svelte", "browser"],
     mainFields: ["svelte", "browser", "module", "main"],
-    alias: { "@mizan/base": join(mizanJs, "packages/base/src/index.ts") },
+    // @mizan/* resolve through node_modules to the built packages, as in an application.
     define: {
       "process.env.NODE_ENV": '"production"',
       __VUE_OPTIONS_API__: "false",
@@ -166,7 +182,7 @@ async function generateAndBundle() {
 before(async () => {
   if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium} (install it: apt-get install -y chromium)`);
   await mkdir(join(work, "screenshots"), { recursive: true });
-  await run("npm", ["run", "build", "--workspace", "@mizan/codegen"], { cwd: mizanJs });
+  await run("npm", ["run", "build"], { cwd: mizanJs });
   await startWildFly();
   await generateAndBundle();
   await deploy(); // again, so the server serves the bundles now in the exploded WAR
@@ -179,7 +195,7 @@ after(async () => {
 });
 
 for (const framework of FRAMEWORKS) {
-  test(`${framework.name}: mount, see data, call setGreeting, see the invalidated greeting refetched`, async () => {
+  test(`${framework.name}: mount, see data, setGreeting shown optimistically then refetched, page through letters`, async () => {
     browser = await launchChromium();
     const page = await browser.newPage();
     const problems = [];
@@ -198,9 +214,16 @@ for (const framework of FRAMEWORKS) {
     await greeting.filter({ hasText: before.text + "!".repeat(before.exclamations) }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator("#status").textContent(), "success");
 
+    // Optimistic update: the call is held back at the network; the new greeting must show meanwhile.
+    const held = hold(page, "**/hello/mizan/call/setGreeting");
     await page.locator("#set").click();
     const expected = framework.text + "!".repeat(framework.exclamations);
+    await held.seen;
     await greeting.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+    assert.ok(!traffic.some((t) => t.startsWith("POST /hello/mizan/call/setGreeting")), "shown before the server answered");
+    assert.equal(await page.locator("#set").isDisabled(), true, "the mutation is pending");
+    held.release();
+    await page.locator("#set:not([disabled])").waitFor({ timeout: 15_000 });
     assert.equal(await greeting.textContent(), expected);
     await page.locator("#set:not([disabled])").waitFor();
     await page.screenshot({ path: join(work, "screenshots", `${framework.name}.png`) });
@@ -217,6 +240,22 @@ for (const framework of FRAMEWORKS) {
     // and the server agrees
     const now = await (await fetch(`${app}/mizan/ctx/greeting`, { cache: "no-store" })).json();
     assert.equal(now.text, framework.text);
+
+    // A paginated read with placeholderData: while page 1 is held back, page 0 stays on screen.
+    const letters = page.locator("#letters");
+    await letters.filter({ hasText: "a b c" }).waitFor({ timeout: 15_000 });
+    const nextPage = hold(page, "**/hello/mizan/ctx/letters?page=1*");
+    await page.locator("#next-page").click();
+    await nextPage.seen;
+    assert.equal(await letters.textContent(), "a b c");
+    assert.equal(await letters.getAttribute("data-placeholder"), "true");
+    nextPage.release();
+    await letters.filter({ hasText: "d e f" }).waitFor({ timeout: 15_000 });
+    assert.equal(await letters.getAttribute("data-placeholder"), "false");
+    assert.deepEqual(traffic.filter((t) => t.startsWith("GET /hello/mizan/ctx/letters")), [
+      "GET /hello/mizan/ctx/letters?page=0 200",
+      "GET /hello/mizan/ctx/letters?page=1 200",
+    ]);
     assert.deepEqual(problems, []);
     await browser.close();
     browser = undefined;

@@ -21,6 +21,24 @@ export interface MizanConfig {
   readonly document?: Pick<Document, "getElementById"> | null;
   /** Called with a call's `redirect` URL (§2); default: `location.assign`, when there is a location. */
   readonly onRedirect?: (url: string) => void;
+  /**
+   * The hash of the schema the client was generated from. Generated descriptors carry it, so it is
+   * rarely set by hand; the first one seen is kept.
+   */
+  readonly schemaHash?: string;
+  /**
+   * Called when a response's `Mizan-Schema` differs from the generated code's hash (the server was
+   * redeployed with another API): once for each server hash. Default: one console warning.
+   */
+  readonly onSchemaMismatch?: (mismatch: SchemaMismatch) => void;
+}
+
+/** What `onSchemaMismatch` is told. */
+export interface SchemaMismatch {
+  /** The hash of the generated code. */
+  readonly expected: string;
+  /** The server's `Mizan-Schema`. */
+  readonly received: string;
 }
 
 /** The config with every default filled in. */
@@ -33,6 +51,8 @@ export interface ResolvedConfig {
   readonly retryDelay: (attempt: number) => number;
   readonly channel: string | false;
   readonly onRedirect: (url: string) => void;
+  readonly schemaHash: string | undefined;
+  readonly onSchemaMismatch: (mismatch: SchemaMismatch) => void;
 }
 
 export function resolveConfig(config: MizanConfig): ResolvedConfig {
@@ -50,5 +70,10 @@ export function resolveConfig(config: MizanConfig): ResolvedConfig {
       ((url) => {
         (globalThis as { location?: { assign(url: string): void } }).location?.assign(url);
       }),
+    schemaHash: config.schemaHash,
+    onSchemaMismatch:
+      config.onSchemaMismatch ??
+      (({ expected, received }) =>
+        console.warn(`MZJS00001 the server's API (schema ${received}) differs from this page's generated client (${expected}): reload the page, or regenerate the client`)),
   };
 }

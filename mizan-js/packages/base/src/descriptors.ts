@@ -22,6 +22,8 @@ export interface ContextDescriptor<P = Record<string, unknown>, R = unknown> {
   readonly scope?: Scope;
   /** Each param's schema type; decides raw vs JSON text on the wire (§3). */
   readonly paramTypes?: ParamTypes;
+  /** The hash of the schema the descriptor was generated from (compared with `Mizan-Schema`). */
+  readonly schema?: string;
   /** Phantom member for type inference; never set at run time. */
   readonly __types?: { readonly params: P; readonly result: R };
 }
@@ -31,6 +33,8 @@ export interface FunctionDescriptor<A = Record<string, unknown>, R = unknown> {
   readonly name: string;
   /** The function is `@SessionInit` (a login or logout): other tabs clear every USER entry. */
   readonly sessionInit?: boolean;
+  /** The hash of the schema the descriptor was generated from (compared with `Mizan-Schema`). */
+  readonly schema?: string;
   /** Phantom member for type inference; never set at run time. */
   readonly __types?: { readonly args: A; readonly result: R };
 }

@@ -3,30 +3,48 @@ import { canonicalValue } from "./canonical.js";
 import type { Scope } from "./descriptors.js";
 import { parseJson } from "./json.js";
 
-/** The state of a context (§9). A new object on every change, so it can be compared by identity. */
+/**
+ * The state of a context, in TanStack Query v5's words (docs/reference/client.md). A new object on
+ * every change, so it can be compared by identity.
+ */
 export interface ContextState<R = unknown> {
-  /** idle → loading → success | error; a refetch keeps `success` (stale-while-revalidate). */
-  readonly status: "idle" | "loading" | "success" | "error";
+  /** `pending` until data first arrives; a refetch keeps `success` (stale-while-revalidate). */
+  readonly status: "pending" | "success" | "error";
+  readonly isPending: boolean;
+  readonly isSuccess: boolean;
+  readonly isError: boolean;
   /** The last data received, kept through refetches and their errors. */
   readonly data: R | undefined;
+  /** The last fetch's error (`null` once a fetch succeeds). */
   readonly error: unknown;
   /** A request for this entry is in flight. */
   readonly isFetching: boolean;
   /** When `data` was received (ms since the epoch), 0 when it never was. */
-  readonly updatedAt: number;
+  readonly dataUpdatedAt: number;
+  /** `data` is a placeholder (`placeholderData`), not this read's own data. */
+  readonly isPlaceholderData: boolean;
 }
 
-export const IDLE: ContextState<never> = Object.freeze({
-  status: "idle",
+/** A state with its `is*` flags derived from `status`. */
+export function stateOf<R>(state: Omit<ContextState<R>, "isPending" | "isSuccess" | "isError">): ContextState<R> {
+  const { status } = state;
+  return Object.freeze({ ...state, isPending: status === "pending", isSuccess: status === "success", isError: status === "error" });
+}
+
+export const PENDING: ContextState<never> = stateOf<never>({
+  status: "pending",
   data: undefined,
-  error: undefined,
+  error: null,
   isFetching: false,
-  updatedAt: 0,
+  dataUpdatedAt: 0,
+  isPlaceholderData: false,
 });
 
 export class Entry {
-  state: ContextState = IDLE;
+  state: ContextState = PENDING;
   readonly listeners = new Set<() => void>();
+  /** How many listeners want data (`enabled`); only they cause fetches. */
+  active = 0;
   /** Set when a handle registers it; entries seeded by SSR learn it then. */
   query: string | undefined;
   scope: Scope | undefined;
@@ -40,7 +58,7 @@ export class Entry {
   bust = 0;
   /** The next fetch must bypass the browser and CDN caches (`cache: "no-cache"`). */
   noCache = false;
-  /** Bumped when the entry is cleared (login/logout): older responses are dropped. */
+  /** Bumped when the entry is cleared or written (login/logout, setData): older responses are dropped. */
   generation = 0;
   /** Sequence of the newest request started and the newest applied: older responses are dropped. */
   started = 0;
@@ -54,8 +72,8 @@ export class Entry {
     readonly canonical: string,
   ) {}
 
-  set(state: Partial<ContextState>): void {
-    this.state = Object.freeze({ ...this.state, ...state });
+  set(patch: Partial<ContextState>): void {
+    this.state = stateOf({ ...this.state, ...patch });
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -67,4 +85,22 @@ export class Entry {
     }
     return this.paramValues.get(name) ?? "null";
   }
+}
+
+/** `placeholderData`: a value, or a function of the data the previous params showed. */
+export type PlaceholderData<R> = R | ((previous: R | undefined) => R | undefined);
+
+/** For `placeholderData`: keep showing the previous params' data while the next load (pagination). */
+export function keepPreviousData<R>(previous: R | undefined): R | undefined {
+  return previous;
+}
+
+/**
+ * The state an adapter shows: while `state` has no data yet, the placeholder (if any) stands in,
+ * with `status: "success"` and `isPlaceholderData: true`, as in TanStack Query v5.
+ */
+export function withPlaceholder<R>(state: ContextState<R>, placeholder: PlaceholderData<R> | undefined, previous: R | undefined): ContextState<R> {
+  if (!state.isPending || placeholder === undefined) return state;
+  const data = typeof placeholder === "function" ? (placeholder as (p: R | undefined) => R | undefined)(previous) : placeholder;
+  return data === undefined ? state : stateOf({ ...state, status: "success", data, isPlaceholderData: true });
 }

@@ -21,6 +21,8 @@ export interface Http {
   call(name: string, body: string): Promise<Response>;
   /** Forgets the CSRF token, so the next call fetches `/session` again (after a login elsewhere). */
   resetSession(): void;
+  /** The schema hash the generated code was made from, unless one is known already. */
+  expectSchema(hash: string): void;
 }
 
 export function createHttp(config: ResolvedConfig): Http {
@@ -28,9 +30,19 @@ export function createHttp(config: ResolvedConfig): Http {
   const session = config.auth === "session";
   let csrfToken: string | undefined;
   let sessionLoad: Promise<string> | undefined;
+  let expected = config.schemaHash;
+  /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
+  const reported = new Set<string>();
 
-  const send = (url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> =>
-    config.fetch(url, { credentials: "same-origin", ...init, headers: { Accept: "application/json", ...init.headers } });
+  const send = async (url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> => {
+    const response = await config.fetch(url, { credentials: "same-origin", ...init, headers: { Accept: "application/json", ...init.headers } });
+    const received = response.headers.get("Mizan-Schema");
+    if (expected && received && received !== expected && !reported.has(received)) {
+      reported.add(received);
+      config.onSchemaMismatch({ expected, received });
+    }
+    return response;
+  };
 
   /** The response if 2xx, else its {@link MizanError}. */
   const ok = async (pending: Promise<Response>): Promise<Response> => {
@@ -116,6 +128,9 @@ export function createHttp(config: ResolvedConfig): Http {
       return ok(Promise.resolve(response));
     },
     resetSession,
+    expectSchema(hash) {
+      expected ??= hash;
+    },
   };
 }
 

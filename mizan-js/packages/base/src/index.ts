@@ -2,7 +2,7 @@
  * `@mizan/base`: the framework-neutral Mizan client kernel (docs/internals/client-kernel.md).
  *
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
- * adapters that `@mizan/codegen` writes wrap exactly these. Forms live in `@mizan/base/form`, so
+ * packages (`@mizan/react`, `@mizan/vue`, `@mizan/svelte`) wrap exactly these. Forms live in `@mizan/base/form`, so
  * that pages without forms do not carry them; cache keys and plain RFC 8785 in `@mizan/base/keys`
  * (a page never holds the secret a cache key needs).
  */
@@ -11,8 +11,8 @@ import type { MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 
 export { createClient, type MizanClient, type ContextHandle, type Invalidation } from "./client.js";
-export type { MizanConfig } from "./config.js";
-export type { ContextState } from "./entry.js";
+export type { MizanConfig, SchemaMismatch } from "./config.js";
+export { keepPreviousData, withPlaceholder, type ContextState, type PlaceholderData } from "./entry.js";
 export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
 export { MizanError, type MizanErrorBody } from "./errors.js";
 export {
@@ -26,7 +26,7 @@ export {
 } from "./canonical.js";
 export { JsonError, JsonNumber } from "./json.js";
 export { readSsrData, SSR_DATA_ID, type SsrData } from "./hydrate.js";
-export { createMutation, type Mutation, type MutationState } from "./mutation.js";
+export { createMutation, type Mutation, type MutationOptions, type MutationState, type OptimisticWriter } from "./mutation.js";
 
 let current: MizanClient | undefined;
 

@@ -231,7 +231,7 @@ describe("a call's invalidate list", () => {
     catalog.subscribe(() => {});
     await until(() => me.getState().status === "success" && catalog.getState().status === "success");
     await client.call({ name: "login", sessionInit: true }, { user: "bob" });
-    expect(me.getState()).toMatchObject({ status: "loading", data: undefined });
+    expect(me.getState()).toMatchObject({ status: "pending", data: undefined });
     await until(() => me.getState().status === "success");
     await new Promise((r) => setTimeout(r, 30));
     expect(server.to("/mizan/ctx/me")).toHaveLength(2); // one refetch, not two
@@ -240,7 +240,7 @@ describe("a call's invalidate list", () => {
 });
 
 describe("mutation state", () => {
-  test("idle → pending → success, and → error; only the latest run counts", async () => {
+  test("idle → pending → success, and → error in TanStack v5 words; only the latest run counts", async () => {
     const gate = deferred();
     let n = 0;
     server.handle(
@@ -256,20 +256,21 @@ describe("mutation state", () => {
     const m = createMutation(client, addTodo);
     const seen = [m.getState()];
     m.subscribe(() => seen.push(m.getState()));
-    expect(m.getState()).toEqual({ status: "idle", pending: false, error: undefined, data: undefined });
-    const slow = m.mutate({ list: 1, title: "a" });
+    expect(m.getState()).toEqual({ status: "idle", isIdle: true, isPending: false, isSuccess: false, isError: false, error: null, data: undefined, variables: undefined });
+    const slow = m.mutateAsync({ list: 1, title: "a" });
     await until(() => n === 1);
-    expect(m.getState()).toMatchObject({ status: "pending", pending: true });
-    const fast = await m.mutate({ list: 1, title: "b" });
+    expect(m.getState()).toMatchObject({ status: "pending", isPending: true, isIdle: false, variables: { list: 1, title: "a" } });
+    const fast = await m.mutateAsync({ list: 1, title: "b" });
     expect(fast).toEqual({ id: 2 });
     gate.resolve();
     expect(await slow).toEqual({ id: 1 }); // its caller still gets its own result
-    expect(m.getState()).toMatchObject({ status: "success", pending: false, data: { id: 2 } }); // the slow one did not win
-    await expect(m.mutate({ list: 1, title: "" })).rejects.toBeInstanceOf(MizanError);
-    expect(m.getState()).toMatchObject({ status: "error", pending: false, data: { id: 2 } });
+    expect(m.getState()).toMatchObject({ status: "success", isSuccess: true, isPending: false, data: { id: 2 } }); // the slow one did not win
+    await expect(m.mutateAsync({ list: 1, title: "" })).rejects.toBeInstanceOf(MizanError);
+    expect(m.getState()).toMatchObject({ status: "error", isError: true, isPending: false, data: undefined });
     expect((m.getState().error as MizanError).fields).toEqual({ title: ["blank"] });
     m.reset();
     expect(m.getState().status).toBe("idle");
     expect(seen.map((s) => s.status)).toEqual(["idle", "pending", "pending", "success", "pending", "error", "idle"]);
   });
+
 });

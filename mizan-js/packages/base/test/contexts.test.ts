@@ -40,23 +40,24 @@ afterEach(async () => {
 });
 
 describe("state transitions", () => {
-  test("idle → loading → success, nothing fetched before the first subscriber", async () => {
+  test("pending → fetching → success in TanStack v5 words, nothing fetched before the first subscriber", async () => {
     const handle = client.registerContext(todos, { list: 3 });
-    expect(handle.getState()).toMatchObject({ status: "idle", data: undefined, isFetching: false, updatedAt: 0 });
+    expect(handle.getState()).toMatchObject({ status: "pending", isPending: true, isSuccess: false, isError: false, data: undefined, error: null, isFetching: false, dataUpdatedAt: 0 });
     expect(server.requests).toHaveLength(0);
     const { states } = track(handle);
     await until(() => handle.getState().status === "success");
     expect(states.map((s) => [s.status, s.isFetching])).toEqual([
-      ["idle", false],
-      ["loading", true],
+      ["pending", false],
+      ["pending", true],
       ["success", false],
     ]);
     expect(handle.getState().data).toEqual(["item of 3"]);
-    expect(handle.getState().updatedAt).toBeGreaterThan(0);
+    expect(handle.getState()).toMatchObject({ isPending: false, isSuccess: true, isError: false, error: null });
+    expect(handle.getState().dataUpdatedAt).toBeGreaterThan(0);
     expect(server.requests.map((r) => r.url)).toEqual(["/mizan/ctx/todos?list=3"]);
   });
 
-  test("loading → error on a 4xx, with the server's error", async () => {
+  test("pending → error on a 4xx, with the server's error", async () => {
     server.handle(() => error("forbidden", 403));
     const handle = client.registerContext(todos, { list: 3 });
     track(handle);
@@ -84,8 +85,8 @@ describe("state transitions", () => {
     gate.resolve();
     await refetched;
     expect(states.map((s) => [s.status, s.data, s.isFetching])).toEqual([
-      ["idle", undefined, false],
-      ["loading", undefined, true],
+      ["pending", undefined, false],
+      ["pending", undefined, true],
       ["success", 1, false],
       ["success", 1, true],
       ["success", 2, false],
@@ -100,10 +101,10 @@ describe("state transitions", () => {
     await until(() => handle.getState().status === "success");
     fail = true;
     await handle.refetch();
-    expect(handle.getState()).toMatchObject({ status: "error", data: "ok", isFetching: false });
+    expect(handle.getState()).toMatchObject({ status: "error", isError: true, isSuccess: false, data: "ok", isFetching: false });
     fail = false;
     await handle.refetch();
-    expect(handle.getState()).toMatchObject({ status: "success", data: "ok", error: undefined });
+    expect(handle.getState()).toMatchObject({ status: "success", data: "ok", error: null });
   });
 
   test("a new subscriber after an error fetches again", async () => {
@@ -188,7 +189,7 @@ describe("garbage collection", () => {
     await until(() => client.size === 0);
     // registering again starts from scratch and fetches again
     const again = client.registerContext(todos, { list: 3 });
-    expect(again.getState().status).toBe("idle");
+    expect(again.getState()).toMatchObject({ status: "pending", isFetching: false });
     track(again);
     await until(() => again.getState().status === "success");
     expect(server.requests).toHaveLength(2);
@@ -256,7 +257,7 @@ describe("retries", () => {
     const { states } = track(handle);
     await until(() => handle.getState().status === "success");
     expect(server.requests).toHaveLength(3);
-    expect(states.map((s) => s.status)).toEqual(["idle", "loading", "success"]);
+    expect(states.map((s) => [s.status, s.isFetching])).toEqual([["pending", false], ["pending", true], ["success", false]]);
   });
 
   test("a 4xx is never retried", async () => {
@@ -392,7 +393,7 @@ describe("clearing USER entries (login, logout)", () => {
     await until(() => user.getState().status === "success" && pub.getState().status === "success");
     const publicState = pub.getState();
     client.clearUserEntries();
-    expect(user.getState()).toMatchObject({ status: "loading", data: undefined, isFetching: true });
+    expect(user.getState()).toMatchObject({ status: "pending", data: undefined, isFetching: true });
     expect(pub.getState()).toBe(publicState);
     await until(() => user.getState().status === "success");
     expect(server.to("/mizan/ctx/todos")).toHaveLength(2);

@@ -39,10 +39,14 @@ test("configure reads __MIZAN_SSR_DATA__ from the document; seeded contexts do n
   catalog.subscribe(() => {});
   expect(seeded.getState()).toEqual({
     status: "success",
+    isPending: false,
+    isSuccess: true,
+    isError: false,
     data: ["<b>a & b</b>"],
-    error: undefined,
+    error: null,
     isFetching: false,
-    updatedAt: 1700000000000,
+    dataUpdatedAt: 1700000000000,
+    isPlaceholderData: false,
   });
   expect(catalog.getState().data).toEqual({ items: 2 });
   // a read that was not seeded does fetch

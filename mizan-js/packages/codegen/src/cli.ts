@@ -1,15 +1,18 @@
-/** `mizan-codegen --schema <file|url> --out <dir> [--target react|vue|svelte] [--base <module>]` */
+/** `mizan-codegen --schema <file|url> --out <dir> [--target react,vue,svelte] [--base <module>] [--check | --watch]` */
+import { watchFile } from "node:fs";
 import { parseArgs } from "node:util";
-import { generate } from "./index.js";
+import { generate, stale, type GenerateOptions } from "./index.js";
 import { TARGETS, type Target } from "./stage2.js";
 
 const USAGE =
-  "usage: mizan-codegen --schema <file|url> --out <dir> [--target react|vue|svelte]... [--base <module>]\n" +
-  "  writes <dir>/mizan.ts (types, descriptors) and one adapter per --target (mizan.react.ts, mizan.vue.ts, mizan.svelte.ts)";
+  "usage: mizan-codegen --schema <file|url> --out <dir> [--target react,vue,svelte]... [--base <module>] [--check | --watch]\n" +
+  "  writes <dir>/mizan.ts (types, descriptors) and one file of hooks per --target (mizan.react.ts, mizan.vue.ts, mizan.svelte.ts)\n" +
+  "  --check  writes nothing; fails (exit 1) when a generated file is missing or stale (for CI)\n" +
+  "  --watch  generates, then again whenever the schema file changes";
 
-/** Runs the command; returns the exit code. */
+/** Runs the command; returns the exit code (never returns under `--watch`, until the process ends). */
 export async function main(args: string[]): Promise<number> {
-  let values: { schema?: string; out?: string; target?: string[]; base?: string; help?: boolean };
+  let values: { schema?: string; out?: string; target?: string[]; base?: string; check?: boolean; watch?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
@@ -18,39 +21,72 @@ export async function main(args: string[]): Promise<number> {
         out: { type: "string" },
         target: { type: "string", multiple: true },
         base: { type: "string" },
+        check: { type: "boolean" },
+        watch: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
   } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
+    console.error(`MZJS00100 ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.schema || !values.out) {
-    console.error(USAGE);
+  if (!values.schema || !values.out || (values.check && values.watch)) {
+    console.error(`MZJS00101 ${values.check && values.watch ? "--check and --watch exclude each other" : "--schema and --out are required"}\n${USAGE}`);
     return 2;
   }
   // `--target react --target vue` or `--target react,vue`
   const targets = (values.target ?? []).flatMap((t) => t.split(",")).map((t) => t.trim());
   const unknown = targets.filter((t) => !(TARGETS as readonly string[]).includes(t));
   if (unknown.length > 0) {
-    console.error(`unknown --target ${unknown.join(", ")} (expected ${TARGETS.join(", ")})\n${USAGE}`);
+    console.error(`MZJS00102 unknown --target ${unknown.join(", ")} (expected ${TARGETS.join(", ")})\n${USAGE}`);
     return 2;
   }
-  try {
-    const written = await generate({
-      schema: values.schema,
-      out: values.out,
-      targets: [...new Set(targets)] as Target[],
-      ...(values.base ? { baseModule: values.base } : {}),
-    });
-    for (const file of written) console.log(`wrote ${file}`);
-    return 0;
-  } catch (e) {
-    console.error(`mizan-codegen: ${(e as Error).message}`);
-    return 1;
+  const options: GenerateOptions = {
+    schema: values.schema,
+    out: values.out,
+    targets: [...new Set(targets)] as Target[],
+    ...(values.base ? { baseModule: values.base } : {}),
+  };
+  if (values.check) {
+    try {
+      const files = await stale(options);
+      if (files.length === 0) {
+        console.log(`mizan-codegen: generated files are up to date with ${options.schema}`);
+        return 0;
+      }
+      console.error(`MZJS00103 generated files are stale (run mizan-codegen without --check):\n${files.map((f) => `  ${f}`).join("\n")}`);
+      return 1;
+    } catch (e) {
+      console.error(`MZJS00104 mizan-codegen: ${(e as Error).message}`);
+      return 1;
+    }
   }
+  const once = async (): Promise<number> => {
+    try {
+      const written = await generate(options);
+      for (const file of written) console.log(`wrote ${file}`);
+      if (written.length === 0) console.log(`mizan-codegen: up to date with ${options.schema}`);
+      return 0;
+    } catch (e) {
+      console.error(`MZJS00104 mizan-codegen: ${(e as Error).message}`);
+      return 1;
+    }
+  };
+  const code = await once();
+  if (!values.watch) return code;
+  if (/^https?:\/\//i.test(options.schema)) {
+    console.error("MZJS00105 --watch needs a schema file, not a URL");
+    return 2;
+  }
+  console.log(`mizan-codegen: watching ${options.schema}`);
+  // Polled stat: survives editors and build tools that replace the file rather than write it.
+  let running = Promise.resolve(0);
+  watchFile(options.schema, { interval: 200 }, (now, before) => {
+    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) running = running.then(once);
+  });
+  return new Promise<number>(() => {}); // until the process is stopped
 }

@@ -1,15 +1,15 @@
 /**
  * `@mizan/codegen`: turns a Mizan schema (docs/reference/schema.md) into typed client code.
- * Stage 1 (types and descriptors, `mizan.ts`) always; Stage 2 (one adapter per `--target`:
- * `mizan.react.ts`, `mizan.vue.ts`, `mizan.svelte.ts`) on request.
+ * Stage 1 (types and descriptors, `mizan.ts`) always; Stage 2 (one file of named hooks per
+ * `--target`: `mizan.react.ts`, `mizan.vue.ts`, `mizan.svelte.ts`) on request.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { asSchemaDocument, type SchemaDocument } from "./schema.js";
 import { generateStage1, type Stage1Options } from "./stage1.js";
-import { adapterFile, generateStage2, type Target } from "./stage2.js";
+import { adapterFile, generateStage2, type Stage2Options, type Target } from "./stage2.js";
 
-export { generateStage1, paramType, tsType, valueName, type Stage1Options } from "./stage1.js";
+export { generateStage1, operationTypeNames, paramType, tsType, valueName, type OperationTypeNames, type Stage1Options } from "./stage1.js";
 export { adapterFile, generateStage2, TARGETS, type Stage2Options, type Target } from "./stage2.js";
 export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSchema, type ParamSchema, type SchemaDocument } from "./schema.js";
 
@@ -26,26 +26,40 @@ export async function loadSchema(source: string): Promise<SchemaDocument> {
   return asSchemaDocument(JSON.parse(text));
 }
 
-export interface GenerateOptions extends Stage1Options {
+export interface GenerateOptions extends Stage1Options, Stage2Options {
   /** A file path or URL of the schema. */
   readonly schema: string;
   /** The directory to write into (created if missing). */
   readonly out: string;
-  /** Frameworks to write adapters for (Stage 2); none by default. */
+  /** Frameworks to write hooks for (Stage 2); none by default. */
   readonly targets?: readonly Target[];
 }
 
-/** Generates into `out`; returns the paths written. */
-export async function generate(options: GenerateOptions): Promise<string[]> {
+/** The files a schema generates: path → content. */
+export async function render(options: GenerateOptions): Promise<Map<string, string>> {
   const schema = await loadSchema(options.schema);
+  const files = new Map([[join(options.out, "mizan.ts"), generateStage1(schema, options)]]);
+  for (const target of options.targets ?? []) files.set(join(options.out, adapterFile(target)), generateStage2(schema, target, options));
+  return files;
+}
+
+/** Generates into `out`; returns the paths written (a file whose content is unchanged is not rewritten). */
+export async function generate(options: GenerateOptions): Promise<string[]> {
   await mkdir(options.out, { recursive: true });
-  const file = join(options.out, "mizan.ts");
-  await writeFile(file, generateStage1(schema, options));
-  const written = [file];
-  for (const target of options.targets ?? []) {
-    const adapter = join(options.out, adapterFile(target));
-    await writeFile(adapter, generateStage2(schema, target, options));
-    written.push(adapter);
+  const written: string[] = [];
+  for (const [file, content] of await render(options)) {
+    if ((await readFile(file, "utf8").catch(() => undefined)) === content) continue;
+    await writeFile(file, content);
+    written.push(file);
   }
   return written;
+}
+
+/** The generated files that are missing or differ from what the schema generates now (for CI). */
+export async function stale(options: GenerateOptions): Promise<string[]> {
+  const out: string[] = [];
+  for (const [file, content] of await render(options)) {
+    if ((await readFile(file, "utf8").catch(() => undefined)) !== content) out.push(file);
+  }
+  return out;
 }

@@ -28,9 +28,41 @@ export function generateStage1(schema: SchemaDocument, options: Stage1Options = 
     "",
   ];
   for (const name of Object.keys(schema.types).sort()) out.push(namedType(name, schema.types[name]!), "");
-  for (const context of schema.contexts) out.push(contextDescriptor(context, schema), "");
-  for (const fn of schema.functions) out.push(functionDescriptor(fn), "");
+  const names = operationTypeNames(schema);
+  for (const context of schema.contexts) out.push(contextDescriptor(context, schema, names.get(context)!), "");
+  for (const fn of schema.functions) out.push(functionDescriptor(fn, names.get(fn)!), "");
   return out.join("\n");
+}
+
+/** The names Stage 1 gives an operation's params (or args) and result types. */
+export interface OperationTypeNames {
+  /** `TodosParams` / `AddTodoArgs`; `undefined` when the operation takes none. */
+  readonly params: string | undefined;
+  /** `TodosResult` / `AddTodoResult`. */
+  readonly result: string;
+}
+
+/**
+ * `{Name}Params` (contexts) or `{Name}Args` (functions) and `{Name}Result`, each followed by `_`
+ * until it collides with no schema type and no other generated name.
+ */
+export function operationTypeNames(schema: SchemaDocument): Map<ContextSchema | FunctionSchema, OperationTypeNames> {
+  const taken = new Set(Object.keys(schema.types).map(typeName));
+  const fresh = (name: string) => {
+    let n = typeName(name);
+    while (taken.has(n)) n += "_";
+    taken.add(n);
+    return n;
+  };
+  const names = new Map<ContextSchema | FunctionSchema, OperationTypeNames>();
+  for (const c of schema.contexts) names.set(c, { params: c.params.length ? fresh(`${pascal(c.name)}Params`) : undefined, result: fresh(`${pascal(c.name)}Result`) });
+  for (const f of schema.functions) names.set(f, { params: f.params.length ? fresh(`${pascal(f.name)}Args`) : undefined, result: fresh(`${pascal(f.name)}Result`) });
+  return names;
+}
+
+/** `addTodo` → `AddTodo`. */
+export function pascal(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** A valid `const` name for a context or function. */
@@ -86,9 +118,15 @@ function objectType(schema: JsonSchema, indent: string): string {
   return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
 }
 
-function paramsType(params: readonly ParamSchema[]): string {
-  if (params.length === 0) return "Record<string, never>";
-  return `{ ${params.map((p) => `${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ")}`).join("; ")} }`;
+/** `export interface XParams {...}` (or Args) and `export type XResult = ...;`. */
+function operationTypes(name: string, params: readonly ParamSchema[], returns: JsonSchema, names: OperationTypeNames, what: string): string[] {
+  const out: string[] = [];
+  if (names.params) {
+    const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ")};`);
+    out.push(`/** The ${what} of \`${name}\`. */`, `export interface ${names.params} {\n${lines.join("\n")}\n}`);
+  }
+  out.push(`export type ${names.result} = ${tsType(returns, "")};`);
+  return out;
 }
 
 function propertyKey(key: string): string {
@@ -116,24 +154,28 @@ export function paramType(schema: JsonSchema, doc: SchemaDocument): string {
   return types.length === 1 ? (types[0] as string) : "object";
 }
 
-function contextDescriptor(context: ContextSchema, doc: SchemaDocument): string {
+function contextDescriptor(context: ContextSchema, doc: SchemaDocument, names: OperationTypeNames): string {
   const paramTypes = context.params.map((p) => `${propertyKey(p.name)}: ${JSON.stringify(paramType(p.schema, doc))}`);
   return [
+    ...operationTypes(context.name, context.params, context.returns, names, "params"),
     `/** Context \`${context.name}\` (${context.scope}). */`,
-    `export const ${valueName(context.name)}: ContextDescriptor<${paramsType(context.params)}, ${tsType(context.returns, "")}> = {`,
+    `export const ${valueName(context.name)}: ContextDescriptor<${names.params ?? "Record<string, never>"}, ${names.result}> = {`,
     `  name: ${JSON.stringify(context.name)},`,
     `  scope: ${JSON.stringify(context.scope)},`,
     `  paramTypes: { ${paramTypes.join(", ")} },`,
+    `  schema: schemaHash,`,
     `};`,
   ].join("\n");
 }
 
-function functionDescriptor(fn: FunctionSchema): string {
+function functionDescriptor(fn: FunctionSchema, names: OperationTypeNames): string {
   return [
+    ...operationTypes(fn.name, fn.params, fn.returns, names, "args"),
     `/** Function \`${fn.name}\`${fn.sessionInit ? " (logs in or out)" : ""}. */`,
-    `export const ${valueName(fn.name)}: FunctionDescriptor<${paramsType(fn.params)}, ${tsType(fn.returns, "")}> = {`,
+    `export const ${valueName(fn.name)}: FunctionDescriptor<${names.params ?? "Record<string, never>"}, ${names.result}> = {`,
     `  name: ${JSON.stringify(fn.name)},`,
     ...(fn.sessionInit ? ["  sessionInit: true,"] : []),
+    `  schema: schemaHash,`,
     `};`,
   ].join("\n");
 }

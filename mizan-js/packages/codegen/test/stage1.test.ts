@@ -50,22 +50,28 @@ describe("descriptors", () => {
   test("contexts carry scope and the param types the kernel needs (string after $ref, else JSON)", () => {
     expect(code).toContain(
       [
-        "export const search: ContextDescriptor<{ q: string; priority?: Priority; since?: string; ids?: number[] }, Todo[] | null> = {",
+        "/** The params of `search`. */",
+        "export interface SearchParams {\n  q: string;\n  priority?: Priority;\n  since?: string;\n  ids?: number[];\n}",
+        "export type SearchResult = Todo[] | null;",
+        "/** Context `search` (user). */",
+        "export const search: ContextDescriptor<SearchParams, SearchResult> = {",
         '  name: "search",',
         '  scope: "user",',
         '  paramTypes: { q: "string", priority: "string", since: "string", ids: "array" },',
+        "  schema: schemaHash,",
         "};",
       ].join("\n"),
     );
     expect(code).toContain(
-      'export const catalog: ContextDescriptor<Record<string, never>, Page_Todo> = {\n  name: "catalog",\n  scope: "public",\n  paramTypes: {  },\n};',
+      'export type CatalogResult = Page_Todo;\n/** Context `catalog` (public). */\nexport const catalog: ContextDescriptor<Record<string, never>, CatalogResult> = {\n  name: "catalog",\n  scope: "public",\n  paramTypes: {  },\n  schema: schemaHash,\n};',
     );
   });
   test("functions: sessionInit flagged, reserved words renamed, schema hash exported", () => {
     expect(code).toContain(
-      'export const login: FunctionDescriptor<{ user: string; password: string }, string> = {\n  name: "login",\n  sessionInit: true,\n};',
+      'export interface LoginArgs {\n  user: string;\n  password: string;\n}\nexport type LoginResult = string;\n/** Function `login` (logs in or out). */\nexport const login: FunctionDescriptor<LoginArgs, LoginResult> = {\n  name: "login",\n  sessionInit: true,\n  schema: schemaHash,\n};',
     );
-    expect(code).toContain('export const delete_: FunctionDescriptor<{ id: number }, null> = {\n  name: "delete",\n};');
+    expect(code).toContain('export const delete_: FunctionDescriptor<DeleteArgs, DeleteResult> = {\n  name: "delete",\n  schema: schemaHash,\n};');
+    expect(code).toContain("export type DeleteResult = null;");
     expect(code).toContain(`export const schemaHash = "${schema.hash}";`);
   });
 });

@@ -23,31 +23,39 @@ test("--target writes one adapter per framework beside mizan.ts", async () => {
   }
 });
 
-test("React: useSyncExternalStore with a server snapshot; a hook per context and per function", () => {
+test("React: thin, readable hooks over @mizan/react: one per context (and a suspense one), one per function", () => {
   const code = generateStage2(schema, "react");
-  expect(code).toContain("useSyncExternalStore(handle.subscribe, handle.getState, handle.getState)");
-  expect(code).not.toMatch(/useEffect|setState/); // nothing subscribes or fetches from render or an updater
-  expect(code).toContain("export function useTodos(params: ParamsOf<typeof api.todos>)");
-  expect(code).toContain("export function useCatalog(): ContextResult");
-  expect(code).toContain("export function useAddTodo(): MutationResult");
-  expect(code).toContain("export function delete_(args: ArgsOf<typeof api.delete_>"); // a reserved word
+  expect(code).toContain('} from "@mizan/react";');
+  expect(code).not.toMatch(/useSyncExternalStore|createContext|ParamsOf|ResultOf|typeof api/); // the runtime lives in the package
+  expect(code).toContain("export function useTodos(params: TodosParams, options?: ContextOptions<TodosResult>): ContextResult<TodosResult> {\n  return useMizanContext(api.todos, params, options);\n}");
+  expect(code).toContain("export function useSuspenseTodos(params: TodosParams): SuspenseContextResult<TodosResult>");
+  expect(code).toContain("export function useCatalog(options?: ContextOptions<CatalogResult>): ContextResult<CatalogResult>");
+  expect(code).toContain("export function useAddTodo<C = unknown>(options?: MutationOptions<AddTodoArgs, AddTodoResult, C>): MutationResult<AddTodoArgs, AddTodoResult>");
+  expect(code).toContain("return useMutation(api.delete_, options);"); // a reserved word
+  expect(code).toContain('export { MizanProvider, keepPreviousData, useMizanClient } from "@mizan/react";');
 });
 
-test("Vue: reactive params, onServerPrefetch, an exported injection key, calls as plain functions", () => {
+test("Vue: composables over @mizan/vue with params as a ref or getter; one per function too", () => {
   const code = generateStage2(schema, "vue");
-  expect(code).toContain("export const MIZAN_CLIENT: InjectionKey<MizanClient>");
-  expect(code).toContain("onServerPrefetch(");
-  expect(code).toContain("export function useTodos(params: MaybeParams<ParamsOf<typeof api.todos>>)");
-  expect(code).toMatch(/export function addTodo\(args: ArgsOf<typeof api.addTodo>, client: MizanClient = defaultClient\(\)\): Promise</);
-  expect(code).not.toContain("useAddTodo");
+  expect(code).not.toMatch(/onServerPrefetch|InjectionKey<|ParamsOf|typeof api/);
+  expect(code).toContain("export function useTodos(params: MaybeRefOrGetter<TodosParams>, options?: ContextOptions<TodosResult>): ContextResult<TodosResult>");
+  expect(code).toContain("export function useAddTodo<C = unknown>(options?: MutationOptions<AddTodoArgs, AddTodoResult, C>)");
+  expect(code).toContain('export { MIZAN_CLIENT, keepPreviousData, mizanPlugin, useMizanClient } from "@mizan/vue";');
 });
 
-test("Svelte: runes, $effect-owned subscriptions, setContext/getContext", () => {
+test("Svelte: reads over @mizan/svelte with getter params; one per function too; no runes in the file", () => {
   const code = generateStage2(schema, "svelte");
-  expect(code).toContain("$effect(");
-  expect(code).toContain("$state.raw");
-  expect(code).toContain("setContext(CLIENT, client)");
-  expect(code).toContain("getContext<MizanClient | undefined>(CLIENT)");
-  expect(code).not.toContain("onDestroy(");
-  expect(code).toContain("export function useSearch(params: () => ParamsOf<typeof api.search>)");
+  expect(code).not.toMatch(/\$effect|\$state|\$derived|ParamsOf|typeof api/);
+  expect(code).toContain("export function useSearch(params: () => SearchParams, options?: () => ContextOptions<SearchResult>): ContextResult<SearchResult>");
+  expect(code).toContain("export function useCatalog(options?: () => ContextOptions<CatalogResult>): ContextResult<CatalogResult> {\n  return useMizanContext(api.catalog, () => ({}), options);");
+  expect(code).toContain("export function useAddTodo<C = unknown>(options?: MutationOptions<AddTodoArgs, AddTodoResult, C>)");
+  expect(code).toContain('export { getMizanClient, keepPreviousData, setMizanClient } from "@mizan/svelte";');
+});
+
+test("every target has the same hooks: one per context and one per function", () => {
+  const hooks = (code: string) => [...code.matchAll(/export function (use(?!Suspense)\w+)/g)].map((m) => m[1]).sort();
+  const react = hooks(generateStage2(schema, "react"));
+  expect(react).toEqual(["useAddTodo", "useCatalog", "useDelete", "useLogin", "useSearch", "useTodos"]);
+  expect(hooks(generateStage2(schema, "vue"))).toEqual(react);
+  expect(hooks(generateStage2(schema, "svelte"))).toEqual(react);
 });

@@ -4,12 +4,17 @@
  * It speaks the wire protocol of docs/reference/protocol.md as the Java side does; every request is recorded.
  */
 import { createClient, type MizanClient } from "@mizan/base";
-import { startServer, type TestServer } from "../../../base/test/support/server.js";
-import type { Todo } from "../generated/mizan.js";
+import { startServer, type Recorded, type Reply, type TestServer } from "../../../base/test/support/server.js";
+import { schemaHash, type Todo } from "../generated/mizan.js";
 
 export interface FakeMizan {
   readonly server: TestServer;
   readonly baseUrl: string;
+  /** While set, `todos` reads (or `addTodo` calls) wait for it. */
+  readGate: Promise<void> | undefined;
+  callGate: Promise<void> | undefined;
+  /** The `Mizan-Schema` the server sends (default: the fixture schema's hash). */
+  schema: string;
   /** GET requests for one context. */
   reads(name: string): string[];
   close(): Promise<void>;
@@ -21,27 +26,38 @@ export async function startFakeMizan(): Promise<FakeMizan> {
     [4, [todo(2, "Bread")]],
   ]);
   let ids = 2;
-  const server = await startServer((request) => {
+  const server = await startServer(async (request) => {
+    const reply = await answer(request);
+    return { ...reply, headers: { ...reply.headers, "Mizan-Schema": fake.schema } };
+  });
+  const answer = async (request: Recorded): Promise<Reply> => {
     if (request.path === "/mizan/session") return { body: { csrfToken: "token-1" } };
     if (request.path === "/mizan/ctx/todos") {
+      await fake.readGate;
       return { body: lists.get(Number(request.query.get("list"))) ?? [] };
     }
     if (request.path === "/mizan/ctx/catalog") return { body: { items: [], total: lists.size } };
     if (request.path === "/mizan/call/addTodo" && request.method === "POST") {
       if (request.headers["mizan-csrf"] !== "token-1") return { status: 403, body: { error: { code: "csrf", message: "csrf" } } };
+      await fake.callGate;
       const args = JSON.parse(request.body) as { list: number; title: string };
+      if (!args.title.trim()) return { status: 400, body: { error: { code: "invalid_params", message: "invalid", fields: { title: ["must not be blank"] } } } };
       const added = todo(++ids, args.title);
       lists.set(args.list, [...(lists.get(args.list) ?? []), added]);
       return { body: { result: added, invalidate: [{ context: "todos", params: { list: args.list } }] } };
     }
     return { status: 404, body: { error: { code: "not_found", message: request.path } } };
-  });
-  return {
+  };
+  const fake: FakeMizan = {
     server,
     baseUrl: server.baseUrl,
+    readGate: undefined,
+    callGate: undefined,
+    schema: schemaHash,
     reads: (name) => server.requests.filter((r) => r.method === "GET" && r.path === `/mizan/ctx/${name}`).map((r) => r.url),
     close: () => server.close(),
   };
+  return fake;
 }
 
 function todo(id: number, title: string): Todo {
@@ -55,4 +71,25 @@ export async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: M
   const client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
   document.body.innerHTML = '<div id="app"></div>';
   return { server, client, container: document.getElementById("app")! };
+}
+
+/** Unhandled promise rejections while a test runs (`mutate` must leave none). */
+export function watchUnhandled(): { readonly seen: unknown[]; stop(): void } {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown) => void seen.push(reason);
+  process.on("unhandledRejection", listener);
+  return { seen, stop: () => void process.off("unhandledRejection", listener) };
+}
+
+/** Reading the rendered page: an element's text by id, and the texts of every `li`. */
+export function rendered(container: HTMLElement): { text(id: string): string | null | undefined; items(): (string | null)[] } {
+  return {
+    text: (id) => container.querySelector(`#${id}`)?.textContent,
+    items: () => [...container.querySelectorAll("li")].map((li) => li.textContent),
+  };
+}
+
+/** What an optimistic update adds for a title before the server has it. */
+export function draft(title: string): Todo {
+  return { id: -1, title: `${title} (saving)`, done: false, priority: "LOW", due: null };
 }

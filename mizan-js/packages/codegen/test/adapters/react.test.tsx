@@ -35,9 +35,9 @@ function Todos(props: { initialList: number }) {
     <div>
       <p id="status">{state.status}</p>
       <ul>{state.data?.map((t) => <li key={t.id}>{t.title}</li>)}</ul>
-      <button id="add" onClick={() => void add.mutate({ list, title: "Eggs" })}>add</button>
+      <button id="add" onClick={() => add.mutate({ list, title: "Eggs" })}>add</button>
       <button id="next" onClick={() => setList(list + 1)}>next</button>
-      <p id="pending">{String(add.pending)}</p>
+      <p id="pending">{String(add.isPending)}</p>
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { createApp, createSSRApp, defineComponent, h, nextTick, ref, type App } 
 import { renderToString } from "vue/server-renderer";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createClient, type MizanClient } from "@mizan/base";
-import { addTodo, MIZAN_CLIENT, mizanPlugin, useMizanClient, useMutation, useTodos } from "../generated/mizan.vue.js";
-import * as api from "../generated/mizan.js";
+import { MIZAN_CLIENT, mizanPlugin, useAddTodo, useMizanClient, useTodos } from "../generated/mizan.vue.js";
+import { addTodo } from "../generated/mizan.js";
 import { until } from "../../../base/test/support/server.js";
 import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
 
@@ -29,15 +29,15 @@ const Todos = defineComponent({
   setup() {
     const todos = useTodos(() => ({ list: list.value })); // a getter: reactive params
     const mizan = useMizanClient();
-    const adding = useMutation(api.addTodo);
+    const adding = useAddTodo();
     return () =>
       h("div", [
         h("p", { id: "status" }, todos.status.value),
         h("ul", todos.data.value?.map((t) => h("li", { key: t.id }, t.title))),
         // a plain call (not a composable), with the injected client
-        h("button", { id: "add", onClick: () => void addTodo({ list: list.value, title: "Eggs" }, mizan) }, "add"),
+        h("button", { id: "add", onClick: () => void mizan.call(addTodo, { list: list.value, title: "Eggs" }) }, "add"),
         h("button", { id: "add2", onClick: () => void adding.mutate({ list: list.value, title: "Jam" }) }, "add2"),
-        h("p", { id: "pending" }, String(adding.pending.value)),
+        h("p", { id: "pending" }, String(adding.isPending.value)),
       ]);
   },
 });

@@ -50,6 +50,22 @@ public interface CacheBackend extends AutoCloseable {
     void increment(String counter);
 
     /**
+     * Increments a counter as {@link #increment(String)} does and hands {@code event} to every
+     * {@link PurgeListener} of every node sharing this backend, this one included, with the purge.
+     * Mizan passes a short text describing the purge for its server-sent events (a context name and a
+     * digest of params, never data). The default increments and drops the event: a backend that
+     * cannot carry it still purges correctly, and other nodes' clients then learn of the change only
+     * when they refetch.
+     *
+     * @param counter the counter's name
+     * @param event   what listeners receive with the purge; a single line of text
+     * @since 0.1
+     */
+    default void increment(String counter, String event) {
+        increment(counter);
+    }
+
+    /**
      * Whether the backend can serve reads now. A backend shared by several nodes answers {@code false}
      * while it is unreachable or while this node may have missed other nodes' purges (for Redis: its
      * pub/sub subscription is lost); Mizan then bypasses the cache and its readiness check reports the
@@ -91,6 +107,18 @@ public interface CacheBackend extends AutoCloseable {
          * @param counter the counter's name, as given to {@link #increment}
          */
         void purged(String counter);
+
+        /**
+         * A counter was incremented through {@link CacheBackend#increment(String, String)}. The default
+         * ignores the event and calls {@link #purged(String)}.
+         *
+         * @param counter the counter's name
+         * @param event   the event given with the purge, or {@code null} when there was none
+         * @since 0.1
+         */
+        default void purged(String counter, String event) {
+            purged(counter);
+        }
 
         /**
          * This node may have missed purges (its link to the other nodes was lost and is back): whatever

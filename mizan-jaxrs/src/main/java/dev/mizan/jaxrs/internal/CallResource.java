@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import dev.mizan.cdi.internal.engine.Refreshed;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /call/{name}} (docs/reference/protocol.md). Every check that can refuse the call (origin, CSRF,
@@ -52,9 +55,13 @@ public class CallResource {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
+        RefreshRequest refresh = RefreshRequest.of(args, settings.maxRefresh());
         exchange.bind(request, response);
-        CallResult result = engine.call(name, args, engine.caller(request));
-        return CallResponses.of(result, request, response, engine);
+        CallResult result = engine.call(name, refresh.args(), engine.caller(request));
+        // after the purges, as a read right after the call would: the caller read live (a login counts)
+        Optional<Map<String, Refreshed>> refreshed = refresh.keys()
+                .map(keys -> engine.refresh(keys, result.invalidate(), engine.caller(request)));
+        return CallResponses.of(result, refreshed, request, response, engine);
     }
 
     /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */

@@ -25,7 +25,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    static final String EXPOSED = "ETag, Mizan-Protocol, Mizan-Schema, Mizan-Cache, Mizan-Invalidate, Mizan-CSRF-Token";
+    static final String EXPOSED = "ETag, Mizan-Protocol, Mizan-Schema, Mizan-Cache, Mizan-Invalidate, Mizan-CSRF-Token, Mizan-Event-Id";
     static final String ALLOWED_HEADERS = "Content-Type, Mizan-CSRF, Authorization, If-None-Match";
 
     private final EngineLookup engine = new EngineLookup();

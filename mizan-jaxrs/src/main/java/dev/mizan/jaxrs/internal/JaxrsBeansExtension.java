@@ -1,5 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
+import java.util.List;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -15,6 +16,8 @@ public class JaxrsBeansExtension implements Extension {
         for (Class<?> resource : MizanClasses.RESOURCES) {
             bbd.addAnnotatedType(resource, JaxrsBeansExtension.class.getName() + "/" + resource.getName());
         }
-        bbd.addAnnotatedType(ServletExchange.class, JaxrsBeansExtension.class.getName() + "/" + ServletExchange.class.getName());
+        for (Class<?> bean : List.of(ServletExchange.class, EventStreams.class)) {
+            bbd.addAnnotatedType(bean, JaxrsBeansExtension.class.getName() + "/" + bean.getName());
+        }
     }
 }

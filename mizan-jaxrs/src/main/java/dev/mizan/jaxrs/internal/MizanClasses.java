@@ -9,7 +9,8 @@ public final class MizanClasses {
 
     /** The resources; CDI beans through {@link JaxrsBeansExtension}. */
     static final List<Class<?>> RESOURCES = List.of(
-            ContextResource.class, CallResource.class, SessionResource.class, SchemaResource.class);
+            ContextResource.class, CallResource.class, SessionResource.class, SchemaResource.class,
+            EventsResource.class);
 
     /** The filters and exception mappers; plain providers. */
     static final List<Class<?>> PROVIDERS = List.of(

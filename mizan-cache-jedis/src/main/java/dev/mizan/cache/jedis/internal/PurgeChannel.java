@@ -228,10 +228,12 @@ final class PurgeChannel implements AutoCloseable {
         }
 
         @Override
-        public void onMessage(String name, String counter) {
+        public void onMessage(String name, String message) {
+            String counter = PurgeMessage.counter(message);
+            String event = PurgeMessage.event(message);
             for (PurgeListener listener : listeners) {
                 try {
-                    listener.purged(counter);
+                    listener.purged(counter, event);
                 } catch (RuntimeException e) {
                     Messages.listenerFailed(e);
                 }

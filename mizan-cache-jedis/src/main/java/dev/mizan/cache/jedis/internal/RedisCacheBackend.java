@@ -124,6 +124,12 @@ public final class RedisCacheBackend implements CacheBackend {
 
     @Override
     public void increment(String counter) {
+        increment(counter, null);
+    }
+
+    /** The event rides on the purge's own pub/sub message: {@link PurgeMessage}. */
+    @Override
+    public void increment(String counter, String event) {
         ensureAvailable();
         String key = key(counter);
         try (AbstractPipeline p = client.pipelined()) {
@@ -133,7 +139,7 @@ public final class RedisCacheBackend implements CacheBackend {
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
-        publish(counter);
+        publish(PurgeMessage.encode(counter, event));
     }
 
     @Override
@@ -182,12 +188,12 @@ public final class RedisCacheBackend implements CacheBackend {
     }
 
     /** Tells every node; a purge already recorded stays recorded even if this fails. */
-    private void publish(String counter) {
+    private void publish(String message) {
         try {
-            client.publish(channel, counter);
+            client.publish(channel, message);
         } catch (RuntimeException e) {
             // the INCR is what keeps every node's cache right; only the event is lost
-            Messages.publishFailed(counter, Messages.reason(e));
+            Messages.publishFailed(PurgeMessage.counter(message), Messages.reason(e));
         }
     }
 

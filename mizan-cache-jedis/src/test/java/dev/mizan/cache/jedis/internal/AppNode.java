@@ -26,6 +26,8 @@ final class AppNode implements AutoCloseable {
     /** Counters this node heard were purged (by any node), in order. */
     final List<String> heard = new CopyOnWriteArrayList<>();
     final List<String> resyncs = new CopyOnWriteArrayList<>();
+    /** Events heard with purges, as "counter event" ("counter null" for a purge without one). */
+    final List<String> events = new CopyOnWriteArrayList<>();
 
     AppNode(Map<String, String> config) {
         this.backend = (RedisCacheBackend) new RedisCacheBackendFactory().create(key -> Optional.ofNullable(config.get(key)));
@@ -34,6 +36,12 @@ final class AppNode implements AutoCloseable {
             @Override
             public void purged(String counter) {
                 heard.add(counter);
+            }
+
+            @Override
+            public void purged(String counter, String event) {
+                events.add(counter + " " + event);
+                purged(counter);
             }
 
             @Override

@@ -185,6 +185,21 @@ abstract class PurgeScenarios {
         }
     }
 
+    @Test
+    void aPurgesEventReachesEveryNodeWithThePurge() {
+        try (AppNode other = new AppNode(config())) {
+            RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the second node to subscribe");
+            String counter = CounterNames.group("stock", "sku=" + run);
+            String event = "{\"id\":\"" + run + "\",\"context\":\"stock\"}";
+            node.cache.purge(counter, event);
+            node.cache.purge(counter);
+            RedisServer.await(() -> other.events.contains(counter + " " + event) && node.events.contains(counter + " " + event)
+                            && other.events.contains(counter + " null"),
+                    Duration.ofSeconds(5), "both nodes to hear the purge with its event, then one without");
+            assertThat(other.heard).contains(counter);
+        }
+    }
+
     static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -20,8 +20,8 @@ import java.util.function.BooleanSupplier;
  */
 final class RedisServer implements AutoCloseable {
 
-    /** Ports probed for free ones; tests use their own, never the shared 6379. */
-    private static final int FIRST_PORT = 23000;
+    /** Ports probed for free ones; tests use their own, never the shared 6379 ({@code -Dmizan.test.redis.firstPort} moves them). */
+    private static final int FIRST_PORT = Integer.getInteger("mizan.test.redis.firstPort", 23000);
     private static final int PORTS = 1000;
 
     final int port;

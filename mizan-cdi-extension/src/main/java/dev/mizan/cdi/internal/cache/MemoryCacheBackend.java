@@ -84,10 +84,15 @@ public final class MemoryCacheBackend implements CacheBackend {
 
     @Override
     public void increment(String counter) {
+        increment(counter, null);
+    }
+
+    @Override
+    public void increment(String counter, String event) {
         // atomic: Caffeine's asMap().merge runs under the entry's lock
         counters.asMap().merge(counter, randomStart(), (current, unused) -> current + 1);
         for (PurgeListener listener : listeners) {
-            listener.purged(counter);
+            listener.purged(counter, event);
         }
     }
 

@@ -89,8 +89,23 @@ public final class OriginCache implements AutoCloseable {
      * @param counter a name from {@link CounterNames}
      */
     public void purge(String counter) {
+        purge(counter, null);
+    }
+
+    /**
+     * Purges as {@link #purge(String)} does and hands {@code event} to the purge listeners of every node
+     * sharing the backend ({@link CacheBackend#increment(String, String)}).
+     *
+     * @param counter a name from {@link CounterNames}
+     * @param event   the event text, or {@code null} for none
+     */
+    public void purge(String counter, String event) {
         try {
-            backend.increment(counter);
+            if (event == null) {
+                backend.increment(counter);
+            } else {
+                backend.increment(counter, event);
+            }
         } catch (RuntimeException e) {
             lostPurges.incrementAndGet();
             LOG.log(Level.WARNING, "MZCDI01007: could not record the purge of counter " + counter

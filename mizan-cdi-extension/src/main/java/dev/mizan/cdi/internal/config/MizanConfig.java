@@ -35,6 +35,10 @@ public final class MizanConfig {
     public static final String MAX_DEPTH = PREFIX + "limits.max-depth";
     public static final String MAX_URL = PREFIX + "limits.max-url";
     public static final String TAG_HEADER = PREFIX + "edge.tag-header";
+    public static final String MAX_REFRESH = PREFIX + "limits.max-refresh";
+    public static final String EVENTS_ENABLED = PREFIX + "events.enabled";
+    public static final String EVENTS_HEARTBEAT = PREFIX + "events.heartbeat";
+    public static final String EVENTS_MAX_STREAMS = PREFIX + "events.max-streams";
 
     public static final String DEFAULT_BACKEND = "memory";
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(1);
@@ -43,6 +47,9 @@ public final class MizanConfig {
     public static final long DEFAULT_MAX_DEPTH = 64;
     public static final long DEFAULT_MAX_URL = 8192;
     public static final String DEFAULT_TAG_HEADER = "Cache-Tag";
+    public static final long DEFAULT_MAX_REFRESH = 32;
+    public static final Duration DEFAULT_EVENTS_HEARTBEAT = Duration.ofSeconds(25);
+    public static final long DEFAULT_EVENTS_MAX_STREAMS = 10_000;
     /** The shortest secret accepted, in UTF-8 bytes. */
     public static final int MIN_SECRET_BYTES = 16;
 
@@ -70,7 +77,11 @@ public final class MizanConfig {
                 positive(MAX_BODY, DEFAULT_MAX_BODY),
                 (int) Math.min(Integer.MAX_VALUE, positive(MAX_DEPTH, DEFAULT_MAX_DEPTH)),
                 (int) Math.min(Integer.MAX_VALUE, positive(MAX_URL, DEFAULT_MAX_URL)),
-                headerName(TAG_HEADER, DEFAULT_TAG_HEADER));
+                headerName(TAG_HEADER, DEFAULT_TAG_HEADER),
+                (int) Math.min(Integer.MAX_VALUE, positive(MAX_REFRESH, DEFAULT_MAX_REFRESH)),
+                bool(EVENTS_ENABLED, true),
+                positiveDuration(EVENTS_HEARTBEAT, DEFAULT_EVENTS_HEARTBEAT),
+                (int) Math.min(Integer.MAX_VALUE, positive(EVENTS_MAX_STREAMS, DEFAULT_EVENTS_MAX_STREAMS)));
         this.secret = text(SECRET);
         this.previousSecret = text(SECRET_PREVIOUS);
         if (!dev && secret.isEmpty()) {
@@ -158,6 +169,15 @@ public final class MizanConfig {
             problems.add(ConfigMessages.badValue(ConfigMessages.notDuration(key, v.get())));
             return Optional.empty();
         }
+    }
+
+    private Duration positiveDuration(String key, Duration fallback) {
+        Optional<Duration> d = duration(key);
+        if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
+            problems.add(ConfigMessages.badValue(ConfigMessages.notDuration(key, d.get().toString())));
+            return fallback;
+        }
+        return d.orElse(fallback);
     }
 
     private String headerName(String key, String fallback) {

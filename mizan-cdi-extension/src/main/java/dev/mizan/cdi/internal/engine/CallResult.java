@@ -11,9 +11,10 @@ import java.util.List;
  * @param json       {@code value} serialised with Mizan's JSON-B ({@code null} when it is a {@code Response})
  * @param invalidate every invalidation the call caused, de-duplicated, in order
  * @param session    a login or logout it performed
+ * @param eventId    the id of the events its purges sent ({@code Mizan-Event-Id}), null when it invalidated nothing
  */
 public record CallResult(FunctionModel function, Object value, String json, List<InvalidationEntry> invalidate,
-                         SessionChange session) {
+                         SessionChange session, String eventId) {
 
     /** Copies the list. */
     public CallResult {

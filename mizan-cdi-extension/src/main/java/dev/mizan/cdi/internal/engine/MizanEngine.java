@@ -39,6 +39,32 @@ public interface MizanEngine {
     CallResult call(String function, JsonObject args, Caller caller);
 
     /**
+     * Single-flight refresh (docs/reference/protocol.md, {@code "$refresh"}): reads every listed
+     * stableKey that {@code invalidated} covers, as a read right after the call would.
+     *
+     * @param stableKeys   the keys the client has mounted
+     * @param invalidated  what the call invalidated
+     * @param caller       who called (read live: after a login, the new principal)
+     * @return fresh bodies by stableKey; what may not or could not be read is left out
+     */
+    Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller);
+
+    /**
+     * @param context a context's name
+     * @param caller  who asks
+     * @return whether the caller passes the context's role check
+     */
+    boolean mayRead(String context, Caller caller);
+
+    /**
+     * Subscribes to the purges of every node sharing the cache (this node's only with the memory
+     * backend), for {@code GET /events}.
+     *
+     * @param listener told of each purge of a context and of a lost-then-restored subscription
+     */
+    void listen(InvalidationListener listener);
+
+    /**
      * The one source of the caller (docs/internals/read-and-call-paths.md): the {@code UserResolver}
      * beans in priority order, else the container's principal. In-process reads use the same.
      *

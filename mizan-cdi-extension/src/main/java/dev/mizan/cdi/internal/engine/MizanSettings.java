@@ -19,11 +19,16 @@ import java.util.Optional;
  * @param maxDepth       {@code mizan.limits.max-depth}
  * @param maxUrl         {@code mizan.limits.max-url}, bytes
  * @param tagHeader      {@code mizan.edge.tag-header}
+ * @param maxRefresh     {@code mizan.limits.max-refresh}: stableKeys a call's {@code "$refresh"} may list
+ * @param eventsEnabled  {@code mizan.events.enabled}
+ * @param eventsHeartbeat {@code mizan.events.heartbeat}
+ * @param eventsMaxStreams {@code mizan.events.max-streams}, per node
  */
 public record MizanSettings(boolean dev, boolean schemaEnabled, List<String> corsOrigins, boolean csrfEnabled,
                             String cacheBackend, Duration cacheTtl, long memoryMaxEntries,
                             Optional<Duration> repurgeDelay, long maxBody, int maxDepth, int maxUrl,
-                            String tagHeader) {
+                            String tagHeader, int maxRefresh, boolean eventsEnabled, Duration eventsHeartbeat,
+                            int eventsMaxStreams) {
 
     /** Copies the list. */
     public MizanSettings {

@@ -7,6 +7,9 @@ import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.cdi.internal.cache.Served;
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.engine.InvalidationListener;
+import dev.mizan.cdi.internal.engine.Refreshed;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
@@ -88,6 +91,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private static final Consumer<Object> NO_VALIDATION = target -> { };
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
+    private Refresher refresher;
 
     @PostConstruct
     void init() {
@@ -103,6 +107,7 @@ public class DefaultMizanEngine implements MizanEngine {
         cache = rt.cache();
         keys = rt.keys();
         canonicalizer = rt.canonicalizer();
+        refresher = new Refresher(this, registry, canonicalizer, counters);
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
         Map<String, OperationPlan> plans = new java.util.HashMap<>();
         registry.functions().values().forEach(fn ->
@@ -198,7 +203,7 @@ public class DefaultMizanEngine implements MizanEngine {
             }
         }
         String json = value != null && http.isResponse(value.getClass()) ? null : jsonb.toJson(value);
-        return new CallResult(fn, value, json, collector.entries(), change);
+        return new CallResult(fn, value, json, collector.entries(), change, collector.eventIdIfAny());
     }
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
@@ -223,6 +228,30 @@ public class DefaultMizanEngine implements MizanEngine {
                     .getConstraintsForMethod(m.getName(), m.getParameterTypes());
             return descriptor != null && descriptor.hasConstrainedParameters();
         });
+    }
+
+    @Override
+    public Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller) {
+        return refresher.refresh(stableKeys, invalidated, caller);
+    }
+
+    @Override
+    public boolean mayRead(String context, Caller caller) {
+        Optional<ContextModel> ctx = registry.context(context);
+        if (ctx.isEmpty()) {
+            return false;
+        }
+        try {
+            AccessCheck.check(ctx.get().access(), caller);
+            return true;
+        } catch (MizanException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void listen(InvalidationListener listener) {
+        purger.feed().add(listener);
     }
 
     @Override

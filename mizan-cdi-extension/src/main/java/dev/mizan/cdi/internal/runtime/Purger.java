@@ -4,6 +4,7 @@ import dev.mizan.Invalidated;
 import dev.mizan.Scope;
 import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
 import dev.mizan.cdi.internal.registry.Registry;
@@ -51,6 +52,7 @@ public class Purger {
     BeanManager bm;
 
     private PurgeCounters counters;
+    private InvalidationFeed feed;
     // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
     private Registry registry;
     private OriginCache cache;
@@ -65,6 +67,7 @@ public class Purger {
         counters = new PurgeCounters(rt);
         registry = rt.registry();
         cache = rt.cache();
+        feed = new InvalidationFeed(cache);
         repurgeDelay = rt.settings().repurgeDelay();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
@@ -83,6 +86,10 @@ public class Purger {
 
     PurgeCounters counters() {
         return counters;
+    }
+
+    InvalidationFeed feed() {
+        return feed;
     }
 
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
@@ -106,13 +113,34 @@ public class Purger {
     void submit(String context, List<String> names, JsonObject params) {
         ContextModel ctx = registry.context(context).orElseThrow();
         JsonObject shown = withoutNulls(params);
+        String eventId;
         try {
             collector.add(new InvalidationEntry(context, shown));
+            eventId = collector.eventId();
         } catch (ContextNotActiveException e) {
             // outside a request (a scheduled job, say): nothing to report, still purge
+            eventId = EventIds.next();
         }
         String counter = counters.forPurge(ctx, names, params);
-        afterCommit.run(() -> purge(ctx, counter, shown));
+        InvalidationEvent event = new InvalidationEvent(eventId, context, digest(ctx, names, shown));
+        afterCommit.run(() -> purge(ctx, counter, shown, event));
+    }
+
+    /**
+     * The digest of the purged stableKey when the purge names every param of the context, so a client
+     * can match it against its mounted entries; a purge by some params only reaches entries with any
+     * value of the others, so its event names the context alone (docs/reference/protocol.md).
+     */
+    private java.util.Optional<String> digest(ContextModel ctx, List<String> names, JsonObject shown) {
+        if (ctx.params().isEmpty() || !names.containsAll(ctx.params().stream().map(p -> p.name()).toList())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String canonical = rt.canonicalizer().canonical(shown, counters.types(ctx));
+            return java.util.Optional.of(EventIds.sha256(CacheKeys.stableKey(ctx.name(), canonical)));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // a value the wire could not carry: the context-wide event still holds
+        }
     }
 
     /** Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}). */
@@ -121,8 +149,13 @@ public class Purger {
         events.fire(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
     }
 
-    private void purge(ContextModel ctx, String counter, JsonObject params) {
-        increment(counter);
+    private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
+        if (cache != null) {
+            cache.purge(counter, event.encode());
+        }
+        if (!feed.viaBackend()) {
+            feed.publish(event);
+        }
         events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
         repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));

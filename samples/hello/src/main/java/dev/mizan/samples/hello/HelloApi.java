@@ -27,6 +27,8 @@ import java.util.List;
 @ApplicationScoped
 public class HelloApi {
 
+    private static final List<String> LETTERS = "abcdefghijklmnopqrstuvwxyz".chars().mapToObj(Character::toString).toList();
+
     @Inject
     HelloStore store;
     @Inject
@@ -49,6 +51,13 @@ public class HelloApi {
         Greeting g = new Greeting(text, exclamations, Instant.now());
         store.greeting(g);
         return g;
+    }
+
+    /** Letters of the alphabet, three a page: a paginated read (the client keeps the last page shown while the next loads). */
+    @MizanContext(value = "letters", scope = Scope.PUBLIC)
+    @PermitAll
+    public List<String> letters(@Min(0) @Max(8) int page) {
+        return LETTERS.subList(3 * page, Math.min(3 * page + 3, LETTERS.size()));
     }
 
     /** The caller's own notes: cached per user, never shared. */

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Live updates, measured (docs/how-to/live-updates.md); out of CI. Two WildFly nodes of samples/hello
+# sharing a redis-server of their own, three Chromium browser contexts (mizan-js/e2e/live.mjs, bench mode):
+#   1. the time from a call's response (in one browser) to another browser's DOM showing the change,
+#      p50 and p99 over 200 calls, for a browser on the same node and one on the other node; beside it
+#      the baseline measured in the same run, alternating with each call: one GET /ctx round trip;
+#   2. the heap held by 10,000 idle streams on one node: full GC, heap used, open the streams, full GC,
+#      heap used; three rounds, the median. Targets: p99 under 100 ms on one node; under 50 MB.
+# Usage: bench/events.sh   (Maven flags in MAVEN_ARGS; ports as mizan-js/e2e/live.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MIZAN_LIVE_BENCH=1 exec mizan-js/e2e/live.sh

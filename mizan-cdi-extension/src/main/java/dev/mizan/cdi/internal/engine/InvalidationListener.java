@@ -1,0 +1,21 @@
+package dev.mizan.cdi.internal.engine;
+
+import java.util.Optional;
+
+/**
+ * Told of every purge of a context, on this node or (with Redis) any node sharing the cache, for
+ * {@code GET /events} (docs/reference/protocol.md). Called on a backend thread: must return quickly.
+ */
+public interface InvalidationListener {
+
+    /**
+     * @param id      the event's id: the {@code Mizan-Event-Id} of the call that caused it
+     * @param context the purged context
+     * @param digest  lowercase hex SHA-256 of the purged stableKey, for a purge of one entry's params;
+     *                empty when the purge reaches further (every entry, or a subset of the params)
+     */
+    void invalidated(String id, String context, Optional<String> digest);
+
+    /** This node may have missed purges (its pub/sub subscription was lost and is back). */
+    void resync();
+}

@@ -1,0 +1,115 @@
+package dev.mizan.cdi.internal.runtime;
+
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
+
+import dev.mizan.MizanException;
+import dev.mizan.cdi.internal.engine.Caller;
+import dev.mizan.cdi.internal.engine.InvalidationEntry;
+import dev.mizan.cdi.internal.engine.Refreshed;
+import dev.mizan.cdi.internal.key.ParamCanonicalizer;
+import dev.mizan.cdi.internal.model.ContextModel;
+import dev.mizan.cdi.internal.registry.Registry;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Single-flight refresh (docs/reference/protocol.md, {@code "$refresh"}): after a call's purges, reads
+ * each listed stableKey the call invalidated exactly as a {@code GET /ctx} right after would (role
+ * check, caller, origin cache). What the caller may not read, what cannot be parsed and what the call
+ * did not invalidate is left out without a word; a read that fails is left out and logged.
+ */
+final class Refresher {
+
+    private static final System.Logger LOG = System.getLogger(Refresher.class.getName());
+
+    private final DefaultMizanEngine engine;
+    private final Registry registry;
+    private final ParamCanonicalizer canonicalizer;
+    private final PurgeCounters counters;
+
+    Refresher(DefaultMizanEngine engine, Registry registry, ParamCanonicalizer canonicalizer, PurgeCounters counters) {
+        this.engine = engine;
+        this.registry = registry;
+        this.canonicalizer = canonicalizer;
+        this.counters = counters;
+    }
+
+    Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller) {
+        Map<String, Refreshed> out = new LinkedHashMap<>();
+        if (invalidated.isEmpty()) {
+            return out;
+        }
+        for (String key : new LinkedHashSet<>(stableKeys)) {
+            int bar = key.indexOf('|');
+            if (bar < 1) {
+                continue;
+            }
+            Optional<ContextModel> found = registry.context(key.substring(0, bar));
+            if (found.isEmpty()) {
+                continue;
+            }
+            ContextModel ctx = found.get();
+            Optional<JsonObject> params = parse(ctx, key.substring(bar + 1));
+            if (params.isEmpty() || !invalidatedBy(ctx, params.get(), invalidated) || !mayRead(ctx, caller)) {
+                continue;
+            }
+            try {
+                byte[] body = engine.read(ctx, params.get(), caller).body();
+                out.put(key, new Refreshed(body, System.currentTimeMillis()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
+                        + " after a call failed; the client refetches it", e);
+            }
+        }
+        return out;
+    }
+
+    private boolean mayRead(ContextModel ctx, Caller caller) {
+        try {
+            AccessCheck.check(ctx.access(), caller);
+            return true;
+        } catch (MizanException e) {
+            return false;
+        }
+    }
+
+    /** @return the params of a stableKey's canonical part, only when it is exactly the canonical form */
+    private Optional<JsonObject> parse(ContextModel ctx, String canonical) {
+        try (JsonReader r = JSON.createReader(new StringReader(canonical))) {
+            JsonObject params = r.readObject();
+            return canonicalizer.canonical(params, counters.types(ctx)).equals(canonical) ? Optional.of(params) : Optional.empty();
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // NaN, a lone surrogate: not a key a client could hold
+        }
+    }
+
+    private boolean invalidatedBy(ContextModel ctx, JsonObject params, List<InvalidationEntry> invalidated) {
+        Map<String, String> types = counters.types(ctx);
+        for (InvalidationEntry e : invalidated) {
+            if (!e.context().equals(ctx.name())) {
+                continue;
+            }
+            if (e.params().isEmpty()) {
+                return true;
+            }
+            try {
+                if (canonicalizer.canonicalSubset(e.params(), e.params().keySet(), types)
+                        .equals(canonicalizer.canonicalSubset(params, e.params().keySet(), types))) {
+                    return true;
+                }
+            } catch (RuntimeException ex) {
+                // a value that cannot be canonicalised matches nothing
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.InvalidationListener;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.engine.MizanSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * This node's open {@code /events} streams (docs/reference/protocol.md, docs/how-to/live-updates.md).
+ * A stream is an {@link SseEventSink} and the contexts its user may read, decided when it opened; no
+ * thread is held per stream. One daemon thread writes every event and heartbeat, so a purge (often on
+ * the cache backend's own thread) never waits for a client.
+ */
+@ApplicationScoped
+public class EventStreams implements InvalidationListener {
+
+    private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
+
+    @Inject
+    MizanEngine engine;
+
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger open = new AtomicInteger();
+    /** Streams of users with the same rights share one set of readable contexts. */
+    private final ConcurrentHashMap<Set<String>, Set<String>> readableSets = new ConcurrentHashMap<>();
+    private volatile ScheduledExecutorService writer;
+    private volatile Sse sse;
+
+    /** One stream: where to write and what it may hear of. */
+    private record Stream(SseEventSink sink, Set<String> readable) {
+    }
+
+    /**
+     * Opens a stream, or refuses when this node holds {@code mizan.events.max-streams} already.
+     *
+     * @param sink     the client's sink
+     * @param sse      the runtime's event factory
+     * @param readable the contexts the stream's user may read
+     * @return false when the limit is reached (nothing was written to the sink)
+     */
+    boolean open(SseEventSink sink, Sse sse, Set<String> readable) {
+        MizanSettings settings = engine.settings();
+        if (open.incrementAndGet() > settings.eventsMaxStreams()) {
+            open.decrementAndGet();
+            return false;
+        }
+        start(sse, settings);
+        Stream stream = new Stream(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s));
+        streams.add(stream);
+        // a first comment commits the response, so the client knows the stream is open
+        send(stream, sse.newEventBuilder().comment("mizan").build());
+        return true;
+    }
+
+    /** @return the number of open streams on this node */
+    int count() {
+        return open.get();
+    }
+
+    @Override
+    public void invalidated(String id, String context, Optional<String> digest) {
+        ScheduledExecutorService w = writer;
+        Sse s = sse;
+        if (w == null || s == null) {
+            return; // no stream was ever opened on this node
+        }
+        String data = JsonText.generate(g -> {
+            g.writeStartObject().write("context", context);
+            digest.ifPresent(d -> g.write("digest", d));
+            g.writeEnd();
+        });
+        OutboundSseEvent event = s.newEventBuilder().name("invalidate").id(id)
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build();
+        w.execute(() -> streams.forEach(st -> {
+            if (st.readable().contains(context)) {
+                send(st, event);
+            }
+        }));
+    }
+
+    @Override
+    public void resync() {
+        ScheduledExecutorService w = writer;
+        Sse s = sse;
+        if (w == null || s == null) {
+            return;
+        }
+        OutboundSseEvent event = s.newEventBuilder().name("resync")
+                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build();
+        w.execute(() -> streams.forEach(st -> send(st, event)));
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledExecutorService w = writer;
+        if (w != null) {
+            w.shutdownNow();
+        }
+        streams.forEach(this::close);
+    }
+
+    private synchronized void start(Sse s, MizanSettings settings) {
+        if (writer != null) {
+            return;
+        }
+        sse = s;
+        ScheduledExecutorService w = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mizan-events");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.eventsHeartbeat().toMillis();
+        w.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        engine.listen(this);
+        writer = w;
+    }
+
+    private void heartbeat() {
+        OutboundSseEvent beat = sse.newEventBuilder().comment("").build();
+        streams.forEach(st -> send(st, beat));
+    }
+
+    private void send(Stream stream, OutboundSseEvent event) {
+        if (stream.sink().isClosed()) {
+            close(stream);
+            return;
+        }
+        try {
+            stream.sink().send(event).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    close(stream);
+                }
+            });
+        } catch (RuntimeException e) {
+            close(stream);
+        }
+    }
+
+    private void close(Stream stream) {
+        if (streams.remove(stream)) {
+            open.decrementAndGet();
+            if (stream.sink().isClosed()) {
+                return; // the runtime closed it (the client left): closing again only makes the container log
+            }
+            try {
+                stream.sink().close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "MZRS00010: closing an event stream failed", e);
+            }
+        }
+    }
+}

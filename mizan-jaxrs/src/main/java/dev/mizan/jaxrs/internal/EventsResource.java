@@ -1,0 +1,74 @@
+package dev.mizan.jaxrs.internal;
+
+import dev.mizan.cdi.internal.engine.Caller;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.engine.MizanSettings;
+import dev.mizan.cdi.internal.model.ContextModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * {@code GET /events}: server-sent invalidations (docs/reference/protocol.md). The method returns as
+ * soon as the stream is registered; the runtime keeps the response open without a thread.
+ */
+@Path("events")
+@ApplicationScoped
+public class EventsResource {
+
+    /** Seconds a client refused for the stream limit is asked to wait. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    private static final System.Logger LOG = System.getLogger(EventsResource.class.getName());
+
+    @Inject
+    MizanEngine engine;
+
+    private volatile boolean warnedSync;
+
+    @Inject
+    EventStreams streams;
+
+    /** Opens a stream for the contexts the caller may read, or answers 404 (events off) or 503 (limit). */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context Configuration config, @Context Application app, @Context HttpServletRequest request,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        MizanMarker.require(config, app);
+        MizanSettings settings = engine.settings();
+        if (!settings.eventsEnabled()) {
+            throw Problems.notFound();
+        }
+        SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
+        if (!request.isAsyncSupported() && !warnedSync) {
+            warnedSync = true;
+            LOG.log(System.Logger.Level.WARNING, "MZRS00011: GET /events runs without asynchronous servlet support, so"
+                    + " streams may not stay open; mark every servlet filter in front of Mizan asyncSupported = true");
+        }
+        Caller caller = engine.caller(request);
+        Set<String> readable = new HashSet<>();
+        for (ContextModel ctx : engine.contexts()) {
+            if (engine.mayRead(ctx.name(), caller)) {
+                readable.add(ctx.name());
+            }
+        }
+        if (!streams.open(sink, sse, readable)) {
+            Response full = ErrorResponses.of(503, "unavailable", "Too many event streams on this server; retry later");
+            throw new WebApplicationException(Response.fromResponse(full)
+                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).build());
+        }
+    }
+}

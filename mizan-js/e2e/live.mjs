@@ -1,0 +1,357 @@
+#!/usr/bin/env node
+/**
+ * Live updates end to end (docs/how-to/live-updates.md): samples/hello on TWO WildFly nodes sharing
+ * one Redis (a redis-server of its own), the page e2e/live.html (@mizan/base + @mizan/base/events)
+ * bundled into the exploded WAR, driven in Debian's Chromium with playwright-core.
+ *
+ * Tests (default):
+ *   - two browser contexts (alice, bob) and two tabs of alice on node 1: a call in one tab updates the
+ *     DOM of the others, with no poll and no reload; the calling tab makes exactly one request;
+ *   - the leader tab closed: the other tab takes the stream and still updates;
+ *   - a call on node 1 updates a page served by node 2;
+ *   - the Redis pub/sub connections cut (CLIENT KILL TYPE pubsub) and restored: node 2's streams get `resync`.
+ * Benchmark (MIZAN_LIVE_BENCH=1, run by bench/events.sh): call-to-other-browser-DOM latency p50/p99
+ * through one node and across two, and the heap held by 10,000 idle streams on one node.
+ *
+ * Environment (bench/events.sh and mizan-js/e2e/live.sh set them):
+ *   MIZAN_LIVE_WILDFLY_ZIP  the wildfly-dist zip          MIZAN_LIVE_WAR    samples/hello's WAR
+ *   MIZAN_LIVE_LIBS         a directory of jars to add to WEB-INF/lib (mizan-cache-jedis and its dependencies)
+ *   MIZAN_LIVE_OFFSET       port offset of node 1 (default 6500; node 2 uses offset + 50)
+ *   MIZAN_LIVE_REDIS_PORT   the redis-server's port (default 26400)
+ *   MIZAN_LIVE_CHROMIUM     the browser (default /usr/bin/chromium); missing = failure, never a skip
+ */
+import { execFile, spawn } from "node:child_process";
+import { existsSync, openSync } from "node:fs";
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const mizanJs = resolve(here, "..");
+const repo = resolve(mizanJs, "..");
+const need = (name) => process.env[name] ?? fail(`${name} is not set`);
+const wildflyZip = need("MIZAN_LIVE_WILDFLY_ZIP");
+const warFile = need("MIZAN_LIVE_WAR");
+const libs = need("MIZAN_LIVE_LIBS");
+const offset = Number(process.env.MIZAN_LIVE_OFFSET ?? 6500);
+const redisPort = Number(process.env.MIZAN_LIVE_REDIS_PORT ?? 26400);
+const chromium = process.env.MIZAN_LIVE_CHROMIUM ?? "/usr/bin/chromium";
+const bench = process.env.MIZAN_LIVE_BENCH === "1";
+const secret = "live-test-secret-0123456789abcdef";
+
+let work;
+let redis;
+const nodes = [];
+let browser;
+
+function fail(message) {
+  throw new Error(`live: ${message}`);
+}
+
+function listening(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
+    socket.on("error", () => done(false));
+  });
+}
+
+async function waitFor(what, check, ms) {
+  const start = Date.now();
+  for (;;) {
+    const outcome = await check();
+    if (outcome) return outcome;
+    if (Date.now() - start > ms) fail(`${what} did not happen within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function startRedis() {
+  if (await listening(redisPort)) fail(`port ${redisPort} is in use`);
+  const dir = join(work, "redis");
+  await mkdir(dir, { recursive: true });
+  redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
+    stdio: ["ignore", openSync(join(work, "redis.log"), "w"), "inherit"],
+  });
+  await waitFor("redis-server", () => listening(redisPort), 10_000);
+}
+
+/** One WildFly with its own base dir over a shared home, hello.war exploded with the extra jars and the page. */
+async function startNode(home, index) {
+  const nodeOffset = offset + index * 50;
+  const base = join(work, `node${index + 1}`);
+  await cp(join(home, "standalone"), base, { recursive: true });
+  const war = join(base, "deployments", "hello.war");
+  await mkdir(war, { recursive: true });
+  await run("unzip", ["-q", "-o", warFile, "-d", war]);
+  for (const jar of await readdir(libs)) if (jar.endsWith(".jar")) await cp(join(libs, jar), join(war, "WEB-INF", "lib", jar));
+  await cp(join(work, "live.js"), join(war, "e2e", "live.js"));
+  const httpPort = 8080 + nodeOffset;
+  const managementPort = 9990 + nodeOffset;
+  for (const port of [httpPort, managementPort]) if (await listening(port)) fail(`port ${port} is in use`);
+  const props = [
+    `-Djboss.server.base.dir=${base}`,
+    `-Djboss.socket.binding.port-offset=${nodeOffset}`,
+    "-Dmizan.cache.backend=redis",
+    `-Dmizan.cache.redis.url=redis://127.0.0.1:${redisPort}`,
+    `-Dmizan.cache.redis.prefix=live-${process.pid}:`,
+    `-Dmizan.secret=${secret}`,
+    "-Dmizan.events.heartbeat=PT5S",
+    `-Dmizan.events.max-streams=${bench ? 20000 : 100}`,
+  ];
+  const log = openSync(join(work, `node${index + 1}.log`), "w");
+  const server = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", ...props], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, JBOSS_HOME: home, JAVA_OPTS: "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true" },
+  });
+  server.exited = new Promise((done) => server.on("exit", done));
+  await writeFile(`${war}.dodeploy`, "");
+  await waitFor(`node ${index + 1} deploying hello.war`, () => {
+    if (existsSync(`${war}.failed`)) fail(`hello.war failed on node ${index + 1}; see ${work}/node${index + 1}.log`);
+    return existsSync(`${war}.deployed`);
+  }, 240_000);
+  const node = { server, home, managementPort, app: `http://127.0.0.1:${httpPort}/hello` };
+  nodes.push(node);
+  return node;
+}
+
+async function stopNode(node) {
+  if (node.server.exitCode !== null) return;
+  await run(join(node.home, "bin", "jboss-cli.sh"), [`--controller=127.0.0.1:${node.managementPort}`, "--connect", "--command=:shutdown"], {
+    env: { ...process.env, JBOSS_HOME: node.home },
+  }).catch(() => {});
+  const stopped = await Promise.race([node.server.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
+  if (!stopped) process.kill(-node.server.pid, "SIGKILL");
+}
+
+async function bundle() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(here, "pages/live.ts")],
+    outfile: join(work, "live.js"),
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    alias: {
+      "@mizan/base/events": join(mizanJs, "packages/base/src/events.ts"),
+      "@mizan/base": join(mizanJs, "packages/base/src/index.ts"),
+    },
+    logLevel: "warning",
+  });
+}
+
+before(async () => {
+  if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}`);
+  work = await mkdtemp(join(tmpdir(), "mizan-live-"));
+  console.log(`# work dir ${work}`);
+  await startRedis();
+  await bundle();
+  await run("unzip", ["-q", wildflyZip, "-d", work]);
+  const home = join(work, (await readdir(work)).find((d) => d.startsWith("wildfly-")));
+  await run("bash", [join(repo, "etc/wildfly/configure.sh"), home]);
+  await Promise.all([startNode(home, 0), startNode(home, 1)]);
+  const { chromium: type } = await import("playwright-core");
+  browser = await type.launch({
+    executablePath: chromium,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, { timeout: 600_000 });
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await Promise.all(nodes.map(stopNode));
+  redis?.kill();
+  if (work && process.env.MIZAN_LIVE_KEEP !== "1") await rm(work, { recursive: true, force: true });
+});
+
+/** A tab of `context` on `node`, logged in as `user` (or anonymous), its Mizan traffic recorded. */
+async function tab(context, node, user) {
+  const page = await context.newPage();
+  page.traffic = [];
+  page.problems = [];
+  page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/hello/mizan/")) page.traffic.push(`${r.method()} ${url.pathname}${url.search}`);
+  });
+  await page.goto(`${node.app}/e2e/live.html`);
+  await page.waitForFunction(() => document.getElementById("greeting")?.textContent !== "…");
+  if (user) await page.evaluate(([u]) => window.live.call("login", { username: u, password: `${u}-pw` }), [user]);
+  return page;
+}
+
+const shows = (page, text) => page.waitForFunction((t) => document.getElementById("greeting").textContent === t, text, { timeout: 15_000 });
+const leaderOf = async (pages) => {
+  await waitFor("a leader tab", async () => (await Promise.all(pages.map((p) => p.evaluate(() => window.live.leader())))).some(Boolean), 15_000);
+  const flags = await Promise.all(pages.map((p) => p.evaluate(() => window.live.leader())));
+  assert.equal(flags.filter(Boolean).length, 1, `exactly one leader: ${flags}`);
+  return pages[flags.indexOf(true)];
+};
+const setGreeting = (page, text, exclamations = 1) => page.evaluate(([t, n]) => window.live.call("setGreeting", { text: t, exclamations: n }), [text, exclamations]);
+
+if (!bench) {
+  test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream", async () => {
+    const [node1] = nodes;
+    const alice = await browser.newContext();
+    const bob = await browser.newContext();
+    const a1 = await tab(alice, node1, "alice");
+    const a2 = await tab(alice, node1, "alice");
+    const b1 = await tab(bob, node1, "bob");
+    await leaderOf([a1, a2]);
+    await leaderOf([b1]);
+    const loaded = await Promise.all([a2, b1].map((p) => p.evaluate(() => window.live.loadedAt)));
+    // let the streams open everywhere before the call
+    await new Promise((r) => setTimeout(r, 1000));
+    a1.traffic.length = 0;
+    const mark = [a2, b1].map((p) => p.traffic.length);
+    await setGreeting(a1, "From alice's first tab");
+    await Promise.all([a1, a2, b1].map((p) => shows(p, "From alice's first tab!")));
+    await new Promise((r) => setTimeout(r, 1500)); // any echo-driven refetch would have happened by now
+    assert.deepEqual(a1.traffic, ["POST /hello/mizan/call/setGreeting"], "the calling tab: the call and nothing else");
+    assert.deepEqual(await Promise.all([a2, b1].map((p) => p.evaluate(() => window.live.loadedAt))), loaded, "no reload");
+    // no poll: each other page read the greeting exactly once more, the refetch an invalidation asked for
+    [a2, b1].forEach((p, i) => {
+      const reads = p.traffic.slice(mark[i]).filter((t) => t.startsWith("GET /hello/mizan/ctx/greeting"));
+      assert.equal(reads.length, 1, `one refetch: ${JSON.stringify(p.traffic.slice(mark[i]))}`);
+      assert.match(reads[0], /_mz=\d+/);
+    });
+
+    const leader = await leaderOf([a1, a2]);
+    const other = leader === a1 ? a2 : a1;
+    await leader.close();
+    await waitFor("the other tab to take the stream", () => other.evaluate(() => window.live.leader()), 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    await setGreeting(b1, "From bob, after the leader left", 2);
+    await shows(other, "From bob, after the leader left!!");
+    for (const p of [other, b1]) assert.deepEqual(p.problems, []);
+    await alice.close();
+    await bob.close();
+  });
+
+  test("two nodes: a call on node 1 updates a page served by node 2; pub/sub cut and restored sends resync", async () => {
+    const [node1, node2] = nodes;
+    const one = await browser.newContext();
+    const two = await browser.newContext();
+    const caller = await tab(one, node1, "bob");
+    const watcher = await tab(two, node2, "alice");
+    await leaderOf([watcher]);
+    await new Promise((r) => setTimeout(r, 1000));
+    await setGreeting(caller, "Across nodes", 3);
+    await shows(watcher, "Across nodes!!!");
+
+    // a raw stream on node 2, then every pub/sub connection of this Redis cut: node 2 resubscribes and resyncs
+    const events = [];
+    const req = http.get(`${node2.app}/mizan/events`, { headers: { Accept: "text/event-stream" } }, (res) => {
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => events.push(chunk));
+    });
+    req.on("error", () => {});
+    await waitFor("the raw stream to open", () => events.join("").includes(": mizan"), 10_000);
+    const before = watcher.traffic.length;
+    await run("redis-cli", ["-p", String(redisPort), "CLIENT", "KILL", "TYPE", "pubsub"]);
+    await waitFor("resync on node 2's stream", () => /event: ?resync/.test(events.join("")), 20_000);
+    await waitFor("the watcher page to refetch after resync", () => watcher.traffic.slice(before).some((t) => t.startsWith("GET /hello/mizan/ctx/greeting")), 10_000);
+    req.destroy();
+    // and events flow again afterwards
+    await setGreeting(caller, "After the cut", 1);
+    await shows(watcher, "After the cut!");
+    await one.close();
+    await two.close();
+  });
+} else {
+  const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+  const median = (xs) => percentile(xs, 50);
+
+  test("bench: call-to-other-browser-DOM latency, one node and across two", async () => {
+    const [node1, node2] = nodes;
+    const calling = await browser.newContext();
+    const local = await browser.newContext();
+    const remote = await browser.newContext();
+    const caller = await tab(calling, node1);
+    const near = await tab(local, node1);
+    const far = await tab(remote, node2);
+    await Promise.all([leaderOf([near]), leaderOf([far])]);
+    await new Promise((r) => setTimeout(r, 1000));
+    const N = Number(process.env.MIZAN_LIVE_CALLS ?? 200);
+    const lat = { near: [], far: [], rtt: [] };
+    for (let i = 0; i < N; i++) {
+      const text = `bench ${i}`;
+      const answered = await setGreeting(caller, text, 0);
+      await Promise.all([shows(near, text), shows(far, text)]);
+      const [n, f] = await Promise.all([near, far].map((p) => p.evaluate(() => Number(document.getElementById("greeting").dataset.at))));
+      lat.near.push(n - answered);
+      lat.far.push(f - answered);
+      // baseline, alternating with the calls: one plain GET round trip from the caller's page
+      lat.rtt.push(await caller.evaluate(async (u) => { const t = performance.now(); await (await fetch(u, { cache: "no-store" })).text(); return performance.now() - t; }, `${node1.app}/mizan/ctx/greeting`));
+    }
+    const row = (label, xs) => console.log(`# ${label.padEnd(44)} p50 ${percentile(xs, 50).toFixed(1)} ms   p99 ${percentile(xs, 99).toFixed(1)} ms   (n=${xs.length})`);
+    row("call response -> other browser's DOM, 1 node", lat.near);
+    row("call response -> other browser's DOM, 2 nodes", lat.far);
+    row("baseline: one GET /ctx round trip", lat.rtt);
+    console.log(`# ratio p50 one node / GET round trip: ${(median(lat.near) / median(lat.rtt)).toFixed(2)}`);
+    console.log(`# target: p99 one node < 100 ms: ${percentile(lat.near, 99) < 100 ? "met" : "NOT met"}`);
+    await Promise.all([calling, local, remote].map((c) => c.close()));
+  });
+
+  test("bench: heap held by 10,000 idle streams on one node", async () => {
+    const [node1] = nodes;
+    const pid = await waitFor("the node's JVM", async () => {
+      const { stdout } = await run("jcmd", ["-l"]);
+      const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`port-offset=${offset}`)) ?? stdout.split("\n").find((l) => l.includes(join(work, "node1")));
+      return line?.split(" ")[0];
+    }, 10_000);
+    const used = async () => {
+      await run("jcmd", [pid, "GC.run"]);
+      await new Promise((r) => setTimeout(r, 500));
+      await run("jcmd", [pid, "GC.run"]);
+      const { stdout } = await run("jcmd", [pid, "GC.heap_info"]);
+      const m = /used (\d+)K/.exec(stdout);
+      return Number(m[1]) * 1024;
+    };
+    const STREAMS = Number(process.env.MIZAN_LIVE_STREAMS ?? 10_000);
+    const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+    const perStream = [];
+    for (let round = 1; round <= 3; round++) {
+      const idle = await used();
+      const open = [];
+      let ok = 0;
+      await new Promise((done, failed) => {
+        let started = 0;
+        const next = () => {
+          // a few hundred at a time, so the server's accept queue is not flooded
+          while (started < STREAMS && started - ok < 200) {
+            started++;
+            const req = http.get(`${node1.app}/mizan/events`, { agent, headers: { Accept: "text/event-stream" } }, (res) => {
+              if (res.statusCode !== 200) return failed(new Error(`stream ${started}: ${res.statusCode}`));
+              res.once("data", () => {
+                ok++;
+                if (ok === STREAMS) done();
+                else next();
+              });
+            });
+            req.on("error", failed);
+            open.push(req);
+          }
+        };
+        next();
+      });
+      const held = await used();
+      perStream.push((held - idle) / STREAMS);
+      console.log(`# round ${round}: idle heap ${(idle / 2 ** 20).toFixed(1)} MB, with ${STREAMS} streams ${(held / 2 ** 20).toFixed(1)} MB: ${((held - idle) / 2 ** 20).toFixed(1)} MB, ${((held - idle) / STREAMS / 1024).toFixed(2)} KB a stream`);
+      for (const req of open) req.destroy();
+      await new Promise((r) => setTimeout(r, 7000)); // the next heartbeat (PT5S) notices the closed streams
+    }
+    const m = median(perStream);
+    console.log(`# median over 3 rounds: ${(m * STREAMS / 2 ** 20).toFixed(1)} MB for ${STREAMS} idle streams (${(m / 1024).toFixed(2)} KB each); target < 50 MB: ${m * STREAMS < 50 * 2 ** 20 ? "met" : "NOT met"}`);
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The live-updates page (mizan-js/e2e/live.mjs): the greeting through @mizan/base, kept current by
+ * @mizan/base/events. The test drives it through `window.live`; `#greeting[data-at]` is the time
+ * (ms since the epoch) the text last changed, for the latency benchmark.
+ */
+import { configure } from "@mizan/base";
+import { connectEvents } from "@mizan/base/events";
+import { appBase, show } from "./base.js";
+
+type Greeting = { text?: string; exclamations: number };
+
+const client = configure({ baseUrl: appBase() });
+const connection = connectEvents(client, { reconnectDelay: () => 200 });
+const greeting = client.registerContext<Record<string, never>, Greeting>({ name: "greeting", scope: "public" });
+const view = document.getElementById("greeting")!;
+const loadedAt = Date.now();
+
+greeting.subscribe(() => {
+  const text = show(greeting.getState().data);
+  if (view.textContent !== text) {
+    view.textContent = text;
+    view.dataset.at = String(performance.timeOrigin + performance.now());
+  }
+});
+
+Object.assign(window as object, {
+  live: {
+    loadedAt,
+    leader: () => connection.leader,
+    async call(name: string, args: object) {
+      await client.call(name, args);
+      return performance.timeOrigin + performance.now();
+    },
+  },
+});

@@ -1,0 +1,270 @@
+/**
+ * `@mizan/base/events`: live updates over `GET /mizan/events` (docs/how-to/live-updates.md).
+ *
+ * One stream per browser: the tabs of one origin elect a leader with the Web Locks API; the leader
+ * reads the stream with `fetch` (so it can send `Authorization`) and shares each event with the
+ * other tabs over a `BroadcastChannel`. When the leader tab closes, its lock is released and another
+ * tab takes the stream. Every tab refetches the mounted reads an event names; the echo of a call made
+ * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
+ * after a reconnect (or a `resync` from the server) every mounted read is refetched.
+ */
+import type { MizanClient } from "./client.js";
+
+/** Options of {@link connectEvents}. */
+export interface EventsOptions {
+  /** Delay before reconnect `attempt` (1, 2, ...), in ms (default 500 · 2^(attempt−1), at most 30 s, with jitter). */
+  readonly reconnectDelay?: (attempt: number) => number;
+  /** A stream silent for this long (no event, no heartbeat) is dropped and reopened, in ms (default 60 000). */
+  readonly idleTimeout?: number;
+  /** Called with each event this tab acts on (for tests and diagnostics). */
+  readonly onEvent?: (event: LiveEvent) => void;
+}
+
+/** An event as the tabs share it. */
+export type LiveEvent =
+  | { readonly type: "invalidate"; readonly id?: string; readonly context: string; readonly digest?: string }
+  | { readonly type: "resync" };
+
+/** What {@link connectEvents} returns. */
+export interface EventsConnection {
+  /** Whether this tab holds the browser's stream now. */
+  readonly leader: boolean;
+  /** Stops the stream (if this tab holds it, another tab takes over) and stops listening. */
+  close(): void;
+}
+
+type Shared =
+  | { readonly mizan: 1; readonly type: "event"; readonly event: LiveEvent }
+  | { readonly mizan: 1; readonly type: "call"; readonly tab: string; readonly phase: "start" | "end"; readonly id?: string | null };
+
+/** A call holds events back at most this long (a tab closed mid-call never holds them forever). */
+const HOLD_MS = 10_000;
+/** Event ids of this browser's calls remembered, to ignore their echoes. */
+const ECHOES = 256;
+
+/**
+ * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
+ * API; without them (an old browser, a worker) each tab holds a stream of its own.
+ */
+export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
+  const { config, live } = client;
+  const name = `${config.channel === false ? "mizan" : config.channel}:events`;
+  const tab = Math.random().toString(36).slice(2);
+  const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  const reconnectDelay = options.reconnectDelay ?? ((n: number) => Math.min(30_000, 500 * 2 ** (n - 1)) * (0.75 + Math.random() / 2));
+  const idleTimeout = options.idleTimeout ?? 60_000;
+
+  let closed = false;
+  let leader = false;
+  let abort: AbortController | undefined;
+  /** Calls in flight in any tab of this browser, by tab and start time: events wait for their ids. */
+  const holds = new Map<string, number[]>();
+  const echoes: string[] = [];
+  let queue: LiveEvent[] = [];
+  /** SHA-256 of each stableKey, computed once. */
+  const digests = new Map<string, Promise<string>>();
+
+  const share = (message: Shared) => channel?.postMessage(message);
+
+  const holding = () => {
+    const now = Date.now();
+    for (const [t, starts] of holds) {
+      const live = starts.filter((at) => now - at < HOLD_MS);
+      if (live.length === 0) holds.delete(t);
+      else holds.set(t, live);
+    }
+    return holds.size > 0;
+  };
+
+  const onCall = (from: string, phase: "start" | "end", id?: string | null) => {
+    const starts = holds.get(from) ?? [];
+    if (phase === "start") holds.set(from, [...starts, Date.now()]);
+    else {
+      starts.shift();
+      if (starts.length === 0) holds.delete(from);
+      if (id) {
+        echoes.push(id);
+        if (echoes.length > ECHOES) echoes.shift();
+      }
+    }
+    if (!holding()) flush();
+  };
+
+  const flush = () => {
+    const pending = queue;
+    queue = [];
+    for (const event of pending) void act(event);
+  };
+
+  const digestOf = (key: string): Promise<string> => {
+    let d = digests.get(key);
+    if (!d) {
+      d = crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)).then((hash) =>
+        Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, "0")).join(""),
+      );
+      digests.set(key, d);
+    }
+    return d;
+  };
+
+  /** Refetches what an event names, unless it is the echo of this browser's own call. */
+  const act = async (event: LiveEvent) => {
+    if (event.type === "invalidate" && event.id && echoes.includes(event.id)) return;
+    if (holding()) {
+      queue.push(event);
+      setTimeout(() => holding() || flush(), HOLD_MS);
+      return;
+    }
+    options.onEvent?.(event);
+    if (event.type === "resync") {
+      live.stale(() => true);
+      return;
+    }
+    const { context, digest } = event;
+    if (!digest) {
+      live.stale((_, c) => c === context);
+      return;
+    }
+    const matching = new Set<string>();
+    await Promise.all(
+      live.keys().filter(([, c]) => c === context).map(async ([key]) => {
+        if ((await digestOf(key)) === digest) matching.add(key);
+      }),
+    );
+    if (matching.size > 0) live.stale((key) => matching.has(key));
+  };
+
+  const deliver = (event: LiveEvent) => {
+    share({ mizan: 1, type: "event", event });
+    void act(event);
+  };
+
+  // the kernel tells of this tab's calls; other tabs learn of them over the channel
+  live.onCall = (phase, id) => {
+    share({ mizan: 1, type: "call", tab, phase, id });
+    onCall(tab, phase, id);
+  };
+
+  // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
+  live.onIdentity = () => abort?.abort();
+
+  if (channel) {
+    channel.onmessage = ({ data }: MessageEvent<Shared>) => {
+      if (data?.mizan !== 1 || closed) return;
+      if (data.type === "event") void act(data.event);
+      else onCall(data.tab, data.phase, data.id);
+    };
+  }
+
+  /** Holds the stream until this tab closes, reconnecting with backoff; resolves when closed. */
+  const hold = async () => {
+    leader = true;
+    let attempt = 0;
+    let first = true;
+    while (!closed) {
+      const opened = await stream(() => {
+        attempt = 0;
+        // events may have been missed before this stream opened (a reconnect, a new leader)
+        if (!first) deliver({ type: "resync" });
+        first = false;
+      });
+      if (closed || opened === "gone") break;
+      first = false;
+      attempt++;
+      const wait = typeof opened === "number" ? opened : reconnectDelay(attempt);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    leader = false;
+  };
+
+  /**
+   * Reads one stream until it ends. Returns "gone" when the server has no events (404), a delay in
+   * ms when it asked for one (503 Retry-After), else undefined.
+   */
+  const stream = async (onOpen: () => void): Promise<"gone" | number | undefined> => {
+    abort = new AbortController();
+    const controller = abort;
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const touch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => controller.abort(), idleTimeout);
+    };
+    try {
+      const token = config.auth === "token" ? await config.getToken() : null;
+      const response = await config.fetch(`${config.baseUrl}/mizan/events`, {
+        headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        credentials: "same-origin",
+        cache: "no-store",
+        signal: controller.signal,
+      });
+      if (response.status === 404) return "gone";
+      if (!response.ok || !response.body) {
+        const after = Number(response.headers.get("Retry-After"));
+        return after > 0 ? after * 1000 : undefined;
+      }
+      onOpen();
+      touch();
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      let fields: Record<string, string> = {};
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        touch();
+        buffer += value;
+        const lines = buffer.split(/\r\n|\r|\n/);
+        buffer = lines.pop() ?? "";
+        for (const line of lines) {
+          if (line === "") {
+            dispatch(fields);
+            fields = {};
+          } else if (!line.startsWith(":")) {
+            const colon = line.indexOf(":");
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+            fields[field] = field === "data" && fields.data !== undefined ? `${fields.data}\n${text}` : text;
+          }
+        }
+      }
+    } catch {
+      // a network error or our own abort: reconnect unless closed
+    } finally {
+      clearTimeout(idle);
+    }
+    return undefined;
+  };
+
+  const dispatch = (fields: Record<string, string>) => {
+    if (fields.event === "resync") deliver({ type: "resync" });
+    else if (fields.event === "invalidate" && fields.data !== undefined) {
+      try {
+        const data = JSON.parse(fields.data) as { context?: unknown; digest?: unknown };
+        if (typeof data.context !== "string") return;
+        deliver({
+          type: "invalidate",
+          context: data.context,
+          ...(fields.id ? { id: fields.id } : {}),
+          ...(typeof data.digest === "string" ? { digest: data.digest } : {}),
+        });
+      } catch {
+        // not an event of this protocol version
+      }
+    }
+  };
+
+  if (locks && channel) void locks.request(name, () => (closed ? undefined : hold()));
+  else void hold();
+
+  return {
+    get leader() {
+      return leader;
+    },
+    close() {
+      closed = true;
+      abort?.abort();
+      channel?.close();
+      live.onCall = live.onIdentity = undefined;
+    },
+  };
+}

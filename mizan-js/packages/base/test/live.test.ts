@@ -1,0 +1,155 @@
+import { createHash } from "node:crypto";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { createClient, type MizanClient } from "../src/index.js";
+import { connectEvents, type EventsConnection } from "../src/events.js";
+import { startServer, until, type TestServer } from "./support/server.js";
+
+const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
+const clients: MizanClient[] = [];
+const connections: EventsConnection[] = [];
+let server: TestServer;
+
+afterEach(async () => {
+  for (const c of connections.splice(0)) c.close();
+  for (const c of clients.splice(0)) c.close();
+  await server?.close();
+});
+
+function client(baseUrl: string, channel = `live-${Math.random()}`) {
+  const c = createClient({ baseUrl, channel, document: null, retryDelay: () => 5 });
+  clients.push(c);
+  return c;
+}
+
+test("a call sends the mounted stableKeys as $refresh and applies `refreshed` without refetching those", async () => {
+  server = await startServer((r) => {
+    if (r.path === "/mizan/session") return { body: { csrfToken: "t", user: null } };
+    if (r.path === "/mizan/call/addTodo")
+      return {
+        headers: { "Mizan-Event-Id": "e1" },
+        body: {
+          result: 1,
+          invalidate: [{ context: "todos" }],
+          refreshed: { 'todos|{"list":1}': { data: ["fresh"], updatedAt: 1234 } },
+        },
+      };
+    return { body: [`from ${r.url}`] };
+  });
+  const c = client(server.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  const two = c.registerContext(todos, { list: 2 });
+  one.subscribe(() => {});
+  two.subscribe(() => {});
+  await until(() => one.getState().status === "success" && two.getState().status === "success");
+  await c.call("addTodo", { title: "x" });
+  const body = JSON.parse(server.to("/mizan/call/addTodo")[0]!.body) as Record<string, unknown>;
+  expect(body.title).toBe("x");
+  expect(body.$refresh).toEqual(['todos|{"list":1}', 'todos|{"list":2}']);
+  expect(one.getState().data).toEqual(["fresh"]);
+  expect(one.getState().dataUpdatedAt).toBe(1234);
+  // list 2 was invalidated but not refreshed: refetched as before; list 1 is not
+  await until(() => server.to("/mizan/ctx/todos").filter((r) => r.url.includes("list=2")).length === 2);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(server.to("/mizan/ctx/todos").filter((r) => r.url.includes("list=1"))).toHaveLength(1);
+});
+
+test("a call with nothing mounted sends its args unchanged", async () => {
+  server = await startServer((r) =>
+    r.path === "/mizan/session" ? { body: { csrfToken: "t", user: null } } : { body: { result: null, invalidate: [] } },
+  );
+  await client(server.baseUrl).call("ping", { a: 1 });
+  expect(server.to("/mizan/call/ping")[0]!.body).toBe('{"a":1}');
+});
+
+/** A server with a real event stream: `push` writes to every open stream. */
+async function eventServer() {
+  const streams: ServerResponse[] = [];
+  const reads: string[] = [];
+  const http = createServer((req, res) => {
+    const url = new URL(req.url!, "http://x");
+    if (url.pathname === "/mizan/events") {
+      res.writeHead(200, { "Content-Type": "text/event-stream" });
+      res.write(": mizan\n\n");
+      streams.push(res);
+      return;
+    }
+    reads.push(req.url!);
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
+  });
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  const baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    reads,
+    streams,
+    push: (text: string) => streams.forEach((s) => s.write(text)),
+    close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))),
+  };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+test("an invalidate event refetches the mounted read whose stableKey digest it names, only that one", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  connections.push(connectEvents(c));
+  const one = c.registerContext(todos, { list: 1 });
+  const two = c.registerContext(todos, { list: 2 });
+  one.subscribe(() => {});
+  two.subscribe(() => {});
+  await until(() => es.streams.length === 1 && one.getState().status === "success" && two.getState().status === "success");
+  es.push(`event: invalidate\nid: x1\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\n`);
+  await until(() => es.reads.filter((u) => u.includes("list=2")).length === 2);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(es.reads.filter((u) => u.includes("list=1"))).toHaveLength(1);
+  // no digest: every entry of the context
+  es.push(`event: invalidate\nid: x2\ndata: {"context":"todos"}\n\n`);
+  await until(() => es.reads.filter((u) => u.includes("list=1")).length === 2 && es.reads.filter((u) => u.includes("list=2")).length === 3);
+  // resync: everything mounted
+  es.push(`event: resync\ndata: {}\n\n`);
+  await until(() => es.reads.filter((u) => u.includes("list=1")).length === 3);
+});
+
+test("the echo of this client's own call is ignored; a dropped stream reconnects and resyncs", async () => {
+  const es = await eventServer();
+  let calls = 0;
+  const c = createClient({
+    baseUrl: es.baseUrl,
+    auth: "token",
+    getToken: () => "tok",
+    channel: `live-${Math.random()}`,
+    document: null,
+    fetch: async (input, init) => {
+      if (String(input).includes("/mizan/call/")) {
+        calls++;
+        // the echo reaches the stream before the call's response does
+        es.push(`event: invalidate\nid: mine\ndata: {"context":"todos"}\n\n`);
+        await new Promise((r) => setTimeout(r, 30));
+        return new Response(JSON.stringify({ result: 1, invalidate: [] }), {
+          headers: { "Content-Type": "application/json", "Mizan-Event-Id": "mine" },
+        });
+      }
+      return fetch(input, init);
+    },
+  });
+  clients.push(c);
+  server = { close: es.close } as unknown as TestServer;
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) }));
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  await until(() => es.streams.length === 1 && one.getState().status === "success");
+  await c.call("touch", {});
+  expect(calls).toBe(1);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(es.reads.filter((u) => u.includes("list=1"))).toHaveLength(1);
+  expect(seen).toEqual([]);
+  // the server drops the stream: the client reconnects and refetches what is mounted
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  await until(() => es.reads.filter((u) => u.includes("list=1")).length === 2);
+  expect(seen).toEqual(["resync"]);
+});

@@ -1,0 +1,13 @@
+// Uses the generated Svelte reads as an application would; type-checked with TypeScript 5 and 7.
+import { keepPreviousData, useAddTodo, useCatalog, useTodos } from "../generated/mizan.svelte.js";
+import type { Todo } from "../generated/mizan.js";
+
+export function example(list: () => number): string {
+  const page = useTodos(() => ({ list: list() }), () => ({ placeholderData: keepPreviousData }));
+  const first: Todo | undefined = page.data?.[0];
+  const add = useAddTodo({ onError: (error) => console.log(error) });
+  add.mutate({ list: list(), title: "Milk" });
+  // @ts-expect-error params are a getter
+  useTodos({ list: 3 });
+  return `${first?.title}${page.isPlaceholderData}${add.isPending}${useCatalog().status}`;
+}

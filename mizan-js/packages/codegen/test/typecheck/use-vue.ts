@@ -1,0 +1,16 @@
+// Uses the generated Vue composables as an application would; type-checked with TypeScript 5 and 7.
+import { ref, type ComputedRef } from "vue";
+import { keepPreviousData, useAddTodo, useSearch, useTodos } from "../generated/mizan.vue.js";
+import type { Todo } from "../generated/mizan.js";
+
+export function setup() {
+  const list = ref(3);
+  const page = useTodos(() => ({ list: list.value }), { placeholderData: keepPreviousData, enabled: () => list.value > 0 });
+  const data: ComputedRef<Todo[] | undefined> = page.data;
+  const found = useSearch({ q: "milk" });
+  const add = useAddTodo();
+  add.mutate({ list: 3, title: "Milk" });
+  // @ts-expect-error a param of the wrong type
+  useTodos({ list: "3" });
+  return { data, found, pending: add.isPending };
+}

@@ -1,0 +1,108 @@
+/**
+ * `@mizan/react`: React hooks over the `@mizan/base` kernel (docs/reference/client.md).
+ *
+ * Reads go through `useSyncExternalStore` with `getServerSnapshot`, so server rendering and
+ * hydration show what SSR seeded and fetch nothing; rendering only reads (the kernel fetches when
+ * React subscribes, from an effect), so Strict Mode's double mount joins one request.
+ */
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  createMutation,
+  getClient,
+  withPlaceholder,
+  type ContextDescriptor,
+  type ContextState,
+  type FunctionDescriptor,
+  type MizanClient,
+  type Mutation,
+  type MutationOptions,
+  type MutationState,
+  type PlaceholderData,
+} from "@mizan/base";
+
+const ClientContext = createContext<MizanClient | null>(null);
+
+/** Gives a subtree its own client (tests, SSR per request); without it the configured default is used. */
+export function MizanProvider(props: { client: MizanClient; children?: ReactNode }): ReactNode {
+  return createElement(ClientContext.Provider, { value: props.client }, props.children);
+}
+
+/** The client of the nearest `MizanProvider`, else the configured default. */
+export function useMizanClient(): MizanClient {
+  return useContext(ClientContext) ?? getClient();
+}
+
+/** Options of a read, as in TanStack Query v5. */
+export interface ContextOptions<R> {
+  /** `false` holds the read: nothing is fetched, cached data is still shown. Default `true`. */
+  readonly enabled?: boolean;
+  /** Shown while the read has no data yet; `keepPreviousData` keeps the previous params' data. */
+  readonly placeholderData?: PlaceholderData<R>;
+}
+
+/** A context's state and a refetch. */
+export type ContextResult<R> = ContextState<R> & { refetch(): Promise<void> };
+
+/** A suspense read's result: `data` is always there. */
+export type SuspenseContextResult<R> = ContextResult<R> & { readonly data: R; readonly status: "success" | "error" };
+
+/** Subscribes to a context (the named hooks that codegen writes call this). */
+export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: P, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
+  const client = useMizanClient();
+  const next = client.registerContext(descriptor, params);
+  // A new handle only when the read itself changes (its stableKey), not on every render.
+  const handle = useMemo(() => next, [client, next.key]);
+  const enabled = options.enabled !== false;
+  const subscribe = useCallback((listener: () => void) => handle.subscribe(listener, enabled), [handle, enabled]);
+  const state = useSyncExternalStore(subscribe, handle.getState, handle.getState);
+  // The data the previous params showed, for placeholderData (written after commit, never in render).
+  const previous = useRef<R | undefined>(undefined);
+  const { placeholderData } = options;
+  const shown = useMemo(() => withPlaceholder(state, placeholderData, previous.current), [state, placeholderData]);
+  useEffect(() => {
+    if (!shown.isPlaceholderData && shown.data !== undefined) previous.current = shown.data;
+  }, [shown]);
+  return useMemo(() => ({ ...shown, refetch: handle.refetch }), [shown, handle]);
+}
+
+/**
+ * Like `useMizanContext`, but suspends until the first data is there (wrap in `<Suspense>`) and
+ * throws a failed first read to the nearest error boundary.
+ */
+export function useSuspenseMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: P): SuspenseContextResult<R> {
+  const client = useMizanClient();
+  const handle = client.registerContext(descriptor, params);
+  const { status, data, error } = handle.getState();
+  if (status === "pending") throw handle.refetch(); // joins the request in flight
+  if (status === "error" && data === undefined) throw error;
+  return useMizanContext(descriptor, params) as SuspenseContextResult<R>;
+}
+
+/** A call's mutation state with `mutate` (never rejects), `mutateAsync` and `reset`. */
+export type MutationResult<A, R> = MutationState<R, A> & Pick<Mutation<A, R>, "mutate" | "mutateAsync" | "reset">;
+
+/** Mutation state for a function (the named hooks that codegen writes call this). */
+export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A, R>, options?: MutationOptions<A, R, C>): MutationResult<A, R> {
+  const client = useMizanClient();
+  // The latest options, so callbacks may close over props without re-creating the mutation.
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  const [mutation] = useState(() => ({ client, value: undefined as Mutation<A, R> | undefined }));
+  if (mutation.value === undefined || mutation.client !== client) {
+    mutation.client = client;
+    mutation.value = createMutation<A, R, C>(client, descriptor, {
+      onMutate: (args, writer) => latest.current?.onMutate?.(args, writer) as C,
+      onSuccess: (...a) => latest.current?.onSuccess?.(...a),
+      onError: (...a) => latest.current?.onError?.(...a),
+      onSettled: (...a) => latest.current?.onSettled?.(...a),
+    }); // inert until mutate()
+  }
+  const m = mutation.value;
+  const state = useSyncExternalStore(m.subscribe, m.getState, m.getState);
+  return useMemo(() => ({ ...state, mutate: m.mutate, mutateAsync: m.mutateAsync, reset: m.reset }), [state, m]);
+}
+
+export { keepPreviousData } from "@mizan/base";
+export type { MutationOptions, OptimisticWriter } from "@mizan/base";

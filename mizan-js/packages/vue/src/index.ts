@@ -1,0 +1,125 @@
+/**
+ * `@mizan/vue`: Vue 3 composables over the `@mizan/base` kernel (docs/reference/client.md).
+ *
+ * Params and `enabled` may be plain values, refs or getters: a change to another read (another
+ * stableKey) switches to it. Subscriptions start once mounted (never on the server) and end with
+ * the component's scope; `onServerPrefetch` loads the data for Vue's own SSR.
+ */
+import {
+  computed,
+  getCurrentInstance,
+  getCurrentScope,
+  inject,
+  onMounted,
+  onScopeDispose,
+  onServerPrefetch,
+  shallowRef,
+  toValue,
+  watch,
+  type App,
+  type ComputedRef,
+  type InjectionKey,
+  type MaybeRefOrGetter,
+  type Ref,
+} from "vue";
+import {
+  createMutation,
+  getClient,
+  withPlaceholder,
+  type ContextDescriptor,
+  type ContextHandle,
+  type ContextState,
+  type FunctionDescriptor,
+  type MizanClient,
+  type Mutation,
+  type MutationOptions,
+  type MutationState,
+  type PlaceholderData,
+} from "@mizan/base";
+
+/** The injection key of the client: `app.provide(MIZAN_CLIENT, client)` or `app.use(mizanPlugin(client))`. */
+export const MIZAN_CLIENT: InjectionKey<MizanClient> = Symbol("mizan-client");
+
+/** A Vue plugin that provides a client to the whole app. */
+export function mizanPlugin(client: MizanClient): { install(app: App): void } {
+  return { install: (app) => void app.provide(MIZAN_CLIENT, client) };
+}
+
+/** The provided client (in setup), else the configured default. */
+export function useMizanClient(): MizanClient {
+  return (getCurrentInstance() ? inject(MIZAN_CLIENT, null) : null) ?? getClient();
+}
+
+/** Options of a read, as in TanStack Query v5 (`enabled` may be a ref or a getter). */
+export interface ContextOptions<R> {
+  readonly enabled?: MaybeRefOrGetter<boolean>;
+  readonly placeholderData?: PlaceholderData<R>;
+}
+
+type Refs<S> = { readonly [K in keyof S]-?: ComputedRef<S[K]> };
+
+/** A context's state as refs, the whole state as `state`, and a refetch. */
+export type ContextResult<R> = Refs<ContextState<R>> & {
+  readonly state: Readonly<Ref<ContextState<R>>>;
+  refetch(): Promise<void>;
+};
+
+const CONTEXT_FIELDS = ["status", "isPending", "isSuccess", "isError", "data", "error", "isFetching", "dataUpdatedAt", "isPlaceholderData"] as const;
+const MUTATION_FIELDS = ["status", "isIdle", "isPending", "isSuccess", "isError", "error", "data", "variables"] as const;
+
+function refsOf<S extends object>(state: Ref<S>, fields: readonly (keyof S)[]): Refs<S> {
+  return Object.fromEntries(fields.map((f) => [f, computed(() => state.value[f])])) as Refs<S>;
+}
+
+/** A composable over a context (the named composables that codegen writes call this). */
+export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: MaybeRefOrGetter<P>, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
+  const client = useMizanClient();
+  const handle = shallowRef<ContextHandle<R>>(client.registerContext(descriptor, toValue(params)));
+  const raw = shallowRef<ContextState<R>>(handle.value.getState());
+  watch(
+    () => client.registerContext(descriptor, toValue(params)),
+    (next) => {
+      if (next.key !== handle.value.key) handle.value = next;
+    },
+  );
+  let previous: R | undefined;
+  const state = computed(() => withPlaceholder(raw.value, options.placeholderData, previous));
+  watch(state, (s) => {
+    if (!s.isPlaceholderData && s.data !== undefined) previous = s.data;
+  });
+  const live = () =>
+    watch(
+      [handle, () => toValue(options.enabled) !== false],
+      ([h, enabled], _, onCleanup) => {
+        raw.value = h.getState();
+        onCleanup(h.subscribe(() => (raw.value = h.getState()), enabled));
+      },
+      { immediate: true },
+    );
+  if (getCurrentInstance()) {
+    onMounted(live);
+    onServerPrefetch(async () => {
+      if (toValue(options.enabled) === false) return;
+      await handle.value.refetch();
+      raw.value = handle.value.getState();
+    });
+  } else {
+    live(); // in an effectScope: ends with it
+  }
+  return { ...refsOf(state, CONTEXT_FIELDS), state, refetch: () => handle.value.refetch() };
+}
+
+/** Mutation state as refs, with `mutate` (never rejects), `mutateAsync` and `reset`. */
+export type MutationResult<A, R> = Refs<MutationState<R, A>> & Pick<Mutation<A, R>, "mutate" | "mutateAsync" | "reset">;
+
+/** Mutation state for a function (the named composables that codegen writes call this). */
+export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A, R>, options?: MutationOptions<A, R, C>): MutationResult<A, R> {
+  const mutation = createMutation(useMizanClient(), descriptor, options);
+  const state = shallowRef(mutation.getState());
+  const stop = mutation.subscribe(() => (state.value = mutation.getState()));
+  if (getCurrentScope()) onScopeDispose(stop);
+  return { ...refsOf(state, MUTATION_FIELDS), mutate: mutation.mutate, mutateAsync: mutation.mutateAsync, reset: mutation.reset };
+}
+
+export { keepPreviousData } from "@mizan/base";
+export type { MutationOptions, OptimisticWriter } from "@mizan/base";

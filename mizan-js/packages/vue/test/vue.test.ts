@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+/**
+ * @mizan/vue mounted with Vue's createApp against a real HTTP server (the fixture schema's todos and
+ * addTodo): v5 status words, `enabled` as a ref, `placeholderData` across a param change, `mutate`
+ * that never rejects, optimistic updates and their rollback, and `onSchemaMismatch`.
+ */
+import { createApp, defineComponent, h, nextTick, ref, type App } from "vue";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
+import { keepPreviousData, mizanPlugin, useMizanContext, useMutation } from "@mizan/vue";
+import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
+import { deferred, until } from "../../base/test/support/server.js";
+import { draft, rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+
+let server: FakeMizan;
+let client: MizanClient;
+let app: App | undefined;
+let container: HTMLElement;
+let unhandled: ReturnType<typeof watchUnhandled>;
+
+beforeEach(async () => {
+  ({ server, client, container } = await setUpAdapterTest());
+  unhandled = watchUnhandled();
+});
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  client.close();
+  await server.close();
+  unhandled.stop();
+});
+
+const text = (id: string) => rendered(container).text(id);
+const items = () => rendered(container).items();
+const click = async (id: string) => {
+  container.querySelector<HTMLButtonElement>(`#${id}`)!.click();
+  await nextTick();
+};
+const renders: string[] = [];
+
+function list(options: { enabled?: boolean; placeholder?: boolean; optimistic?: boolean } = {}) {
+  const page = ref(3);
+  const enabled = ref(options.enabled ?? true);
+  const Component = defineComponent({
+    setup() {
+      const read = useMizanContext(todos, () => ({ list: page.value }), {
+        enabled,
+        ...(options.placeholder ? { placeholderData: keepPreviousData } : {}),
+      });
+      const add = useMutation(addTodo, {
+        onMutate: options.optimistic
+          ? (args, { setData }) => setData(todos, { list: args.list }, (old) => [...(old ?? []), draft(args.title)])
+          : undefined,
+      });
+      return () => {
+        renders.push(`${read.status.value}/${read.isFetching.value}/${read.data.value?.map((t) => t.title).join(",") ?? "-"}`);
+        return h("div", [
+          h("p", { id: "status" }, read.status.value),
+          h("p", { id: "flags" }, `${read.isPending.value} ${read.isSuccess.value} ${read.isError.value}`),
+          h("p", { id: "placeholder" }, String(read.isPlaceholderData.value)),
+          h("ul", read.data.value?.map((t) => h("li", { key: t.id }, t.title))),
+          h("button", { id: "add", onClick: () => add.mutate({ list: page.value, title: "Eggs" }) }),
+          h("button", { id: "blank", onClick: () => add.mutate({ list: page.value, title: " " }) }),
+          h("p", { id: "mutation" }, add.status.value),
+          h("p", { id: "mutation-error" }, add.isError.value ? (add.error.value as { code: string }).code : ""),
+        ]);
+      };
+    },
+  });
+  return { Component, page, enabled };
+}
+
+function mount(component: ReturnType<typeof list>["Component"], c: MizanClient = client) {
+  app = createApp(component).use(mizanPlugin(c));
+  app.mount(container);
+}
+
+test("status transitions in v5 words: pending → pending and fetching → success", async () => {
+  renders.length = 0;
+  mount(list().Component);
+  await until(() => text("status") === "success");
+  expect(text("flags")).toBe("false true false");
+  const seen = [...new Set(renders)];
+  expect(seen[0]).toBe("pending/false/-");
+  expect(seen).toContain("pending/true/-");
+  expect(seen.at(-1)).toBe("success/false/Milk");
+});
+
+test("enabled (a ref): false fetches nothing until it becomes true", async () => {
+  const l = list({ enabled: false });
+  mount(l.Component);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(text("flags")).toBe("true false false");
+  expect(server.reads("todos")).toEqual([]);
+  l.enabled.value = true;
+  await until(() => items()[0] === "Milk");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3"]);
+});
+
+test("placeholderData: keepPreviousData shows the previous list while the next one loads", async () => {
+  const l = list({ placeholder: true });
+  mount(l.Component);
+  await until(() => items()[0] === "Milk");
+  const gate = deferred();
+  server.readGate = gate.promise;
+  renders.length = 0;
+  l.page.value = 4;
+  await until(() => server.reads("todos").length === 2);
+  await nextTick();
+  expect(items()).toEqual(["Milk"]);
+  expect(text("placeholder")).toBe("true");
+  expect(text("status")).toBe("success");
+  gate.resolve();
+  await until(() => items()[0] === "Bread");
+  expect(text("placeholder")).toBe("false");
+  expect(renders.filter((r) => r.startsWith("pending"))).toEqual([]);
+});
+
+test("mutate never rejects: a server error is rendered from the state, no unhandled rejection", async () => {
+  mount(list().Component);
+  await until(() => items()[0] === "Milk");
+  await click("blank");
+  await until(() => text("mutation") === "error");
+  expect(text("mutation-error")).toBe("invalid_params");
+  await new Promise((r) => setTimeout(r, 20));
+  expect(unhandled.seen).toEqual([]);
+});
+
+test("optimistic update shows at once; the server's data replaces it; a server error rolls it back", async () => {
+  mount(list({ optimistic: true }).Component);
+  await until(() => items()[0] === "Milk");
+  const gate = deferred();
+  server.callGate = gate.promise;
+  await click("add");
+  await until(() => items().length === 2);
+  expect(items()).toEqual(["Milk", "Eggs (saving)"]);
+  gate.resolve();
+  await until(() => items()[1] === "Eggs");
+  const gate2 = deferred();
+  server.callGate = gate2.promise;
+  await click("blank");
+  await until(() => items().length === 3);
+  gate2.resolve();
+  await until(() => text("mutation") === "error");
+  expect(items()).toEqual(["Milk", "Eggs"]);
+});
+
+test("onSchemaMismatch: a redeployed server's Mizan-Schema is reported once", async () => {
+  const reports: SchemaMismatch[] = [];
+  const watched = createClient({ baseUrl: server.baseUrl, channel: false, document: null, gcTime: 0, onSchemaMismatch: (m) => reports.push(m) });
+  server.schema = "f".repeat(64);
+  mount(list().Component, watched);
+  await until(() => items()[0] === "Milk");
+  await click("add");
+  await until(() => items().length === 2);
+  expect(reports).toEqual([{ expected: todos.schema, received: "f".repeat(64) }]);
+  app?.unmount();
+  app = undefined;
+  watched.close();
+});

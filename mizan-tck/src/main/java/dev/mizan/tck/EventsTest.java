@@ -1,0 +1,135 @@
+package dev.mizan.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.tck.fixtures.events.BoardApi;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.EventStream;
+import dev.mizan.tck.framework.EventStream.Event;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** docs/reference/protocol.md, GET /events: invalidations pushed to every stream that may read the context. */
+@MizanTck
+class EventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("tck-events", "mizan.events.heartbeat=PT0.2S", BoardApi.class);
+    }
+
+    private URI events() {
+        return HttpTck.of(base).base().resolve("mizan/events");
+    }
+
+    private static JsonObject data(Event e) {
+        return Json.createReader(new StringReader(e.data())).readObject();
+    }
+
+    private static int freshList() {
+        return ThreadLocalRandom.current().nextInt(1_000, 1_000_000);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Assertion(id = "events-stream-open", strategy = "GET /events answers 200 text/event-stream and stays open")
+    void opens() throws Exception {
+        try (EventStream s = EventStream.open(events(), null)) {
+            assertThat(s.status()).isEqualTo(200);
+            assertThat(s.header("Content-Type").orElse("")).startsWith("text/event-stream");
+        }
+    }
+
+    @Assertion(id = "events-other-client", strategy = "bob's stream receives the invalidation of a call made by alice, with the call's Mizan-Event-Id as event id")
+    void otherClient() throws Exception {
+        try (EventStream bob = EventStream.open(events(), "Bearer demo-bob")) {
+            assertThat(bob.status()).isEqualTo(200);
+            int list = freshList();
+            Reply call = HttpTck.of(base).bearer("demo-alice").call("post", "{\"list\":" + list + ",\"text\":\"hi\"}");
+            assertThat(call.status()).as("%s", call).isEqualTo(200);
+            String id = call.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + call));
+            List<Event> seen = bob.until("invalidate", WAIT);
+            Event e = seen.get(seen.size() - 1);
+            assertThat(data(e).getString("context")).isEqualTo("board");
+            assertThat(e.id()).isEqualTo(id);
+        }
+    }
+
+    @Assertion(id = "events-roles", strategy = "a context bob may not read (adminNotes) never reaches his stream; alice's stream gets it")
+    void roles() throws Exception {
+        try (EventStream bob = EventStream.open(events(), "Bearer demo-bob");
+             EventStream alice = EventStream.open(events(), "Bearer demo-alice")) {
+            // note purges adminNotes only; post purges adminNotes then board. Events are written in
+            // order, so once bob has board's event he would have had adminNotes' before it.
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("note", "{\"text\":\"x\"}").status()).isEqualTo(200);
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("post", "{\"list\":" + freshList() + ",\"text\":\"y\"}").status()).isEqualTo(200);
+            List<Event> bobs = bob.until("invalidate", WAIT);
+            assertThat(data(bobs.get(bobs.size() - 1)).getString("context")).isEqualTo("board");
+            Thread.sleep(300);
+            assertThat(bob.drain()).noneMatch(e -> e.data() != null && e.data().contains("adminNotes"));
+            assertThat(bobs).noneMatch(e -> e.data() != null && e.data().contains("adminNotes"));
+            List<Event> alices = alice.until("invalidate", WAIT);
+            assertThat(data(alices.get(alices.size() - 1)).getString("context")).isEqualTo("adminNotes");
+        }
+    }
+
+    @Assertion(id = "events-digest", strategy = "a param-scoped purge's event carries lowercase hex SHA-256 of the stableKey, never the param values")
+    void digest() throws Exception {
+        try (EventStream s = EventStream.open(events(), null)) {
+            int list = freshList();
+            String secret = "text-" + list;
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("post", "{\"list\":" + list + ",\"text\":\"" + secret + "\"}").status()).isEqualTo(200);
+            List<Event> seen = s.until("invalidate", WAIT);
+            Event e = seen.get(seen.size() - 1);
+            JsonObject d = data(e);
+            assertThat(d.getString("context")).isEqualTo("board");
+            assertThat(d.getString("digest")).isEqualTo(sha256("board|{\"list\":" + list + "}"));
+            assertThat(e.data()).doesNotContain(Integer.toString(list)).doesNotContain(secret).doesNotContain("\"list\"");
+            assertThat(d.keySet()).containsExactlyInAnyOrder("context", "digest");
+        }
+    }
+
+    @Assertion(id = "events-context-wide", strategy = "a purge of every entry of a context carries no digest")
+    void contextWide() throws Exception {
+        try (EventStream s = EventStream.open(events(), null)) {
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("clear", "{}").status()).isEqualTo(200);
+            List<Event> seen = s.until("invalidate", WAIT);
+            JsonObject d = data(seen.get(seen.size() - 1));
+            assertThat(d.getString("context")).isEqualTo("board");
+            assertThat(d.containsKey("digest")).isFalse();
+        }
+    }
+
+    @Assertion(id = "events-heartbeat", strategy = "with mizan.events.heartbeat=PT0.2S, comment lines arrive on an idle stream")
+    void heartbeat() throws Exception {
+        try (EventStream s = EventStream.open(events(), null)) {
+            s.until(":", WAIT); // the opening comment
+            s.until(":", WAIT);
+            List<Event> seen = s.until(":", WAIT);
+            assertThat(seen).allMatch(Event::comment);
+        }
+    }
+}

@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${SECONDS_PER_SIDE:-3}"; rounds="${ROUNDS:-3}"; warm="${GRAAL_WARMUP:-30}"; port="${PORT_BASE:-24201}"
-java21="${JAVA21:-$(ls -d /usr/lib/jvm/*-2[1-9]-* /usr/lib/jvm/*-2[1-9] 2>/dev/null | head -1)/bin/java}"
+java21="${JAVA21:-$( (ls -d /usr/lib/jvm/*-2[1-9]-* /usr/lib/jvm/*-2[1-9] 2>/dev/null || true) | head -1)/bin/java}"
 [ -x "$java21" ] || { echo "GraalJS's JIT needs a JDK 21 or newer: set JAVA21=/path/to/bin/java" >&2; exit 1; }
 work=bench/ssr/target
 mkdir -p "$work"

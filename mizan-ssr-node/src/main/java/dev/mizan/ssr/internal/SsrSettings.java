@@ -1,7 +1,6 @@
 package dev.mizan.ssr.internal;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,46 +43,43 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
     }
 
     private static int positive(Function<String, Optional<String>> raw, String key, int dflt) {
-        String v = raw.apply(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw Messages.badSetting(key, v, "a positive integer");
+        return value(raw, key, dflt, v -> {
+            int n = Integer.parseInt(v);
+            return n > 0 ? n : null;
+        }, "a positive integer");
     }
 
     private static Duration duration(Function<String, Optional<String>> raw, String key, Duration dflt) {
-        String v = raw.apply(key).orElse(null);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            Duration d = Duration.parse(v.trim());
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw Messages.badSetting(key, v, "a positive ISO-8601 duration such as PT5S");
+        return value(raw, key, dflt, v -> {
+            Duration d = Duration.parse(v);
+            return d.isNegative() || d.isZero() ? null : d;
+        }, "a positive ISO-8601 duration such as PT5S");
     }
 
     private static boolean bool(Function<String, Optional<String>> raw, String key, boolean dflt) {
+        return value(raw, key, dflt, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        }, "true or false");
+    }
+
+    /** The trimmed value parsed, the default when absent; {@code MZSSR00003} when {@code parse} fails or gives null. */
+    private static <T> T value(Function<String, Optional<String>> raw, String key, T dflt, Function<String, T> parse,
+                               String expected) {
         String v = raw.apply(key).orElse(null);
         if (v == null) {
             return dflt;
         }
-        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Messages.badSetting(key, v, "true or false");
-        };
+        T parsed = null;
+        try {
+            parsed = parse.apply(v.trim());
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        if (parsed == null) {
+            throw Messages.badSetting(key, v, expected);
+        }
+        return parsed;
     }
 }

@@ -174,6 +174,11 @@ final class Worker {
         return process.isAlive();
     }
 
+    /** Runs {@code action} (on another thread) once the process has exited. */
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
     boolean timedOut() {
         return timedOut;
     }

@@ -190,6 +190,7 @@ public final class WorkerPool implements AutoCloseable {
                     Worker w = Worker.start(command, bundleStamp, timer, STARTUP);
                     all.add(w);
                     counters.alive.incrementAndGet();
+                    w.onExit(() -> diedIdle(w));
                     if (closed) {
                         forget(w);
                         w.retire();
@@ -208,6 +209,15 @@ public final class WorkerPool implements AutoCloseable {
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
+        }
+    }
+
+    /** A worker that dies while idle is replaced at once, not when a render next picks it. */
+    private void diedIdle(Worker w) {
+        if (!closed && idle.remove(w)) {
+            counters.crashes.increment();
+            Messages.workerDied(w.pid(), "exited while idle");
+            lost(w);
         }
     }
 

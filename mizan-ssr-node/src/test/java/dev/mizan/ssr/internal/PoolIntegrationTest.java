@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -70,18 +71,40 @@ class PoolIntegrationTest {
     void aWorkerKilledMidRenderFailsThatRenderAndThePoolIsWholeAgain() throws Exception {
         try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true))) {
             List<Long> before = pool.pids();
+            // one render through PageRenderer, to see the page fall back to the shell with its data
+            PageRenderer pages = new PageRenderer(new FixedContexts(Map.of("todos", "[1,2]"), Map.of()), pool,
+                    jakarta.json.bind.JsonbBuilder.create(), true);
+            CompletableFuture<HtmlDocument> page = CompletableFuture.supplyAsync(() ->
+                    pages.render(dev.mizan.Page.of("slow").props(Map.of("ms", 4000)).context("todos", Map.of()), "/"));
             CompletableFuture<RenderResult> a = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":4000}"));
-            CompletableFuture<RenderResult> b = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":4000}"));
             Fixtures.sleep(500); // both workers are rendering now
             before.forEach(pid -> ProcessHandle.of(pid).orElseThrow().destroyForcibly()); // SIGKILL
-            for (CompletableFuture<RenderResult> f : List.of(a, b)) {
-                assertThatThrownBy(f::join).hasCauseInstanceOf(RenderException.class)
-                        .satisfies(e -> assertThat(((RenderException) e.getCause()).kind()).isEqualTo(RenderException.Kind.CRASH));
-            }
+            assertThatThrownBy(a::join).hasCauseInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e.getCause()).kind()).isEqualTo(RenderException.Kind.CRASH));
+            HtmlDocument fallback = page.join();
+            assertThat(fallback.rendered()).isFalse();
+            assertThat(fallback.html()).isEmpty();
+            assertThat(fallback.dataJson()).startsWith("{\"contexts\":{\"todos|{}\":{\"data\":[1,2],\"updatedAt\":");
             awaitAlive(pool, 2, Duration.ofSeconds(5));
             assertThat(pool.pids()).doesNotContainAnyElementsOf(before);
             assertThat(html(pool.render(request("slow", "{\"ms\":1}")))).isEqualTo("<p>slow 1</p>");
             assertThat(pool.state().crashes()).isEqualTo(2);
+            assertThat(pool.state().fallbacks()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdleWorkerThatDiesIsReplacedWithoutWaitingForARender() throws Exception {
+        try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true))) {
+            long victim = pool.pids().get(0);
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((pool.pids().contains(victim) || pool.state().alive() != 2) && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            assertThat(pool.pids()).hasSize(2).doesNotContain(victim);
+            assertThat(pool.state().renders()).as("no render was needed to notice").isZero();
+            assertThat(pool.state().crashes()).isEqualTo(1);
         }
     }
 

@@ -30,4 +30,15 @@ public interface Contexts {
      * @return the stable key
      */
     String stableKey(String context, Map<String, ?> params);
+
+    /**
+     * The scope a context declares, so that a server-rendered page embedding a {@link Scope#USER}
+     * read can be sent {@code Cache-Control: private, no-store}.
+     *
+     * @param context the context's name
+     * @return its scope
+     * @throws MizanException with {@code unknown_context}
+     * @since 0.1
+     */
+    Scope scope(String context);
 }

@@ -1,6 +1,7 @@
 package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.Contexts;
+import dev.mizan.Scope;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
@@ -38,6 +39,11 @@ public class DefaultContexts implements Contexts {
     public String stableKey(String context, Map<String, ?> params) {
         ContextModel ctx = lookup(context);
         return CacheKeys.stableKey(ctx.name(), engine.canonical(ctx, toJson(params)));
+    }
+
+    @Override
+    public Scope scope(String context) {
+        return lookup(context).scope();
     }
 
     private ContextModel lookup(String context) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Server-side rendering throughput and latency, for a React page of 100 items (~80 KB of HTML) and a
+# small one (~10 KB), all in one run (not part of the build or CI):
+#   - renderToString inside one Node (and one Bun) process: the ceiling, no IPC;
+#   - the mizan-ssr-node pool with 1 worker x 1 client thread and 2 x 2 (Node and Bun);
+#   - an Inertia-style HTTP render server (POST JSON, JSON reply, node:cluster) with 1 and 2 workers;
+#   - the same page on GraalJS inside the JVM (org.graalvm.polyglot:js-community from Maven Central,
+#     with the Graal JIT on a stock JDK 21+), after a warm-up.
+# Each side runs SECONDS per round; sides alternate within a round and the starting side rotates
+# between rounds; the ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of
+# in-process (large) and >= 0.5 (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS;
+# p99 <= 3 x p50.
+#   SECONDS_PER_SIDE=3 ROUNDS=3 GRAAL_WARMUP=30 JAVA21=/path/to/jdk-21+/bin/java bench/ssr.sh
+# Ports 24201-24202 (HTTP render servers; PORT_BASE moves them). Maven flags: MVN_ARGS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs="${SECONDS_PER_SIDE:-3}"; rounds="${ROUNDS:-3}"; warm="${GRAAL_WARMUP:-30}"; port="${PORT_BASE:-24201}"
+java21="${JAVA21:-$( (ls -d /usr/lib/jvm/*-2[1-9]-* /usr/lib/jvm/*-2[1-9] 2>/dev/null || true) | head -1)/bin/java}"
+[ -x "$java21" ] || { echo "GraalJS's JIT needs a JDK 21 or newer: set JAVA21=/path/to/bin/java" >&2; exit 1; }
+work=bench/ssr/target
+mkdir -p "$work"
+bun=mizan-ssr-node/node_modules/@oven/bun-linux-x64/bin/bun
+# esbuild, React and Bun: mizan-ssr-node's test tooling (package-lock.json)
+[ -x "$bun" ] || (cd mizan-ssr-node && npm ci --no-audit --no-fund)
+mvn -B -q ${MVN_ARGS:-} install -DskipTests -pl mizan-ssr-node -am
+mvn -B -q ${MVN_ARGS:-} -f bench/ssr/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$work/cp.txt"
+node bench/ssr/build.mjs "$PWD/mizan-ssr-node/node_modules" "$PWD/$work/bundles"
+cp bench/ssr/inprocess.mjs bench/ssr/http-server.mjs "$work/bundles/"
+# The Graal compiler and the modules it needs go on the upgrade module path; the rest on the class path.
+jars=$(tr ':' '\n' < "$work/cp.txt" | grep '\.jar$')
+upgrade='graalvm/compiler/compiler|sdk/collections|sdk/word|sdk/nativeimage|truffle/truffle-compiler'
+up=$(echo "$jars" | grep -E "$upgrade" | paste -sd:)
+cp="mizan-ssr-node/target/classes:mizan-api/target/classes:$(echo "$jars" | grep -vE "$upgrade" | paste -sd:)"
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version), bun $($bun --version), $("$java21" -version 2>&1 | head -1)"
+"$java21" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$up" --enable-native-access=ALL-UNNAMED \
+  -Djava.util.logging.config.file=/dev/null -cp "$cp" bench/ssr/SsrBench.java \
+  "$PWD/$work/bundles" node "$PWD/$bun" "$secs" "$rounds" "$warm" "$port"
+echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

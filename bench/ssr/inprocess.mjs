@@ -1,0 +1,25 @@
+// The ceiling: renderToString in one process, no IPC. `node|bun inprocess.mjs <server.mjs> <props.json> <seconds>`
+// prints {"renders","seconds","p50","p99","bytes"} (latencies in microseconds).
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const [bundle, propsFile, seconds] = process.argv.slice(2);
+const { render } = await import(pathToFileURL(bundle).href);
+const props = JSON.parse(readFileSync(propsFile, "utf8"));
+const run = (ms) => {
+  const lat = [];
+  let bytes = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    const t = performance.now();
+    // as the worker does: the props arrive as JSON text, the page leaves as UTF-8 bytes
+    const out = render({ entry: "page", props: JSON.parse(JSON.stringify(props)) });
+    bytes = Buffer.byteLength(out.html) + Buffer.byteLength(out.head);
+    lat.push((performance.now() - t) * 1000);
+  }
+  return { lat, elapsed: (performance.now() - start) / 1000, bytes };
+};
+run(1000); // warm-up
+const { lat, elapsed, bytes } = run(Number(seconds) * 1000);
+lat.sort((a, b) => a - b);
+console.log(JSON.stringify({ renders: lat.length, seconds: elapsed, p50: lat[Math.floor(lat.length * 0.5)], p99: lat[Math.floor(lat.length * 0.99)], bytes }));

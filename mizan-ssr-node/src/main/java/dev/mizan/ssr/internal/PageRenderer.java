@@ -1,0 +1,62 @@
+package dev.mizan.ssr.internal;
+
+import dev.mizan.Contexts;
+import dev.mizan.MizanException;
+import dev.mizan.Page;
+import jakarta.json.bind.Jsonb;
+
+/**
+ * Renders a {@link Page}: prefetch its contexts, render it on the pool, and fall back to the
+ * client-rendered shell with the same data when the render fails (unless {@code mizan.ssr.fail-open=false}).
+ * Plain Java, so it runs without a container in tests and benchmarks.
+ */
+public final class PageRenderer {
+
+    private final Contexts contexts;
+    private final WorkerPool pool;
+    private final Jsonb jsonb;
+    private final boolean failOpen;
+
+    /**
+     * @param contexts in-process reads for the current caller
+     * @param pool     the workers
+     * @param jsonb    writes the props
+     * @param failOpen {@code mizan.ssr.fail-open}
+     */
+    public PageRenderer(Contexts contexts, WorkerPool pool, Jsonb jsonb, boolean failOpen) {
+        this.contexts = contexts;
+        this.pool = pool;
+        this.jsonb = jsonb;
+        this.failOpen = failOpen;
+    }
+
+    /**
+     * @param page what to render
+     * @param url  the request's path and query, handed to the bundle
+     * @return the document to send
+     * @throws MizanException from a prefetch (401, 403, 400, 404), or 503 {@code unavailable} when the
+     *                        render failed and fail-open is off
+     */
+    public HtmlDocument render(Page page, String url) {
+        Prefetched data = Prefetched.read(contexts, page);
+        String props = page.props() == null ? "{}" : jsonb.toJson(page.props());
+        String contextsOnly = "{\"contexts\":" + data.contextsJson() + "}";
+        StringBuilder client = new StringBuilder(contextsOnly.length() + props.length() + 64)
+                .append("{\"contexts\":").append(data.contextsJson()).append(",\"entry\":");
+        JsonText.string(client, page.entry());
+        client.append(",\"props\":").append(props).append('}');
+        try {
+            RenderResult r = pool.render(new RenderRequest(page.entry(), props, url, contextsOnly));
+            return new HtmlDocument(page.title(), r.head(), r.html(), true, client.toString(), page.scripts(), data.userData());
+        } catch (RenderException e) {
+            if (!failOpen) {
+                Messages.renderFailedNoFallback(page.entry(), e.getMessage());
+                throw new MizanException(503, "unavailable", Messages.unavailable());
+            }
+            pool.countFallback();
+            Messages.renderFailedFallback(page.entry(), e.getMessage());
+            return new HtmlDocument(page.title(), new byte[0], new byte[0], false, client.toString(), page.scripts(),
+                    data.userData());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mizan.ssr.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code mizan.ssr.*} settings (see the README's configuration table and docs/how-to/ssr.md).
+ *
+ * @param command    {@code node}, {@code bun} or a path to either
+ * @param bundle     a file path, or {@code classpath:/...} for a bundle shipped inside the application
+ * @param poolSize   how many workers
+ * @param timeout    the longest a render (and the wait for a free worker) may take
+ * @param maxRenders renders after which a worker is recycled
+ * @param maxReply   the largest reply (head + html) accepted, in bytes
+ * @param failOpen   whether a failed render sends the client-rendered shell (else 503)
+ * @param dev        {@code mizan.dev}: a changed bundle file replaces the workers
+ */
+public record SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
+                          long maxReply, boolean failOpen, boolean dev) {
+
+    /**
+     * Reads the settings through a lookup of raw values by key (without the {@code mizan.} prefix).
+     *
+     * @param raw the configuration, e.g. MicroProfile Config's {@code getOptionalValue}
+     * @return the settings, with the defaults of the README's table
+     */
+    public static SsrSettings read(Function<String, Optional<String>> raw) {
+        return new SsrSettings(
+                raw.apply("ssr.command").orElse("node"),
+                raw.apply("ssr.bundle").filter(s -> !s.isBlank()).orElse(null),
+                positive(raw, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
+                duration(raw, "ssr.timeout", Duration.ofSeconds(5)),
+                positive(raw, "ssr.max-renders", 10_000),
+                positive(raw, "ssr.max-reply", 8_388_608),
+                bool(raw, "ssr.fail-open", true),
+                bool(raw, "dev", false));
+    }
+
+    /** @return whether a bundle is configured (SSR on) */
+    public boolean enabled() {
+        return bundle != null;
+    }
+
+    private static int positive(Function<String, Optional<String>> raw, String key, int dflt) {
+        return value(raw, key, dflt, v -> {
+            int n = Integer.parseInt(v);
+            return n > 0 ? n : null;
+        }, "a positive integer");
+    }
+
+    private static Duration duration(Function<String, Optional<String>> raw, String key, Duration dflt) {
+        return value(raw, key, dflt, v -> {
+            Duration d = Duration.parse(v);
+            return d.isNegative() || d.isZero() ? null : d;
+        }, "a positive ISO-8601 duration such as PT5S");
+    }
+
+    private static boolean bool(Function<String, Optional<String>> raw, String key, boolean dflt) {
+        return value(raw, key, dflt, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        }, "true or false");
+    }
+
+    /** The trimmed value parsed, the default when absent; {@code MZSSR00003} when {@code parse} fails or gives null. */
+    private static <T> T value(Function<String, Optional<String>> raw, String key, T dflt, Function<String, T> parse,
+                               String expected) {
+        String v = raw.apply(key).orElse(null);
+        if (v == null) {
+            return dflt;
+        }
+        T parsed = null;
+        try {
+            parsed = parse.apply(v.trim());
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        if (parsed == null) {
+            throw Messages.badSetting(key, v, expected);
+        }
+        return parsed;
+    }
+}

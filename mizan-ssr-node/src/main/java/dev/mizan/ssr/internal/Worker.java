@@ -1,0 +1,211 @@
+package dev.mizan.ssr.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One worker process and its side of the protocol (docs/PROTOCOL.md, "SSR worker protocol"):
+ * one JSON request line in; one JSON header line and exactly {@code headLen + htmlLen} raw bytes out.
+ * A write lock keeps one request in flight; a timer kills the process when an answer is late.
+ */
+final class Worker {
+
+    private static final int MAX_HEADER = 64 * 1024;
+    /** Looked up once: {@code Json.createReader} would search for a provider on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
+
+    private final Process process;
+    private final OutputStream stdin;
+    private final ReplyReader reader;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final long bundleStamp;
+    private volatile boolean timedOut;
+    private int renders;
+
+    private Worker(Process process, long bundleStamp) {
+        this.process = process;
+        this.stdin = process.getOutputStream();
+        this.reader = new ReplyReader(process.getInputStream());
+        this.bundleStamp = bundleStamp;
+    }
+
+    /**
+     * Starts a worker and waits for its {@code {"ready":true}}.
+     *
+     * @throws IOException when it cannot start, says it is not ready, or is not ready in time (then killed)
+     */
+    static Worker start(List<String> command, long bundleStamp, ScheduledExecutorService timer, Duration startup)
+            throws IOException {
+        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        Worker w = new Worker(p, bundleStamp);
+        w.pumpStderr();
+        ScheduledFuture<?> watchdog = timer.schedule(w::kill, startup.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            String line = w.reader.readLine(MAX_HEADER);
+            JsonObject ready = parse(line);
+            if (!ready.getBoolean("ready", false)) {
+                throw new IOException(describe(ready.getJsonObject("error")));
+            }
+            return w;
+        } catch (IOException | RuntimeException e) {
+            w.kill();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        } finally {
+            watchdog.cancel(false);
+        }
+    }
+
+    /** Renders one page; the caller owns this worker (checked out of the pool) for the duration. */
+    RenderResult render(long id, RenderRequest request, Duration timeout, long maxReply,
+                        ScheduledExecutorService timer) throws RenderException {
+        lock.lock();
+        ScheduledFuture<?> watchdog = timer.schedule(() -> {
+            timedOut = true;
+            kill();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            renders++;
+            stdin.write(request.line(id));
+            stdin.flush();
+            JsonObject header = parse(reader.readLine(MAX_HEADER));
+            if (header.getJsonNumber("id") == null || header.getJsonNumber("id").longValue() != id) {
+                kill();
+                throw new RenderException(RenderException.Kind.CRASH,
+                        Messages.protocolError("expected the reply to request " + id + ", got " + header));
+            }
+            if (header.containsKey("error")) {
+                throw new RenderException(RenderException.Kind.ERROR, describe(header.getJsonObject("error")));
+            }
+            long headLen = length(header, "headLen");
+            long htmlLen = length(header, "htmlLen");
+            if (headLen + htmlLen > maxReply) {
+                kill(); // the unread bytes would corrupt the next reply
+                throw new RenderException(RenderException.Kind.CRASH, Messages.replyTooLarge(headLen + htmlLen, maxReply));
+            }
+            JsonNumber status = header.getJsonNumber("status");
+            return new RenderResult(status == null ? 200 : status.intValue(),
+                    reader.readBytes((int) headLen), reader.readBytes((int) htmlLen));
+        } catch (IOException | JsonException e) {
+            kill();
+            if (timedOut) {
+                throw new RenderException(RenderException.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
+            }
+            throw new RenderException(RenderException.Kind.CRASH, e.getMessage());
+        } finally {
+            watchdog.cancel(false);
+            lock.unlock();
+        }
+    }
+
+    private static long length(JsonObject header, String name) throws IOException {
+        JsonNumber n = header.getJsonNumber(name);
+        if (n == null || n.longValue() < 0) {
+            throw new IOException(Messages.protocolError("no " + name + " in " + header));
+        }
+        return n.longValue();
+    }
+
+    private static JsonObject parse(String line) throws IOException {
+        try (JsonReader r = JSON.createReader(new StringReader(line))) {
+            return r.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new IOException(Messages.protocolError("not a JSON header line: " + abbreviate(line)), e);
+        }
+    }
+
+    private static String describe(JsonObject error) {
+        if (error == null) {
+            return "no reason given";
+        }
+        String stack = error.getString("stack", null);
+        return stack != null ? stack : error.getString("message", "no reason given");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /** Logs the worker's stderr (where the worker sends {@code console.*} and stray stdout) line by line. */
+    private void pumpStderr() {
+        long pid = process.pid();
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    Messages.workerOutput(pid, line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "mizan-ssr-stderr-" + pid);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** @return how many renders this worker has been given */
+    int renders() {
+        return renders;
+    }
+
+    long bundleStamp() {
+        return bundleStamp;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Runs {@code action} (on another thread) once the process has exited. */
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
+    }
+
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    /** Closes stdin: the worker finishes what it has and exits. */
+    void retire() {
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            kill();
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits for the process to exit, killing it if it has not within {@code grace}. @return whether it had to be killed */
+    boolean awaitExit(Duration grace) {
+        try {
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        return true;
+    }
+}

@@ -1,0 +1,268 @@
+package dev.mizan.ssr.internal;
+
+import dev.mizan.ssr.SsrState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fixed number of worker processes (docs/how-to/ssr.md, "The pool"). A render checks a worker out
+ * (waiting at most {@code mizan.ssr.timeout}), so a worker never has two requests in flight. A worker
+ * that times out is killed, one that dies is replaced with backoff, one that has rendered
+ * {@code mizan.ssr.max-renders} pages is retired and replaced, and under {@code mizan.dev} a changed
+ * bundle file replaces them all. {@link #close()} ends every worker; workers also exit by themselves
+ * when their stdin ends, which is what happens when the JVM dies.
+ */
+public final class WorkerPool implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(30);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
+    private final SsrSettings settings;
+    private final WorkerFiles files;
+    private final List<String> command;
+    private final BlockingQueue<Worker> idle;
+    private final Set<Worker> all = ConcurrentHashMap.newKeySet();
+    private final PoolCounters counters = new PoolCounters();
+    private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService starter;
+    private volatile boolean closed;
+    private volatile long bundleStamp;
+    private volatile long nextStampCheck;
+
+    /**
+     * Starts {@code settings.poolSize()} workers in the background; renders wait for the first.
+     *
+     * @param settings the {@code mizan.ssr.*} settings
+     * @param files    the worker script and bundle on disk
+     */
+    public WorkerPool(SsrSettings settings, WorkerFiles files) {
+        this.settings = settings;
+        this.files = files;
+        this.command = List.of(settings.command(), files.script().toString(), files.bundle().toString());
+        this.idle = new ArrayBlockingQueue<>(settings.poolSize());
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mizan-ssr-timer"));
+        this.starter = Executors.newCachedThreadPool(daemon("mizan-ssr-starter"));
+        this.bundleStamp = files.bundleStamp();
+        Messages.poolStarting(settings.poolSize(), settings.command(), files.bundle().toString());
+        for (int i = 0; i < settings.poolSize(); i++) {
+            replace();
+        }
+    }
+
+    /**
+     * Renders on a free worker.
+     *
+     * @param request what to render
+     * @return the worker's answer
+     * @throws RenderException when no page came back (the worker is dealt with already)
+     */
+    public RenderResult render(RenderRequest request) throws RenderException {
+        Worker w = acquire();
+        try {
+            RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply(), timer);
+            counters.renders.increment();
+            release(w);
+            return result;
+        } catch (RenderException e) {
+            switch (e.kind()) {
+                case ERROR -> release(w);
+                case TIMEOUT -> {
+                    counters.timeouts.increment();
+                    Messages.workerTimedOut(w.pid(), settings.timeout());
+                    lost(w);
+                }
+                default -> {
+                    counters.crashes.increment();
+                    Messages.workerDied(w.pid(), e.getMessage());
+                    lost(w);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Worker acquire() throws RenderException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (!closed) {
+            checkBundle();
+            Worker w;
+            try {
+                w = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (w == null) {
+                throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.noWorker(settings.timeout()));
+            }
+            if (w.alive() && w.bundleStamp() == bundleStamp) {
+                return w;
+            }
+            if (w.alive()) {
+                retire(w); // an old bundle's worker
+            } else {
+                counters.crashes.increment();
+                Messages.workerDied(w.pid(), "found dead while idle");
+                lost(w);
+            }
+        }
+        throw new RenderException(RenderException.Kind.UNAVAILABLE, "the SSR pool is stopped");
+    }
+
+    private void release(Worker w) {
+        if (closed) {
+            retire(w);
+        } else if (w.renders() >= settings.maxRenders() || w.bundleStamp() != bundleStamp) {
+            retire(w);
+        } else if (!w.alive()) {
+            counters.crashes.increment();
+            lost(w);
+        } else {
+            idle.offer(w);
+        }
+    }
+
+    /** Under {@code mizan.dev}, at most once a second: a changed bundle retires every worker as it comes free. */
+    private void checkBundle() {
+        if (!settings.dev() || System.currentTimeMillis() < nextStampCheck) {
+            return;
+        }
+        nextStampCheck = System.currentTimeMillis() + 1000;
+        long now = files.bundleStamp();
+        if (now != bundleStamp) {
+            bundleStamp = now;
+            Messages.bundleChanged(files.bundle().toString());
+        }
+    }
+
+    private void retire(Worker w) {
+        forget(w);
+        w.retire();
+        try {
+            starter.execute(() -> w.awaitExit(GRACE));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            w.kill(); // the pool is stopping
+        }
+        replace();
+    }
+
+    private void lost(Worker w) {
+        forget(w);
+        w.kill();
+        replace();
+    }
+
+    private void forget(Worker w) {
+        if (all.remove(w)) {
+            counters.alive.decrementAndGet();
+        }
+    }
+
+    /** Starts one worker in the background, retrying with doubling backoff until it is ready or the pool stops. */
+    private void replace() {
+        if (closed) {
+            return;
+        }
+        try {
+            starter.execute(this::startOne);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the pool is stopping
+        }
+    }
+
+    private void startOne() {
+        {
+            Duration backoff = FIRST_BACKOFF;
+            while (!closed) {
+                try {
+                    Worker w = Worker.start(command, bundleStamp, timer, STARTUP);
+                    all.add(w);
+                    counters.alive.incrementAndGet();
+                    w.onExit(() -> diedIdle(w));
+                    if (closed) {
+                        forget(w);
+                        w.retire();
+                        w.awaitExit(GRACE);
+                    } else {
+                        idle.offer(w);
+                    }
+                    return;
+                } catch (Exception e) {
+                    Messages.workerStartFailed(e.getMessage(), backoff);
+                    try {
+                        Thread.sleep(backoff.toMillis());
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        }
+    }
+
+    /** A worker that dies while idle is replaced at once, not when a render next picks it. */
+    private void diedIdle(Worker w) {
+        if (!closed && idle.remove(w)) {
+            counters.crashes.increment();
+            Messages.workerDied(w.pid(), "exited while idle");
+            lost(w);
+        }
+    }
+
+    /** Counts a render that fell back to the client-rendered shell. */
+    public void countFallback() {
+        counters.fallbacks.increment();
+    }
+
+    /** @return the pool's state now */
+    public SsrState state() {
+        return new SsrState(counters.alive.get(), settings.poolSize(), counters.renders.sum(),
+                counters.fallbacks.sum(), counters.timeouts.sum(), counters.crashes.sum());
+    }
+
+    /** @return the process ids of the live workers (for tests and diagnostics) */
+    public List<Long> pids() {
+        return all.stream().map(Worker::pid).sorted().toList();
+    }
+
+    /** Ends every worker: stdin closed, then killed after a grace period; deletes the extracted files. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        starter.shutdownNow();
+        idle.clear();
+        List<Worker> workers = List.copyOf(all);
+        workers.forEach(Worker::retire);
+        int killed = 0;
+        for (Worker w : workers) {
+            forget(w);
+            killed += w.awaitExit(GRACE) ? 1 : 0;
+        }
+        timer.shutdownNow();
+        files.close();
+        Messages.poolStopped(killed);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

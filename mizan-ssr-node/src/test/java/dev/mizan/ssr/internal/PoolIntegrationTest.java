@@ -1,0 +1,280 @@
+package dev.mizan.ssr.internal;
+
+import static dev.mizan.ssr.internal.Fixtures.awaitAlive;
+import static dev.mizan.ssr.internal.Fixtures.awaitDead;
+import static dev.mizan.ssr.internal.Fixtures.head;
+import static dev.mizan.ssr.internal.Fixtures.html;
+import static dev.mizan.ssr.internal.Fixtures.pool;
+import static dev.mizan.ssr.internal.Fixtures.request;
+import static dev.mizan.ssr.internal.Fixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mizan.ssr.SsrState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** The pool against real Node processes running the fixture bundle: concurrency, faults, recycling, logging. */
+class PoolIntegrationTest {
+
+    @Test
+    void sixtyFourThreadsThroughTwoWorkersEachGetTheirOwnPage() throws Exception {
+        try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true))) {
+            ExecutorService threads = Executors.newFixedThreadPool(64);
+            try {
+                List<Future<List<String>>> results = new ArrayList<>();
+                for (int t = 0; t < 64; t++) {
+                    int thread = t;
+                    results.add(threads.submit(() -> {
+                        List<String> wrong = new ArrayList<>();
+                        for (int i = 0; i < 20; i++) {
+                            String n = thread + "-" + i;
+                            // replies of very different sizes, so an interleaving would cut through a page
+                            String pad = "é€𝄞".repeat(ThreadLocalRandom.current().nextInt(0, 3000));
+                            RenderResult r = pool.render(request("echo", "{\"n\":\"" + n + "\",\"pad\":\"" + pad + "\"}"));
+                            String expected = "<pre>{\"props\":{\"n\":\"" + n + "\",\"pad\":\"" + pad + "\"},\"url\":\"/test\",\"data\":{\"contexts\":{}}}</pre>";
+                            if (!html(r).equals(expected) || !head(r).equals("<meta name=\"n\" content=\"" + n + "\">")) {
+                                wrong.add(n);
+                            }
+                        }
+                        return wrong;
+                    }));
+                }
+                for (Future<List<String>> f : results) {
+                    assertThat(f.get()).as("answers that were not the caller's own").isEmpty();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            SsrState s = pool.state();
+            assertThat(s.renders()).isEqualTo(64 * 20);
+            assertThat(s.crashes()).isZero();
+            assertThat(s.alive()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidRenderFailsThatRenderAndThePoolIsWholeAgain() throws Exception {
+        try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true))) {
+            List<Long> before = pool.pids();
+            // one render through PageRenderer, to see the page fall back to the shell with its data
+            PageRenderer pages = new PageRenderer(new FixedContexts(Map.of("todos", "[1,2]"), Map.of()), pool,
+                    jakarta.json.bind.JsonbBuilder.create(), true);
+            CompletableFuture<HtmlDocument> page = CompletableFuture.supplyAsync(() ->
+                    pages.render(dev.mizan.Page.of("slow").props(Map.of("ms", 4000)).context("todos", Map.of()), "/"));
+            CompletableFuture<RenderResult> a = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":4000}"));
+            Fixtures.sleep(500); // both workers are rendering now
+            before.forEach(pid -> ProcessHandle.of(pid).orElseThrow().destroyForcibly()); // SIGKILL
+            assertThatThrownBy(a::join).hasCauseInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e.getCause()).kind()).isEqualTo(RenderException.Kind.CRASH));
+            HtmlDocument fallback = page.join();
+            assertThat(fallback.rendered()).isFalse();
+            assertThat(fallback.html()).isEmpty();
+            assertThat(fallback.dataJson()).startsWith("{\"contexts\":{\"todos|{}\":{\"data\":[1,2],\"updatedAt\":");
+            awaitAlive(pool, 2, Duration.ofSeconds(5));
+            assertThat(pool.pids()).doesNotContainAnyElementsOf(before);
+            assertThat(html(pool.render(request("slow", "{\"ms\":1}")))).isEqualTo("<p>slow 1</p>");
+            assertThat(pool.state().crashes()).isEqualTo(2);
+            assertThat(pool.state().fallbacks()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdleWorkerThatDiesIsReplacedWithoutWaitingForARender() throws Exception {
+        try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true))) {
+            long victim = pool.pids().get(0);
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((pool.pids().contains(victim) || pool.state().alive() != 2) && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            assertThat(pool.pids()).hasSize(2).doesNotContain(victim);
+            assertThat(pool.state().renders()).as("no render was needed to notice").isZero();
+            assertThat(pool.state().crashes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aComponentThatLoopsForeverTimesOutItsWorkerIsReplacedAndOtherRendersGoOn() throws Exception {
+        try (WorkerPool pool = pool(settings(2, Duration.ofSeconds(1), 10_000, true))) {
+            long start = System.nanoTime();
+            CompletableFuture<RenderResult> looping = CompletableFuture.supplyAsync(() -> render(pool, "loop", "{}"));
+            List<String> others = Collections.synchronizedList(new ArrayList<>());
+            while (!looping.isDone()) {
+                others.add(html(pool.render(request("slow", "{\"ms\":5}"))));
+            }
+            assertThatThrownBy(looping::join).hasCauseInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e.getCause()).kind()).isEqualTo(RenderException.Kind.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(4));
+            assertThat(others).hasSizeGreaterThan(10).allMatch("<p>slow 5</p>"::equals);
+            awaitAlive(pool, 2, Duration.ofSeconds(5));
+            assertThat(pool.state().timeouts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWorkerIsRecycledAfterMaxRendersAndTheOldOneExits() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 3, true))) {
+            List<String> pids = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                pids.add(html(pool.render(request("pid", "{}"))));
+            }
+            assertThat(pids.subList(0, 3)).containsOnly(pids.get(0));
+            assertThat(pids.subList(3, 6)).containsOnly(pids.get(3));
+            assertThat(new HashSet<>(pids)).hasSize(3);
+            awaitDead(List.of(Long.parseLong(pids.get(0)), Long.parseLong(pids.get(3))), Duration.ofSeconds(5));
+            assertThat(pool.state().crashes()).isZero();
+        }
+    }
+
+    @Test
+    void aRenderErrorKeepsTheWorkerAndTheNextRenderWorks() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            String pid = html(pool.render(request("pid", "{}")));
+            assertThatThrownBy(() -> pool.render(request("throw", "{}"))).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("the page broke")
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.ERROR));
+            assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(pid);
+            RenderResult notFound = pool.render(request("status", "{}"));
+            assertThat(notFound.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void consoleAndStrayStdoutOfTheBundleGoToTheJvmLogNotIntoThePage() throws Exception {
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        Logger jul = Logger.getLogger("dev.mizan.ssr");
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(h);
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (logged.stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            assertThat(logged).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
+                    .anyMatch(l -> l.endsWith("] console.log from the bundle"))
+                    .anyMatch(l -> l.endsWith("] console.info from the bundle"))
+                    .filteredOn(l -> l.endsWith("] a stray stdout write")).hasSize(5);
+        } finally {
+            jul.removeHandler(h);
+        }
+    }
+
+    @Test
+    void aReplyLargerThanMaxReplyIsRefusedAndTheWorkerReplaced() throws Exception {
+        SsrSettings s = settings(1, Duration.ofSeconds(10), 10_000, true);
+        s = new SsrSettings(s.command(), s.bundle(), 1, s.timeout(), s.maxRenders(), 1000, true, false);
+        try (WorkerPool pool = pool(s)) {
+            assertThat(html(pool.render(request("big", "{\"size\":1000}")))).hasSize(1000);
+            assertThatThrownBy(() -> pool.render(request("big", "{\"size\":1001}"))).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("MZSSR01011");
+            awaitAlive(pool, 1, Duration.ofSeconds(5));
+            assertThat(html(pool.render(request("big", "{\"size\":10}")))).hasSize(10);
+        }
+    }
+
+    @Test
+    void noFreeWorkerWithinTheTimeoutIsUnavailable() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofMillis(1000), 10_000, true))) {
+            CompletableFuture<RenderResult> holding = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":800}"));
+            CompletableFuture<RenderResult> second = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":800}"));
+            Fixtures.sleep(100);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> pool.render(request("slow", "{\"ms\":1}"))).isInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.UNAVAILABLE));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            holding.join();
+            second.join();
+        }
+    }
+
+    @Test
+    void inDevModeAChangedBundleReplacesTheWorkers() throws Exception {
+        java.nio.file.Path copy = Fixtures.WORK.resolve("dev-bundle.mjs");
+        java.nio.file.Files.copy(Fixtures.serverBundle(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SsrSettings s = new SsrSettings(Fixtures.NODE, copy.toString(), 1, Duration.ofSeconds(10), 10_000, 8_388_608, true, true);
+        try (WorkerPool pool = pool(s)) {
+            String first = html(pool.render(request("pid", "{}")));
+            java.nio.file.Files.writeString(copy, "\n// changed\n", java.nio.file.StandardOpenOption.APPEND);
+            Fixtures.sleep(1100);
+            String after = first;
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (after.equals(first) && System.nanoTime() < end) {
+                try {
+                    after = html(pool.render(request("pid", "{}")));
+                } catch (RenderException e) {
+                    // the replacement may still be starting
+                }
+            }
+            assertThat(after).isNotEqualTo(first);
+            awaitDead(List.of(Long.parseLong(first)), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void closeEndsEveryWorker() throws Exception {
+        WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true));
+        List<Long> pids = pool.pids();
+        assertThat(pids).hasSize(2).allMatch(Fixtures::running);
+        pool.close();
+        awaitDead(pids, Duration.ofSeconds(3));
+        assertThat(pool.state().alive()).isZero();
+        assertThatThrownBy(() -> pool.render(request("pid", "{}"))).isInstanceOf(RenderException.class);
+    }
+
+    @Test
+    void workersExitWhenTheirStdinEnds() throws Exception {
+        WorkerFiles files = WorkerFiles.extract(Fixtures.serverBundle().toString(), getClass().getClassLoader());
+        try {
+            Process p = new ProcessBuilder(Fixtures.NODE, files.script().toString(), files.bundle().toString()).start();
+            assertThat(new String(p.getInputStream().readNBytes(15), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"ready\":true}\n");
+            p.getOutputStream().close();
+            assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).as("exited on stdin EOF").isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            files.close();
+        }
+    }
+
+    private static RenderResult render(WorkerPool pool, String entry, String props) {
+        try {
+            return pool.render(request(entry, props));
+        } catch (RenderException e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    static Set<Long> set(List<Long> l) {
+        return new HashSet<>(l);
+    }
+}

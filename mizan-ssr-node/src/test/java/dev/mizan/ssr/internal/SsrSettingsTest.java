@@ -1,0 +1,44 @@
+package dev.mizan.ssr.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SsrSettingsTest {
+
+    private static SsrSettings read(Map<String, String> values) {
+        return SsrSettings.read(k -> Optional.ofNullable(values.get(k)));
+    }
+
+    @Test
+    void defaultsAreTheReadmeTable() {
+        SsrSettings s = read(Map.of());
+        assertThat(s.enabled()).isFalse();
+        assertThat(s.command()).isEqualTo("node");
+        assertThat(s.poolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.maxRenders()).isEqualTo(10_000);
+        assertThat(s.maxReply()).isEqualTo(8_388_608);
+        assertThat(s.failOpen()).isTrue();
+        assertThat(s.dev()).isFalse();
+    }
+
+    @Test
+    void valuesAreRead() {
+        SsrSettings s = read(Map.of("ssr.bundle", "classpath:x.mjs", "ssr.command", "bun", "ssr.pool.size", " 3 ",
+                "ssr.timeout", "PT0.5S", "ssr.max-renders", "7", "ssr.max-reply", "1000", "ssr.fail-open", "FALSE", "dev", "true"));
+        assertThat(s).isEqualTo(new SsrSettings("bun", "classpath:x.mjs", 3, Duration.ofMillis(500), 7, 1000, false, true));
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertThatThrownBy(() -> read(Map.of("ssr.pool.size", "0"))).hasMessage("MZSSR00003: mizan.ssr.pool.size='0' is not a positive integer");
+        assertThatThrownBy(() -> read(Map.of("ssr.timeout", "5s")))
+                .hasMessage("MZSSR00003: mizan.ssr.timeout='5s' is not a positive ISO-8601 duration such as PT5S");
+        assertThatThrownBy(() -> read(Map.of("ssr.fail-open", "yes"))).hasMessage("MZSSR00003: mizan.ssr.fail-open='yes' is not true or false");
+    }
+}

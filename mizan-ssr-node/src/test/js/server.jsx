@@ -1,0 +1,39 @@
+// The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
+// fault tests (echo, slow, loop, throw, noisy, big).
+import { renderToString } from "react-dom/server";
+import { createSSRApp } from "vue";
+import { renderToString as vueToString } from "vue/server-renderer";
+import { render as svelteRender } from "svelte/server";
+import { ReactPage } from "./pages/ReactPage.jsx";
+import { VuePage } from "./pages/vue-page.js";
+import SveltePage from "./pages/SveltePage.svelte";
+import { serverClient } from "./pages/mizan.js";
+
+const entries = {
+  react: ({ props, data }) => ({ html: renderToString(<ReactPage client={serverClient(data)} {...props} />), head: "<meta name=\"fw\" content=\"react\">" }),
+  vue: async ({ props, data }) => ({ html: await vueToString(createSSRApp(VuePage, { client: serverClient(data), ...props })), head: "<meta name=\"fw\" content=\"vue\">" }),
+  svelte: ({ props, data }) => {
+    const out = svelteRender(SveltePage, { props: { client: serverClient(data), ...props } });
+    return { html: out.body, head: out.head + "<meta name=\"fw\" content=\"svelte\">" };
+  },
+  // Echoes what it got, so concurrent callers can check they got their own answer.
+  echo: ({ props, url, data }) => ({ html: `<pre>${JSON.stringify({ props, url, data })}</pre>`, head: `<meta name="n" content="${props.n}">` }),
+  slow: async ({ props }) => { await new Promise((r) => setTimeout(r, props.ms)); return { html: `<p>slow ${props.ms}</p>` }; },
+  loop: () => { for (;;) { /* a component that never returns */ } },
+  throw: () => { throw new Error("the page broke"); },
+  noisy: ({ props }) => {
+    console.log("console.log from the bundle");
+    console.info("console.info from the bundle");
+    process.stdout.write("a stray stdout write\n");
+    return { html: `<p>quiet ${props.n}</p>` };
+  },
+  big: ({ props }) => ({ html: "x".repeat(props.size) }),
+  status: () => ({ html: "<p>gone</p>", status: 404 }),
+  pid: () => ({ html: String(process.pid) }),
+};
+
+export async function render(request) {
+  const entry = entries[request.entry];
+  if (!entry) throw new Error(`no entry ${request.entry}`);
+  return entry(request);
+}

@@ -1,0 +1,132 @@
+// samples/hello's server-rendered page on a real WildFly, end to end (run by this module's Maven build):
+//   1. GET / is the page rendered by a Node worker, with the greeting context prefetched and embedded;
+//   2. in Chromium it hydrates without fetching the greeting, and the form's setGreeting call updates it;
+//   3. undeploying the WAR ends its worker; a redeploy starts a new one and none from the first is left;
+//   4. WildFly ended by SIGTERM leaves no worker.
+// Worker processes are found by pid: children of WildFly's JVM whose command line runs worker.mjs.
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const env = (name) => process.env[name] ?? fail(`${name} is not set`);
+const home = env("MIZAN_SSR_E2E_JBOSS_HOME");
+const offset = Number(env("MIZAN_SSR_E2E_OFFSET"));
+const war = env("MIZAN_SSR_E2E_WAR");
+const chromiumPath = env("MIZAN_SSR_E2E_CHROMIUM");
+const { chromium } = createRequire(join(env("MIZAN_SSR_E2E_NODE_MODULES"), "x.js"))("playwright-core");
+const deployments = join(home, "standalone", "deployments");
+const base = `http://127.0.0.1:${8080 + offset}/hello/`;
+let failures = 0;
+
+function fail(message) {
+  throw new Error(message);
+}
+function check(ok, message) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${message}`);
+  if (!ok) failures++;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, test, ms = 60000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await test();
+    if (v) return v;
+    if (Date.now() > end) fail(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+const alive = (pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].startsWith("Z");
+function children(pid) {
+  const out = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) out.push({ pid: Number(d), cmd: readFileSync(`/proc/${d}/cmdline`, "utf8").split("\0").join(" ") });
+    } catch { /* gone meanwhile */ }
+  }
+  return out;
+}
+const workers = (javaPid) => children(javaPid).filter((c) => c.cmd.includes("worker.mjs")).map((c) => c.pid);
+const marker = (suffix) => join(deployments, `hello.war.${suffix}`);
+
+execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home], { stdio: "inherit" });
+for (const f of readdirSync(deployments)) if (f.startsWith("hello.war")) rmSync(join(deployments, f), { recursive: true, force: true });
+copyFileSync(war, join(deployments, "hello.war"));
+const shell = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${offset}`], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...process.env, LAUNCH_JBOSS_IN_BACKGROUND: "1" },
+});
+let javaPid;
+try {
+  javaPid = await until("WildFly's JVM", () => children(shell.pid).find((c) => c.cmd.includes("jboss-modules"))?.pid);
+  await until("hello.war to deploy", () => {
+    if (existsSync(marker("failed"))) fail(readFileSync(marker("failed"), "utf8"));
+    return existsSync(marker("deployed"));
+  }, 180000);
+
+  // 1. the server-rendered page
+  const first = await fetch(base);
+  const html = await first.text();
+  check(first.status === 200 && first.headers.get("content-type").startsWith("text/html"), `GET / is an HTML page (${first.status})`);
+  check(html.includes('<div id="app" data-mizan-ssr="rendered"><main><h1>Hello from Mizan</h1>'), "rendered by the worker");
+  const seeded = JSON.parse(html.match(/<script type="application\/json" id="__MIZAN_SSR_DATA__">(.*?)<\/script>/)[1]);
+  const greeting = seeded.contexts["greeting|{}"].data;
+  const direct = await (await fetch(base + "mizan/ctx/greeting")).json();
+  check(JSON.stringify(greeting) === JSON.stringify(direct), "the embedded greeting is what GET /mizan/ctx/greeting answers");
+  check(html.includes(`<p id="greeting">${greeting.text}${"!".repeat(greeting.exclamations)}</p>`), "the page shows the prefetched greeting");
+  const firstWorkers = workers(javaPid);
+  check(firstWorkers.length === 1, `one worker runs under WildFly (${firstWorkers})`);
+
+  // 2. hydration in Chromium, then a call that updates the context
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    const requests = [];
+    const problems = [];
+    page.on("request", (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(m.text()));
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.goto(base);
+    await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 15000 });
+    await sleep(300);
+    check(!requests.some((r) => r.includes("/mizan/ctx/greeting")), "the seeded greeting is not fetched after hydration");
+    const text = `Hi from Chromium <b> ${Date.now()}`;
+    await page.fill("#text", text);
+    await page.click("#save");
+    await page.waitForFunction((t) => document.getElementById("greeting").textContent === t + "!", text, { timeout: 15000 });
+    check(true, "setGreeting updated the hydrated page");
+    check(requests.includes("POST /hello/mizan/call/setGreeting"), "through POST /mizan/call/setGreeting");
+    check(problems.length === 0, `no console errors or warnings (${problems.join(" | ")})`);
+    const again = await (await fetch(base)).text();
+    check(again.includes(`<p id="greeting">${text.replace("<", "&lt;").replace(">", "&gt;")}!</p>`), "a new server render shows the new greeting");
+  } finally {
+    await browser.close();
+  }
+
+  // 3. undeploy and redeploy
+  rmSync(marker("deployed"));
+  await until("hello.war to undeploy", () => existsSync(marker("undeployed")));
+  await until("the first worker to exit", () => firstWorkers.every((p) => !alive(p)), 10000);
+  check(workers(javaPid).length === 0, "no worker is left after the undeploy");
+  writeFileSync(marker("dodeploy"), "");
+  await until("hello.war to redeploy", () => existsSync(marker("deployed")), 120000);
+  check((await fetch(base)).status === 200, "the redeployed page renders");
+  const secondWorkers = workers(javaPid);
+  check(secondWorkers.length === 1 && !secondWorkers.some((p) => firstWorkers.includes(p)), `a new worker (${secondWorkers}), none from the first deployment`);
+
+  // 4. SIGTERM
+  process.kill(javaPid, "SIGTERM");
+  await until("WildFly to exit", () => !alive(javaPid), 60000);
+  await until("the workers to exit", () => secondWorkers.every((p) => !alive(p)), 10000).catch(() => {});
+  check(secondWorkers.every((p) => !alive(p)), "WildFly ended by SIGTERM left no worker");
+} finally {
+  if (javaPid && alive(javaPid)) process.kill(javaPid, "SIGKILL");
+}
+console.log(failures === 0 ? "hello-ssr-e2e: all checks passed" : `hello-ssr-e2e: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,16 @@
+// The server bundle mizan-ssr-node runs: render({entry, props, url, data}) → {html, head}.
+// `data` holds the contexts Java prefetched; the page reads them from a client seeded with them,
+// so nothing is fetched inside the worker.
+import { renderToString } from "react-dom/server";
+import { createClient } from "@mizan/base";
+import { Home } from "./Home.jsx";
+
+const pages = { home: Home };
+
+export function render({ entry, props, data }) {
+  const Page = pages[entry];
+  if (!Page) throw new Error(`no page named ${entry}`);
+  const client = createClient({ baseUrl: "", document: null, channel: false, fetch: () => Promise.reject(new Error("no fetch during SSR")) });
+  client.hydrate(data);
+  return { html: renderToString(<Page client={client} {...props} />) };
+}

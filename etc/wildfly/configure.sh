@@ -6,9 +6,10 @@
 # - stack-trace-on-error="none" on the servlet container: WildFly's default ("local-only") shows Java
 #   stack traces, server versions included, in error pages to requests from the same machine
 #   (docs/reference/security.md, "What the deployer configures").
-# Usage: etc/wildfly/configure.sh <wildfly home>
+# Usage: etc/wildfly/configure.sh <wildfly home> [configuration file, default standalone.xml;
+#        standalone-microprofile.xml has MicroProfile Health, OpenAPI and Telemetry on]
 set -euo pipefail
-config="$1/standalone/configuration/standalone.xml"
+config="$1/standalone/configuration/${2:-standalone.xml}"
 [ -f "$config" ] || { echo "no $config" >&2; exit 1; }
 if ! grep -q 'integrated-jaspi="false"' "$config"; then
   # Only the Undertow subsystem's domain takes the attribute (the EJB subsystem's element has the same text).

@@ -3,6 +3,7 @@ package dev.mizan.cdi.tools;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.ReflectedOperation;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
+import dev.mizan.cdi.internal.openapi.OpenApiDocument;
 import dev.mizan.cdi.internal.registry.Registry;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.json.JsonObject;
@@ -31,7 +32,12 @@ import java.util.spi.ToolProvider;
  * the extension's own {@link RegistryBuilder}, reading the classes by reflection instead of through CDI.
  *
  * <pre>{@code java -cp <app classes + dependencies + a JSON-P provider> dev.mizan.cdi.tools.SchemaGenerator \
- *     --classes target/classes [--classes lib.jar ...] --out target/mizan-schema.json}</pre>
+ *     --classes target/classes [--classes lib.jar ...] --out target/mizan-schema.json \
+ *     [--openapi target/mizan-openapi.json ...] [--root /mizan]}</pre>
+ *
+ * <p>Each {@code --openapi} file gets the OpenAPI document of the same operations (docs/how-to/operations.md),
+ * with paths under {@code --root} (default {@value #DEFAULT_ROOT}); written to
+ * {@code META-INF/openapi.json} in the application's classes, MicroProfile OpenAPI serves it.
  *
  * <p>Classes are loaded without being initialised. {@code mizan.cache.ttl} (the contexts' default
  * {@code maxAge}) comes from {@code -Dmizan.cache.ttl}, else from {@code META-INF/microprofile-config.properties}
@@ -43,7 +49,11 @@ public final class SchemaGenerator implements ToolProvider {
     /** The tool's name for {@link ToolProvider#findFirst(String)}. */
     public static final String NAME = "mizan-schema";
 
-    private static final String USAGE = "usage: " + NAME + " --classes <dir|jar> [--classes <dir|jar> ...] --out <file>";
+    /** Where Mizan's protocol is served, relative to the application, unless {@code --root} says otherwise. */
+    public static final String DEFAULT_ROOT = "/mizan";
+
+    private static final String USAGE = "usage: " + NAME
+            + " --classes <dir|jar> [--classes <dir|jar> ...] --out <file> [--openapi <file> ...] [--root <path>]";
 
     /** For {@link java.util.ServiceLoader}; use the static methods otherwise. */
     public SchemaGenerator() {
@@ -72,12 +82,18 @@ public final class SchemaGenerator implements ToolProvider {
     public int run(PrintWriter out, PrintWriter err, String... args) {
         List<Path> roots = new ArrayList<>();
         Path target = null;
+        List<Path> openApi = new ArrayList<>();
+        String root = DEFAULT_ROOT;
         for (int i = 0; i < args.length; i++) {
             boolean valued = i + 1 < args.length;
             if ("--classes".equals(args[i]) && valued) {
                 roots.add(Path.of(args[++i]));
             } else if ("--out".equals(args[i]) && valued) {
                 target = Path.of(args[++i]);
+            } else if ("--openapi".equals(args[i]) && valued) {
+                openApi.add(Path.of(args[++i]));
+            } else if ("--root".equals(args[i]) && valued) {
+                root = args[++i];
             } else {
                 err.println("unexpected argument '" + args[i] + "'\n" + USAGE);
                 return 2;
@@ -89,11 +105,12 @@ public final class SchemaGenerator implements ToolProvider {
         }
         try {
             JsonObject schema = schema(roots);
-            if (target.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(target.toAbsolutePath().getParent());
-            }
-            Files.writeString(target, json(schema), StandardCharsets.UTF_8);
+            write(target, json(schema));
             out.println("Mizan schema " + schema.getString("hash") + " written to " + target);
+            for (Path file : openApi) {
+                write(file, json(OpenApiDocument.of(schema, root)));
+                out.println("Mizan OpenAPI document written to " + file);
+            }
             return 0;
         } catch (SchemaDefinitionException e) {
             err.println("Mizan: " + e.messages().size() + " definition error(s):");
@@ -161,6 +178,13 @@ public final class SchemaGenerator implements ToolProvider {
             g.write(schema);
         }
         return text.toString();
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

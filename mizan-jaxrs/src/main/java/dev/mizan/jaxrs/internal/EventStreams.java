@@ -3,6 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.InvalidationListener;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
+import dev.mizan.spi.HealthPart;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the cache backend's own thread) never waits for a client.
  */
 @ApplicationScoped
-public class EventStreams implements InvalidationListener {
+public class EventStreams implements InvalidationListener, HealthPart {
 
     private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
 
@@ -60,6 +61,7 @@ public class EventStreams implements InvalidationListener {
         start(sse, settings);
         Stream stream = new Stream(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s));
         streams.add(stream);
+        engine.metrics().streams(1);
         // a first comment commits the response, so the client knows the stream is open
         send(stream, sse.newEventBuilder().comment("mizan").build());
         return true;
@@ -68,6 +70,31 @@ public class EventStreams implements InvalidationListener {
     /** @return the number of open streams on this node */
     int count() {
         return open.get();
+    }
+
+    @Override
+    public String name() {
+        return "events";
+    }
+
+    @Override
+    public boolean configured() {
+        return engine.settings().eventsEnabled();
+    }
+
+    /**
+     * @return true: streams open and purges reach them as long as the node runs; other nodes' purges
+     *         arrive through the cache backend, whose subscription the check reports as {@code cache}
+     */
+    @Override
+    public boolean up() {
+        return true;
+    }
+
+    /** @return {@code streams} (open now) and {@code max-streams} */
+    @Override
+    public java.util.Map<String, Object> data() {
+        return java.util.Map.of("streams", open.get(), "max-streams", engine.settings().eventsMaxStreams());
     }
 
     @Override
@@ -152,6 +179,7 @@ public class EventStreams implements InvalidationListener {
     private void close(Stream stream) {
         if (streams.remove(stream)) {
             open.decrementAndGet();
+            engine.metrics().streams(-1);
             if (stream.sink().isClosed()) {
                 return; // the runtime closed it (the client left): closing again only makes the container log
             }

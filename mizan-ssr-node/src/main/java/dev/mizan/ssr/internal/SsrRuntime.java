@@ -4,6 +4,7 @@ import dev.mizan.Contexts;
 import dev.mizan.MizanException;
 import dev.mizan.Page;
 import dev.mizan.ssr.SsrPool;
+import dev.mizan.spi.HealthPart;
 import dev.mizan.ssr.SsrState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code @PreDestroy} removes again so that an undeployed application's class loader is not kept alive.
  */
 @ApplicationScoped
-public class SsrRuntime implements SsrPool {
+public class SsrRuntime implements SsrPool, HealthPart {
 
     @Inject
     Contexts contexts;
@@ -85,6 +86,30 @@ public class SsrRuntime implements SsrPool {
     @Override
     public SsrState state() {
         return pool == null ? new SsrState(0, 0, 0, 0, 0, 0) : pool.state();
+    }
+
+    @Override
+    public String name() {
+        return "ssr";
+    }
+
+    @Override
+    public boolean configured() {
+        return enabled();
+    }
+
+    /** @return whether at least one worker can render (docs/how-to/operations.md) */
+    @Override
+    public boolean up() {
+        return state().up();
+    }
+
+    /** @return {@code alive} and {@code size} of the pool, and its render counts */
+    @Override
+    public java.util.Map<String, Object> data() {
+        SsrState s = state();
+        return java.util.Map.of("alive", s.alive(), "size", s.size(), "renders", s.renders(),
+                "fallbacks", s.fallbacks(), "timeouts", s.timeouts(), "crashes", s.crashes());
     }
 
     /** @return the live workers' process ids */

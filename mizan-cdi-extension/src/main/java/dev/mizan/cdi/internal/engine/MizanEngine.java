@@ -102,4 +102,9 @@ public interface MizanEngine {
 
     /** @return the {@code mizan.*} settings */
     MizanSettings settings();
+
+    /** @return where to count what happens (docs/how-to/operations.md); nothing by default */
+    default dev.mizan.cdi.internal.telemetry.Metrics metrics() {
+        return dev.mizan.cdi.internal.telemetry.Metrics.NONE;
+    }
 }

@@ -23,6 +23,7 @@ import dev.mizan.cdi.internal.model.Invoker;
 import dev.mizan.cdi.internal.model.ParamModel;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.schema.ManifestDocument;
+import dev.mizan.cdi.internal.telemetry.Metrics;
 import dev.mizan.spi.ErrorMapper;
 import jakarta.annotation.PostConstruct;
 import dev.mizan.cdi.internal.engine.HttpTypes;
@@ -92,6 +93,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
     private Refresher refresher;
+    private Metrics metrics;
 
     @PostConstruct
     void init() {
@@ -107,6 +109,7 @@ public class DefaultMizanEngine implements MizanEngine {
         cache = rt.cache();
         keys = rt.keys();
         canonicalizer = rt.canonicalizer();
+        metrics = rt.metrics();
         refresher = new Refresher(this, registry, canonicalizer, counters);
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
         Map<String, OperationPlan> plans = new java.util.HashMap<>();
@@ -156,16 +159,29 @@ public class DefaultMizanEngine implements MizanEngine {
         Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
-        Supplier<byte[]> compute = o != null ? () -> o.run(fill) : fill;
+        Supplier<byte[]> untimed = o != null ? () -> o.run(fill) : fill;
+        Metrics m = metrics;
+        Supplier<byte[]> compute = m.on() ? () -> timedFill(m, ctx.name(), untimed) : untimed;
         Optional<String> user = ctx.scope() == Scope.USER ? caller.user() : Optional.empty();
         if (cache == null || !ctx.policy().cached() || (ctx.scope() == Scope.USER && user.isEmpty())) {
             byte[] body = compute.get();
+            m.cacheRequest(ctx.name(), CacheStatus.BYPASS);
             return new ReadResult(ctx, body, Etags.strong(body), CacheStatus.BYPASS);
         }
         String key = keys.key(ctx.name(), CacheKeys.scope(user), canonical);
         List<String> stamp = counters.forEntry(ctx, args, user);
         Served served = cache.read(key, stamp, ctx.policy().maxAge(), compute);
+        m.cacheRequest(ctx.name(), served.status());
         return new ReadResult(ctx, served.body(), served.etag(), served.status());
+    }
+
+    private static byte[] timedFill(Metrics m, String context, Supplier<byte[]> fill) {
+        long start = System.nanoTime();
+        try {
+            return fill.get();
+        } finally {
+            m.filled(context, System.nanoTime() - start);
+        }
     }
 
     /** @return the canonical form of a context's params (docs/internals/key-derivation.md) */
@@ -182,6 +198,25 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public CallResult call(String function, JsonObject body, Caller caller) {
+        Metrics m = metrics;
+        if (!m.on()) {
+            return untimedCall(function, body, caller);
+        }
+        long start = System.nanoTime();
+        String outcome = "internal";
+        try {
+            CallResult result = untimedCall(function, body, caller);
+            outcome = "ok";
+            return result;
+        } catch (MizanException e) {
+            outcome = e.code();
+            throw e;
+        } finally {
+            m.called(function, outcome, System.nanoTime() - start);
+        }
+    }
+
+    private CallResult untimedCall(String function, JsonObject body, Caller caller) {
         FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry));
         AccessCheck.check(fn.access(), caller);
         Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb, true);
@@ -302,5 +337,10 @@ public class DefaultMizanEngine implements MizanEngine {
     @Override
     public MizanSettings settings() {
         return settings;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
     }
 }

@@ -7,6 +7,9 @@ import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.key.ParamCanonicalizer;
 import dev.mizan.cdi.internal.key.Secrets;
 import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.cdi.internal.telemetry.Metrics;
+import dev.mizan.cdi.internal.telemetry.Telemetry;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,12 +24,16 @@ public class MizanRuntime {
 
     @Inject
     MizanExtension extension;
+    @Inject
+    BeanManager bm;
 
     private BuiltRuntime built;
+    private Metrics metrics;
 
     @PostConstruct
     void init() {
         built = extension.runtime();
+        metrics = Telemetry.resolve(bm, built.registry());
     }
 
     public MizanSettings settings() {
@@ -56,5 +63,10 @@ public class MizanRuntime {
 
     public Registry registry() {
         return built.registry();
+    }
+
+    /** @return where to count requests, purges and calls: OpenTelemetry where present, else nothing */
+    public Metrics metrics() {
+        return metrics;
     }
 }

@@ -61,6 +61,7 @@ public class Purger {
     private final AfterCommit afterCommit = new AfterCommit();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
     private List<EdgePurger> edgePurgers;
+    private dev.mizan.cdi.internal.telemetry.Metrics metrics;
 
     @PostConstruct
     void init() {
@@ -69,6 +70,7 @@ public class Purger {
         cache = rt.cache();
         feed = new InvalidationFeed(cache);
         repurgeDelay = rt.settings().repurgeDelay();
+        metrics = rt.metrics();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
         afterCommit.resolve();
@@ -153,6 +155,7 @@ public class Purger {
         if (cache != null) {
             cache.purge(counter, event.encode());
         }
+        metrics.purged(ctx.name());
         if (!feed.viaBackend()) {
             feed.publish(event);
         }

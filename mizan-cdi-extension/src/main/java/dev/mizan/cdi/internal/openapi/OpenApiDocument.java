@@ -1,0 +1,253 @@
+package dev.mizan.cdi.internal.openapi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Map;
+
+/**
+ * Turns Mizan's schema document (docs/reference/schema.md) into an OpenAPI 3.1 document with one
+ * operation per context ({@code GET /mizan/ctx/<name>}) and per function ({@code POST /mizan/call/<name>}),
+ * described in docs/how-to/operations.md. Pure: JSON in, JSON out, so the build-time tool and a running
+ * server write the same text.
+ *
+ * <p>Each operation carries {@code x-mizan-scope} and {@code x-mizan-cache} (contexts) or
+ * {@code x-mizan-invalidates} (functions), copied from the schema document, so tools that read OpenAPI
+ * see what a call makes stale.
+ */
+public final class OpenApiDocument {
+
+    /** The version of OpenAPI written: 3.1 takes the schema document's JSON Schema as it is. */
+    public static final String OPENAPI_VERSION = "3.1.0";
+
+    private static final String TYPES_REF = "#/types/";
+    private static final String SCHEMAS_REF = "#/components/schemas/";
+    private static final String ERROR = "MizanError";
+    private static final String ENTRY = "MizanInvalidation";
+
+    private OpenApiDocument() {
+    }
+
+    /**
+     * @param schema the schema document ({@code version}, {@code hash}, {@code contexts}, {@code functions}, {@code types})
+     * @param root   the path Mizan's protocol is served under, relative to the application, e.g. {@code /mizan}
+     * @return the OpenAPI document
+     */
+    public static JsonObject of(JsonObject schema, String root) {
+        JsonObjectBuilder paths = Json.createObjectBuilder();
+        for (JsonValue c : schema.getJsonArray("contexts")) {
+            JsonObject context = c.asJsonObject();
+            paths.add(root + "/ctx/" + context.getString("name"), Json.createObjectBuilder().add("get", read(context)));
+        }
+        for (JsonValue f : schema.getJsonArray("functions")) {
+            JsonObject function = f.asJsonObject();
+            paths.add(root + "/call/" + function.getString("name"), Json.createObjectBuilder().add("post", call(function)));
+        }
+        JsonObjectBuilder schemas = Json.createObjectBuilder();
+        schema.getJsonObject("types").forEach((name, type) -> schemas.add(name, refs(type)));
+        schemas.add(ERROR, errorSchema());
+        schemas.add(ENTRY, entrySchema());
+        return Json.createObjectBuilder()
+                .add("openapi", OPENAPI_VERSION)
+                .add("info", Json.createObjectBuilder()
+                        .add("title", "Mizan contexts and functions")
+                        .add("version", schema.getString("hash", "0"))
+                        .add("x-mizan-schema-hash", schema.getString("hash", "")))
+                .add("paths", paths)
+                .add("components", Json.createObjectBuilder()
+                        .add("schemas", schemas)
+                        .add("responses", errorResponses()))
+                .build();
+    }
+
+    private static JsonObject read(JsonObject context) {
+        String name = context.getString("name");
+        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        for (JsonValue p : context.getJsonArray("params")) {
+            parameters.add(queryParam(p.asJsonObject()));
+        }
+        JsonObjectBuilder ok = Json.createObjectBuilder()
+                .add("description", "The context's value")
+                .add("headers", Json.createObjectBuilder()
+                        .add("ETag", header("Strong ETag of the body"))
+                        .add("Mizan-Cache", header("hit, miss or bypass")))
+                .add("content", json(refs(context.get("returns"))));
+        JsonObjectBuilder operation = Json.createObjectBuilder()
+                .add("operationId", "ctx_" + name)
+                .add("summary", "Read the context " + name)
+                .add("tags", Json.createArrayBuilder().add("mizan-contexts"))
+                .add("parameters", parameters)
+                .add("responses", Json.createObjectBuilder()
+                        .add("200", ok)
+                        .add("304", Json.createObjectBuilder().add("description", "Not modified (If-None-Match)"))
+                        .add("400", errorRef("invalid_params"))
+                        .add("401", errorRef("unauthenticated"))
+                        .add("403", errorRef("forbidden"))
+                        .add("500", errorRef("internal")))
+                .add("x-mizan-scope", context.getString("scope"))
+                .add("x-mizan-cache", context.getJsonObject("cache"));
+        roles(context, operation);
+        return operation.build();
+    }
+
+    private static JsonObject call(JsonObject function) {
+        String name = function.getString("name");
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonArrayBuilder required = Json.createArrayBuilder();
+        for (JsonValue p : function.getJsonArray("params")) {
+            JsonObject param = p.asJsonObject();
+            properties.add(param.getString("name"), refs(param.get("schema")));
+            if (param.getBoolean("required", false)) {
+                required.add(param.getString("name"));
+            }
+        }
+        JsonObject body = Json.createObjectBuilder().add("type", "object").add("properties", properties)
+                .add("required", required).add("additionalProperties", false).build();
+        JsonObject returns = function.getJsonObject("returns");
+        JsonObjectBuilder ok = Json.createObjectBuilder();
+        if (returns.getBoolean("x-mizan-response", false)) {
+            // the function writes its own response; Mizan only adds the Mizan-Invalidate header
+            ok.add("description", "The function's own response, with the Mizan-Invalidate header");
+        } else {
+            ok.add("description", "The result and what the call made stale")
+                    .add("content", json(Json.createObjectBuilder().add("type", "object")
+                            .add("properties", Json.createObjectBuilder()
+                                    .add("result", refs(returns))
+                                    .add("invalidate", Json.createObjectBuilder().add("type", "array")
+                                            .add("items", ref(ENTRY))))
+                            .add("required", Json.createArrayBuilder().add("invalidate"))
+                            .build()));
+        }
+        JsonObjectBuilder operation = Json.createObjectBuilder()
+                .add("operationId", "call_" + name)
+                .add("summary", "Call the function " + name)
+                .add("tags", Json.createArrayBuilder().add("mizan-functions"))
+                .add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("name", "Mizan-CSRF").add("in", "header").add("required", false)
+                        .add("description", "The CSRF token; required under session authentication")
+                        .add("schema", Json.createObjectBuilder().add("type", "string"))))
+                .add("requestBody", Json.createObjectBuilder().add("required", true).add("content", json(body)))
+                .add("responses", Json.createObjectBuilder()
+                        .add("200", ok)
+                        .add("400", errorRef("invalid_params"))
+                        .add("401", errorRef("unauthenticated"))
+                        .add("403", errorRef("forbidden"))
+                        .add("413", errorRef("payload_too_large"))
+                        .add("415", errorRef("unsupported_media_type"))
+                        .add("500", errorRef("internal")))
+                .add("x-mizan-invalidates", function.getJsonArray("invalidates"));
+        if (function.getBoolean("sessionInit", false)) {
+            operation.add("x-mizan-session-init", true);
+        }
+        roles(function, operation);
+        return operation.build();
+    }
+
+    private static JsonObject queryParam(JsonObject param) {
+        JsonValue schema = refs(param.get("schema"));
+        JsonObjectBuilder p = Json.createObjectBuilder().add("name", param.getString("name")).add("in", "query")
+                .add("required", param.getBoolean("required", false));
+        if (schema instanceof JsonObject o && "string".equals(o.getString("type", null))) {
+            // a string param takes the raw value (docs/reference/protocol.md)
+            p.add("schema", schema);
+        } else {
+            // any other takes a JSON text
+            p.add("content", json(schema));
+        }
+        return p.build();
+    }
+
+    private static void roles(JsonObject operation, JsonObjectBuilder target) {
+        target.add("x-mizan-access", operation.getString("access", "permitAll"));
+        if (operation.containsKey("roles")) {
+            target.add("x-mizan-roles", operation.getJsonArray("roles"));
+        }
+    }
+
+    /** Rewrites {@code #/types/X} references to {@code #/components/schemas/X}, anywhere in a schema. */
+    static JsonValue refs(JsonValue schema) {
+        return switch (schema.getValueType()) {
+            case OBJECT -> {
+                JsonObjectBuilder b = Json.createObjectBuilder();
+                for (Map.Entry<String, JsonValue> e : schema.asJsonObject().entrySet()) {
+                    JsonValue v = e.getValue();
+                    if ("$ref".equals(e.getKey()) && v instanceof JsonString s && s.getString().startsWith(TYPES_REF)) {
+                        b.add("$ref", SCHEMAS_REF + s.getString().substring(TYPES_REF.length()));
+                    } else {
+                        b.add(e.getKey(), refs(v));
+                    }
+                }
+                yield b.build();
+            }
+            case ARRAY -> {
+                JsonArrayBuilder b = Json.createArrayBuilder();
+                for (JsonValue v : (JsonArray) schema) {
+                    b.add(refs(v));
+                }
+                yield b.build();
+            }
+            default -> schema;
+        };
+    }
+
+    private static JsonObject json(JsonValue schema) {
+        return Json.createObjectBuilder()
+                .add("application/json", Json.createObjectBuilder().add("schema", schema)).build();
+    }
+
+    private static JsonObject header(String description) {
+        return Json.createObjectBuilder().add("description", description)
+                .add("schema", Json.createObjectBuilder().add("type", "string")).build();
+    }
+
+    private static JsonObject ref(String schema) {
+        return Json.createObjectBuilder().add("$ref", SCHEMAS_REF + schema).build();
+    }
+
+    private static JsonObject errorRef(String code) {
+        return Json.createObjectBuilder().add("$ref", "#/components/responses/" + code).build();
+    }
+
+    private static JsonObject errorResponses() {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        String[][] codes = {
+                {"invalid_params", "Bad or missing params (bad_request, invalid_params)"},
+                {"unauthenticated", "A role is required and there is no principal"},
+                {"forbidden", "The caller lacks a role, or the CSRF token is missing or bad (csrf)"},
+                {"payload_too_large", "The body is over mizan.limits.max-body"},
+                {"unsupported_media_type", "The body is not application/json"},
+                {"internal", "Anything else; the body's id is logged with the stack"}};
+        for (String[] c : codes) {
+            b.add(c[0], Json.createObjectBuilder().add("description", c[1]).add("content", json(ref(ERROR))));
+        }
+        return b.build();
+    }
+
+    private static JsonObject errorSchema() {
+        JsonObject string = Json.createObjectBuilder().add("type", "string").build();
+        JsonObject inner = Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("code", string)
+                        .add("message", string)
+                        .add("id", string)
+                        .add("fields", Json.createObjectBuilder().add("type", "object")
+                                .add("additionalProperties", Json.createObjectBuilder().add("type", "array").add("items", string))))
+                .add("required", Json.createArrayBuilder().add("code").add("message"))
+                .build();
+        return Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder().add("error", inner))
+                .add("required", Json.createArrayBuilder().add("error")).build();
+    }
+
+    private static JsonObject entrySchema() {
+        return Json.createObjectBuilder().add("type", "object")
+                .add("properties", Json.createObjectBuilder()
+                        .add("context", Json.createObjectBuilder().add("type", "string"))
+                        .add("params", Json.createObjectBuilder().add("type", "object")))
+                .add("required", Json.createArrayBuilder().add("context")).build();
+    }
+}

@@ -2,6 +2,8 @@ package dev.mizan.cdi.weld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizan.cdi.weld.health.StoppedPart;
+import dev.mizan.cdi.weld.health.UnconfiguredPart;
 import dev.mizan.cdi.weld.valid.TodoApi;
 import jakarta.enterprise.inject.se.SeContainer;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -26,6 +28,21 @@ class ReadinessTest {
             assertThat(response.getData()).hasValueSatisfying(data -> {
                 assertThat(data).containsEntry("cache", "up");
                 assertThat(data).containsEntry("cache.backend", "memory");
+            });
+        }
+    }
+
+    @Test
+    void aConfiguredPartThatCannotServeMakesTheCheckDown() {
+        try (SeContainer cdi = WeldBed.start(TodoApi.class, StoppedPart.class, UnconfiguredPart.class)) {
+            HealthCheckResponse response = cdi.select(HealthCheck.class, Readiness.Literal.INSTANCE).get().call();
+            assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(response.getData()).hasValueSatisfying(data -> {
+                assertThat(data).containsEntry("cache", "up");
+                assertThat(data).containsEntry("workers", "down");
+                assertThat(data).containsEntry("workers.alive", 0);
+                assertThat(data).containsEntry("workers.size", 2);
+                assertThat(data).doesNotContainKey("off");
             });
         }
     }

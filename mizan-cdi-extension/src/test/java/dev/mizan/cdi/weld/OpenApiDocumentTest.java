@@ -1,0 +1,92 @@
+package dev.mizan.cdi.weld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.cdi.internal.openapi.OpenApiDocument;
+import dev.mizan.cdi.tools.SchemaGenerator;
+import dev.mizan.cdi.tools.fixture.Fixture;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/how-to/operations.md: the OpenAPI document has one operation per context and function of the
+ * fixture, with Mizan's extensions, and every reference resolves. The document's validity against the
+ * OpenAPI specification is checked by an independent validator in samples/hello/src/test/openapi.
+ */
+class OpenApiDocumentTest {
+
+    private static JsonObject schema;
+    private static JsonObject openApi;
+
+    @BeforeAll
+    static void build() {
+        schema = SchemaGenerator.schema(List.of(Fixture.CLASSES), Duration.ofMinutes(1));
+        openApi = OpenApiDocument.of(schema, "/mizan");
+    }
+
+    @Test
+    void oneOperationPerContextAndFunction() {
+        // the fixture's names, as its sources declare them
+        assertThat(openApi.getJsonObject("paths").keySet()).containsExactlyInAnyOrder(
+                "/mizan/ctx/audit", "/mizan/ctx/task", "/mizan/ctx/tasks", "/mizan/ctx/totals",
+                "/mizan/call/save", "/mizan/call/scores", "/mizan/call/start", "/mizan/call/wipe");
+        assertThat(openApi.getString("openapi")).isEqualTo("3.1.0");
+    }
+
+    @Test
+    void contextsCarryScopeAndCacheFunctionsTheirInvalidations() {
+        for (JsonValue c : schema.getJsonArray("contexts")) {
+            JsonObject context = c.asJsonObject();
+            JsonObject get = openApi.getJsonObject("paths").getJsonObject("/mizan/ctx/" + context.getString("name")).getJsonObject("get");
+            assertThat(get.getString("x-mizan-scope")).isEqualTo(context.getString("scope"));
+            assertThat(get.getJsonObject("x-mizan-cache")).isEqualTo(context.getJsonObject("cache"));
+            assertThat(get.getJsonArray("parameters")).hasSameSizeAs(context.getJsonArray("params"));
+            assertThat(get.getJsonObject("responses").keySet()).contains("200", "304", "400", "401", "403", "500");
+        }
+        for (JsonValue f : schema.getJsonArray("functions")) {
+            JsonObject function = f.asJsonObject();
+            JsonObject post = openApi.getJsonObject("paths").getJsonObject("/mizan/call/" + function.getString("name")).getJsonObject("post");
+            assertThat(post.getJsonArray("x-mizan-invalidates")).isEqualTo(function.getJsonArray("invalidates"));
+            JsonObject body = post.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+            assertThat(body.getJsonObject("properties").keySet()).hasSameSizeAs(function.getJsonArray("params"));
+            assertThat(body.getBoolean("additionalProperties")).isFalse();
+        }
+    }
+
+    @Test
+    void stringParamsAreRawOthersAreJsonText() {
+        for (JsonValue c : openApi.getJsonObject("paths").values()) {
+            JsonObject get = c.asJsonObject().getJsonObject("get");
+            if (get == null) {
+                continue;
+            }
+            for (JsonValue p : get.getJsonArray("parameters")) {
+                JsonObject param = p.asJsonObject();
+                if (param.containsKey("schema")) {
+                    assertThat(param.getJsonObject("schema").getString("type")).isEqualTo("string");
+                } else {
+                    assertThat(param.getJsonObject("content").keySet()).containsExactly("application/json");
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        String text = SchemaGenerator.json(openApi);
+        assertThat(text).doesNotContain("#/types/");
+        Matcher m = Pattern.compile("\"#/components/(schemas|responses)/([^\"]+)\"").matcher(text);
+        int found = 0;
+        while (m.find()) {
+            found++;
+            assertThat(openApi.getJsonObject("components").getJsonObject(m.group(1)).keySet()).contains(m.group(2));
+        }
+        assertThat(found).isGreaterThan(0);
+    }
+}

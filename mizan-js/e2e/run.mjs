@@ -189,9 +189,13 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
-  for (const profile of profiles) await rm(profile, { recursive: true, force: true });
-  await stopWildFly();
+  try {
+    await browser?.close().catch(() => {});
+    // Chromium's helper processes may still be writing into a profile just after close(): retry
+    for (const profile of profiles) await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } finally {
+    await stopWildFly(); // never leave the server running, whatever failed above
+  }
 });
 
 for (const framework of FRAMEWORKS) {

@@ -73,9 +73,11 @@ class CookieCachingTest {
     @Assertion(id = "cookies-revalidated-keeps-rule", strategy = "A 304 answer that sets a cookie carries no public "
             + "Cache-Control (none at all, or private, no-store)")
     void notModifiedWithACookie() {
+        // one client for both requests: Open Liberty 25 stalls a 304 sent as the answer to an h2c upgrade
+        // request, which a fresh java.net.http client makes its first request
         HttpTck client = HttpTck.of(base);
         String etag = client.ctx("greeting").header("ETag").orElseThrow();
-        Reply r = HttpTck.of(base).ctx("greeting", "If-None-Match", etag, "X-Tck-Cookie", "session");
+        Reply r = client.ctx("greeting", "If-None-Match", etag, "X-Tck-Cookie", "session");
         assertThat(r.status()).as("%s", r).isEqualTo(304);
         assertThat(r.headers("Set-Cookie")).as("the container's session cookie").isNotEmpty();
         if (r.header("Cache-Control").isPresent()) {

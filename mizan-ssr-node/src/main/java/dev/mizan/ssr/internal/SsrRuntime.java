@@ -40,7 +40,7 @@ public class SsrRuntime implements SsrPool {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         pool = new WorkerPool(settings, WorkerFiles.extract(settings.bundle(), loader != null ? loader : getClass().getClassLoader()));
-        hook = ShutdownHook.install(pool);
+        hook = ShutdownHook.install(pool::close);
         jsonb = JsonbBuilder.create();
         renderer = new PageRenderer(contexts, pool, jsonb, settings.failOpen());
     }

@@ -15,7 +15,7 @@
  *
  * Environment (bench/events.sh and mizan-js/e2e/live.sh set them):
  *   MIZAN_LIVE_WILDFLY_ZIP  the wildfly-dist zip          MIZAN_LIVE_WAR    samples/hello's WAR
- *   MIZAN_LIVE_LIBS         a directory of jars to add to WEB-INF/lib (mizan-cache-jedis and its dependencies)
+ *   MIZAN_LIVE_LIBS         optional: a directory of jars to add to WEB-INF/lib (hello's WAR carries mizan-cache-jedis)
  *   MIZAN_LIVE_OFFSET       port offset of node 1 (default 6500; node 2 uses offset + 50)
  *   MIZAN_LIVE_REDIS_PORT   the redis-server's port (default 26400)
  *   MIZAN_LIVE_CHROMIUM     the browser (default /usr/bin/chromium); missing = failure, never a skip
@@ -39,7 +39,7 @@ const repo = resolve(mizanJs, "..");
 const need = (name) => process.env[name] ?? fail(`${name} is not set`);
 const wildflyZip = need("MIZAN_LIVE_WILDFLY_ZIP");
 const warFile = need("MIZAN_LIVE_WAR");
-const libs = need("MIZAN_LIVE_LIBS");
+const libs = process.env.MIZAN_LIVE_LIBS;
 const offset = Number(process.env.MIZAN_LIVE_OFFSET ?? 6500);
 const redisPort = Number(process.env.MIZAN_LIVE_REDIS_PORT ?? 26400);
 const chromium = process.env.MIZAN_LIVE_CHROMIUM ?? "/usr/bin/chromium";
@@ -90,7 +90,7 @@ async function startNode(home, index) {
   const war = join(base, "deployments", "hello.war");
   await mkdir(war, { recursive: true });
   await run("unzip", ["-q", "-o", warFile, "-d", war]);
-  for (const jar of await readdir(libs)) if (jar.endsWith(".jar")) await cp(join(libs, jar), join(war, "WEB-INF", "lib", jar));
+  for (const jar of libs ? await readdir(libs) : []) if (jar.endsWith(".jar")) await cp(join(libs, jar), join(war, "WEB-INF", "lib", jar));
   await cp(join(work, "live.js"), join(war, "e2e", "live.js"));
   const httpPort = 8080 + nodeOffset;
   const managementPort = 9990 + nodeOffset;

@@ -60,8 +60,10 @@ public class EventStreams implements InvalidationListener {
         start(sse, settings);
         Stream stream = new Stream(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s));
         streams.add(stream);
-        // a first comment commits the response, so the client knows the stream is open
-        send(stream, sse.newEventBuilder().comment("mizan").build());
+        // a first comment commits the response, so the client knows the stream is open; written by the
+        // one writer thread, like every other event, so no two threads ever write to one sink
+        OutboundSseEvent hello = sse.newEventBuilder().comment("mizan").build();
+        writer.execute(() -> send(stream, hello));
         return true;
     }
 

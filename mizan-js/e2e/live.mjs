@@ -287,7 +287,10 @@ if (!bench) {
     for (let i = 0; i < N; i++) {
       const text = `bench ${i}`;
       const answered = await setGreeting(caller, text, 0);
-      await Promise.all([shows(near, text), shows(far, text)]);
+      await Promise.all([shows(near, text), shows(far, text)]).catch(async (e) => {
+        const seen = await Promise.all([near, far].map((p) => p.evaluate(() => document.getElementById("greeting").textContent)));
+        throw new Error(`call ${i}: expected "${text}", the pages show ${JSON.stringify(seen)}; near ${JSON.stringify(near.traffic.slice(-6))}, far ${JSON.stringify(far.traffic.slice(-6))}`, { cause: e });
+      });
       const [n, f] = await Promise.all([near, far].map((p) => p.evaluate(() => Number(document.getElementById("greeting").dataset.at))));
       lat.near.push(n - answered);
       lat.far.push(f - answered);

@@ -15,10 +15,14 @@ const connection = connectEvents(client, { reconnectDelay: () => 200 });
 const greeting = client.registerContext<Record<string, never>, Greeting>({ name: "greeting", scope: "public" });
 const view = document.getElementById("greeting")!;
 const loadedAt = Date.now();
+let reads = 0;
 
 greeting.subscribe(() => {
   const state = greeting.getState();
-  if (state.status === "success" && !state.isFetching) view.dataset.read = String(performance.timeOrigin + performance.now());
+  if (state.status === "success" && !state.isFetching) {
+    view.dataset.read = String(performance.timeOrigin + performance.now());
+    view.dataset.reads = String(++reads);
+  }
   const text = show(state.data);
   if (view.textContent !== text) {
     view.textContent = text;

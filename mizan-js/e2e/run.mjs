@@ -224,6 +224,8 @@ for (const framework of FRAMEWORKS) {
     held.release();
     await page.locator("#set:not([disabled])").waitFor({ timeout: 15_000 });
     assert.equal(await greeting.textContent(), expected);
+    // The optimistic text is already right, so wait for the refetch the call's invalidation causes.
+    await waitFor("the refetch after setGreeting", () => traffic.filter((t) => t.startsWith("GET /hello/mizan/ctx/greeting")).length >= 2, 15_000);
     await page.locator("#set:not([disabled])").waitFor();
     await page.screenshot({ path: join(work, "screenshots", `${framework.name}.png`) });
 

@@ -15,7 +15,7 @@ export default defineConfig({
       { find: "@mizan/vue", replacement: pkg("vue") },
       { find: "@mizan/svelte", replacement: pkg("svelte") },
       { find: /^@mizan\/base$/, replacement: base("index.ts") },
-      { find: /^@mizan\/base\/(form|keys)$/, replacement: base("$1.ts") },
+      { find: /^@mizan\/base\/(form|keys|mutation)$/, replacement: base("$1.ts") },
     ],
   },
   test: {

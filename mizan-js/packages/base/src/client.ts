@@ -148,7 +148,7 @@ export function createClient(options: MizanConfig): MizanClient {
   const run = async (entry: Entry, seq: number, generation: number, query: string, noCache: boolean) => {
     let outcome: Partial<ContextState>;
     try {
-      const data = await http.read(entry._name, query, noCache, () => entry._generation !== generation);
+      const data = await http._read(entry._name, query, noCache, () => entry._generation !== generation);
       outcome = { status: "success", data, error: null, dataUpdatedAt: Date.now() };
     } catch (error) {
       outcome = { status: "error", error };
@@ -209,7 +209,7 @@ export function createClient(options: MizanConfig): MizanClient {
   /** A read's stableKey and its entry (made on demand, so a collected entry comes back). */
   const locate = <P>(context: ContextDescriptor<P, unknown> | string, params: P | undefined) => {
     const descriptor: ContextDescriptor<P, unknown> = typeof context === "string" ? { name: context } : context;
-    if (descriptor.schema) http.expectSchema(descriptor.schema);
+    if (descriptor.schema) http._expectSchema(descriptor.schema);
     const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
     const key = `${descriptor.name}|${canonical}`;
     return {
@@ -249,7 +249,7 @@ export function createClient(options: MizanConfig): MizanClient {
       if (message?.mizan !== 1) return;
       if (message.type === "invalidate") applyStale(message.items, ++clock);
       else {
-        http.resetSession(); // another tab logged in or out: the CSRF cookie was rotated
+        http._resetSession(); // another tab logged in or out: the CSRF cookie was rotated
         clearUserEntries();
       }
     };
@@ -316,14 +316,14 @@ export function createClient(options: MizanConfig): MizanClient {
 
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
-      if (descriptor.schema) http.expectSchema(descriptor.schema);
+      if (descriptor.schema) http._expectSchema(descriptor.schema);
       // single-flight refresh (§3): the server answers with the fresh data of what it made stale
       const mounted = [...entries.values()].filter((e) => e._active > 0 && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
       live?.("start");
       let response: Response;
       try {
-        response = await http.call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
+        response = await http._call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
       } catch (e) {
         live?.("end", null);
         throw e;

@@ -17,7 +17,7 @@ import dev.mizan.tck.framework.Reply;
 
 /**
  * Malformed client input that the JAX-RS runtime would refuse before Mizan runs still gets Mizan's JSON
- * error (docs/PROTOCOL.md, errors; docs/reference/security.md, "Errors"): an empty or unparseable
+ * error (docs/reference/protocol.md, "Errors"; docs/reference/security.md, "Errors"): an empty or unparseable
  * {@code Content-Type} on a call, a URL whose percent-encoding is not UTF-8.
  */
 @MizanTck

@@ -15,7 +15,7 @@ export default defineConfig({
       { find: "@mizan/vue", replacement: pkg("vue") },
       { find: "@mizan/svelte", replacement: pkg("svelte") },
       { find: /^@mizan\/base$/, replacement: base("index.ts") },
-      { find: /^@mizan\/base\/(form|keys)$/, replacement: base("$1.ts") },
+      { find: /^@mizan\/base\/(form|keys|mutation)$/, replacement: base("$1.ts") },
     ],
   },
   test: {
@@ -27,6 +27,14 @@ export default defineConfig({
         extends: true,
         resolve: { conditions: ["browser"] },
         test: { name: "svelte", include: ["packages/*/test/**/svelte.test.ts"], server: { deps: { inline: [/svelte/] } } },
+      },
+      {
+        // The kernel's tests again, against the built package (`npm test` builds it first): the
+        // build shortens internal property names (packages/base/scripts/mangle.mjs), so the
+        // published code is tested, not only its sources.
+        extends: true,
+        resolve: { alias: [{ find: /^\.\.\/src\/index\.js$/, replacement: fileURLToPath(new URL("./packages/base/dist/index.js", import.meta.url)) }] },
+        test: { name: "dist", include: ["packages/base/test/{contexts,calls,v5,live,tabs,hydrate}.test.ts"] },
       },
     ],
   },

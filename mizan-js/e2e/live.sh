@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds what mizan-js/e2e/live.mjs needs (samples/hello's WAR, mizan-cache-jedis and its runtime
-# dependencies, WildFly's zip from Maven Central) and runs it: the live-updates tests in Chromium on two
+# Builds what mizan-js/e2e/live.mjs needs (samples/hello's WAR, which carries mizan-cache-jedis, and
+# WildFly's zip from Maven Central) and runs it: the live-updates tests in Chromium on two
 # WildFly nodes sharing a redis-server of their own. With MIZAN_LIVE_BENCH=1 it runs the benchmark instead
 # (bench/events.sh does that).
 #
@@ -11,15 +11,12 @@ cd "$(dirname "$0")/../.."
 root=$(pwd)
 command -v redis-server >/dev/null || { echo "live: redis-server is missing (apt-get install -y redis-server)" >&2; exit 1; }
 read -r -a mvn_args <<<"${MAVEN_ARGS:-}"
-mvn -B -q "${mvn_args[@]}" -pl samples/hello,mizan-cache-jedis -am package -DskipTests
-libs="$root/mizan-js/e2e/target/live-libs"
-rm -rf "$libs" && mkdir -p "$libs"
-mvn -B -q "${mvn_args[@]}" -pl mizan-cache-jedis -am dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs"
-cp mizan-cache-jedis/target/mizan-cache-jedis-*[0-9T].jar "$libs/"
+mvn -B -q "${mvn_args[@]}" -pl samples/hello -am package -DskipTests
+entries=$(unzip -Z1 samples/hello/target/hello*.war)
+grep -q 'WEB-INF/lib/mizan-cache-jedis' <<<"$entries" || { echo "live: hello.war lacks mizan-cache-jedis" >&2; exit 1; }
 v_wildfly=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml | head -1)
 mvn -B -q "${mvn_args[@]}" dependency:copy -Dartifact="org.wildfly:wildfly-dist:$v_wildfly:zip" -DoutputDirectory="$root/mizan-js/e2e/target" >/dev/null
 [ -d mizan-js/node_modules ] || (cd mizan-js && npm ci --no-audit --no-fund)
 export MIZAN_LIVE_WILDFLY_ZIP="$root/mizan-js/e2e/target/wildfly-dist-$v_wildfly.zip"
 export MIZAN_LIVE_WAR=$(ls "$root"/samples/hello/target/hello*.war | head -1)
-export MIZAN_LIVE_LIBS="$libs"
 cd mizan-js && exec node --test --test-timeout=900000 e2e/live.mjs

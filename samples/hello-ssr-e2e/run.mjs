@@ -1,6 +1,7 @@
 // samples/hello's server-rendered page on a real WildFly, end to end (run by this module's Maven build):
 //   1. GET / is the page rendered by a Node worker, with the greeting context prefetched and embedded;
 //   2. in Chromium it hydrates without fetching the greeting, and the form's setGreeting call updates it;
+//      a signed-in user's page also embeds their notes (USER) and is sent private, no-store;
 //   3. undeploying the WAR ends its worker; a redeploy starts a new one and none from the first is left;
 //   4. WildFly ended by SIGTERM leaves no worker.
 // Worker processes are found by pid: children of WildFly's JVM whose command line runs worker.mjs.
@@ -107,6 +108,32 @@ try {
     check(again.includes(`<p id="greeting">${text.replace("<", "&lt;").replace(">", "&gt;")}!</p>`), "a new server render shows the new greeting");
   } finally {
     await browser.close();
+  }
+
+  // 2b. a signed-in user's page embeds USER data (notes): private, no-store; the anonymous one does not
+  const auth = { Authorization: "Basic " + Buffer.from("alice:alice-pw").toString("base64") };
+  check(!/no-store/.test(first.headers.get("cache-control") ?? "") && !html.includes('"notes|'), "the anonymous page has no notes and is not private");
+  const signed = await fetch(base, { headers: auth });
+  const signedHtml = await signed.text();
+  check(signed.headers.get("cache-control") === "private, no-store", `alice's page is private, no-store (${signed.headers.get("cache-control")})`);
+  check(signedHtml.includes('"notes|{}":{"data":') && signedHtml.includes("<h2>Your notes</h2>"), "alice's notes are prefetched and rendered");
+  const browser2 = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await (await browser2.newContext({ extraHTTPHeaders: auth })).newPage();
+    const requests = [];
+    const problems = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(m.text()));
+    await page.goto(base);
+    await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 15000 });
+    await sleep(300);
+    check(!requests.some((r) => r.includes("/mizan/ctx/")), `alice's page hydrates without fetching greeting or notes (${requests.filter((r) => r.includes("/mizan/"))})`);
+    check(problems.length === 0, `no console errors or warnings for alice (${problems.join(" | ")})`);
+  } finally {
+    await browser2.close();
   }
 
   // 3. undeploy and redeploy

@@ -1,7 +1,8 @@
 /**
  * The live-updates page (mizan-js/e2e/live.mjs): the greeting through @mizan/base, kept current by
  * @mizan/base/events. The test drives it through `window.live`; `#greeting[data-at]` is the time
- * (ms since the epoch) the text last changed, for the latency benchmark.
+ * (ms since the epoch) the text last changed and `data-read` the time a read last completed, for the
+ * latency benchmark.
  */
 import { configure } from "@mizan/base";
 import { connectEvents } from "@mizan/base/events";
@@ -14,9 +15,15 @@ const connection = connectEvents(client, { reconnectDelay: () => 200 });
 const greeting = client.registerContext<Record<string, never>, Greeting>({ name: "greeting", scope: "public" });
 const view = document.getElementById("greeting")!;
 const loadedAt = Date.now();
+let reads = 0;
 
 greeting.subscribe(() => {
-  const text = show(greeting.getState().data);
+  const state = greeting.getState();
+  if (state.status === "success" && !state.isFetching) {
+    view.dataset.read = String(performance.timeOrigin + performance.now());
+    view.dataset.reads = String(++reads);
+  }
+  const text = show(state.data);
   if (view.textContent !== text) {
     view.textContent = text;
     view.dataset.at = String(performance.timeOrigin + performance.now());

@@ -101,16 +101,13 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
  * the exponent expanded, fraction digits kept, no negative zero. Scales beyond ±1000 are refused.
  */
 function plain(literal: string): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(literal);
-  const scale = m ? (m[3] ?? "").length - Number(m[4] ?? 0) : NaN;
-  if (!m || !(Math.abs(scale) <= 1000)) throw new JsonError(`not a decimal: ${literal}`);
-  let digits = (m[2]! + (m[3] ?? "")).replace(/^0+(?=\d)/, "");
-  if (scale < 0) digits = digits === "0" ? digits : digits + "0".repeat(-scale);
-  else if (scale > 0) {
-    digits = digits.padStart(scale + 1, "0");
-    digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  }
-  return (m[1] && /[1-9]/.test(digits) ? "-" : "") + digits;
+  const [, sign, int, fraction = "", exponent = 0] = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(literal) ?? [];
+  const scale = fraction.length - Number(exponent);
+  if (!int || !(Math.abs(scale) <= 1000)) throw new JsonError(`not a decimal: ${literal}`);
+  // BigInt drops leading zeros; a negative scale appends zeros, a positive one places the point
+  let digits = String(BigInt(int + fraction) * 10n ** BigInt(Math.max(-scale, 0))).padStart(scale + 1, "0");
+  if (scale > 0) digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return (sign && /[1-9]/.test(digits) ? "-" : "") + digits;
 }
 
 /** The canonical params of a read (§4). */

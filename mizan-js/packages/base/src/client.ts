@@ -107,14 +107,14 @@ export function createClient(options: MizanConfig): MizanClient {
   const post = (message: Message) => channel?.postMessage(message);
 
   const scheduleGc = (entry: Entry) => {
-    clearTimeout(entry.gcTimer);
-    entry.gcTimer = setTimeout(() => {
-      if (entry.listeners.size !== 0 || entries.get(entry.key) !== entry) return;
+    clearTimeout(entry._gcTimer);
+    entry._gcTimer = setTimeout(() => {
+      if (entry._listeners.size !== 0 || entries.get(entry._key) !== entry) return;
       // never drop an entry while its fetch runs: a refetch() with no subscriber would lose its result
-      if (entry.inflight) void entry.inflight.promise.finally(() => scheduleGc(entry));
-      else entries.delete(entry.key);
+      if (entry._inflight) void entry._inflight._promise.finally(() => scheduleGc(entry));
+      else entries.delete(entry._key);
     }, config.gcTime);
-    (entry.gcTimer as { unref?: () => void }).unref?.();
+    (entry._gcTimer as { unref?: () => void }).unref?.();
   };
 
   const entryFor = (key: string, name: string, canonical: string): Entry => {
@@ -127,68 +127,68 @@ export function createClient(options: MizanConfig): MizanClient {
   };
 
   const unsubscribe = (entry: Entry, listener: () => void) => {
-    if (entry.listeners.delete(listener) && entry.listeners.size === 0) scheduleGc(entry);
+    if (entry._listeners.delete(listener) && entry._listeners.size === 0) scheduleGc(entry);
   };
 
   /** Starts a fetch, or joins the one in flight (one request per stableKey). */
   const fetch = (entry: Entry): Promise<void> => {
-    if (entry.inflight) return entry.inflight.promise;
-    if (entry.query === undefined) return Promise.resolve(); // seeded by SSR, never registered
-    const seq = ++entry.started;
-    const generation = entry.generation;
-    const query = [entry.query, entry.bust ? `_mz=${entry.bust}` : ""].filter(Boolean).join("&");
-    const noCache = entry.noCache;
-    entry.noCache = entry.stale = false;
+    if (entry._inflight) return entry._inflight._promise;
+    if (entry._query === undefined) return Promise.resolve(); // seeded by SSR, never registered
+    const seq = ++entry._started;
+    const generation = entry._generation;
+    const query = [entry._query, entry._bust ? `_mz=${entry._bust}` : ""].filter(Boolean).join("&");
+    const noCache = entry._noCache;
+    entry._noCache = entry._stale = false;
     const promise = run(entry, seq, generation, query, noCache);
-    entry.inflight = { promise, startedAt: ++clock };
-    entry.set({ isFetching: true });
+    entry._inflight = { _promise: promise, _startedAt: ++clock };
+    entry._set({ isFetching: true });
     return promise;
   };
 
   const run = async (entry: Entry, seq: number, generation: number, query: string, noCache: boolean) => {
     let outcome: Partial<ContextState>;
     try {
-      const data = await http.read(entry.name, query, noCache, () => entry.generation !== generation);
+      const data = await http._read(entry._name, query, noCache, () => entry._generation !== generation);
       outcome = { status: "success", data, error: null, dataUpdatedAt: Date.now() };
     } catch (error) {
       outcome = { status: "error", error };
     }
     // Out of order: the entry was cleared meanwhile, or a newer answer is already shown.
-    if (entry.generation !== generation || seq < entry.applied) return;
-    entry.applied = seq;
-    entry.inflight = undefined;
-    const again = entry.refetchAfter;
-    entry.refetchAfter = false;
-    entry.set({ ...outcome, isFetching: again });
+    if (entry._generation !== generation || seq < entry._applied) return;
+    entry._applied = seq;
+    entry._inflight = undefined;
+    const again = entry._refetchAfter;
+    entry._refetchAfter = false;
+    entry._set({ ...outcome, isFetching: again });
     if (again) void fetch(entry);
   };
 
   /** Refetches matching subscribed reads; unsubscribed ones are fetched on their next subscribe. */
   const applyStale = (items: readonly Stale[], stamp: number, skip?: ReadonlySet<string>) => {
-    if (items.length > 0) markStale((entry) => !skip?.has(entry.key) && items.some((item) => matches(entry, item)), stamp);
+    if (items.length > 0) markStale((entry) => !skip?.has(entry._key) && items.some((item) => matches(entry, item)), stamp);
   };
 
   const markStale = (test: (entry: Entry) => boolean, stamp: number) => {
     const mark = ++bust;
     for (const entry of entries.values()) {
       if (!test(entry)) continue;
-      entry.bust = mark;
-      entry.noCache = true;
-      if (entry.active === 0) entry.stale = true;
-      else if (!entry.inflight) void fetch(entry);
-      else if (entry.inflight.startedAt < stamp) entry.refetchAfter = true;
+      entry._bust = mark;
+      entry._noCache = true;
+      if (entry._active === 0) entry._stale = true;
+      else if (!entry._inflight) void fetch(entry);
+      else if (entry._inflight._startedAt < stamp) entry._refetchAfter = true;
     }
   };
 
   const clearUserEntries = () => {
     hooks.onIdentity?.();
     for (const entry of entries.values()) {
-      if (entry.scope === "public") continue;
-      entry.generation++;
-      entry.inflight = undefined;
-      entry.refetchAfter = entry.stale = false;
-      entry.set(PENDING);
-      if (entry.active > 0) void fetch(entry);
+      if (entry._scope === "public") continue;
+      entry._generation++;
+      entry._inflight = undefined;
+      entry._refetchAfter = entry._stale = false;
+      entry._set(PENDING);
+      if (entry._active > 0) void fetch(entry);
     }
   };
 
@@ -196,7 +196,7 @@ export function createClient(options: MizanConfig): MizanClient {
     for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
       const bar = key.indexOf("|");
       if (bar > 0) {
-        entryFor(key, key.slice(0, bar), key.slice(bar + 1)).set({
+        entryFor(key, key.slice(0, bar), key.slice(bar + 1))._set({
           status: "success",
           data: seed.data,
           error: null,
@@ -209,15 +209,15 @@ export function createClient(options: MizanConfig): MizanClient {
   /** A read's stableKey and its entry (made on demand, so a collected entry comes back). */
   const locate = <P>(context: ContextDescriptor<P, unknown> | string, params: P | undefined) => {
     const descriptor: ContextDescriptor<P, unknown> = typeof context === "string" ? { name: context } : context;
-    if (descriptor.schema) http.expectSchema(descriptor.schema);
+    if (descriptor.schema) http._expectSchema(descriptor.schema);
     const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
     const key = `${descriptor.name}|${canonical}`;
     return {
       key,
       entryOf: (): Entry => {
         const entry = entryFor(key, descriptor.name, canonical);
-        entry.query ??= query;
-        if (descriptor.scope) entry.scope = descriptor.scope;
+        entry._query ??= query;
+        if (descriptor.scope) entry._scope = descriptor.scope;
         return entry;
       },
     };
@@ -229,19 +229,19 @@ export function createClient(options: MizanConfig): MizanClient {
     for (const [key, value] of Object.entries(typeof fresh === "object" && fresh !== null ? fresh : {})) {
       const entry = entries.get(key);
       if (!entry || typeof value !== "object" || value === null || !("data" in value)) continue;
-      entry.generation++; // a fetch in flight read older data
-      entry.inflight = undefined;
-      entry.refetchAfter = entry.stale = false;
+      entry._generation++; // a fetch in flight read older data
+      entry._inflight = undefined;
+      entry._refetchAfter = entry._stale = false;
       const at = (value as { updatedAt?: unknown }).updatedAt;
-      entry.set({ status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
+      entry._set({ status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
       done.add(key);
     }
     return done;
   };
 
   const hooks: LiveHooks = {
-    keys: () => [...entries.values()].map((e) => [e.key, e.name, e.active > 0] as const),
-    stale: (test) => markStale((entry) => test(entry.key, entry.name), ++clock),
+    keys: () => [...entries.values()].map((e) => [e._key, e._name, e._active > 0] as const),
+    stale: (test) => markStale((entry) => test(entry._key, entry._name), ++clock),
   };
 
   if (channel) {
@@ -249,7 +249,7 @@ export function createClient(options: MizanConfig): MizanClient {
       if (message?.mizan !== 1) return;
       if (message.type === "invalidate") applyStale(message.items, ++clock);
       else {
-        http.resetSession(); // another tab logged in or out: the CSRF cookie was rotated
+        http._resetSession(); // another tab logged in or out: the CSRF cookie was rotated
         clearUserEntries();
       }
     };
@@ -265,19 +265,19 @@ export function createClient(options: MizanConfig): MizanClient {
       const mine = new Set<() => void>();
       return {
         key,
-        getState: () => entryOf().state as ContextState<R>,
+        getState: () => entryOf()._state as ContextState<R>,
         subscribe(listener, enabled = true) {
           const entry = entryOf();
           const wrapped = () => listener();
-          entry.listeners.add(wrapped);
-          clearTimeout(entry.gcTimer);
+          entry._listeners.add(wrapped);
+          clearTimeout(entry._gcTimer);
           if (enabled) {
-            entry.active++;
-            if (!entry.inflight && (entry.state.status !== "success" || entry.stale)) void fetch(entry);
+            entry._active++;
+            if (!entry._inflight && (entry._state.status !== "success" || entry._stale)) void fetch(entry);
           }
           const stop = () => {
             if (!mine.delete(stop)) return;
-            if (enabled) entry.active--;
+            if (enabled) entry._active--;
             unsubscribe(entry, wrapped);
           };
           mine.add(stop);
@@ -290,40 +290,40 @@ export function createClient(options: MizanConfig): MizanClient {
       };
     },
 
-    getData: (context, params) => locate(context, params).entryOf().state.data as never,
+    getData: (context, params) => locate(context, params).entryOf()._state.data as never,
 
     setData(context, params, data) {
       const entry = locate(context, params).entryOf();
-      const previous = entry.state;
-      entry.generation++; // drops a response in flight: it was read before this write
-      entry.inflight = undefined;
-      entry.refetchAfter = false;
-      entry.set({
+      const previous = entry._state;
+      entry._generation++; // drops a response in flight: it was read before this write
+      entry._inflight = undefined;
+      entry._refetchAfter = false;
+      entry._set({
         status: "success",
         data: typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data,
         error: null,
         isFetching: false,
         dataUpdatedAt: Date.now(),
       });
-      const written = entry.state;
+      const written = entry._state;
       return () => {
-        if (entry.state !== written) return;
-        entry.generation++;
-        entry.set(previous.isFetching ? { ...previous, isFetching: false } : previous);
-        if (previous.isFetching && entry.active > 0) void fetch(entry); // the dropped fetch, again
+        if (entry._state !== written) return;
+        entry._generation++;
+        entry._set(previous.isFetching ? { ...previous, isFetching: false } : previous);
+        if (previous.isFetching && entry._active > 0) void fetch(entry); // the dropped fetch, again
       };
     },
 
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
-      if (descriptor.schema) http.expectSchema(descriptor.schema);
+      if (descriptor.schema) http._expectSchema(descriptor.schema);
       // single-flight refresh (§3): the server answers with the fresh data of what it made stale
-      const mounted = [...entries.values()].filter((e) => e.active > 0 && e.query !== undefined).map((e) => e.key).slice(0, MAX_REFRESH);
+      const mounted = [...entries.values()].filter((e) => e._active > 0 && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
       live?.("start");
       let response: Response;
       try {
-        response = await http.call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
+        response = await http._call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
       } catch (e) {
         live?.("end", null);
         throw e;
@@ -367,14 +367,14 @@ export function createClient(options: MizanConfig): MizanClient {
     },
     close() {
       channel?.close();
-      for (const entry of entries.values()) clearTimeout(entry.gcTimer);
+      for (const entry of entries.values()) clearTimeout(entry._gcTimer);
       entries.clear();
     },
   };
 }
 
 function matches(entry: Entry, item: Stale): boolean {
-  return entry.name === item.context && item.params.every(([name, value]) => entry.param(name) === value);
+  return entry._name === item.context && item.params.every(([name, value]) => entry._param(name) === value);
 }
 
 function member(tree: unknown, name: string): unknown {

@@ -41,49 +41,49 @@ export const PENDING: ContextState<never> = stateOf<never>({
 });
 
 export class Entry {
-  state: ContextState = PENDING;
-  readonly listeners = new Set<() => void>();
+  _state: ContextState = PENDING;
+  readonly _listeners = new Set<() => void>();
   /** How many listeners want data (`enabled`); only they cause fetches. */
-  active = 0;
+  _active = 0;
   /** Set when a handle registers it; entries seeded by SSR learn it then. */
-  query: string | undefined;
-  scope: Scope | undefined;
+  _query: string | undefined;
+  _scope: Scope | undefined;
   /** The fetch in flight and the clock value when it started. */
-  inflight: { promise: Promise<void>; startedAt: number } | undefined;
+  _inflight: { _promise: Promise<void>; _startedAt: number } | undefined;
   /** An invalidation arrived during the fetch in flight: fetch again after it. */
-  refetchAfter = false;
+  _refetchAfter = false;
   /** Invalidated while nobody was subscribed: fetch on the next subscribe. */
-  stale = false;
+  _stale = false;
   /** The `_mz` cache-buster sent since the last invalidation (0: none). */
-  bust = 0;
+  _bust = 0;
   /** The next fetch must bypass the browser and CDN caches (`cache: "no-cache"`). */
-  noCache = false;
+  _noCache = false;
   /** Bumped when the entry is cleared or written (login/logout, setData): older responses are dropped. */
-  generation = 0;
+  _generation = 0;
   /** Sequence of the newest request started and the newest applied: older responses are dropped. */
-  started = 0;
-  applied = 0;
-  gcTimer: ReturnType<typeof setTimeout> | undefined;
-  private paramValues: Map<string, string> | undefined;
+  _started = 0;
+  _applied = 0;
+  _gcTimer: ReturnType<typeof setTimeout> | undefined;
+  private _paramValues: Map<string, string> | undefined;
 
   constructor(
-    readonly key: string,
-    readonly name: string,
-    readonly canonical: string,
+    readonly _key: string,
+    readonly _name: string,
+    readonly _canonical: string,
   ) {}
 
-  set(patch: Partial<ContextState>): void {
-    this.state = stateOf({ ...this.state, ...patch });
-    for (const listener of [...this.listeners]) listener();
+  _set(patch: Partial<ContextState>): void {
+    this._state = stateOf({ ...this._state, ...patch });
+    for (const listener of [...this._listeners]) listener();
   }
 
   /** The canonical text of one param's value, `"null"` when absent (for invalidation matching). */
-  param(name: string): string {
-    if (!this.paramValues) {
-      const params = parseJson(this.canonical) as Record<string, unknown>;
-      this.paramValues = new Map(Object.entries(params).map(([k, v]) => [k, canonicalValue(v)]));
+  _param(name: string): string {
+    if (!this._paramValues) {
+      const params = parseJson(this._canonical) as Record<string, unknown>;
+      this._paramValues = new Map(Object.entries(params).map(([k, v]) => [k, canonicalValue(v)]));
     }
-    return this.paramValues.get(name) ?? "null";
+    return this._paramValues.get(name) ?? "null";
   }
 }
 

@@ -13,16 +13,16 @@ export interface Http {
    * A context read: `GET {baseUrl}/mizan/ctx/{name}?{query}`, retried twice with backoff on
    * network errors and 5xx, never on 4xx. `abandon` is asked before each retry.
    */
-  read(name: string, query: string, noCache: boolean, abandon: () => boolean): Promise<unknown>;
+  _read(name: string, query: string, noCache: boolean, abandon: () => boolean): Promise<unknown>;
   /**
    * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf`
    * with a fresh token (the server refused it before running anything, §9).
    */
-  call(name: string, body: string): Promise<Response>;
+  _call(name: string, body: string): Promise<Response>;
   /** Forgets the CSRF token, so the next call fetches `/session` again (after a login elsewhere). */
-  resetSession(): void;
+  _resetSession(): void;
   /** The schema hash the generated code was made from, unless one is known already. */
-  expectSchema(hash: string): void;
+  _expectSchema(hash: string): void;
 }
 
 export function createHttp(config: ResolvedConfig): Http {
@@ -105,7 +105,7 @@ export function createHttp(config: ResolvedConfig): Http {
   };
 
   return {
-    read: (name, query, noCache, abandon) =>
+    _read: (name, query, noCache, abandon) =>
       retrying(abandon, async () =>
         body(
           await ok(
@@ -116,7 +116,7 @@ export function createHttp(config: ResolvedConfig): Http {
           ),
         ),
       ),
-    async call(name, payload) {
+    async _call(name, payload) {
       const url = `${baseUrl}/mizan/call/${encodeURIComponent(name)}`;
       let response = await post(url, payload);
       if (response.status === 403 && session) {
@@ -127,8 +127,8 @@ export function createHttp(config: ResolvedConfig): Http {
       }
       return ok(Promise.resolve(response));
     },
-    resetSession,
-    expectSchema(hash) {
+    _resetSession: resetSession,
+    _expectSchema(hash) {
       expected ??= hash;
     },
   };

@@ -3,7 +3,8 @@
  *
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
  * packages (`@mizan/react`, `@mizan/vue`, `@mizan/svelte`) wrap exactly these. Forms live in `@mizan/base/form`, so
- * that pages without forms do not carry them; cache keys and plain RFC 8785 in `@mizan/base/keys`
+ * that pages without forms do not carry them; mutation state (`createMutation`, what the framework
+ * packages' `useMutation` wraps) in `@mizan/base/mutation`; cache keys and plain RFC 8785 in `@mizan/base/keys`
  * (a page never holds the secret a cache key needs).
  */
 import { createClient, type ContextHandle, type MizanClient } from "./client.js";
@@ -26,7 +27,6 @@ export {
 } from "./canonical.js";
 export { JsonError, JsonNumber } from "./json.js";
 export { readSsrData, SSR_DATA_ID, type SsrData } from "./hydrate.js";
-export { createMutation, type Mutation, type MutationOptions, type MutationState, type OptimisticWriter } from "./mutation.js";
 
 let current: MizanClient | undefined;
 

@@ -1,26 +1,26 @@
 /** A tiny observable value with immutable snapshots (what `useSyncExternalStore` expects). */
 export class Store<S extends object> {
-  private readonly listeners = new Set<() => void>();
+  private readonly _listeners = new Set<() => void>();
 
-  constructor(private state: S) {}
+  constructor(private _state: S) {}
 
   get(): S {
-    return this.state;
+    return this._state;
   }
 
   set(state: S): void {
-    this.state = Object.freeze(state);
-    for (const listener of [...this.listeners]) listener();
+    this._state = Object.freeze(state);
+    for (const listener of [...this._listeners]) listener();
   }
 
   update(patch: Partial<S>): void {
-    this.set({ ...this.state, ...patch });
+    this.set({ ...this._state, ...patch });
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
+    this._listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this._listeners.delete(listener);
     };
   }
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createMutation, createClient, type MizanClient, MizanError, type FunctionDescriptor, type MizanConfig } from "../src/index.js";
+import { createClient, type MizanClient, MizanError, type FunctionDescriptor, type MizanConfig } from "../src/index.js";
+import { createMutation } from "../src/mutation.js";
 import { deferred, error, startServer, until, type Handler, type Recorded, type TestServer } from "./support/server.js";
 
 let server: TestServer;

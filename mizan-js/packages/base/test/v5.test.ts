@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import {
   createClient,
-  createMutation,
   keepPreviousData,
   MizanError,
   withPlaceholder,
@@ -16,6 +15,7 @@ import {
   type MizanClient,
   type MizanConfig,
 } from "../src/index.js";
+import { createMutation } from "../src/mutation.js";
 import { deferred, error, startServer, until, type TestServer } from "./support/server.js";
 
 let server: TestServer;

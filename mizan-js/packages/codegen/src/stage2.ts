@@ -51,6 +51,15 @@ export function generateStage2(schema: SchemaDocument, target: Target, options: 
     `${EXPORTS[target]} ${module};`,
     "",
   ];
+  const reserved = new Set(runtime.map((name) => name.replace("type ", "")));
+  for (const operation of [...schema.contexts, ...schema.functions]) {
+    for (const hook of [`use${pascal(operation.name)}`, `useSuspense${pascal(operation.name)}`]) {
+      if (reserved.has(hook)) throw new Error(`MZJS00107 "${operation.name}" would generate ${hook}, which is a name of ${module} itself: rename it`);
+    }
+  }
+  const hooks = [...schema.contexts, ...schema.functions].map((o) => `use${pascal(o.name)}`);
+  const twice = hooks.find((hook, i) => hooks.indexOf(hook) !== i);
+  if (twice) throw new Error(`MZJS00107 a context and a function would both generate ${twice}: rename one of them`);
   const body = [
     ...schema.contexts.map((c) => contextHook(target, c, names.get(c)!)),
     ...schema.functions.map((f) => functionHook(target, f, names.get(f)!)),

@@ -59,3 +59,10 @@ test("every target has the same hooks: one per context and one per function", ()
   expect(hooks(generateStage2(schema, "vue"))).toEqual(react);
   expect(hooks(generateStage2(schema, "svelte"))).toEqual(react);
 });
+
+test("a name whose hook would clash with the runtime or with another operation is refused with a message id", () => {
+  const clash = { ...schema, contexts: [...schema.contexts, { name: "mizanContext", scope: "public" as const, params: [], returns: {} }] };
+  expect(() => generateStage2(clash, "react")).toThrow(/MZJS00107 "mizanContext" would generate useMizanContext/);
+  const twice = { ...schema, functions: [...schema.functions, { name: "todos", params: [], returns: {} }] };
+  expect(() => generateStage2(twice, "vue")).toThrow(/MZJS00107 a context and a function would both generate useTodos/);
+});

@@ -7,18 +7,15 @@
  */
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
-  createMutation,
   getClient,
   withPlaceholder,
   type ContextDescriptor,
   type ContextState,
   type FunctionDescriptor,
   type MizanClient,
-  type Mutation,
-  type MutationOptions,
-  type MutationState,
   type PlaceholderData,
 } from "@mizan/base";
+import { createMutation, type Mutation, type MutationOptions, type MutationState } from "@mizan/base/mutation";
 
 const ClientContext = createContext<MizanClient | null>(null);
 
@@ -105,4 +102,4 @@ export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A,
 }
 
 export { keepPreviousData } from "@mizan/base";
-export type { MutationOptions, OptimisticWriter } from "@mizan/base";
+export type { MutationOptions, OptimisticWriter } from "@mizan/base/mutation";

@@ -10,7 +10,6 @@
 import { getContext, setContext } from "svelte";
 import { createSubscriber } from "svelte/reactivity";
 import {
-  createMutation,
   getClient,
   withPlaceholder,
   type ContextDescriptor,
@@ -18,11 +17,9 @@ import {
   type ContextState,
   type FunctionDescriptor,
   type MizanClient,
-  type Mutation,
-  type MutationOptions as BaseMutationOptions,
-  type MutationState,
   type PlaceholderData,
 } from "@mizan/base";
+import { createMutation, type Mutation, type MutationOptions as BaseMutationOptions, type MutationState } from "@mizan/base/mutation";
 
 const CLIENT = Symbol("mizan-client");
 
@@ -112,7 +109,7 @@ export function useMizanContext<P, R>(
   };
 }
 
-/** Mutation callbacks (as in `@mizan/base`) and the client to use (default: `getMizanClient()`). */
+/** Mutation callbacks (as in `@mizan/base/mutation`) and the client to use (default: `getMizanClient()`). */
 export type MutationOptions<A, R, C = unknown> = BaseMutationOptions<A, R, C> & { readonly client?: MizanClient };
 
 /** Mutation state through getters, with `mutate` (never rejects), `mutateAsync` and `reset`. */
@@ -158,4 +155,4 @@ export function useMutation<A, R, C = unknown>(
 }
 
 export { keepPreviousData } from "@mizan/base";
-export type { OptimisticWriter } from "@mizan/base";
+export type { OptimisticWriter } from "@mizan/base/mutation";

@@ -23,7 +23,6 @@ import {
   type Ref,
 } from "vue";
 import {
-  createMutation,
   getClient,
   withPlaceholder,
   type ContextDescriptor,
@@ -31,11 +30,9 @@ import {
   type ContextState,
   type FunctionDescriptor,
   type MizanClient,
-  type Mutation,
-  type MutationOptions,
-  type MutationState,
   type PlaceholderData,
 } from "@mizan/base";
+import { createMutation, type Mutation, type MutationOptions, type MutationState } from "@mizan/base/mutation";
 
 /** The injection key of the client: `app.provide(MIZAN_CLIENT, client)` or `app.use(mizanPlugin(client))`. */
 export const MIZAN_CLIENT: InjectionKey<MizanClient> = Symbol("mizan-client");
@@ -122,4 +119,4 @@ export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A,
 }
 
 export { keepPreviousData } from "@mizan/base";
-export type { MutationOptions, OptimisticWriter } from "@mizan/base";
+export type { MutationOptions, OptimisticWriter } from "@mizan/base/mutation";

@@ -2,7 +2,7 @@
 // seeded into the browser) and a form that calls setGreeting, whose invalidation refetches it.
 import { useMemo, useState, useSyncExternalStore } from "react";
 
-export function Home({ client, heading }) {
+export function Home({ client, heading, signedIn }) {
   const greeting = useMemo(() => client.registerContext("greeting"), [client]);
   const state = useSyncExternalStore(greeting.subscribe, greeting.getState, greeting.getState);
   const [text, setText] = useState("");
@@ -27,6 +27,19 @@ export function Home({ client, heading }) {
         <button id="save" type="submit" disabled={text.trim() === ""}>Change the greeting</button>
       </form>
       {error && <p id="error" role="alert">{error}</p>}
+      {signedIn && <Notes client={client} />}
     </main>
+  );
+}
+
+/** The signed-in user's notes: a USER context, prefetched only for a signed-in request. */
+function Notes({ client }) {
+  const notes = useMemo(() => client.registerContext("notes"), [client]);
+  const state = useSyncExternalStore(notes.subscribe, notes.getState, notes.getState);
+  return (
+    <section>
+      <h2>Your notes</h2>
+      <ul id="notes">{(state.data ?? []).map((n) => <li key={n.id}>{n.text}</li>)}</ul>
+    </section>
   );
 }

@@ -2,7 +2,13 @@ package dev.mizan.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
@@ -72,14 +78,19 @@ class CookieCachingTest {
 
     @Assertion(id = "cookies-revalidated-keeps-rule", strategy = "A 304 answer that sets a cookie carries no public "
             + "Cache-Control (none at all, or private, no-store)")
-    void notModifiedWithACookie() {
-        HttpTck client = HttpTck.of(base);
-        String etag = client.ctx("greeting").header("ETag").orElseThrow();
-        Reply r = HttpTck.of(base).ctx("greeting", "If-None-Match", etag, "X-Tck-Cookie", "session");
-        assertThat(r.status()).as("%s", r).isEqualTo(304);
-        assertThat(r.headers("Set-Cookie")).as("the container's session cookie").isNotEmpty();
-        if (r.header("Cache-Control").isPresent()) {
-            assertThat(directives(r)).contains("private", "no-store").doesNotContain("public");
+    void notModifiedWithACookie() throws Exception {
+        // HTTP/1.1: Open Liberty 25 stalls a 304 that sets a cookie over h2c, which java.net.http upgrades to
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI greeting = HttpTck.of(base).base().resolve("mizan/ctx/greeting");
+        String etag = http11.send(HttpRequest.newBuilder(greeting).build(), BodyHandlers.discarding())
+                .headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> r = http11.send(HttpRequest.newBuilder(greeting).timeout(Duration.ofSeconds(20))
+                .header("If-None-Match", etag).header("X-Tck-Cookie", "session").build(), BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s", r.headers()).isEqualTo(304);
+        assertThat(r.headers().allValues("Set-Cookie")).as("the container's session cookie").isNotEmpty();
+        Reply reply = new Reply(r.statusCode(), r.headers(), r.body());
+        if (reply.header("Cache-Control").isPresent()) {
+            assertThat(directives(reply)).contains("private", "no-store").doesNotContain("public");
         }
     }
 

@@ -62,7 +62,9 @@ public class EventStreams implements InvalidationListener, HealthPart {
         Stream stream = new Stream(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s));
         streams.add(stream);
         engine.metrics().streams(1);
-        // a first comment commits the response, so the client knows the stream is open
+        // a first comment, written before the resource method returns: it commits the response (the runtime
+        // would otherwise answer 204 for a method that returned without writing), so the client knows the
+        // stream is open. Sinks are thread-safe: the writer thread may send to it at the same time
         send(stream, sse.newEventBuilder().comment("mizan").build());
         return true;
     }

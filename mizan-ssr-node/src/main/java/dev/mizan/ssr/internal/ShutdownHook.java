@@ -13,13 +13,17 @@ public final class ShutdownHook {
     }
 
     /**
-     * @param pool the pool to close at JVM exit
+     * @param close what ends the workers (the pool's {@code close})
      * @return the installed hook
      */
-    public static ShutdownHook install(WorkerPool pool) {
-        Thread t = new Thread(pool::close, "mizan-ssr-shutdown");
+    public static ShutdownHook install(Runnable close) {
+        Thread t = new Thread(close, "mizan-ssr-shutdown");
         Runtime.getRuntime().addShutdownHook(t);
         return new ShutdownHook(t);
+    }
+
+    Thread thread() {
+        return thread;
     }
 
     /** Removes the hook; harmless while the JVM is already shutting down. */

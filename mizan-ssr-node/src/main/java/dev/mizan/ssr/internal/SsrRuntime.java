@@ -41,7 +41,7 @@ public class SsrRuntime implements SsrPool, HealthPart {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         pool = new WorkerPool(settings, WorkerFiles.extract(settings.bundle(), loader != null ? loader : getClass().getClassLoader()));
-        hook = ShutdownHook.install(pool);
+        hook = ShutdownHook.install(pool::close);
         jsonb = JsonbBuilder.create();
         renderer = new PageRenderer(contexts, pool, jsonb, settings.failOpen());
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One worker process and its side of the protocol (docs/PROTOCOL.md, "SSR worker protocol"):
+ * One worker process and its side of the protocol (docs/reference/protocol.md, "SSR worker protocol"):
  * one JSON request line in; one JSON header line and exactly {@code headLen + htmlLen} raw bytes out.
  * A write lock keeps one request in flight; a timer kills the process when an answer is late.
  */

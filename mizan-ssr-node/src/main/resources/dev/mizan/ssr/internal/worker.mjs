@@ -1,4 +1,4 @@
-// Mizan SSR worker (see docs/how-to/ssr.md and docs/PROTOCOL.md, "SSR worker protocol").
+// Mizan SSR worker (see docs/how-to/ssr.md and docs/reference/protocol.md, "SSR worker protocol").
 // Started as `node worker.mjs <bundle>` (or `bun`). Reads one JSON request per line on stdin, answers
 // on stdout with one JSON header line followed by the raw UTF-8 bytes of head and html. stdout
 // carries protocol output only: console.* and the bundle's own process.stdout writes go to stderr,

@@ -15,7 +15,7 @@ public final class PoolHolder {
     public static void main(String[] args) throws Exception {
         SsrSettings s = new SsrSettings(args[0], args[1], 2, Duration.ofSeconds(10), 10_000, 8_388_608, true, false);
         WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), PoolHolder.class.getClassLoader()));
-        ShutdownHook.install(pool);
+        ShutdownHook.install(pool::close);
         Fixtures.awaitAlive(pool, 2, Duration.ofSeconds(30));
         System.out.println("pids " + pool.pids().stream().map(String::valueOf).collect(Collectors.joining(" ")));
         System.out.flush();

@@ -242,6 +242,42 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void aWorkerThatCannotStartIsRetriedWithBackoffAndRendersAreUnavailable() throws Exception {
+        List<String> logged = Collections.synchronizedList(new ArrayList<>());
+        Logger jul = Logger.getLogger("dev.mizan.ssr");
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        jul.addHandler(h);
+        SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
+                1, Duration.ofMillis(500), 10_000, 8_388_608, true, false);
+        try (WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
+            Fixtures.sleep(1000);
+            assertThat(pool.state().alive()).isZero();
+            assertThat(pool.state().up()).isFalse();
+            assertThatThrownBy(() -> pool.render(request("pid", "{}"))).isInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.UNAVAILABLE));
+        } finally {
+            jul.removeHandler(h);
+        }
+        // attempts at 0, 100, 300, 700 ms ...: the waits double
+        assertThat(logged).filteredOn(l -> l.startsWith("MZSSR01001: an SSR worker could not start"))
+                .extracting(l -> l.replaceAll(".*trying again in (\\d+) ms", "$1"))
+                .startsWith("100", "200", "400");
+    }
+
+    @Test
     void closeEndsEveryWorker() throws Exception {
         WorkerPool pool = pool(settings(2, Duration.ofSeconds(10), 10_000, true));
         List<Long> pids = pool.pids();

@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * one Cluster slot through the {@code {context}} hash tag, while entry keys spread over all slots).
  *
  * <ul>
- *   <li>A read is one pipelined round trip: the entry and every counter of its stamp.</li>
+ *   <li>A read is one pipelined round trip: the entry and every counter of its stamp ({@code GET} +
+ *       {@code MGET} on one node; one {@code GET} each in a Cluster, whose slots differ).</li>
  *   <li>A purge is one {@code INCR}, preceded in the same round trip by a {@code SET NX} at a random
  *       64-bit value (so a counter that was lost never restarts at a value an old entry holds) and
  *       followed by a {@code PUBLISH} that tells every node.</li>
@@ -42,6 +43,7 @@ public final class RedisCacheBackend implements CacheBackend {
     private final UnifiedJedis client;
     private final PurgeChannel purges;
     private final String channel;
+    private final boolean cluster;
     private volatile long openUntil = System.nanoTime();
 
     /**
@@ -54,6 +56,7 @@ public final class RedisCacheBackend implements CacheBackend {
         RedisClients clients = RedisClients.create(settings);
         this.client = clients.client();
         this.channel = settings.prefix() + "purges";
+        this.cluster = settings.mode() == RedisSettings.Mode.CLUSTER;
         Messages.started(settings);
         EvictionPolicyCheck.run(client, settings);
         ClusterTopology topology = settings.mode() == RedisSettings.Mode.CLUSTER ? new ClusterTopology(client, key(EPOCH)) : null;
@@ -66,14 +69,25 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         try (AbstractPipeline p = client.pipelined()) {
             Response<byte[]> entry = p.get(entryKey(entryKey));
-            List<Response<String>> values = new ArrayList<>(counters.size());
-            for (String counter : counters) {
-                values.add(p.get(key(counter)));
-            }
-            p.sync();
-            Long[] current = new Long[values.size()];
-            for (int i = 0; i < current.length; i++) {
-                current[i] = parse(values.get(i).get());
+            Long[] current = new Long[counters.size()];
+            if (cluster) {
+                // a context's counters share a slot, the epoch and the per-user ones may not: one GET each
+                List<Response<String>> values = new ArrayList<>(counters.size());
+                for (String counter : counters) {
+                    values.add(p.get(key(counter)));
+                }
+                p.sync();
+                for (int i = 0; i < current.length; i++) {
+                    current[i] = parse(values.get(i).get());
+                }
+            } else {
+                // one node holds every key: one MGET for all counters, two commands in all
+                Response<List<String>> values = p.mget(counterKeys(counters));
+                p.sync();
+                List<String> got = values.get();
+                for (int i = 0; i < current.length; i++) {
+                    current[i] = parse(got.get(i));
+                }
             }
             return new Lookup(EntryCodec.decode(entry.get()), current);
         } catch (JedisConnectionException e) {
@@ -206,6 +220,14 @@ public final class RedisCacheBackend implements CacheBackend {
     private RuntimeException tripped(JedisConnectionException e) {
         openUntil = System.nanoTime() + OPEN_FOR.toNanos();
         return e;
+    }
+
+    private String[] counterKeys(List<String> counters) {
+        String[] keys = new String[counters.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(counters.get(i));
+        }
+        return keys;
     }
 
     private String key(String counter) {

@@ -96,12 +96,16 @@ class OutageIntegrationTest {
             Served first = read();
             long firstMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(first.status()).isEqualTo(CacheStatus.BYPASS);
-            // timeout PT0.2S: the request thread is released long before the 3 s the server stays frozen
-            assertThat(firstMillis).isLessThan(1_500);
+            // timeout PT0.2S: the request thread is released although the server stays frozen until the end
+            // (the bound is loose for loaded CI machines; a thread held by the hung server would never return)
+            assertThat(firstMillis).isLessThan(2_500);
             RedisServer.await(() -> !node.backend.available(), Duration.ofSeconds(6), "the heartbeat to give up");
             long next = System.nanoTime();
-            assertThat(read().status()).isEqualTo(CacheStatus.BYPASS);
-            assertThat((System.nanoTime() - next) / 1_000_000).isLessThan(100);
+            for (int i = 0; i < 20; i++) {
+                assertThat(read().status()).isEqualTo(CacheStatus.BYPASS);
+            }
+            // at once: twenty reads that each waited the 200 ms timeout would take at least 4 s
+            assertThat((System.nanoTime() - next) / 1_000_000).isLessThan(2_000);
         } finally {
             redis.thaw();
         }

@@ -67,7 +67,16 @@ final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start redis-server (is it installed and on the PATH?): " + command, e);
         }
-        await(() -> "PONG".equals(cliQuiet("PING")), Duration.ofSeconds(10), "redis-server on port " + port + " to answer");
+        try {
+            // NOAUTH is an answer too: a server started with --requirepass
+            await(() -> {
+                String reply = cliQuiet("PING");
+                return reply.equals("PONG") || reply.contains("NOAUTH");
+            }, Duration.ofSeconds(10), "redis-server on port " + port + " to answer");
+        } catch (AssertionError e) {
+            close();
+            throw e;
+        }
         return this;
     }
 

@@ -49,14 +49,14 @@ class StandaloneIntegrationTest extends PurgeScenarios {
     @Test
     void everyEntryHasItsTtlAndExpires() {
         String key = key("ttl");
-        node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+        node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
                 () -> v().getBytes(StandardCharsets.UTF_8));
         long pttl = RAW.pttl(PREFIX + "e:" + key);
-        assertThat(pttl).isBetween(1L, 700L);
-        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+        assertThat(pttl).isBetween(1L, 2_000L);
+        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
                 () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.HIT);
-        RedisServer.await(() -> !RAW.exists(PREFIX + "e:" + key), Duration.ofSeconds(5), "the entry to expire");
-        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(700),
+        RedisServer.await(() -> !RAW.exists(PREFIX + "e:" + key), Duration.ofSeconds(8), "the entry to expire");
+        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
                 () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.MISS);
     }
 

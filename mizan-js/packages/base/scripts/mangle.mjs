@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Shortens the kernel's internal property names in dist/ after tsc: every property whose name
+// starts with one `_` (Entry's fields, the HTTP layer's methods) gets a short name, the same in
+// every file (one mangle cache), so the published build is what a bundler would otherwise keep
+// in full. Public names never start with `_`; `__` (type-only markers) is left alone.
+// Nothing else changes: the output is not minified (docs/internals/client-kernel.md).
+import { transform } from "esbuild";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+let mangleCache = {};
+for (const file of readdirSync(dist).filter((f) => f.endsWith(".js")).sort()) {
+  const path = join(dist, file);
+  const result = await transform(readFileSync(path, "utf8"), {
+    loader: "js",
+    format: "esm",
+    target: "es2022",
+    mangleProps: /^_[^_]/,
+    mangleCache,
+    legalComments: "inline",
+  });
+  mangleCache = result.mangleCache;
+  writeFileSync(path, result.code);
+}

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EventStreams implements InvalidationListener, HealthPart {
 
     private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
+    private static final long CLOSE_AT_UNDEPLOY_MILLIS = 2000;
 
     @Inject
     MizanEngine engine;
@@ -138,7 +139,19 @@ public class EventStreams implements InvalidationListener, HealthPart {
         if (w != null) {
             w.shutdownNow();
         }
-        streams.forEach(this::close);
+        // RESTEasy's SseEventSink.close() waits for the response to complete, which during an undeploy
+        // may never happen (seen on WildFly: the undeploy hung and the server refused every later
+        // deployment). Close on a daemon thread and wait a bounded time: the container ends whatever
+        // connections are left when the application goes away.
+        Thread closer = new Thread(() -> streams.forEach(this::close), "mizan-events-close");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(CLOSE_AT_UNDEPLOY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closer.interrupt();
     }
 
     private synchronized void start(Sse s, MizanSettings settings) {

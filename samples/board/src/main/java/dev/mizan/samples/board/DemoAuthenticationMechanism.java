@@ -19,15 +19,15 @@ import java.util.Base64;
 
 /**
  * The sample's login: programmatic (the {@code login} function calls {@code SecurityContext.authenticate}),
- * remembered in the HTTP session; also HTTP Basic and demo bearer tokens for scripts, which stay
- * stateless. Anything else stays anonymous, so public contexts need no login.
+ * remembered in the HTTP session; also HTTP Basic for scripts ({@code curl -u alice:alice-pw}), which
+ * stays stateless. Anything else stays anonymous, so public contexts need no login.
  *
- * <p>Only the programmatic login registers a session: a Basic or Bearer request that created one would
+ * <p>Only the programmatic login registers a session: a Basic request that created one would
  * hand a session cookie to a response a shared cache may keep. Refused credentials answer a JSON
  * {@code 401} here, as Mizan's errors look, instead of the container's HTML error page.
  */
 @ApplicationScoped
-@DeclareRoles({"user", "admin"}) // Payara maps the identity store's groups only to declared roles
+@DeclareRoles("user") // Payara maps the identity store's groups only to declared roles
 public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
@@ -54,11 +54,6 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
             return result.getStatus() == CredentialValidationResult.Status.VALID
                     ? context.notifyContainerAboutLogin(result)
                     : unauthorized(response);
-        }
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return DemoUsers.bearer(authorization.substring(7).trim())
-                    .map(u -> context.notifyContainerAboutLogin(u.name(), u.groups()))
-                    .orElseGet(() -> unauthorized(response));
         }
         return context.doNothing();
     }

@@ -31,9 +31,4 @@ final class DemoUsers {
     static Optional<Set<String>> groups(String name) {
         return Optional.ofNullable(USERS.get(name)).map(User::groups);
     }
-
-    /** The sample accepts no bearer tokens. */
-    static Optional<User> bearer(String token) {
-        return Optional.empty();
-    }
 }

@@ -67,9 +67,12 @@ if [ "$mode" != "memory" ]; then
     PGPASSWORD="$pg_password" psql -h "${hostport%%:*}" -p "${hostport##*:}" -U "$pg_user" -d postgres -qc "create database \"$db\""
     echo "created PostgreSQL database $db"
   fi
-  props="$target/board-postgres.properties"
-  printf 'pg.jar=%s\npg.url=%s\npg.user=%s\npg.password=%s\n' "$pg_jar" "$pg_url" "$pg_user" "$pg_password" >"$props"
-  "$home/bin/jboss-cli.sh" --file=etc/wildfly/board-postgres.cli --properties="$props" >/dev/null
+  # the CLI script with the values filled in (an empty password, for trust authentication, is left out)
+  cli=$(<etc/wildfly/board-postgres.cli)
+  [ -n "$pg_password" ] || cli=${cli// --password=\$\{pg.password\}/}
+  cli=${cli//\$\{pg.jar\}/$pg_jar}; cli=${cli//\$\{pg.url\}/$pg_url}; cli=${cli//\$\{pg.user\}/$pg_user}; cli=${cli//\$\{pg.password\}/$pg_password}
+  printf '%s\n' "$cli" >"$target/board-postgres.cli"
+  "$home/bin/jboss-cli.sh" --file="$target/board-postgres.cli" >/dev/null
   # Two nodes share one secret (cache keys, CSRF tokens); mizan.dev's random secret is for one node only.
   secret_file="$target/board-secret"
   [ -f "$secret_file" ] || head -c 32 /dev/urandom | base64 >"$secret_file"

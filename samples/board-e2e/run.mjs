@@ -4,6 +4,7 @@
 //   - alice adds a card with an empty title (field error), then a valid one (one request, no reload),
 //     and moves it; bob, in another browser context (on the other node when there are two), sees both
 //     changes arrive live and never sees alice's own cards; a second tab of alice's sees the move;
+//     alice deletes the card again, and bob sees it go;
 //   - the CSV export holds the board; after logout alice's USER entries are gone from the server cache.
 // Single node (Maven): starts WildFly from BOARD_E2E_JBOSS_HOME with BOARD_E2E_WAR at BOARD_E2E_OFFSET.
 // Two nodes (.ci/run): BOARD_E2E_URL_A and BOARD_E2E_URL_B name servers already running.
@@ -181,6 +182,12 @@ try {
   const expected = ["column,card,owner", ...now.columns.flatMap((c) => c.cards.map((k) => [c.name, k.title, k.owner].map((v) => `"${v.replaceAll('"', '""')}"`).join(",")))];
   check(csv.trimEnd().split("\r\n").join("\n") === expected.join("\n"), `the CSV export holds the board (${csv.split("\r\n").length - 2} cards)`);
   check(csv.includes(`"Done","${title}","alice"`), "the CSV has the moved card in Done");
+
+  // alice deletes her card (the board stays as it was for the next run, on PostgreSQL too); bob sees it go
+  await cardIn(a1, "Done", title).locator("button.danger").click();
+  await cardIn(a1, "Done", title).waitFor({ state: "detached", timeout: 15000 });
+  await cardIn(b1, "Done", title).waitFor({ state: "detached", timeout: 20000 });
+  check(true, "alice deleted her card and bob saw it go");
 
   // 9. logout purges alice's USER entries from the server cache
   const probe = async () => (await fetch(urlB + "mizan/ctx/myCards", { headers: basic("alice") })).headers.get("Mizan-Cache");

@@ -1,0 +1,222 @@
+// samples/board end to end in Chromium (run by this module's Maven build, and by .ci/run on two nodes):
+//   - the board's cards are in the server's HTML (a browser with JavaScript off shows them) and the
+//     page hydrates without fetching the contexts it came with;
+//   - alice adds a card with an empty title (field error), then a valid one (one request, no reload),
+//     and moves it; bob, in another browser context (on the other node when there are two), sees both
+//     changes arrive live and never sees alice's own cards; a second tab of alice's sees the move;
+//     alice deletes the card again, and bob sees it go;
+//   - the CSV export holds the board; after logout alice's USER entries are gone from the server cache.
+// Single node (Maven): starts WildFly from BOARD_E2E_JBOSS_HOME with BOARD_E2E_WAR at BOARD_E2E_OFFSET.
+// Two nodes (.ci/run): BOARD_E2E_URL_A and BOARD_E2E_URL_B name servers already running.
+// Screenshots go to $BOARD_E2E_OUT/screenshots.
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+
+const env = (name) => process.env[name] ?? fail(`${name} is not set`);
+const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
+const shots = join(env("BOARD_E2E_OUT"), "screenshots");
+mkdirSync(shots, { recursive: true });
+let failures = 0;
+
+function fail(message) {
+  throw new Error(message);
+}
+function check(ok, message) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${message}`);
+  if (!ok) failures++;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(what, test, ms = 60000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await test();
+    if (v) return v;
+    if (Date.now() > end) fail(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+const basic = (user) => ({ Authorization: "Basic " + Buffer.from(`${user}:${user}-pw`).toString("base64") });
+
+/** Starts WildFly with the WAR (single-node mode); returns a stop function. */
+async function startWildFly() {
+  const home = env("BOARD_E2E_JBOSS_HOME");
+  const deployments = join(home, "standalone", "deployments");
+  execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home], { stdio: "inherit" });
+  for (const f of readdirSync(deployments)) if (f.startsWith("board.war")) rmSync(join(deployments, f), { recursive: true, force: true });
+  copyFileSync(env("BOARD_E2E_WAR"), join(deployments, "board.war"));
+  const shell = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${env("BOARD_E2E_OFFSET")}`], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, LAUNCH_JBOSS_IN_BACKGROUND: "1" },
+    detached: true,
+  });
+  const stop = () => { try { process.kill(-shell.pid, "SIGTERM"); } catch { /* gone */ } };
+  try {
+    await until("board.war to deploy", () => {
+      const failed = join(deployments, "board.war.failed");
+      if (existsSync(failed)) fail(readFileSync(failed, "utf8"));
+      return existsSync(join(deployments, "board.war.deployed"));
+    }, 300000);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  return stop;
+}
+
+const twoNodes = !!process.env.BOARD_E2E_URL_A;
+const stopServer = twoNodes ? () => {} : await startWildFly();
+const single = `http://127.0.0.1:${8080 + Number(process.env.BOARD_E2E_OFFSET ?? 0)}/board/`;
+const urlA = twoNodes ? env("BOARD_E2E_URL_A") : single;
+const urlB = twoNodes ? env("BOARD_E2E_URL_B") : single;
+console.log(`board-e2e: alice on ${urlA}, bob on ${urlB}${twoNodes ? " (two nodes)" : ""}`);
+
+const browser = await chromium.launch({
+  executablePath: env("BOARD_E2E_CHROMIUM"),
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+/** A page that records its requests, console problems and navigations. */
+async function open(context, url, name) {
+  const page = await context.newPage();
+  page.log = { requests: [], problems: [], navigations: 0 };
+  page.on("request", (r) => page.log.requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
+  page.on("console", (m) => m.type() === "error" && page.log.problems.push(`${name}: ${m.text()}`));
+  page.on("pageerror", (e) => page.log.problems.push(`${name}: ${e}`));
+  await page.goto(url);
+  page.on("framenavigated", (f) => f === page.mainFrame() && page.log.navigations++);
+  await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
+  return page;
+}
+const cardIn = (page, column, title) => page.locator(`section.column:has(h2:text-is("${column}")) li.card:has(p.title:text-is("${title}"))`);
+const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+try {
+  const stamp = Date.now().toString(36);
+  const title = `Ship the release notes ${stamp}`;
+
+  // 1. the server's HTML carries the cards: no script runs in this context
+  const board = await (await fetch(urlA + "mizan/ctx/board?boardId=1")).json();
+  const seedTitles = board.columns.flatMap((c) => c.cards.map((k) => k.title));
+  check(seedTitles.length > 0, `board 1 has cards (${seedTitles.length})`);
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const raw = await noScript.newPage();
+  await raw.goto(urlA + "?board=1");
+  const shown = await raw.locator("li.card p.title").allTextContents();
+  check(JSON.stringify(shown) === JSON.stringify(seedTitles), "with JavaScript off the page shows the board's cards, as GET /mizan/ctx/board has them");
+  await shot(raw, "01-server-html-no-script");
+  await noScript.close();
+
+  // 2. bob first, on his node, logged in; he watches while alice works
+  const ctxB = await browser.newContext();
+  const b1 = await open(ctxB, urlB, "bob");
+  await b1.fill("#username", "bob");
+  await b1.fill("#password", "bob-pw");
+  await b1.click("#login");
+  await b1.waitForSelector("#my-cards", { timeout: 15000 });
+
+  // 3. alice: the page hydrates without fetching what it came with
+  const ctxA = await browser.newContext();
+  const a1 = await open(ctxA, urlA, "alice");
+  await sleep(500);
+  const ctxGets = a1.log.requests.filter((r) => r.startsWith("GET ") && r.includes("/mizan/ctx/"));
+  check(ctxGets.length === 0, `after hydration no GET for the contexts that came with the page (${ctxGets.join(", ")})`);
+  await shot(a1, "02-anonymous");
+
+  await a1.fill("#username", "alice");
+  await a1.fill("#password", "wrong");
+  await a1.click("#login");
+  await a1.waitForSelector("#password-error", { timeout: 15000 });
+  check(true, `a wrong password shows a field error ("${await a1.textContent("#password-error")}")`);
+  await a1.fill("#password", "alice-pw");
+  await a1.click("#login");
+  await a1.waitForSelector("#my-cards", { timeout: 15000 });
+  check((await a1.textContent("#user")).includes("alice"), "alice is logged in without a reload");
+
+  // 4. an empty title: Bean Validation's message under the field
+  await a1.click("#add");
+  await a1.waitForSelector("#title-error", { timeout: 15000 });
+  check((await a1.textContent("#title-error")) === "Give the card a title", "an empty title shows the field error from the server");
+  await shot(a1, "03-field-error");
+
+  // 5. a valid card: one request, no reload; bob sees it arrive
+  await a1.fill("#title", title);
+  const before = a1.log.requests.length;
+  await a1.click("#add");
+  await cardIn(a1, "To do", title).waitFor({ timeout: 15000 });
+  await sleep(300);
+  const during = a1.log.requests.slice(before).filter((r) => r.includes("/mizan/"));
+  check(during.length === 1 && during[0] === `POST ${new URL(urlA).pathname}mizan/call/addCard`, `adding a card cost one request (${during.join(", ")})`);
+  check((await a1.locator("#my-cards li").allTextContents()).some((t) => t.includes(title)), "the card is in alice's own cards");
+  await cardIn(b1, "To do", title).waitFor({ timeout: 20000 });
+  check(true, "bob saw alice's new card arrive");
+  await shot(a1, "04-card-added");
+
+  // 6. a second tab of alice's; then alice moves the card to Done
+  const a2 = await open(ctxA, urlA, "alice tab 2");
+  check(await cardIn(a2, "To do", title).count() === 1, "alice's second tab shows the card");
+  const beforeMove = a1.log.requests.length;
+  await cardIn(a1, "To do", title).locator("select.move").selectOption({ label: "Done" });
+  await cardIn(a1, "Done", title).waitFor({ timeout: 15000 });
+  await sleep(300);
+  const moving = a1.log.requests.slice(beforeMove).filter((r) => r.includes("/mizan/"));
+  check(moving.length === 1 && moving[0].endsWith("mizan/call/moveCard"), `moving a card cost one request (${moving.join(", ")})`);
+  await cardIn(b1, "Done", title).waitFor({ timeout: 20000 });
+  check(true, "bob saw the move arrive");
+  await cardIn(a2, "Done", title).waitFor({ timeout: 20000 });
+  check(true, "alice's second tab saw the move");
+  check(b1.log.navigations === 0 && a1.log.navigations === 0 && a2.log.navigations === 0, "no page reloaded");
+  await shot(b1, "05-bob-sees-move");
+
+  // 7. bob never sees alice's own cards
+  const bobMine = await b1.locator("#my-cards").textContent();
+  check(!bobMine.includes(title), "bob's 'My cards' does not hold alice's card");
+  const bobCtx = await b1.evaluate(async () => (await fetch("mizan/ctx/myCards")).json());
+  check(Array.isArray(bobCtx) && !bobCtx.some((c) => c.title === title), "GET /mizan/ctx/myCards as bob holds none of alice's cards");
+
+  // 8. the CSV export has the board as the context has it
+  const [download] = await Promise.all([a1.waitForEvent("download", { timeout: 15000 }), a1.click("#export")]);
+  const csv = readFileSync(await download.path(), "utf8");
+  const now = await (await fetch(urlA + "mizan/ctx/board?boardId=1", { cache: "no-store" })).json();
+  const expected = ["column,card,owner", ...now.columns.flatMap((c) => c.cards.map((k) => [c.name, k.title, k.owner].map((v) => `"${v.replaceAll('"', '""')}"`).join(",")))];
+  check(csv.trimEnd().split("\r\n").join("\n") === expected.join("\n"), `the CSV export holds the board (${csv.split("\r\n").length - 2} cards)`);
+  check(csv.includes(`"Done","${title}","alice"`), "the CSV has the moved card in Done");
+
+  // alice deletes her card (the board stays as it was for the next run, on PostgreSQL too); bob sees it go
+  await cardIn(a1, "Done", title).locator("button.danger").click();
+  await cardIn(a1, "Done", title).waitFor({ state: "detached", timeout: 15000 });
+  await cardIn(b1, "Done", title).waitFor({ state: "detached", timeout: 20000 });
+  check(true, "alice deleted her card and bob saw it go");
+
+  // 9. logout purges alice's USER entries from the server cache
+  const probe = async () => (await fetch(urlB + "mizan/ctx/myCards", { headers: basic("alice") })).headers.get("Mizan-Cache");
+  await probe();
+  check((await probe()) === "hit", "alice's myCards is cached before logout (Mizan-Cache: hit)");
+  await a1.click("#logout");
+  await a1.waitForSelector("#login", { timeout: 15000 });
+  check(await a1.locator("#my-cards").count() === 0, "after logout alice's own cards are gone from the page");
+  await a2.waitForSelector("#my-cards", { state: "detached", timeout: 15000 });
+  check(true, "alice's second tab dropped her own cards too");
+  check((await probe()) === "miss", "after logout alice's myCards is gone from the server cache (Mizan-Cache: miss)");
+  await shot(a1, "06-logged-out");
+
+  // a phone-sized look at bob's board
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
+  await shot(await open(phone, urlB, "phone"), "07-phone");
+  await phone.close();
+
+  // the browser logs every refused request: the wrong password and the empty title (400), and the USER
+  // read that a logout refuses before the page drops it (401); anything else is a problem
+  const problems = [a1, a2, b1].flatMap((p) => p.log.problems).filter((p) => !/Failed to load resource: .* status of 40[01]/.test(p));
+  check(problems.length === 0, `no console errors (${problems.join(" | ")})`);
+
+  await ctxA.close();
+  await ctxB.close();
+} finally {
+  await browser.close();
+  stopServer();
+}
+console.log(`screenshots: ${shots}`);
+console.log(failures === 0 ? "board-e2e: all checks passed" : `board-e2e: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,127 @@
+package dev.mizan.samples.board;
+
+import dev.mizan.MizanException;
+import dev.mizan.samples.board.Views.BoardSummary;
+import dev.mizan.samples.board.Views.BoardView;
+import dev.mizan.samples.board.Views.CardView;
+import dev.mizan.samples.board.Views.ColumnView;
+import dev.mizan.samples.board.Views.MyCard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * The board's data, through Jakarta Persistence on the runtime's default data source
+ * (docs/how-to/board-sample.md shows how to move it to PostgreSQL). Writes run in a JTA transaction,
+ * so Mizan purges the cache after the commit.
+ */
+@ApplicationScoped
+public class BoardStore {
+
+    @PersistenceContext(unitName = "board")
+    EntityManager em;
+
+    @Transactional
+    public List<BoardSummary> boards() {
+        return em.createQuery("select b from Board b order by b.id", Board.class).getResultList().stream()
+                .map(b -> new BoardSummary(b.id, b.name, b.lanes.stream().mapToInt(l -> l.cards.size()).sum()))
+                .toList();
+    }
+
+    @Transactional
+    public BoardView board(long boardId) {
+        Board b = find(Board.class, boardId, "board");
+        return new BoardView(b.id, b.name, b.lanes.stream()
+                .map(l -> new ColumnView(l.id, l.name, l.cards.stream().map(c -> new CardView(c.id, c.title, c.owner)).toList()))
+                .toList());
+    }
+
+    @Transactional
+    public List<MyCard> cardsOf(String owner) {
+        return em.createQuery("select c from Card c where c.owner = :owner order by c.id", Card.class)
+                .setParameter("owner", owner).getResultList().stream()
+                .map(c -> new MyCard(c.id, c.title, c.lane.board.id, c.lane.board.name, c.lane.name))
+                .toList();
+    }
+
+    @Transactional
+    public CardView add(long boardId, long columnId, String title, String owner) {
+        Lane lane = lane(boardId, columnId);
+        Card c = new Card(lane, title.strip(), owner);
+        em.persist(c);
+        return new CardView(c.id, c.title, c.owner);
+    }
+
+    @Transactional
+    public CardView move(long boardId, long cardId, long columnId) {
+        Card c = card(boardId, cardId);
+        c.lane = lane(boardId, columnId);
+        return new CardView(c.id, c.title, c.owner);
+    }
+
+    @Transactional
+    public CardView rename(long boardId, long cardId, String title) {
+        Card c = card(boardId, cardId);
+        c.title = title.strip();
+        return new CardView(c.id, c.title, c.owner);
+    }
+
+    @Transactional
+    public void delete(long boardId, long cardId) {
+        em.remove(card(boardId, cardId));
+    }
+
+    /** Seeds two boards the first time the application starts on an empty database. */
+    @Transactional
+    public void seedIfEmpty() {
+        if (em.createQuery("select count(b) from Board b", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        seed("Website relaunch", new String[] {"To do", "Doing", "Done"},
+                new String[][] {{"Write the copy for the landing page", "Pick a font"}, {"Design the pricing table"}, {"Buy the domain"}});
+        seed("Quarterly planning", new String[] {"Ideas", "Planned", "Shipped"},
+                new String[][] {{"Dark mode", "CSV import"}, {"Faster search"}, {}});
+    }
+
+    private void seed(String name, String[] columns, String[][] cards) {
+        Board b = new Board(name);
+        em.persist(b);
+        for (int i = 0; i < columns.length; i++) {
+            Lane l = new Lane(b, columns[i], i);
+            em.persist(l);
+            for (String title : cards[i]) {
+                em.persist(new Card(l, title, "team"));
+            }
+        }
+    }
+
+    private Card card(long boardId, long cardId) {
+        Card c = find(Card.class, cardId, "card");
+        if (c.lane.board.id != boardId) {
+            throw notFound("card");
+        }
+        return c;
+    }
+
+    private Lane lane(long boardId, long columnId) {
+        Lane l = find(Lane.class, columnId, "column");
+        if (l.board.id != boardId) {
+            throw notFound("column");
+        }
+        return l;
+    }
+
+    private <T> T find(Class<T> type, long id, String what) {
+        T t = em.find(type, id);
+        if (t == null) {
+            throw notFound(what);
+        }
+        return t;
+    }
+
+    private static MizanException notFound(String what) {
+        return new MizanException(404, "not_found", "No such " + what + " on this board");
+    }
+}

@@ -1,0 +1,16 @@
+// The browser bundle: hydrates the server-rendered page from __MIZAN_SSR_DATA__ (createClient seeds
+// its entries from it, so nothing the page came with is fetched) and opens the live stream.
+import { hydrateRoot, createRoot } from "react-dom/client";
+import { createClient } from "@mizan/base";
+import { connectEvents } from "@mizan/base/events";
+import { MizanProvider } from "./generated/mizan.react.ts";
+import { BoardPage } from "./Board.jsx";
+
+const root = document.getElementById("app");
+const { props } = JSON.parse(document.getElementById("__MIZAN_SSR_DATA__").textContent);
+const client = createClient({ baseUrl: new URL(".", location.href).pathname });
+connectEvents(client);
+const page = <MizanProvider client={client}><BoardPage {...props} /></MizanProvider>;
+if (root.dataset.mizanSsr === "rendered") hydrateRoot(root, page);
+else createRoot(root).render(page);
+window.__hydrated = true;

@@ -12,7 +12,7 @@ export default {
   // @mizan/* from their TypeScript sources in this repository; one React for them and the page
   resolve: {
     alias: [
-      { find: /^@mizan\/base\/events$/, replacement: join(packages, "base/src/events.ts") },
+      { find: /^@mizan\/base\/(events|mutation|form|keys)$/, replacement: join(packages, "base/src/$1.ts") },
       { find: /^@mizan\/base$/, replacement: join(packages, "base/src/index.ts") },
       { find: /^@mizan\/react$/, replacement: join(packages, "react/src/index.ts") },
     ],

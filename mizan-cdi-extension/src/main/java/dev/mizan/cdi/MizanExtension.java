@@ -19,6 +19,7 @@ import dev.mizan.cdi.internal.runtime.MizanInterceptor;
 import dev.mizan.cdi.internal.runtime.MizanRuntime;
 import dev.mizan.cdi.internal.runtime.OutsideTransaction;
 import dev.mizan.cdi.internal.runtime.Purger;
+import dev.mizan.cdi.internal.runtime.SpiBeans;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
@@ -28,6 +29,7 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Modifier;
@@ -41,6 +43,7 @@ import java.util.List;
 public class MizanExtension implements Extension {
 
     private final Discovered discovered = new Discovered();
+    private final SpiBeans spiBeans = new SpiBeans();
     private volatile BuiltRuntime runtime;
 
     /** Internal beans are added here, so Mizan's jars work under any discovery mode and need no beans.xml. */
@@ -70,6 +73,10 @@ public class MizanExtension implements Extension {
     }
 
     /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
+    void collectSpiBeans(@Observes ProcessBean<?> pb) {
+        spiBeans.offer(pb.getBean());
+    }
+
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
             discovered.offer(pmb.getBean(), new AnnotatedOperation(m));
@@ -126,6 +133,15 @@ public class MizanExtension implements Extension {
             throw new IllegalStateException("MZCDI01010: Mizan's runtime is not built: the deployment failed or has ended");
         }
         return r;
+    }
+
+    /**
+     * Internal, may change.
+     *
+     * @return the application's beans of Mizan's SPI types
+     */
+    public SpiBeans spiBeans() {
+        return spiBeans;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.runtime;
 
+import dev.mizan.cdi.MizanExtension;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -22,7 +23,7 @@ final class OrderedBeans {
     }
 
     static <T> List<T> of(BeanManager bm, Class<T> type) {
-        List<Bean<?>> beans = new ArrayList<>(bm.getBeans(type));
+        List<Bean<?>> beans = new ArrayList<>(bm.getExtension(MizanExtension.class).spiBeans().of(type));
         beans.sort(ORDER);
         List<T> instances = new ArrayList<>(beans.size());
         for (Bean<?> bean : beans) {

@@ -45,7 +45,10 @@ public final class HttpTck {
         this.base = base;
         this.mizanRoot = mizanRoot;
         this.cookies = withCookies ? new CookieManager(null, CookiePolicy.ACCEPT_ALL) : null;
+        // HTTP/1.1 as browsers speak it over plain HTTP: java.net.http would otherwise try an h2c
+        // upgrade, which no browser does, and Open Liberty 25 hangs on a 304 sent over h2c
         HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (cookies != null) {

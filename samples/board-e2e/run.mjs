@@ -13,30 +13,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { check, chromiumArgs, env, fail, failures, sleep, until } from "../e2e-support.mjs";
 
-const env = (name) => process.env[name] ?? fail(`${name} is not set`);
 const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const shots = join(env("BOARD_E2E_OUT"), "screenshots");
 mkdirSync(shots, { recursive: true });
-let failures = 0;
 
-function fail(message) {
-  throw new Error(message);
-}
-function check(ok, message) {
-  console.log(`${ok ? "ok  " : "FAIL"} ${message}`);
-  if (!ok) failures++;
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, test, ms = 60000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await test();
-    if (v) return v;
-    if (Date.now() > end) fail(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 const basic = (user) => ({ Authorization: "Basic " + Buffer.from(`${user}:${user}-pw`).toString("base64") });
 
 /** Starts WildFly with the WAR (single-node mode); returns a stop function. */
@@ -74,7 +56,7 @@ console.log(`board-e2e: alice on ${urlA}, bob on ${urlB}${twoNodes ? " (two node
 
 const browser = await chromium.launch({
   executablePath: env("BOARD_E2E_CHROMIUM"),
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: chromiumArgs,
 });
 
 /** A page that records its requests, console problems and navigations. */

@@ -9,8 +9,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { check, chromiumArgs, env, fail, failures, sleep, until } from "../e2e-support.mjs";
 
-const env = (name) => process.env[name] ?? fail(`${name} is not set`);
 const home = env("MIZAN_SSR_E2E_JBOSS_HOME");
 const offset = Number(env("MIZAN_SSR_E2E_OFFSET"));
 const war = env("MIZAN_SSR_E2E_WAR");
@@ -18,25 +18,7 @@ const chromiumPath = env("MIZAN_SSR_E2E_CHROMIUM");
 const { chromium } = createRequire(join(env("MIZAN_SSR_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const deployments = join(home, "standalone", "deployments");
 const base = `http://127.0.0.1:${8080 + offset}/hello/`;
-let failures = 0;
 
-function fail(message) {
-  throw new Error(message);
-}
-function check(ok, message) {
-  console.log(`${ok ? "ok  " : "FAIL"} ${message}`);
-  if (!ok) failures++;
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, test, ms = 60000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await test();
-    if (v) return v;
-    if (Date.now() > end) fail(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 const alive = (pid) => existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].startsWith("Z");
 function children(pid) {
   const out = [];
@@ -84,7 +66,7 @@ try {
   // 2. hydration in Chromium, then a call that updates the context
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage();
@@ -119,7 +101,7 @@ try {
   check(signedHtml.includes('"notes|{}":{"data":') && signedHtml.includes("<h2>Your notes</h2>"), "alice's notes are prefetched and rendered");
   const browser2 = await chromium.launch({
     executablePath: chromiumPath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: chromiumArgs,
   });
   try {
     const page = await (await browser2.newContext({ extraHTTPHeaders: auth })).newPage();

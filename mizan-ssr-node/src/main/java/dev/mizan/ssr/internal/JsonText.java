@@ -6,8 +6,9 @@ public final class JsonText {
     private JsonText() {
     }
 
-    /** Appends {@code s} as a JSON string literal (RFC 8259 escapes; everything else as is). */
     /**
+     * Appends {@code s} as a JSON string literal (RFC 8259 escapes; everything else as is).
+     *
      * @param b where to append
      * @param s the string
      */

@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -27,7 +29,6 @@ public class SsrRuntime implements SsrPool, HealthPart {
     @Inject
     Contexts contexts;
 
-    private SsrSettings settings;
     private WorkerPool pool;
     private PageRenderer renderer;
     private Jsonb jsonb;
@@ -35,7 +36,8 @@ public class SsrRuntime implements SsrPool, HealthPart {
 
     @PostConstruct
     void start() {
-        settings = SsrSettings.read(key -> ConfigProvider.getConfig().getOptionalValue("mizan." + key, String.class));
+        Config config = ConfigProvider.getConfig();
+        SsrSettings settings = SsrSettings.read(key -> config.getOptionalValue("mizan." + key, String.class));
         if (!settings.enabled()) {
             return;
         }
@@ -106,14 +108,9 @@ public class SsrRuntime implements SsrPool, HealthPart {
 
     /** @return {@code alive} and {@code size} of the pool, and its render counts */
     @Override
-    public java.util.Map<String, Object> data() {
+    public Map<String, Object> data() {
         SsrState s = state();
-        return java.util.Map.of("alive", s.alive(), "size", s.size(), "renders", s.renders(),
+        return Map.of("alive", s.alive(), "size", s.size(), "renders", s.renders(),
                 "fallbacks", s.fallbacks(), "timeouts", s.timeouts(), "crashes", s.crashes());
-    }
-
-    /** @return the live workers' process ids */
-    public java.util.List<Long> pids() {
-        return pool == null ? java.util.List.of() : pool.pids();
     }
 }

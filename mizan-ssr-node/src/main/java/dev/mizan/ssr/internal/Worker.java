@@ -179,10 +179,6 @@ final class Worker {
         process.onExit().thenRun(action);
     }
 
-    boolean timedOut() {
-        return timedOut;
-    }
-
     /** Closes stdin: the worker finishes what it has and exits. */
     void retire() {
         try {

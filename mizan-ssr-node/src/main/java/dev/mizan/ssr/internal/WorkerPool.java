@@ -9,7 +9,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -122,9 +124,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void release(Worker w) {
-        if (closed) {
-            retire(w);
-        } else if (w.renders() >= settings.maxRenders() || w.bundleStamp() != bundleStamp) {
+        if (closed || w.renders() >= settings.maxRenders() || w.bundleStamp() != bundleStamp) {
             retire(w);
         } else if (!w.alive()) {
             counters.crashes.increment();
@@ -152,7 +152,7 @@ public final class WorkerPool implements AutoCloseable {
         w.retire();
         try {
             starter.execute(() -> w.awaitExit(GRACE));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             w.kill(); // the pool is stopping
         }
         replace();
@@ -177,37 +177,36 @@ public final class WorkerPool implements AutoCloseable {
         }
         try {
             starter.execute(this::startOne);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the pool is stopping
         }
     }
 
     private void startOne() {
-        {
-            Duration backoff = FIRST_BACKOFF;
-            while (!closed) {
-                try {
-                    Worker w = Worker.start(command, bundleStamp, timer, STARTUP);
-                    all.add(w);
-                    counters.alive.incrementAndGet();
-                    w.onExit(() -> diedIdle(w));
-                    if (closed) {
-                        forget(w);
-                        w.retire();
-                        w.awaitExit(GRACE);
-                    } else {
-                        idle.offer(w);
-                    }
-                    return;
-                } catch (Exception e) {
-                    Messages.workerStartFailed(e.getMessage(), backoff);
-                    try {
-                        Thread.sleep(backoff.toMillis());
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        Duration backoff = FIRST_BACKOFF;
+        while (!closed) {
+            try {
+                Worker w = Worker.start(command, bundleStamp, timer, STARTUP);
+                all.add(w);
+                counters.alive.incrementAndGet();
+                w.onExit(() -> diedIdle(w));
+                if (closed) {
+                    forget(w);
+                    w.retire();
+                    w.awaitExit(GRACE);
+                } else {
+                    idle.offer(w);
                 }
+                return;
+            } catch (Exception e) {
+                Messages.workerStartFailed(e.getMessage(), backoff);
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
         }
     }
@@ -258,7 +257,7 @@ public final class WorkerPool implements AutoCloseable {
         Messages.poolStopped(killed);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

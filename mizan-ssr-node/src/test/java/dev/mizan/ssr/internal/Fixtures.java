@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The test set-up shared by the integration tests: the fixture bundles built once with esbuild
@@ -120,5 +126,31 @@ final class Fixtures {
 
     static RenderRequest request(String entry, String propsJson) {
         return new RenderRequest(entry, propsJson, "/test", "{\"contexts\":{}}");
+    }
+
+    /** What the module logs ({@code dev.mizan.ssr}), formatted, from construction until {@link #close()}. */
+    static final class Logged extends Handler implements AutoCloseable {
+
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        private final Logger logger = Logger.getLogger("dev.mizan.ssr");
+
+        Logged() {
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord r) {
+            lines.add(MessageFormat.format(r.getMessage(), r.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        /** Stops collecting. */
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+        }
     }
 }

@@ -17,15 +17,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The pool against real Node processes running the fixture bundle: concurrency, faults, recycling, logging. */
@@ -156,37 +152,18 @@ class PoolIntegrationTest {
 
     @Test
     void consoleAndStrayStdoutOfTheBundleGoToTheJvmLogNotIntoThePage() throws Exception {
-        List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Logger jul = Logger.getLogger("dev.mizan.ssr");
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jul.addHandler(h);
-        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+        try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             for (int i = 0; i < 5; i++) {
                 assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
             }
             long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (logged.stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
+            while (log.lines.stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
                 Fixtures.sleep(20);
             }
-            assertThat(logged).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
+            assertThat(log.lines).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
                     .anyMatch(l -> l.endsWith("] console.log from the bundle"))
                     .anyMatch(l -> l.endsWith("] console.info from the bundle"))
                     .filteredOn(l -> l.endsWith("] a stray stdout write")).hasSize(5);
-        } finally {
-            jul.removeHandler(h);
         }
     }
 
@@ -243,36 +220,18 @@ class PoolIntegrationTest {
 
     @Test
     void aWorkerThatCannotStartIsRetriedWithBackoffAndRendersAreUnavailable() throws Exception {
-        List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Logger jul = Logger.getLogger("dev.mizan.ssr");
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(java.text.MessageFormat.format(r.getMessage(), r.getParameters()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        jul.addHandler(h);
+        Fixtures.Logged log = new Fixtures.Logged();
         SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
                 1, Duration.ofMillis(500), 10_000, 8_388_608, true, false);
-        try (WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
+        try (log; WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
             Fixtures.sleep(1000);
             assertThat(pool.state().alive()).isZero();
             assertThat(pool.state().up()).isFalse();
             assertThatThrownBy(() -> pool.render(request("pid", "{}"))).isInstanceOf(RenderException.class)
                     .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.UNAVAILABLE));
-        } finally {
-            jul.removeHandler(h);
         }
         // attempts at 0, 100, 300, 700 ms ...: the waits double
-        assertThat(logged).filteredOn(l -> l.startsWith("MZSSR01001: an SSR worker could not start"))
+        assertThat(log.lines).filteredOn(l -> l.startsWith("MZSSR01001: an SSR worker could not start"))
                 .extracting(l -> l.replaceAll(".*trying again in (\\d+) ms", "$1"))
                 .startsWith("100", "200", "400");
     }
@@ -308,9 +267,5 @@ class PoolIntegrationTest {
         } catch (RenderException e) {
             throw new java.util.concurrent.CompletionException(e);
         }
-    }
-
-    static Set<Long> set(List<Long> l) {
-        return new HashSet<>(l);
     }
 }

@@ -72,11 +72,12 @@ public class MizanExtension implements Extension {
         return !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers);
     }
 
-    /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
+    /** Records the application's beans of Mizan's SPI types, wherever they live (see {@link SpiBeans}). */
     void collectSpiBeans(@Observes ProcessBean<?> pb) {
         spiBeans.offer(pb.getBean());
     }
 
+    /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
             discovered.offer(pmb.getBean(), new AnnotatedOperation(m));

@@ -70,7 +70,7 @@ public final class MizanConfig {
                 config.getOptionalValues(CORS_ORIGINS, String.class).orElse(List.of()).stream()
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 bool(CSRF_ENABLED, true),
-                text(CACHE_BACKEND).orElse(DEFAULT_BACKEND),
+                raw(CACHE_BACKEND).orElse(DEFAULT_BACKEND),
                 duration(CACHE_TTL).orElse(DEFAULT_TTL),
                 positive(MEMORY_MAX_ENTRIES, DEFAULT_MEMORY_MAX_ENTRIES),
                 duration(REPURGE_DELAY),
@@ -82,8 +82,8 @@ public final class MizanConfig {
                 bool(EVENTS_ENABLED, true),
                 positiveDuration(EVENTS_HEARTBEAT, DEFAULT_EVENTS_HEARTBEAT),
                 (int) Math.min(Integer.MAX_VALUE, positive(EVENTS_MAX_STREAMS, DEFAULT_EVENTS_MAX_STREAMS)));
-        this.secret = text(SECRET);
-        this.previousSecret = text(SECRET_PREVIOUS);
+        this.secret = raw(SECRET);
+        this.previousSecret = raw(SECRET_PREVIOUS);
         if (!dev && secret.isEmpty()) {
             problems.add(ConfigMessages.secretMissing());
         }
@@ -129,10 +129,6 @@ public final class MizanConfig {
     private void checkLength(String key, Optional<String> value) {
         value.map(s -> s.getBytes(StandardCharsets.UTF_8).length).filter(n -> n < MIN_SECRET_BYTES)
                 .ifPresent(n -> problems.add(ConfigMessages.secretTooShort(key, n)));
-    }
-
-    private Optional<String> text(String key) {
-        return raw(key);
     }
 
     private boolean bool(String key, boolean fallback) {

@@ -13,7 +13,12 @@ import java.math.BigInteger;
  */
 public final class LiteralNumber implements JsonNumber {
 
+    /** {@link #problem} when the literal is within bounds (compared by identity). */
+    private static final String WITHIN_BOUNDS = new String("within bounds");
+
     private final String text;
+    // each set once, by a single write: a thread that reads null computes the same value again
+    private String problem;
     private BigDecimal value;
 
     /** @param text a JSON number literal, as the parser read it */
@@ -32,12 +37,30 @@ public final class LiteralNumber implements JsonNumber {
         return true;
     }
 
+    /**
+     * The literal's {@link NumberBounds} problem, found on first use: the bounds check, the canonical
+     * form and the value each ask, and the text is scanned once.
+     *
+     * @return what is wrong with the literal, or {@code null} when it is within bounds
+     */
+    String problem() {
+        String p = problem;
+        if (p == null) {
+            p = NumberBounds.problem(text);
+            if (p == null) {
+                p = WITHIN_BOUNDS;
+            }
+            problem = p;
+        }
+        return p == WITHIN_BOUNDS ? null : p;
+    }
+
     /** @throws ArithmeticException when the literal is beyond {@link NumberBounds} */
     @Override
     public BigDecimal bigDecimalValue() {
         BigDecimal v = value;
         if (v == null) {
-            String problem = NumberBounds.problem(text);
+            String problem = problem();
             if (problem != null) {
                 throw new ArithmeticException("Number " + problem);
             }

@@ -87,7 +87,7 @@ public final class NumberBounds {
      */
     public static String problem(JsonNumber number) {
         if (number instanceof LiteralNumber literal) {
-            return problem(literal.toString());
+            return literal.problem();
         }
         return problem(number.bigDecimalValue());
     }

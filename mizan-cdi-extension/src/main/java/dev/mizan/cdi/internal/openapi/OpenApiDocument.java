@@ -1,6 +1,7 @@
 package dev.mizan.cdi.internal.openapi;
 
-import jakarta.json.Json;
+import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -38,27 +39,27 @@ public final class OpenApiDocument {
      * @return the OpenAPI document
      */
     public static JsonObject of(JsonObject schema, String root) {
-        JsonObjectBuilder paths = Json.createObjectBuilder();
+        JsonObjectBuilder paths = JSON.createObjectBuilder();
         for (JsonValue c : schema.getJsonArray("contexts")) {
             JsonObject context = c.asJsonObject();
-            paths.add(root + "/ctx/" + context.getString("name"), Json.createObjectBuilder().add("get", read(context)));
+            paths.add(root + "/ctx/" + context.getString("name"), JSON.createObjectBuilder().add("get", read(context)));
         }
         for (JsonValue f : schema.getJsonArray("functions")) {
             JsonObject function = f.asJsonObject();
-            paths.add(root + "/call/" + function.getString("name"), Json.createObjectBuilder().add("post", call(function)));
+            paths.add(root + "/call/" + function.getString("name"), JSON.createObjectBuilder().add("post", call(function)));
         }
-        JsonObjectBuilder schemas = Json.createObjectBuilder();
+        JsonObjectBuilder schemas = JSON.createObjectBuilder();
         schema.getJsonObject("types").forEach((name, type) -> schemas.add(name, refs(type)));
         schemas.add(ERROR, errorSchema());
         schemas.add(ENTRY, entrySchema());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("openapi", OPENAPI_VERSION)
-                .add("info", Json.createObjectBuilder()
+                .add("info", JSON.createObjectBuilder()
                         .add("title", "Mizan contexts and functions")
                         .add("version", schema.getString("hash", "0"))
                         .add("x-mizan-schema-hash", schema.getString("hash", "")))
                 .add("paths", paths)
-                .add("components", Json.createObjectBuilder()
+                .add("components", JSON.createObjectBuilder()
                         .add("schemas", schemas)
                         .add("responses", errorResponses()))
                 .build();
@@ -66,24 +67,24 @@ public final class OpenApiDocument {
 
     private static JsonObject read(JsonObject context) {
         String name = context.getString("name");
-        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        JsonArrayBuilder parameters = JSON.createArrayBuilder();
         for (JsonValue p : context.getJsonArray("params")) {
             parameters.add(queryParam(p.asJsonObject()));
         }
-        JsonObjectBuilder ok = Json.createObjectBuilder()
+        JsonObjectBuilder ok = JSON.createObjectBuilder()
                 .add("description", "The context's value")
-                .add("headers", Json.createObjectBuilder()
+                .add("headers", JSON.createObjectBuilder()
                         .add("ETag", header("Strong ETag of the body"))
                         .add("Mizan-Cache", header("hit, miss or bypass")))
                 .add("content", json(refs(context.get("returns"))));
-        JsonObjectBuilder operation = Json.createObjectBuilder()
+        JsonObjectBuilder operation = JSON.createObjectBuilder()
                 .add("operationId", "ctx_" + name)
                 .add("summary", "Read the context " + name)
-                .add("tags", Json.createArrayBuilder().add("mizan-contexts"))
+                .add("tags", JSON.createArrayBuilder().add("mizan-contexts"))
                 .add("parameters", parameters)
-                .add("responses", Json.createObjectBuilder()
+                .add("responses", JSON.createObjectBuilder()
                         .add("200", ok)
-                        .add("304", Json.createObjectBuilder().add("description", "Not modified (If-None-Match)"))
+                        .add("304", JSON.createObjectBuilder().add("description", "Not modified (If-None-Match)"))
                         .add("400", errorRef("invalid_params"))
                         .add("401", errorRef("unauthenticated"))
                         .add("403", errorRef("forbidden"))
@@ -96,8 +97,8 @@ public final class OpenApiDocument {
 
     private static JsonObject call(JsonObject function) {
         String name = function.getString("name");
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
+        JsonArrayBuilder required = JSON.createArrayBuilder();
         for (JsonValue p : function.getJsonArray("params")) {
             JsonObject param = p.asJsonObject();
             properties.add(param.getString("name"), refs(param.get("schema")));
@@ -105,33 +106,33 @@ public final class OpenApiDocument {
                 required.add(param.getString("name"));
             }
         }
-        JsonObject body = Json.createObjectBuilder().add("type", "object").add("properties", properties)
+        JsonObject body = JSON.createObjectBuilder().add("type", "object").add("properties", properties)
                 .add("required", required).add("additionalProperties", false).build();
         JsonObject returns = function.getJsonObject("returns");
-        JsonObjectBuilder ok = Json.createObjectBuilder();
+        JsonObjectBuilder ok = JSON.createObjectBuilder();
         if (returns.getBoolean("x-mizan-response", false)) {
             // the function writes its own response; Mizan only adds the Mizan-Invalidate header
             ok.add("description", "The function's own response, with the Mizan-Invalidate header");
         } else {
             ok.add("description", "The result and what the call made stale")
-                    .add("content", json(Json.createObjectBuilder().add("type", "object")
-                            .add("properties", Json.createObjectBuilder()
+                    .add("content", json(JSON.createObjectBuilder().add("type", "object")
+                            .add("properties", JSON.createObjectBuilder()
                                     .add("result", refs(returns))
-                                    .add("invalidate", Json.createObjectBuilder().add("type", "array")
+                                    .add("invalidate", JSON.createObjectBuilder().add("type", "array")
                                             .add("items", ref(ENTRY))))
-                            .add("required", Json.createArrayBuilder().add("invalidate"))
+                            .add("required", JSON.createArrayBuilder().add("invalidate"))
                             .build()));
         }
-        JsonObjectBuilder operation = Json.createObjectBuilder()
+        JsonObjectBuilder operation = JSON.createObjectBuilder()
                 .add("operationId", "call_" + name)
                 .add("summary", "Call the function " + name)
-                .add("tags", Json.createArrayBuilder().add("mizan-functions"))
-                .add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("tags", JSON.createArrayBuilder().add("mizan-functions"))
+                .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("name", "Mizan-CSRF").add("in", "header").add("required", false)
                         .add("description", "The CSRF token; required under session authentication")
-                        .add("schema", Json.createObjectBuilder().add("type", "string"))))
-                .add("requestBody", Json.createObjectBuilder().add("required", true).add("content", json(body)))
-                .add("responses", Json.createObjectBuilder()
+                        .add("schema", JSON.createObjectBuilder().add("type", "string"))))
+                .add("requestBody", JSON.createObjectBuilder().add("required", true).add("content", json(body)))
+                .add("responses", JSON.createObjectBuilder()
                         .add("200", ok)
                         .add("400", errorRef("invalid_params"))
                         .add("401", errorRef("unauthenticated"))
@@ -149,7 +150,7 @@ public final class OpenApiDocument {
 
     private static JsonObject queryParam(JsonObject param) {
         JsonValue schema = refs(param.get("schema"));
-        JsonObjectBuilder p = Json.createObjectBuilder().add("name", param.getString("name")).add("in", "query")
+        JsonObjectBuilder p = JSON.createObjectBuilder().add("name", param.getString("name")).add("in", "query")
                 .add("required", param.getBoolean("required", false));
         if (schema instanceof JsonObject o && "string".equals(o.getString("type", null))) {
             // a string param takes the raw value (docs/reference/protocol.md)
@@ -172,7 +173,7 @@ public final class OpenApiDocument {
     static JsonValue refs(JsonValue schema) {
         return switch (schema.getValueType()) {
             case OBJECT -> {
-                JsonObjectBuilder b = Json.createObjectBuilder();
+                JsonObjectBuilder b = JSON.createObjectBuilder();
                 for (Map.Entry<String, JsonValue> e : schema.asJsonObject().entrySet()) {
                     JsonValue v = e.getValue();
                     if ("$ref".equals(e.getKey()) && v instanceof JsonString s && s.getString().startsWith(TYPES_REF)) {
@@ -184,7 +185,7 @@ public final class OpenApiDocument {
                 yield b.build();
             }
             case ARRAY -> {
-                JsonArrayBuilder b = Json.createArrayBuilder();
+                JsonArrayBuilder b = JSON.createArrayBuilder();
                 for (JsonValue v : (JsonArray) schema) {
                     b.add(refs(v));
                 }
@@ -195,25 +196,25 @@ public final class OpenApiDocument {
     }
 
     private static JsonObject json(JsonValue schema) {
-        return Json.createObjectBuilder()
-                .add("application/json", Json.createObjectBuilder().add("schema", schema)).build();
+        return JSON.createObjectBuilder()
+                .add("application/json", JSON.createObjectBuilder().add("schema", schema)).build();
     }
 
     private static JsonObject header(String description) {
-        return Json.createObjectBuilder().add("description", description)
-                .add("schema", Json.createObjectBuilder().add("type", "string")).build();
+        return JSON.createObjectBuilder().add("description", description)
+                .add("schema", JSON.createObjectBuilder().add("type", "string")).build();
     }
 
     private static JsonObject ref(String schema) {
-        return Json.createObjectBuilder().add("$ref", SCHEMAS_REF + schema).build();
+        return JSON.createObjectBuilder().add("$ref", SCHEMAS_REF + schema).build();
     }
 
     private static JsonObject errorRef(String code) {
-        return Json.createObjectBuilder().add("$ref", "#/components/responses/" + code).build();
+        return JSON.createObjectBuilder().add("$ref", "#/components/responses/" + code).build();
     }
 
     private static JsonObject errorResponses() {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         String[][] codes = {
                 {"invalid_params", "Bad or missing params (bad_request, invalid_params)"},
                 {"unauthenticated", "A role is required and there is no principal"},
@@ -222,32 +223,32 @@ public final class OpenApiDocument {
                 {"unsupported_media_type", "The body is not application/json"},
                 {"internal", "Anything else; the body's id is logged with the stack"}};
         for (String[] c : codes) {
-            b.add(c[0], Json.createObjectBuilder().add("description", c[1]).add("content", json(ref(ERROR))));
+            b.add(c[0], JSON.createObjectBuilder().add("description", c[1]).add("content", json(ref(ERROR))));
         }
         return b.build();
     }
 
     private static JsonObject errorSchema() {
-        JsonObject string = Json.createObjectBuilder().add("type", "string").build();
-        JsonObject inner = Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder()
+        JsonObject string = JSON.createObjectBuilder().add("type", "string").build();
+        JsonObject inner = JSON.createObjectBuilder().add("type", "object")
+                .add("properties", JSON.createObjectBuilder()
                         .add("code", string)
                         .add("message", string)
                         .add("id", string)
-                        .add("fields", Json.createObjectBuilder().add("type", "object")
-                                .add("additionalProperties", Json.createObjectBuilder().add("type", "array").add("items", string))))
-                .add("required", Json.createArrayBuilder().add("code").add("message"))
+                        .add("fields", JSON.createObjectBuilder().add("type", "object")
+                                .add("additionalProperties", JSON.createObjectBuilder().add("type", "array").add("items", string))))
+                .add("required", JSON.createArrayBuilder().add("code").add("message"))
                 .build();
-        return Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder().add("error", inner))
-                .add("required", Json.createArrayBuilder().add("error")).build();
+        return JSON.createObjectBuilder().add("type", "object")
+                .add("properties", JSON.createObjectBuilder().add("error", inner))
+                .add("required", JSON.createArrayBuilder().add("error")).build();
     }
 
     private static JsonObject entrySchema() {
-        return Json.createObjectBuilder().add("type", "object")
-                .add("properties", Json.createObjectBuilder()
-                        .add("context", Json.createObjectBuilder().add("type", "string"))
-                        .add("params", Json.createObjectBuilder().add("type", "object")))
-                .add("required", Json.createArrayBuilder().add("context")).build();
+        return JSON.createObjectBuilder().add("type", "object")
+                .add("properties", JSON.createObjectBuilder()
+                        .add("context", JSON.createObjectBuilder().add("type", "string"))
+                        .add("params", JSON.createObjectBuilder().add("type", "object")))
+                .add("required", JSON.createArrayBuilder().add("context")).build();
     }
 }

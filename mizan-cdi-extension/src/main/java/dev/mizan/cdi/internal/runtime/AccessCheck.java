@@ -26,6 +26,16 @@ final class AccessCheck {
         }
     }
 
+    /** @return whether {@link #check} lets the caller through */
+    static boolean allows(Access access, Caller caller) {
+        try {
+            check(access, caller);
+            return true;
+        } catch (MizanException e) {
+            return false;
+        }
+    }
+
     private static MizanException unauthenticated() {
         return new MizanException(401, "unauthenticated", "Authentication is required");
     }

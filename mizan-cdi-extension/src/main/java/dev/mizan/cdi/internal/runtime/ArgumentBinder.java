@@ -16,13 +16,11 @@ final class ArgumentBinder {
     private ArgumentBinder() {
     }
 
-    static Object[] bind(OperationPlan plan, JsonObject values, Jsonb jsonb, boolean strict) {
+    static Object[] bind(OperationPlan plan, JsonObject values, Jsonb jsonb) {
         FieldErrors errors = new FieldErrors();
-        if (strict && values.size() > 0) {
-            for (String k : values.keySet()) {
-                if (!plan.byName().containsKey(k)) {
-                    errors.add(k, "is not a parameter");
-                }
+        for (String k : values.keySet()) {
+            if (!plan.byName().containsKey(k)) {
+                errors.add(k, "is not a parameter");
             }
         }
         Object[] args = new Object[plan.arity()];

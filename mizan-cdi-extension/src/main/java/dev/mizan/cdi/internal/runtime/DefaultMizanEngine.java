@@ -154,8 +154,12 @@ public class DefaultMizanEngine implements MizanEngine {
 
     /** Reads a context whose role check is done, from the JSON object of its params. */
     ReadResult read(ContextModel ctx, JsonObject params, Caller caller) {
-        String canonical = canonical(ctx, params);
-        Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb, true);
+        return read(ctx, params, canonical(ctx, params), caller);
+    }
+
+    /** The same, with the params' canonical form already made. */
+    ReadResult read(ContextModel ctx, JsonObject params, String canonical, Caller caller) {
+        Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
         Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
@@ -219,7 +223,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private CallResult untimedCall(String function, JsonObject body, Caller caller) {
         FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry));
         AccessCheck.check(fn.access(), caller);
-        Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb, true);
+        Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb);
         Optional<String> before = caller.user();
         if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
             throw SessionInitFailure.identityKept(fn.name());
@@ -272,16 +276,7 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public boolean mayRead(String context, Caller caller) {
-        Optional<ContextModel> ctx = registry.context(context);
-        if (ctx.isEmpty()) {
-            return false;
-        }
-        try {
-            AccessCheck.check(ctx.get().access(), caller);
-            return true;
-        } catch (MizanException e) {
-            return false;
-        }
+        return registry.context(context).map(ctx -> AccessCheck.allows(ctx.access(), caller)).orElse(false);
     }
 
     @Override

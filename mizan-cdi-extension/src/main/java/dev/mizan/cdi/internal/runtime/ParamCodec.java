@@ -8,6 +8,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Converts one param between its JSON value and its Java value, chosen once per param at deployment
@@ -25,17 +27,13 @@ abstract class ParamCodec {
     abstract JsonValue normal(Object arg, Jsonb jsonb);
 
     static ParamCodec of(Type type) {
-        if (type == String.class) {
-            return STRING;
-        }
-        if (type == long.class || type == Long.class || type == int.class || type == Integer.class
-                || type == short.class || type == Short.class || type == byte.class || type == Byte.class) {
-            return new Whole(type);
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return BOOLEAN;
-        }
-        return new ViaJsonb(type);
+        ParamCodec direct = DIRECT.get(type);
+        return direct != null ? direct : new ViaJsonb(type);
+    }
+
+    /** @return the JSON value Mizan's JSON-B writes for {@code arg}, of any type */
+    static JsonValue viaJsonb(Object arg, Jsonb jsonb) {
+        return JSON.createReader(new StringReader(jsonb.toJson(arg))).readValue();
     }
 
     /** Everything else: Mizan's JSON-B, in both directions. */
@@ -53,7 +51,7 @@ abstract class ParamCodec {
 
         @Override
         JsonValue normal(Object arg, Jsonb jsonb) {
-            return JSON.createReader(new StringReader(jsonb.toJson(arg))).readValue();
+            return viaJsonb(arg, jsonb);
         }
     }
 
@@ -74,9 +72,9 @@ abstract class ParamCodec {
     private static final ParamCodec BOOLEAN = new ParamCodec() {
         @Override
         Object bind(JsonValue value, Jsonb jsonb) {
-            if (value == JsonValue.TRUE || value == JsonValue.FALSE || value.getValueType() == JsonValue.ValueType.TRUE
-                    || value.getValueType() == JsonValue.ValueType.FALSE) {
-                return value.getValueType() == JsonValue.ValueType.TRUE;
+            JsonValue.ValueType type = value.getValueType();
+            if (type == JsonValue.ValueType.TRUE || type == JsonValue.ValueType.FALSE) {
+                return type == JsonValue.ValueType.TRUE;
             }
             return jsonb.fromJson(value.toString(), Boolean.class);
         }
@@ -87,32 +85,40 @@ abstract class ParamCodec {
         }
     };
 
-    /** Whole numbers: the value has passed the range check, so an exact conversion cannot fail. */
+    /**
+     * Whole numbers: the value has passed the range check, so an exact conversion cannot fail; the
+     * narrowing to the param's type is chosen at deployment.
+     */
     private static final class Whole extends ParamCodec {
-        private final Type type;
+        private final LongFunction<Object> narrow;
 
-        Whole(Type type) {
-            this.type = type;
+        Whole(LongFunction<Object> narrow) {
+            this.narrow = narrow;
         }
 
         @Override
         Object bind(JsonValue value, Jsonb jsonb) {
-            long n = ((JsonNumber) value).bigDecimalValue().longValueExact();
-            if (type == long.class || type == Long.class) {
-                return n;
-            }
-            if (type == int.class || type == Integer.class) {
-                return (int) n;
-            }
-            if (type == short.class || type == Short.class) {
-                return (short) n;
-            }
-            return (byte) n;
+            return narrow.apply(((JsonNumber) value).bigDecimalValue().longValueExact());
         }
 
         @Override
         JsonValue normal(Object arg, Jsonb jsonb) {
             return JSON.createValue(((Number) arg).longValue());
         }
+    }
+
+    private static final Map<Type, ParamCodec> DIRECT = direct();
+
+    private static Map<Type, ParamCodec> direct() {
+        ParamCodec longs = new Whole(n -> n);
+        ParamCodec ints = new Whole(n -> (int) n);
+        ParamCodec shorts = new Whole(n -> (short) n);
+        ParamCodec bytes = new Whole(n -> (byte) n);
+        return Map.ofEntries(Map.entry(String.class, STRING),
+                Map.entry(long.class, longs), Map.entry(Long.class, longs),
+                Map.entry(int.class, ints), Map.entry(Integer.class, ints),
+                Map.entry(short.class, shorts), Map.entry(Short.class, shorts),
+                Map.entry(byte.class, bytes), Map.entry(Byte.class, bytes),
+                Map.entry(boolean.class, BOOLEAN), Map.entry(Boolean.class, BOOLEAN));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ final class PurgeCounters {
 
     /** @return the JSON value of any object as Mizan's JSON-B writes it (in-process params of unknown type) */
     JsonValue toJson(Object arg) {
-        return JSON.createReader(new StringReader(jsonb.toJson(arg))).readValue();
+        return ParamCodec.viaJsonb(arg, jsonb);
     }
 
     /** @return the JSON value of an argument of the context's param {@code name} (same type), as Mizan's JSON-B writes it */

@@ -133,15 +133,16 @@ public class Purger {
      * can match it against its mounted entries; a purge by some params only reaches entries with any
      * value of the others, so its event names the context alone (docs/reference/protocol.md).
      */
-    private java.util.Optional<String> digest(ContextModel ctx, List<String> names, JsonObject shown) {
-        if (ctx.params().isEmpty() || !names.containsAll(ctx.params().stream().map(p -> p.name()).toList())) {
-            return java.util.Optional.empty();
+    private Optional<String> digest(ContextModel ctx, List<String> names, JsonObject shown) {
+        Map<String, String> types = counters.types(ctx);
+        if (types.isEmpty() || !names.containsAll(types.keySet())) {
+            return Optional.empty();
         }
         try {
-            String canonical = rt.canonicalizer().canonical(shown, counters.types(ctx));
-            return java.util.Optional.of(EventIds.sha256(CacheKeys.stableKey(ctx.name(), canonical)));
+            String canonical = rt.canonicalizer().canonical(shown, types);
+            return Optional.of(EventIds.sha256(CacheKeys.stableKey(ctx.name(), canonical)));
         } catch (RuntimeException e) {
-            return java.util.Optional.empty(); // a value the wire could not carry: the context-wide event still holds
+            return Optional.empty(); // a value the wire could not carry: the context-wide event still holds
         }
     }
 

@@ -2,14 +2,12 @@ package dev.mizan.cdi.internal.runtime;
 
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 
-import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import dev.mizan.cdi.internal.engine.Refreshed;
 import dev.mizan.cdi.internal.key.ParamCanonicalizer;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.registry.Registry;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -56,12 +54,13 @@ final class Refresher {
                 continue;
             }
             ContextModel ctx = found.get();
-            Optional<JsonObject> params = parse(ctx, key.substring(bar + 1));
-            if (params.isEmpty() || !invalidatedBy(ctx, params.get(), invalidated) || !mayRead(ctx, caller)) {
+            String canonical = key.substring(bar + 1);
+            Optional<JsonObject> params = parse(ctx, canonical);
+            if (params.isEmpty() || !invalidatedBy(ctx, params.get(), invalidated) || !AccessCheck.allows(ctx.access(), caller)) {
                 continue;
             }
             try {
-                byte[] body = engine.read(ctx, params.get(), caller).body();
+                byte[] body = engine.read(ctx, params.get(), canonical, caller).body();
                 out.put(key, new Refreshed(body, System.currentTimeMillis()));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
@@ -71,24 +70,14 @@ final class Refresher {
         return out;
     }
 
-    private boolean mayRead(ContextModel ctx, Caller caller) {
-        try {
-            AccessCheck.check(ctx.access(), caller);
-            return true;
-        } catch (MizanException e) {
-            return false;
-        }
-    }
-
     /** @return the params of a stableKey's canonical part, only when it is exactly the canonical form */
     private Optional<JsonObject> parse(ContextModel ctx, String canonical) {
         try (JsonReader r = JSON.createReader(new StringReader(canonical))) {
             JsonObject params = r.readObject();
             return canonicalizer.canonical(params, counters.types(ctx)).equals(canonical) ? Optional.of(params) : Optional.empty();
-        } catch (JsonException | IllegalStateException | ClassCastException e) {
-            return Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.empty(); // NaN, a lone surrogate: not a key a client could hold
+            // not JSON, not an object, NaN, a lone surrogate: not a key a client could hold
+            return Optional.empty();
         }
     }
 

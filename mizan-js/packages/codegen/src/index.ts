@@ -43,23 +43,24 @@ export async function render(options: GenerateOptions): Promise<Map<string, stri
   return files;
 }
 
+/** The generated files missing in `out` or differing from what the schema generates now, with that content. */
+async function changed(options: GenerateOptions): Promise<[file: string, content: string][]> {
+  const out: [string, string][] = [];
+  for (const [file, content] of await render(options)) {
+    if ((await readFile(file, "utf8").catch(() => undefined)) !== content) out.push([file, content]);
+  }
+  return out;
+}
+
 /** Generates into `out`; returns the paths written (a file whose content is unchanged is not rewritten). */
 export async function generate(options: GenerateOptions): Promise<string[]> {
   await mkdir(options.out, { recursive: true });
-  const written: string[] = [];
-  for (const [file, content] of await render(options)) {
-    if ((await readFile(file, "utf8").catch(() => undefined)) === content) continue;
-    await writeFile(file, content);
-    written.push(file);
-  }
-  return written;
+  const files = await changed(options);
+  for (const [file, content] of files) await writeFile(file, content);
+  return files.map(([file]) => file);
 }
 
 /** The generated files that are missing or differ from what the schema generates now (for CI). */
 export async function stale(options: GenerateOptions): Promise<string[]> {
-  const out: string[] = [];
-  for (const [file, content] of await render(options)) {
-    if ((await readFile(file, "utf8").catch(() => undefined)) !== content) out.push(file);
-  }
-  return out;
+  return (await changed(options)).map(([file]) => file);
 }

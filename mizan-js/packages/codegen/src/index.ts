@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { asSchemaDocument, type SchemaDocument } from "./schema.js";
+import { asSchemaDocument, isSchemaUrl, type SchemaDocument } from "./schema.js";
 import { generateStage1, type Stage1Options } from "./stage1.js";
 import { adapterFile, generateStage2, type Stage2Options, type Target } from "./stage2.js";
 
@@ -16,7 +16,7 @@ export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSch
 /** Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). */
 export async function loadSchema(source: string): Promise<SchemaDocument> {
   let text: string;
-  if (/^https?:\/\//i.test(source)) {
+  if (isSchemaUrl(source)) {
     const response = await fetch(source, { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`GET ${source} answered ${response.status}`);
     text = await response.text();

@@ -73,8 +73,8 @@ export interface MizanClient {
 
 /** The kernel's side of live updates, used by `@mizan/base/events`. */
 export interface LiveHooks {
-  /** The stableKeys of every entry held, and whether a subscriber has it mounted. */
-  keys(): ReadonlyArray<readonly [key: string, context: string, mounted: boolean]>;
+  /** The stableKey and context name of every entry held. */
+  keys(): ReadonlyArray<readonly [key: string, context: string]>;
   /** Refetches the mounted entries whose stableKey passes `test`; the others when next mounted. */
   stale(test: (key: string, context: string) => boolean): void;
   /** Told when a call starts (`id` undefined) and when its response arrived (`id`: its `Mizan-Event-Id`, or null). */
@@ -244,7 +244,7 @@ export function createClient(options: MizanConfig): MizanClient {
   };
 
   const hooks: LiveHooks = {
-    keys: () => [...entries.values()].map((e) => [e._key, e._name, e._active > 0] as const),
+    keys: () => [...entries.values()].map((e) => [e._key, e._name] as const),
     stale: (test) => markStale((entry) => test(entry._key, entry._name), ++clock),
   };
 

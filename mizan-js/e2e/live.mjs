@@ -20,22 +20,17 @@
  *   MIZAN_LIVE_REDIS_PORT   the redis-server's port (default 26400)
  *   MIZAN_LIVE_CHROMIUM     the browser (default /usr/bin/chromium); missing = failure, never a skip
  */
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, openSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { checks, chromiumOptions, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
-const run = promisify(execFile);
-const here = dirname(fileURLToPath(import.meta.url));
-const mizanJs = resolve(here, "..");
-const repo = resolve(mizanJs, "..");
+const { fail, waitFor } = checks("live", 100);
 const need = (name) => process.env[name] ?? fail(`${name} is not set`);
 const wildflyZip = need("MIZAN_LIVE_WILDFLY_ZIP");
 const warFile = need("MIZAN_LIVE_WAR");
@@ -50,27 +45,6 @@ let work;
 let redis;
 const nodes = [];
 let browser;
-
-function fail(message) {
-  throw new Error(`live: ${message}`);
-}
-
-function listening(port) {
-  return new Promise((done) => {
-    const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
-    socket.on("error", () => done(false));
-  });
-}
-
-async function waitFor(what, check, ms) {
-  const start = Date.now();
-  for (;;) {
-    const outcome = await check();
-    if (outcome) return outcome;
-    if (Date.now() - start > ms) fail(`${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function startRedis() {
   if (await listening(redisPort)) fail(`port ${redisPort} is in use`);
@@ -105,13 +79,7 @@ async function startNode(home, index) {
     "-Dmizan.events.heartbeat=PT5S",
     `-Dmizan.events.max-streams=${bench ? 20000 : 100}`,
   ];
-  const log = openSync(join(work, `node${index + 1}.log`), "w");
-  const server = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", ...props], {
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: { ...process.env, JBOSS_HOME: home, JAVA_OPTS: "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true" },
-  });
-  server.exited = new Promise((done) => server.on("exit", done));
+  const server = spawnWildFly(home, props, join(work, `node${index + 1}.log`), { JAVA_OPTS: "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true" });
   await writeFile(`${war}.dodeploy`, "");
   await waitFor(`node ${index + 1} deploying hello.war`, () => {
     if (existsSync(`${war}.failed`)) fail(`hello.war failed on node ${index + 1}; see ${work}/node${index + 1}.log`);
@@ -122,14 +90,7 @@ async function startNode(home, index) {
   return node;
 }
 
-async function stopNode(node) {
-  if (node.server.exitCode !== null) return;
-  await run(join(node.home, "bin", "jboss-cli.sh"), [`--controller=127.0.0.1:${node.managementPort}`, "--connect", "--command=:shutdown"], {
-    env: { ...process.env, JBOSS_HOME: node.home },
-  }).catch(() => {});
-  const stopped = await Promise.race([node.server.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
-  if (!stopped) process.kill(-node.server.pid, "SIGKILL");
-}
+const stopNode = (node) => shutDownWildFly(node.server, node.home, node.managementPort);
 
 async function bundle() {
   const { build } = await import("esbuild");
@@ -160,11 +121,7 @@ before(async () => {
   await run("bash", [join(repo, "etc/wildfly/configure.sh"), home]);
   await Promise.all([startNode(home, 0), startNode(home, 1)]);
   const { chromium: type } = await import("playwright-core");
-  browser = await type.launch({
-    executablePath: chromium,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await type.launch(chromiumOptions(chromium));
 }, { timeout: 600_000 });
 
 after(async () => {

@@ -13,22 +13,16 @@
  *   MIZAN_E2E_WORK        where logs and screenshots go (default mizan-js/e2e/target)
  *   MIZAN_E2E_CHROMIUM    the browser (default /usr/bin/chromium); missing = failure, never a skip
  */
-import { execFile, spawn } from "node:child_process";
-import { existsSync, openSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { sampleSecurityTests } from "./sample-security.mjs";
+import { checks, chromiumOptions, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
-const run = promisify(execFile);
-const here = dirname(fileURLToPath(import.meta.url));
-const mizanJs = resolve(here, "..");
-const repo = resolve(mizanJs, "..");
+const { fail, waitFor } = checks("e2e", 250);
 const jbossHome = resolve(process.env.MIZAN_E2E_JBOSS_HOME ?? fail("MIZAN_E2E_JBOSS_HOME is not set"));
 const offset = Number(process.env.MIZAN_E2E_OFFSET ?? 500);
 const work = resolve(process.env.MIZAN_E2E_WORK ?? join(here, "target"));
@@ -61,14 +55,7 @@ async function launchChromium() {
   const { chromium: browserType } = await import("playwright-core");
   const profile = await mkdtemp(join(tmpdir(), "mizan-e2e-chromium-"));
   profiles.push(profile);
-  return browserType.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ],
-  });
+  return browserType.launchPersistentContext(profile, chromiumOptions(chromium, ["--disable-quic"]));
 }
 
 /** Holds requests matching `pattern` at the network until `release()`; `seen` resolves when one arrives. */
@@ -83,28 +70,6 @@ function hold(page, pattern) {
     await route.continue();
   });
   return { seen, release: () => release() };
-}
-
-function fail(message) {
-  throw new Error(`e2e: ${message}`);
-}
-
-/** True when something answers on the port (another server: we must not test it). */
-function listening(port) {
-  return new Promise((done) => {
-    const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
-    socket.on("error", () => done(false));
-  });
-}
-
-async function waitFor(what, check, ms) {
-  const start = Date.now();
-  for (;;) {
-    const outcome = await check();
-    if (outcome) return outcome;
-    if (Date.now() - start > ms) fail(`${what} did not happen within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** (Re)deploys the exploded hello.war through the deployment scanner's markers. */
@@ -122,25 +87,13 @@ async function startWildFly() {
   for (const port of [httpPort, managementPort]) if (await listening(port)) fail(`port ${port} is in use: another server runs there`);
   await run("bash", [join(repo, "etc/wildfly/configure.sh"), jbossHome]);
   for (const marker of ["deployed", "failed", "dodeploy", "undeployed"]) await rm(`${war}.${marker}`, { force: true });
-  const log = openSync(join(work, "wildfly.log"), "w");
-  server = spawn(
-    join(jbossHome, "bin", "standalone.sh"),
-    ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${offset}`],
-    { detached: true, stdio: ["ignore", log, log], env: { ...process.env, JBOSS_HOME: jbossHome } },
-  );
-  server.exited = new Promise((done) => server.on("exit", done));
+  server = spawnWildFly(jbossHome, [`-Djboss.socket.binding.port-offset=${offset}`], join(work, "wildfly.log"));
   console.log(`# WildFly starting (pid ${server.pid}, HTTP ${httpPort}, management ${managementPort})`);
   await deploy();
 }
 
 async function stopWildFly() {
-  if (!server || server.exitCode !== null) return;
-  await run(join(jbossHome, "bin", "jboss-cli.sh"), [`--controller=127.0.0.1:${managementPort}`, "--connect", "--command=:shutdown"], {
-    env: { ...process.env, JBOSS_HOME: jbossHome },
-  }).catch((e) => console.error(`# jboss-cli shutdown failed: ${e.message}`));
-  const stopped = await Promise.race([server.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 30_000))]);
-  if (!stopped) process.kill(-server.pid, "SIGKILL"); // the whole process group standalone.sh started
-  console.log("# WildFly stopped");
+  if (await shutDownWildFly(server, jbossHome, managementPort, (e) => console.error(`# jboss-cli shutdown failed: ${e.message}`))) console.log("# WildFly stopped");
 }
 
 /** Codegen from the live schema, `tsc --strict`, then one esbuild bundle per page into the exploded WAR. */

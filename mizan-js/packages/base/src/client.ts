@@ -73,8 +73,8 @@ export interface MizanClient {
 
 /** The kernel's side of live updates, used by `@mizan/base/events`. */
 export interface LiveHooks {
-  /** The stableKeys of every entry held, and whether a subscriber has it mounted. */
-  keys(): ReadonlyArray<readonly [key: string, context: string, mounted: boolean]>;
+  /** The stableKey and context name of every entry held. */
+  keys(): ReadonlyArray<readonly [key: string, context: string]>;
   /** Refetches the mounted entries whose stableKey passes `test`; the others when next mounted. */
   stale(test: (key: string, context: string) => boolean): void;
   /** Told when a call starts (`id` undefined) and when its response arrived (`id`: its `Mizan-Event-Id`, or null). */
@@ -180,14 +180,20 @@ export function createClient(options: MizanConfig): MizanClient {
     }
   };
 
+  /** Writes a state from outside a fetch: a response in flight read older data, so it is dropped. */
+  const overwrite = (entry: Entry, state: Partial<ContextState>) => {
+    entry._generation++;
+    entry._inflight = undefined;
+    entry._refetchAfter = false;
+    entry._set(state);
+  };
+
   const clearUserEntries = () => {
     hooks.onIdentity?.();
     for (const entry of entries.values()) {
       if (entry._scope === "public") continue;
-      entry._generation++;
-      entry._inflight = undefined;
-      entry._refetchAfter = entry._stale = false;
-      entry._set(PENDING);
+      entry._stale = false;
+      overwrite(entry, PENDING);
       if (entry._active > 0) void fetch(entry);
     }
   };
@@ -229,18 +235,16 @@ export function createClient(options: MizanConfig): MizanClient {
     for (const [key, value] of Object.entries(typeof fresh === "object" && fresh !== null ? fresh : {})) {
       const entry = entries.get(key);
       if (!entry || typeof value !== "object" || value === null || !("data" in value)) continue;
-      entry._generation++; // a fetch in flight read older data
-      entry._inflight = undefined;
-      entry._refetchAfter = entry._stale = false;
+      entry._stale = false;
       const at = (value as { updatedAt?: unknown }).updatedAt;
-      entry._set({ status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
+      overwrite(entry, { status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
       done.add(key);
     }
     return done;
   };
 
   const hooks: LiveHooks = {
-    keys: () => [...entries.values()].map((e) => [e._key, e._name, e._active > 0] as const),
+    keys: () => [...entries.values()].map((e) => [e._key, e._name] as const),
     stale: (test) => markStale((entry) => test(entry._key, entry._name), ++clock),
   };
 
@@ -295,10 +299,7 @@ export function createClient(options: MizanConfig): MizanClient {
     setData(context, params, data) {
       const entry = locate(context, params).entryOf();
       const previous = entry._state;
-      entry._generation++; // drops a response in flight: it was read before this write
-      entry._inflight = undefined;
-      entry._refetchAfter = false;
-      entry._set({
+      overwrite(entry, {
         status: "success",
         data: typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data,
         error: null,

@@ -167,7 +167,6 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         attempt = 0;
         // events may have been missed before this stream opened (a reconnect, a new leader)
         if (!first) deliver({ type: "resync" });
-        first = false;
       });
       if (closed || opened === "gone") break;
       first = false;

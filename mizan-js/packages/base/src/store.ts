@@ -13,10 +13,6 @@ export class Store<S extends object> {
     for (const listener of [...this._listeners]) listener();
   }
 
-  update(patch: Partial<S>): void {
-    this.set({ ...this._state, ...patch });
-  }
-
   subscribe(listener: () => void): () => void {
     this._listeners.add(listener);
     return () => {

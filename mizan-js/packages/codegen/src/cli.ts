@@ -2,6 +2,7 @@
 import { watchFile } from "node:fs";
 import { parseArgs } from "node:util";
 import { generate, stale, type GenerateOptions } from "./index.js";
+import { isSchemaUrl } from "./schema.js";
 import { TARGETS, type Target } from "./stage2.js";
 
 const USAGE =
@@ -78,7 +79,7 @@ export async function main(args: string[]): Promise<number> {
   };
   const code = await once();
   if (!values.watch) return code;
-  if (/^https?:\/\//i.test(options.schema)) {
+  if (isSchemaUrl(options.schema)) {
     console.error("MZJS00105 --watch needs a schema file, not a URL");
     return 2;
   }

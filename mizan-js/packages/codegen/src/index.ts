@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { asSchemaDocument, type SchemaDocument } from "./schema.js";
+import { asSchemaDocument, isSchemaUrl, type SchemaDocument } from "./schema.js";
 import { generateStage1, type Stage1Options } from "./stage1.js";
 import { adapterFile, generateStage2, type Stage2Options, type Target } from "./stage2.js";
 
@@ -16,7 +16,7 @@ export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSch
 /** Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). */
 export async function loadSchema(source: string): Promise<SchemaDocument> {
   let text: string;
-  if (/^https?:\/\//i.test(source)) {
+  if (isSchemaUrl(source)) {
     const response = await fetch(source, { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`GET ${source} answered ${response.status}`);
     text = await response.text();
@@ -43,23 +43,24 @@ export async function render(options: GenerateOptions): Promise<Map<string, stri
   return files;
 }
 
+/** The generated files missing in `out` or differing from what the schema generates now, with that content. */
+async function changed(options: GenerateOptions): Promise<[file: string, content: string][]> {
+  const out: [string, string][] = [];
+  for (const [file, content] of await render(options)) {
+    if ((await readFile(file, "utf8").catch(() => undefined)) !== content) out.push([file, content]);
+  }
+  return out;
+}
+
 /** Generates into `out`; returns the paths written (a file whose content is unchanged is not rewritten). */
 export async function generate(options: GenerateOptions): Promise<string[]> {
   await mkdir(options.out, { recursive: true });
-  const written: string[] = [];
-  for (const [file, content] of await render(options)) {
-    if ((await readFile(file, "utf8").catch(() => undefined)) === content) continue;
-    await writeFile(file, content);
-    written.push(file);
-  }
-  return written;
+  const files = await changed(options);
+  for (const [file, content] of files) await writeFile(file, content);
+  return files.map(([file]) => file);
 }
 
 /** The generated files that are missing or differ from what the schema generates now (for CI). */
 export async function stale(options: GenerateOptions): Promise<string[]> {
-  const out: string[] = [];
-  for (const [file, content] of await render(options)) {
-    if ((await readFile(file, "utf8").catch(() => undefined)) !== content) out.push(file);
-  }
-  return out;
+  return (await changed(options)).map(([file]) => file);
 }

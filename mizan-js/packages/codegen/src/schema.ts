@@ -55,3 +55,8 @@ export function asSchemaDocument(value: unknown): SchemaDocument {
   }
   return doc as SchemaDocument;
 }
+
+/** Whether a `--schema` source is an http(s) URL (a live server's `/mizan/schema`) rather than a file. */
+export function isSchemaUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}

@@ -9,6 +9,7 @@
  */
 import { resolve } from "node:path";
 import { generate, type GenerateOptions } from "./index.js";
+import { isSchemaUrl } from "./schema.js";
 
 /** The parts of Vite's plugin API this plugin uses (so `@mizan/codegen` needs no Vite types). */
 export interface MizanVitePlugin {
@@ -18,8 +19,7 @@ export interface MizanVitePlugin {
 }
 
 export function mizan(options: GenerateOptions): MizanVitePlugin {
-  const remote = /^https?:\/\//i.test(options.schema);
-  const schemaFile = remote ? undefined : resolve(options.schema);
+  const schemaFile = isSchemaUrl(options.schema) ? undefined : resolve(options.schema);
   return {
     name: "mizan-codegen",
     async buildStart() {

@@ -6,12 +6,12 @@
  */
 import { act, Component, StrictMode, Suspense, useState, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, MizanProvider, useMizanContext, useMutation, useSuspenseMizanContext } from "@mizan/react";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred } from "../../base/test/support/server.js";
-import { draft, rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { adapterTestHooks, draft, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -19,19 +19,15 @@ let server: FakeMizan;
 let client: MizanClient;
 let root: Root | undefined;
 let container: HTMLElement;
-let unhandled: ReturnType<typeof watchUnhandled>;
+let unhandled: AdapterTest["unhandled"];
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-  unhandled = watchUnhandled();
-});
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = undefined;
-  client.close();
-  await server.close();
-  unhandled.stop();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container, unhandled } = t),
+  async () => {
+    await act(async () => root?.unmount());
+    root = undefined;
+  },
+);
 
 const text = (id: string) => rendered(container).text(id);
 const items = () => rendered(container).items();

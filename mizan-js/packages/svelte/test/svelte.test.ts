@@ -6,11 +6,11 @@
  * components (createSubscriber).
  */
 import { flushSync, mount, unmount } from "svelte";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
-import { rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { adapterTestHooks, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 import List from "./List.svelte";
 import { watchOutside } from "./outside.svelte.js";
 
@@ -18,19 +18,15 @@ let server: FakeMizan;
 let client: MizanClient;
 let component: Record<string, unknown> | undefined;
 let container: HTMLElement;
-let unhandled: ReturnType<typeof watchUnhandled>;
+let unhandled: AdapterTest["unhandled"];
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-  unhandled = watchUnhandled();
-});
-afterEach(async () => {
-  if (component) await unmount(component);
-  component = undefined;
-  client.close();
-  await server.close();
-  unhandled.stop();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container, unhandled } = t),
+  async () => {
+    if (component) await unmount(component);
+    component = undefined;
+  },
+);
 
 const text = (id: string) => rendered(container).text(id);
 const items = () => rendered(container).items();

@@ -5,30 +5,26 @@
  * that never rejects, optimistic updates and their rollback, and `onSchemaMismatch`.
  */
 import { createApp, defineComponent, h, nextTick, ref, type App } from "vue";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, mizanPlugin, useMizanContext, useMutation } from "@mizan/vue";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
-import { draft, rendered, setUpAdapterTest, watchUnhandled, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { adapterTestHooks, draft, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 
 let server: FakeMizan;
 let client: MizanClient;
 let app: App | undefined;
 let container: HTMLElement;
-let unhandled: ReturnType<typeof watchUnhandled>;
+let unhandled: AdapterTest["unhandled"];
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-  unhandled = watchUnhandled();
-});
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  client.close();
-  await server.close();
-  unhandled.stop();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container, unhandled } = t),
+  async () => {
+    app?.unmount();
+    app = undefined;
+  },
+);
 
 const text = (id: string) => rendered(container).text(id);
 const items = () => rendered(container).items();

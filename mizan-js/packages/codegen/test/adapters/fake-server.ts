@@ -3,6 +3,7 @@
  * `todos` and `catalog` contexts, `addTodo` (which invalidates `todos` of its list) and `/session`.
  * It speaks the wire protocol of docs/reference/protocol.md as the Java side does; every request is recorded.
  */
+import { afterEach, beforeEach } from "vitest";
 import { createClient, type MizanClient } from "@mizan/base";
 import { startServer, type Recorded, type Reply, type TestServer } from "../../../base/test/support/server.js";
 import { schemaHash, type Todo } from "../generated/mizan.js";
@@ -65,7 +66,7 @@ function todo(id: number, title: string): Todo {
 }
 
 /** What every adapter test starts from: a fresh fake server, a client for it and an empty `#app`. */
-export async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: MizanClient; container: HTMLElement }> {
+async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: MizanClient; container: HTMLElement }> {
   const server = await startFakeMizan();
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.baseUrl}/app/`);
   const client = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 0, document: null });
@@ -73,8 +74,35 @@ export async function setUpAdapterTest(): Promise<{ server: FakeMizan; client: M
   return { server, client, container: document.getElementById("app")! };
 }
 
+/** What an adapter test works with; a fresh one for each test. */
+export interface AdapterTest {
+  readonly server: FakeMizan;
+  readonly client: MizanClient;
+  readonly container: HTMLElement;
+  readonly unhandled: ReturnType<typeof watchUnhandled>;
+}
+
+/**
+ * Registers what every adapter test starts and ends with: before each test, a {@link setUpAdapterTest}
+ * and a {@link watchUnhandled}, handed to `use`; after it, `unmount` (the framework's own), then the
+ * client, the server and the watch are closed.
+ */
+export function adapterTestHooks(use: (test: AdapterTest) => void, unmount: () => unknown): void {
+  let current: AdapterTest | undefined;
+  beforeEach(async () => {
+    current = { ...(await setUpAdapterTest()), unhandled: watchUnhandled() };
+    use(current);
+  });
+  afterEach(async () => {
+    await unmount();
+    current?.client.close();
+    await current?.server.close();
+    current?.unhandled.stop();
+  });
+}
+
 /** Unhandled promise rejections while a test runs (`mutate` must leave none). */
-export function watchUnhandled(): { readonly seen: unknown[]; stop(): void } {
+function watchUnhandled(): { readonly seen: unknown[]; stop(): void } {
   const seen: unknown[] = [];
   const listener = (reason: unknown) => void seen.push(reason);
   process.on("unhandledRejection", listener);

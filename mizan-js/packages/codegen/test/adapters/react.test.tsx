@@ -3,12 +3,12 @@
 import { act, StrictMode, useState } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { stableKey, type MizanClient } from "@mizan/base";
 import { todos } from "../generated/mizan.js";
 import { MizanProvider, useAddTodo, useTodos } from "../generated/mizan.react.js";
 import { until } from "../../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
+import { adapterTestHooks, type FakeMizan } from "./fake-server.js";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -17,15 +17,13 @@ let client: MizanClient;
 let root: Root | undefined;
 let container: HTMLElement;
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-});
-afterEach(async () => {
-  await act(async () => root?.unmount());
-  root = undefined;
-  client.close();
-  await server.close();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container } = t),
+  async () => {
+    await act(async () => root?.unmount());
+    root = undefined;
+  },
+);
 
 function Todos(props: { initialList: number }) {
   const [list, setList] = useState(props.initialList);

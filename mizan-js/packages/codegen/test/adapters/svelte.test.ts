@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /** The generated Svelte 5 adapter, mounted with svelte's mount against a real HTTP server. */
 import { flushSync, mount, unmount } from "svelte";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { MizanClient } from "@mizan/base";
 import { until } from "../../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
+import { adapterTestHooks, type FakeMizan } from "./fake-server.js";
 import Provider from "./svelte/Provider.svelte";
 
 let server: FakeMizan;
@@ -12,15 +12,13 @@ let client: MizanClient;
 let component: Record<string, unknown> | undefined;
 let container: HTMLElement;
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-});
-afterEach(async () => {
-  if (component) await unmount(component);
-  component = undefined;
-  client.close();
-  await server.close();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container } = t),
+  async () => {
+    if (component) await unmount(component);
+    component = undefined;
+  },
+);
 
 const items = () => [...container.querySelectorAll("li")].map((li) => li.textContent);
 const click = (id: string) => flushSync(() => container.querySelector<HTMLButtonElement>(`#${id}`)!.click());

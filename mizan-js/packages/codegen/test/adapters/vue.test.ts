@@ -2,27 +2,25 @@
 /** The generated Vue adapter, mounted with Vue's own createApp against a real HTTP server. */
 import { createApp, createSSRApp, defineComponent, h, nextTick, ref, type App } from "vue";
 import { renderToString } from "vue/server-renderer";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { createClient, type MizanClient } from "@mizan/base";
 import { MIZAN_CLIENT, mizanPlugin, useAddTodo, useMizanClient, useTodos } from "../generated/mizan.vue.js";
 import { addTodo } from "../generated/mizan.js";
 import { until } from "../../../base/test/support/server.js";
-import { setUpAdapterTest, type FakeMizan } from "./fake-server.js";
+import { adapterTestHooks, type FakeMizan } from "./fake-server.js";
 
 let server: FakeMizan;
 let client: MizanClient;
 let app: App | undefined;
 let container: HTMLElement;
 
-beforeEach(async () => {
-  ({ server, client, container } = await setUpAdapterTest());
-});
-afterEach(async () => {
-  app?.unmount();
-  app = undefined;
-  client.close();
-  await server.close();
-});
+adapterTestHooks(
+  (t) => ({ server, client, container } = t),
+  async () => {
+    app?.unmount();
+    app = undefined;
+  },
+);
 
 const list = ref(3);
 const Todos = defineComponent({

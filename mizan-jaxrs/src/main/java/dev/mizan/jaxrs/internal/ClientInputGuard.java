@@ -78,6 +78,8 @@ final class ClientInputGuard implements Filter {
                 }
                 bytes.put((byte) (hi * 16 + lo));
                 i += 2;
+            } else if (c < 0x80) {
+                bytes.put((byte) c); // the usual case, without a String per character
             } else {
                 bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }

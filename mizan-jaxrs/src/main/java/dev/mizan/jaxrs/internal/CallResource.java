@@ -1,8 +1,10 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.CallResult;
+import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
+import dev.mizan.cdi.internal.engine.Refreshed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import dev.mizan.cdi.internal.engine.Refreshed;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,6 @@ public class CallResource {
 
     @Inject
     MizanEngine engine;
-
 
     @Inject
     ServletExchange exchange;
@@ -57,10 +57,11 @@ public class CallResource {
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
         RefreshRequest refresh = RefreshRequest.of(args, settings.maxRefresh());
         exchange.bind(request, response);
-        CallResult result = engine.call(name, refresh.args(), engine.caller(request));
-        // after the purges, as a read right after the call would: the caller read live (a login counts)
+        Caller caller = engine.caller(request);
+        CallResult result = engine.call(name, refresh.args(), caller);
+        // after the purges, as a read right after the call would: the caller is read live (a login counts)
         Optional<Map<String, Refreshed>> refreshed = refresh.keys()
-                .map(keys -> engine.refresh(keys, result.invalidate(), engine.caller(request)));
+                .map(keys -> engine.refresh(keys, result.invalidate(), caller));
         return CallResponses.of(result, refreshed, request, response, engine);
     }
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps client input that the JAX-RS runtime would refuse with its own HTML page (and a logged stack
@@ -41,10 +44,10 @@ final class ClientInputGuard implements Filter {
         if (!utf8PercentEncoding(http.getRequestURI()) || !utf8PercentEncoding(http.getQueryString())) {
             httpResponse.setStatus(400);
             httpResponse.setHeader(ProtocolHeadersFilter.PROTOCOL, "1");
-            httpResponse.setHeader("Cache-Control", CacheHeaders.NO_STORE);
-            httpResponse.setContentType("application/json");
+            httpResponse.setHeader(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+            httpResponse.setContentType(MediaType.APPLICATION_JSON);
             httpResponse.getOutputStream().write(ErrorBody.of("bad_request",
-                    "The URL is not percent-encoded UTF-8", java.util.Map.of(), null).getBytes(StandardCharsets.UTF_8));
+                    "The URL is not percent-encoded UTF-8", Map.of(), null).getBytes(StandardCharsets.UTF_8));
             return;
         }
         String type = http.getContentType();
@@ -75,6 +78,8 @@ final class ClientInputGuard implements Filter {
                 }
                 bytes.put((byte) (hi * 16 + lo));
                 i += 2;
+            } else if (c < 0x80) {
+                bytes.put((byte) c); // the usual case, without a String per character
             } else {
                 bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             }
@@ -97,7 +102,7 @@ final class ClientInputGuard implements Filter {
         }
 
         private static boolean isContentType(String name) {
-            return "Content-Type".equalsIgnoreCase(name);
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name);
         }
 
         @Override

@@ -32,7 +32,6 @@ public class ContextResource {
     @Inject
     MizanEngine engine;
 
-
     /** A context's cache headers never change after deployment: computed once each. */
     private final Map<String, Map<String, String>> headersByContext = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -19,9 +20,6 @@ import java.io.PrintWriter;
  * session cookie out of the header API until they commit).
  */
 final class CookieCacheResponse extends HttpServletResponseWrapper {
-
-    private static final String SET_COOKIE = "Set-Cookie";
-    private static final String CACHE_CONTROL = "Cache-Control";
 
     private final HttpServletRequest request;
     private boolean cookie;
@@ -40,12 +38,12 @@ final class CookieCacheResponse extends HttpServletResponseWrapper {
         }
         checked = true;
         if (getHeader(ProtocolHeadersFilter.PROTOCOL) != null && carriesCookie()) {
-            super.setHeader(CACHE_CONTROL, CacheHeaders.PRIVATE_NO_STORE);
+            super.setHeader(HttpHeaders.CACHE_CONTROL, CacheHeaders.PRIVATE_NO_STORE);
         }
     }
 
     private boolean carriesCookie() {
-        if (cookie || !getHeaders(SET_COOKIE).isEmpty()) {
+        if (cookie || !getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
             return true;
         }
         HttpSession session = request.getSession(false);
@@ -76,7 +74,7 @@ final class CookieCacheResponse extends HttpServletResponseWrapper {
     }
 
     private String noteCookie(String name, String value) {
-        if (SET_COOKIE.equalsIgnoreCase(name)) {
+        if (HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)) {
             cookie = true;
         }
         return value;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,11 +71,6 @@ public class EventStreams implements InvalidationListener, HealthPart {
         return true;
     }
 
-    /** @return the number of open streams on this node */
-    int count() {
-        return open.get();
-    }
-
     @Override
     public String name() {
         return "events";
@@ -96,8 +92,8 @@ public class EventStreams implements InvalidationListener, HealthPart {
 
     /** @return {@code streams} (open now) and {@code max-streams} */
     @Override
-    public java.util.Map<String, Object> data() {
-        return java.util.Map.of("streams", open.get(), "max-streams", engine.settings().eventsMaxStreams());
+    public Map<String, Object> data() {
+        return Map.of("streams", open.get(), "max-streams", engine.settings().eventsMaxStreams());
     }
 
     @Override
@@ -136,22 +132,24 @@ public class EventStreams implements InvalidationListener, HealthPart {
     @PreDestroy
     void stop() {
         ScheduledExecutorService w = writer;
-        if (w != null) {
-            w.shutdownNow();
+        if (w == null) {
+            return; // no stream was ever opened on this node
         }
         // RESTEasy's SseEventSink.close() waits for the response to complete, which during an undeploy
         // may never happen (seen on WildFly: the undeploy hung and the server refused every later
-        // deployment). Close on a daemon thread and wait a bounded time: the container ends whatever
-        // connections are left when the application goes away.
-        Thread closer = new Thread(() -> streams.forEach(this::close), "mizan-events-close");
-        closer.setDaemon(true);
-        closer.start();
+        // deployment). The writer, the one thread that writes to the sinks, closes them after what it is
+        // sending now, with a bounded wait: the container ends whatever connections are left when the
+        // application goes away. Events still queued are dropped (send skips them once shut down).
+        w.execute(() -> streams.forEach(this::close));
+        w.shutdown();
         try {
-            closer.join(CLOSE_AT_UNDEPLOY_MILLIS);
+            if (!w.awaitTermination(CLOSE_AT_UNDEPLOY_MILLIS, TimeUnit.MILLISECONDS)) {
+                w.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            w.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        closer.interrupt();
     }
 
     private synchronized void start(Sse s, MizanSettings settings) {
@@ -164,10 +162,10 @@ public class EventStreams implements InvalidationListener, HealthPart {
             t.setDaemon(true);
             return t;
         });
+        writer = w; // before anything runs on it: send() asks it whether it was shut down
         long every = settings.eventsHeartbeat().toMillis();
         w.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         engine.listen(this);
-        writer = w;
     }
 
     private void heartbeat() {
@@ -176,6 +174,9 @@ public class EventStreams implements InvalidationListener, HealthPart {
     }
 
     private void send(Stream stream, OutboundSseEvent event) {
+        if (writer.isShutdown()) {
+            return; // undeploying: the streams are about to be closed
+        }
         if (stream.sink().isClosed()) {
             close(stream);
             return;

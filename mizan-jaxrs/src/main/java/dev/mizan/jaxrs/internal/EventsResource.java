@@ -14,6 +14,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
@@ -37,10 +38,10 @@ public class EventsResource {
     @Inject
     MizanEngine engine;
 
-    private volatile boolean warnedSync;
-
     @Inject
     EventStreams streams;
+
+    private volatile boolean warnedSync;
 
     /** Opens a stream for the contexts the caller may read, or answers 404 (events off) or 503 (limit). */
     @GET
@@ -68,7 +69,7 @@ public class EventsResource {
         if (!streams.open(sink, sse, readable)) {
             Response full = ErrorResponses.of(503, "unavailable", "Too many event streams on this server; retry later");
             throw new WebApplicationException(Response.fromResponse(full)
-                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).build());
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
         }
     }
 }

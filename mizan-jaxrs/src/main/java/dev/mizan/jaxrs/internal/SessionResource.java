@@ -28,7 +28,6 @@ public class SessionResource {
     @Inject
     MizanEngine engine;
 
-
     /** @return {@code {"csrfToken", "user"}} and the CSRF cookie */
     @GET
     public Response session(@Context Configuration config, @Context Application app,

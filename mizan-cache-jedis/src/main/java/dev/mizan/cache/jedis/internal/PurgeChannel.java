@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * This node's subscription to the purges of every node (Redis pub/sub), on a connection of its own,
@@ -148,15 +149,11 @@ final class PurgeChannel implements AutoCloseable {
         }
         ClusterTopology.State state = topology == null ? ClusterTopology.State.STABLE : topology.look();
         if (state == ClusterTopology.State.FAILING || state == ClusterTopology.State.CHANGED) {
-            subscribed = false;
-            reportLoss(state == ClusterTopology.State.FAILING ? "a cluster master is failing" : "the cluster's masters changed");
-            dropConnection();
+            lose(state == ClusterTopology.State.FAILING ? "a cluster master is failing" : "the cluster's masters changed");
             return;
         }
         if (System.nanoTime() - lastPong > heartbeat.toNanos() * 3) {
-            subscribed = false;
-            reportLoss("no answer to PING");
-            dropConnection();
+            lose("no answer to PING");
             return;
         }
         try {
@@ -164,6 +161,13 @@ final class PurgeChannel implements AutoCloseable {
         } catch (RuntimeException e) {
             // the subscriber thread sees the broken connection and reconnects
         }
+    }
+
+    /** Stops serving at once and drops the connection; the subscriber thread then reconnects. */
+    private void lose(String reason) {
+        subscribed = false;
+        reportLoss(reason);
+        dropConnection();
     }
 
     private void reportLoss(String reason) {
@@ -180,6 +184,17 @@ final class PurgeChannel implements AutoCloseable {
                 c.forceDisconnect();
             } catch (Exception e) {
                 // already gone
+            }
+        }
+    }
+
+    /** Tells every listener; one that fails is logged, and the others are still told. */
+    private void tell(Consumer<PurgeListener> message) {
+        for (PurgeListener listener : listeners) {
+            try {
+                message.accept(listener);
+            } catch (RuntimeException e) {
+                Messages.listenerFailed(e);
             }
         }
     }
@@ -217,13 +232,7 @@ final class PurgeChannel implements AutoCloseable {
             firstAttempt.countDown();
             Messages.subscriptionBack(resubscription);
             if (resubscription) {
-                for (PurgeListener listener : listeners) {
-                    try {
-                        listener.resync();
-                    } catch (RuntimeException e) {
-                        Messages.listenerFailed(e);
-                    }
-                }
+                tell(PurgeListener::resync);
             }
         }
 
@@ -231,13 +240,7 @@ final class PurgeChannel implements AutoCloseable {
         public void onMessage(String name, String message) {
             String counter = PurgeMessage.counter(message);
             String event = PurgeMessage.event(message);
-            for (PurgeListener listener : listeners) {
-                try {
-                    listener.purged(counter, event);
-                } catch (RuntimeException e) {
-                    Messages.listenerFailed(e);
-                }
-            }
+            tell(listener -> listener.purged(counter, event));
         }
 
         @Override

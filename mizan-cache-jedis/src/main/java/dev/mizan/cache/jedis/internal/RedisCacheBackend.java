@@ -39,7 +39,7 @@ public final class RedisCacheBackend implements CacheBackend {
     private static final long COUNTER_HEADROOM = 1L << 40;
     private static final String EPOCH = "epoch";
 
-    private final RedisSettings settings;
+    private final String prefix;
     private final UnifiedJedis client;
     private final PurgeChannel purges;
     private final String channel;
@@ -52,14 +52,14 @@ public final class RedisCacheBackend implements CacheBackend {
      * @param settings the {@code mizan.cache.redis.*} keys
      */
     public RedisCacheBackend(RedisSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.prefix = Objects.requireNonNull(settings, "settings").prefix();
         RedisClients clients = RedisClients.create(settings);
         this.client = clients.client();
-        this.channel = settings.prefix() + "purges";
+        this.channel = prefix + "purges";
         this.cluster = settings.mode() == RedisSettings.Mode.CLUSTER;
         Messages.started(settings);
         EvictionPolicyCheck.run(client, settings);
-        ClusterTopology topology = settings.mode() == RedisSettings.Mode.CLUSTER ? new ClusterTopology(client, key(EPOCH)) : null;
+        ClusterTopology topology = cluster ? new ClusterTopology(client, key(EPOCH)) : null;
         this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1), topology);
         purges.start(settings.timeout().multipliedBy(5).plusSeconds(1));
     }
@@ -176,20 +176,15 @@ public final class RedisCacheBackend implements CacheBackend {
         }
     }
 
-    /** @return the settings this backend runs with */
-    public RedisSettings settings() {
-        return settings;
-    }
-
     /**
      * Moves the epoch to a new random value: unlike {@code INCR}, safe even when Redis came back from an
      * older snapshot, whose epoch may be one an entry written after that snapshot was stamped with.
      */
     private boolean bumpEpoch() {
         try {
-            if (client instanceof RedisClusterClient cluster) {
+            if (client instanceof RedisClusterClient clusterClient) {
                 // pipelines do not follow MOVED: learn the new slot owners before serving again
-                cluster.refreshClusterTopology();
+                clusterClient.refreshClusterTopology();
             }
             client.set(key(EPOCH), Long.toString(randomStart()));
             openUntil = System.nanoTime();
@@ -231,11 +226,11 @@ public final class RedisCacheBackend implements CacheBackend {
     }
 
     private String key(String counter) {
-        return settings.prefix() + counter;
+        return prefix + counter;
     }
 
     private byte[] entryKey(String entryKey) {
-        return (settings.prefix() + "e:" + entryKey).getBytes(StandardCharsets.UTF_8);
+        return (prefix + "e:" + entryKey).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Long parse(String value) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * One application node as Mizan's core sees its cache: the real {@link OriginCache} over a real
@@ -56,6 +57,14 @@ final class AppNode implements AutoCloseable {
         Map<String, String> config = new HashMap<>();
         config.put("mizan.cache.redis.url", "redis://127.0.0.1:" + port);
         config.put("mizan.cache.redis.prefix", prefix);
+        return config;
+    }
+
+    /** Settings for a Redis {@code mode} ({@code sentinel}, {@code cluster}) reached through {@code nodes}. */
+    static Map<String, String> through(String mode, List<RedisServer> nodes) {
+        Map<String, String> config = new HashMap<>();
+        config.put("mizan.cache.redis.mode", mode);
+        config.put("mizan.cache.redis.nodes", nodes.stream().map(n -> "127.0.0.1:" + n.port).collect(Collectors.joining(",")));
         return config;
     }
 

@@ -9,12 +9,10 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,9 +81,7 @@ class ClusterIntegrationTest extends PurgeScenarios {
 
     @Override
     Map<String, String> config() {
-        Map<String, String> config = new HashMap<>();
-        config.put("mizan.cache.redis.mode", "cluster");
-        config.put("mizan.cache.redis.nodes", MASTERS.stream().map(m -> "127.0.0.1:" + m.port).collect(Collectors.joining(",")));
+        Map<String, String> config = AppNode.through("cluster", MASTERS);
         // generous for a loaded 2-core CI machine; the layout, not the latency, is under test here
         config.put("mizan.cache.redis.timeout", "PT1S");
         return config;

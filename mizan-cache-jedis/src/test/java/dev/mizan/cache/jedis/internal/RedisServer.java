@@ -114,10 +114,6 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     static String run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -10,12 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,10 +55,8 @@ class SentinelIntegrationTest {
 
     @Test
     void theMasterIsKilledMidLoadAndNothingStaleIsServed() throws Exception {
-        Map<String, String> config = new HashMap<>();
-        config.put("mizan.cache.redis.mode", "sentinel");
+        Map<String, String> config = AppNode.through("sentinel", sentinels);
         config.put("mizan.cache.redis.sentinel.master", MASTER_NAME);
-        config.put("mizan.cache.redis.nodes", sentinels.stream().map(s -> "127.0.0.1:" + s.port).collect(Collectors.joining(",")));
         AtomicInteger db = new AtomicInteger(1);
         /** the newest version whose purge has returned: no later read may serve anything older */
         AtomicInteger purged = new AtomicInteger(1);

@@ -1,6 +1,7 @@
 package dev.mizan.cache.jedis.internal;
 
 import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.cache.Served;
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -46,18 +47,21 @@ class StandaloneIntegrationTest extends PurgeScenarios {
         RAW.close();
     }
 
+    /** Reads an entry of {@code stock} that lives two seconds. */
+    Served readForTwoSeconds(String key) {
+        return node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
+                () -> v().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
     void everyEntryHasItsTtlAndExpires() {
         String key = key("ttl");
-        node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
-                () -> v().getBytes(StandardCharsets.UTF_8));
+        readForTwoSeconds(key);
         long pttl = RAW.pttl(PREFIX + "e:" + key);
         assertThat(pttl).isBetween(1L, 2_000L);
-        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
-                () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.HIT);
+        assertThat(readForTwoSeconds(key).status()).isEqualTo(CacheStatus.HIT);
         RedisServer.await(() -> !RAW.exists(PREFIX + "e:" + key), Duration.ofSeconds(8), "the entry to expire");
-        assertThat(node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),
-                () -> v().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(CacheStatus.MISS);
+        assertThat(readForTwoSeconds(key).status()).isEqualTo(CacheStatus.MISS);
     }
 
     @Test

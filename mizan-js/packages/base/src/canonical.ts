@@ -89,9 +89,9 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
     }
     if (json !== "null") wire.push([name, raw, json]);
   }
-  const objectText = `{${wire.map(([name, , json]) => `${JSON.stringify(name)}:${json}`).join(",")}}`;
   return {
-    canonical: canonicalizeParamsText(objectText),
+    // the object text is built here, so it is an object: no need for canonicalizeParamsText's check
+    canonical: serialize(parseJson(`{${wire.map(([name, , json]) => `${JSON.stringify(name)}:${json}`).join(",")}}`), true),
     query: wire.map(([name, raw]) => `${encodeURIComponent(name)}=${encodeURIComponent(raw)}`).join("&"),
   };
 }

@@ -92,7 +92,11 @@ interface Stale {
   readonly params: ReadonlyArray<readonly [string, string]>;
 }
 
-type Message = { readonly mizan: 1; readonly type: "invalidate"; readonly items: Stale[] } | { readonly mizan: 1; readonly type: "clear-user" };
+/** What other tabs are told: `stale` lists invalidations; without it, "clear every USER entry". */
+interface Message {
+  readonly mizan: 1;
+  readonly stale?: Stale[];
+}
 
 export function createClient(options: MizanConfig): MizanClient {
   const config = resolveConfig(options);
@@ -104,7 +108,7 @@ export function createClient(options: MizanConfig): MizanClient {
   let bust = 0;
 
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel) : undefined;
-  const post = (message: Message) => channel?.postMessage(message);
+  const post = (stale?: Stale[]) => channel?.postMessage({ mizan: 1, stale } satisfies Message);
 
   const scheduleGc = (entry: Entry) => {
     clearTimeout(entry._gcTimer);
@@ -134,28 +138,34 @@ export function createClient(options: MizanConfig): MizanClient {
   const fetch = (entry: Entry): Promise<void> => {
     if (entry._inflight) return entry._inflight._promise;
     if (entry._query === undefined) return Promise.resolve(); // seeded by SSR, never registered
-    const seq = ++entry._started;
     const generation = entry._generation;
     const query = [entry._query, entry._bust ? `_mz=${entry._bust}` : ""].filter(Boolean).join("&");
     const noCache = entry._noCache;
     entry._noCache = entry._stale = false;
-    const promise = run(entry, seq, generation, query, noCache);
+    const promise = run(entry, generation, query, noCache);
     entry._inflight = { _promise: promise, _startedAt: ++clock };
     entry._set({ isFetching: true });
     return promise;
   };
 
-  const run = async (entry: Entry, seq: number, generation: number, query: string, noCache: boolean) => {
+  /** A state holding data received (or written) at `at`, ms since the epoch (default: now). */
+  const success = (data: unknown, at?: unknown): Partial<ContextState> => ({
+    status: "success",
+    data,
+    error: null,
+    dataUpdatedAt: typeof at === "number" ? at : Date.now(),
+  });
+
+  const run = async (entry: Entry, generation: number, query: string, noCache: boolean) => {
     let outcome: Partial<ContextState>;
     try {
-      const data = await http._read(entry._name, query, noCache, () => entry._generation !== generation);
-      outcome = { status: "success", data, error: null, dataUpdatedAt: Date.now() };
+      outcome = success(await http._read(entry._name, query, noCache, () => entry._generation !== generation));
     } catch (error) {
       outcome = { status: "error", error };
     }
-    // Out of order: the entry was cleared meanwhile, or a newer answer is already shown.
-    if (entry._generation !== generation || seq < entry._applied) return;
-    entry._applied = seq;
+    // Out of order: the entry was cleared or written meanwhile (a newer answer is shown). Only one
+    // request per entry is in flight in a generation, so no other ordering is needed.
+    if (entry._generation !== generation) return;
     entry._inflight = undefined;
     const again = entry._refetchAfter;
     entry._refetchAfter = false;
@@ -185,7 +195,7 @@ export function createClient(options: MizanConfig): MizanClient {
     entry._generation++;
     entry._inflight = undefined;
     entry._refetchAfter = false;
-    entry._set(state);
+    entry._set({ ...state, isFetching: false });
   };
 
   const clearUserEntries = () => {
@@ -202,12 +212,7 @@ export function createClient(options: MizanConfig): MizanClient {
     for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
       const bar = key.indexOf("|");
       if (bar > 0) {
-        entryFor(key, key.slice(0, bar), key.slice(bar + 1))._set({
-          status: "success",
-          data: seed.data,
-          error: null,
-          dataUpdatedAt: seed.updatedAt ?? Date.now(),
-        });
+        entryFor(key, key.slice(0, bar), key.slice(bar + 1))._set(success(seed.data, seed.updatedAt));
       }
     }
   };
@@ -236,8 +241,7 @@ export function createClient(options: MizanConfig): MizanClient {
       const entry = entries.get(key);
       if (!entry || typeof value !== "object" || value === null || !("data" in value)) continue;
       entry._stale = false;
-      const at = (value as { updatedAt?: unknown }).updatedAt;
-      overwrite(entry, { status: "success", data: value.data, error: null, isFetching: false, dataUpdatedAt: typeof at === "number" ? at : Date.now() });
+      overwrite(entry, success(value.data, (value as { updatedAt?: unknown }).updatedAt));
       done.add(key);
     }
     return done;
@@ -251,7 +255,7 @@ export function createClient(options: MizanConfig): MizanClient {
   if (channel) {
     channel.onmessage = ({ data: message }: MessageEvent<Message>) => {
       if (message?.mizan !== 1) return;
-      if (message.type === "invalidate") applyStale(message.items, ++clock);
+      if (message.stale) applyStale(message.stale, ++clock);
       else {
         http._resetSession(); // another tab logged in or out: the CSRF cookie was rotated
         clearUserEntries();
@@ -299,13 +303,7 @@ export function createClient(options: MizanConfig): MizanClient {
     setData(context, params, data) {
       const entry = locate(context, params).entryOf();
       const previous = entry._state;
-      overwrite(entry, {
-        status: "success",
-        data: typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data,
-        error: null,
-        isFetching: false,
-        dataUpdatedAt: Date.now(),
-      });
+      overwrite(entry, success(typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data));
       const written = entry._state;
       return () => {
         if (entry._state !== written) return;
@@ -336,7 +334,7 @@ export function createClient(options: MizanConfig): MizanClient {
       let refreshed: Set<string> | undefined;
       if (/\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
         const text = await response.text();
-        stale = staleFrom(member(parseJson(text), "invalidate")); // lossless: big-integer params still match
+        stale = staleFrom((parseJson(text) as Member)?.invalidate); // lossless: big-integer params still match
         let fresh: unknown;
         ({ result, redirect, refreshed: fresh } = JSON.parse(text) as { result?: unknown; redirect?: unknown; refreshed?: unknown });
         refreshed = applyRefreshed(fresh);
@@ -346,10 +344,10 @@ export function createClient(options: MizanConfig): MizanClient {
       }
       if (descriptor.sessionInit) {
         clearUserEntries();
-        post({ mizan: 1, type: "clear-user" });
+        post();
       }
       applyStale(stale, stamp, refreshed);
-      if (stale.length > 0) post({ mizan: 1, type: "invalidate", items: stale });
+      if (stale.length > 0) post(stale);
       live?.("end", response.headers.get("Mizan-Event-Id"));
       if (typeof redirect === "string") config.onRedirect(redirect);
       return result as R;
@@ -358,7 +356,7 @@ export function createClient(options: MizanConfig): MizanClient {
     invalidate(items) {
       const stale = staleFrom(parseJson(toJsonText(items)));
       applyStale(stale, ++clock);
-      post({ mizan: 1, type: "invalidate", items: stale });
+      post(stale);
     },
     clearUserEntries,
     hydrate,
@@ -378,16 +376,15 @@ function matches(entry: Entry, item: Stale): boolean {
   return entry._name === item.context && item.params.every(([name, value]) => entry._param(name) === value);
 }
 
-function member(tree: unknown, name: string): unknown {
-  return typeof tree === "object" && tree !== null ? (tree as Record<string, unknown>)[name] : undefined;
-}
+/** A parsed JSON value read as an object; `?.` gives `undefined` for null, and any other value has none of these members. */
+type Member = { readonly [name: string]: unknown } | null | undefined;
 
 /** Reads an `invalidate` list (parsed losslessly) into canonical param values. */
 function staleFrom(list: unknown): Stale[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((item) => {
-    const context = member(item, "context");
-    const params = member(item, "params") ?? {};
+    const context = (item as Member)?.context;
+    const params = (item as Member)?.params ?? {};
     return typeof context === "string"
       ? [{ context, params: Object.entries(params as object).map(([k, v]) => [k, canonicalValue(v)] as const) }]
       : [];

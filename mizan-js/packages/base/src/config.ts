@@ -74,6 +74,6 @@ export function resolveConfig(config: MizanConfig): ResolvedConfig {
     onSchemaMismatch:
       config.onSchemaMismatch ??
       (({ expected, received }) =>
-        console.warn(`MZJS00001 server schema ${received} is not the client's ${expected}: reload, or regenerate the client`)),
+        console.warn(`MZJS00001 server schema ${received}, client ${expected}`)),
   };
 }

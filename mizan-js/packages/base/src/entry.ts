@@ -60,9 +60,6 @@ export class Entry {
   _noCache = false;
   /** Bumped when the entry is cleared or written (login/logout, setData): older responses are dropped. */
   _generation = 0;
-  /** Sequence of the newest request started and the newest applied: older responses are dropped. */
-  _started = 0;
-  _applied = 0;
   _gcTimer: ReturnType<typeof setTimeout> | undefined;
   private _paramValues: Map<string, string> | undefined;
 

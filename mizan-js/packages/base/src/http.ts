@@ -34,8 +34,14 @@ export function createHttp(config: ResolvedConfig): Http {
   /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
   const reported = new Set<string>();
 
+  /** One request; a failed fetch (no answer) is a `network` {@link MizanError}. */
   const send = async (url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> => {
-    const response = await config.fetch(url, { credentials: "same-origin", ...init, headers: { Accept: "application/json", ...init.headers } });
+    let response: Response;
+    try {
+      response = await config.fetch(url, { credentials: "same-origin", ...init, headers: { Accept: "application/json", ...init.headers } });
+    } catch (e) {
+      throw networkError(e);
+    }
     const received = response.headers.get("Mizan-Schema");
     if (expected && received && received !== expected && !reported.has(received)) {
       reported.add(received);
@@ -45,8 +51,7 @@ export function createHttp(config: ResolvedConfig): Http {
   };
 
   /** The response if 2xx, else its {@link MizanError}. */
-  const ok = async (pending: Promise<Response>): Promise<Response> => {
-    const response = await pending;
+  const ok = async (response: Response): Promise<Response> => {
     if (!response.ok) throw await errorFrom(response);
     return response;
   };
@@ -76,7 +81,7 @@ export function createHttp(config: ResolvedConfig): Http {
     sessionLoad ??= retrying(
       () => false,
       async () => {
-        const response = await ok(send(`${baseUrl}/mizan/session`, { cache: "no-store" }));
+        const response = await ok(await send(`${baseUrl}/mizan/session`, { cache: "no-store" }));
         const loaded = ((await body(response)) as { csrfToken?: unknown }).csrfToken;
         if (typeof loaded !== "string") throw new MizanError(response.status, { code: "bad_response" });
         return (csrfToken ??= loaded);
@@ -91,9 +96,7 @@ export function createHttp(config: ResolvedConfig): Http {
   const post = async (url: string, payload: string): Promise<Response> => {
     const headers: Record<string, string> = { "Content-Type": "application/json", ...(await authHeaders()) };
     if (session) headers["Mizan-CSRF"] = await token();
-    const response = await send(url, { method: "POST", headers, body: payload }).catch((e: unknown) => {
-      throw networkError(e);
-    });
+    const response = await send(url, { method: "POST", headers, body: payload });
     // A login or logout rotates the token; the new one comes back in this header (§6).
     const rotated = response.headers.get("Mizan-CSRF-Token");
     if (rotated) csrfToken = rotated;
@@ -109,7 +112,7 @@ export function createHttp(config: ResolvedConfig): Http {
       retrying(abandon, async () =>
         body(
           await ok(
-            send(`${baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`, {
+            await send(`${baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`, {
               headers: await authHeaders(),
               ...(noCache ? { cache: "no-cache" } : {}),
             }),
@@ -125,7 +128,7 @@ export function createHttp(config: ResolvedConfig): Http {
         resetSession();
         response = await post(url, payload);
       }
-      return ok(Promise.resolve(response));
+      return ok(response);
     },
     _resetSession: resetSession,
     _expectSchema(hash) {

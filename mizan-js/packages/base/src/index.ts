@@ -39,7 +39,7 @@ export function configure(config: MizanConfig): MizanClient {
 
 /** The default client; `configure` must have been called. */
 export function getClient(): MizanClient {
-  if (!current) throw new Error("Mizan is not configured: call configure({ baseUrl }) first");
+  if (!current) throw new Error("MZJS00002 call configure() first");
   return current;
 }
 

@@ -4,7 +4,6 @@
  */
 import type { MizanClient } from "./client.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
-import { Store } from "./store.js";
 
 export interface MutationState<R = unknown, A = unknown> {
   readonly status: "idle" | "pending" | "success" | "error";
@@ -47,7 +46,7 @@ export interface Mutation<A, R> {
 }
 
 function mutationState<R, A>(status: MutationState["status"], data?: R, error: unknown = null, variables?: A): MutationState<R, A> {
-  return {
+  return Object.freeze({
     status,
     isIdle: status === "idle",
     isPending: status === "pending",
@@ -56,7 +55,7 @@ function mutationState<R, A>(status: MutationState["status"], data?: R, error: u
     error,
     data,
     variables,
-  };
+  });
 }
 
 export function createMutation<A, R, C = unknown>(
@@ -65,12 +64,18 @@ export function createMutation<A, R, C = unknown>(
   options: MutationOptions<A, R, C> = {},
 ): Mutation<A, R> {
   const idle = mutationState<R, A>("idle");
-  const store = new Store<MutationState<R, A>>(idle);
+  // an observable value with immutable snapshots, as useSyncExternalStore expects
+  let state = idle;
+  const listeners = new Set<() => void>();
+  const set = (next: MutationState<R, A>) => {
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
   let latest = 0;
   const mutateAsync = async (args: A): Promise<R> => {
     const run = ++latest;
     const undo: (() => void)[] = [];
-    const mine = (state: MutationState<R, A>) => run === latest && store.set(state);
+    const mine = (state: MutationState<R, A>) => run === latest && set(state);
     mine(mutationState<R, A>("pending", undefined, null, args));
     let context: C | undefined;
     try {
@@ -89,13 +94,13 @@ export function createMutation<A, R, C = unknown>(
     }
   };
   return {
-    getState: () => store.get(),
-    subscribe: (listener) => store.subscribe(listener),
+    getState: () => state,
+    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     mutate: (args) => void mutateAsync(args).catch(() => {}),
     mutateAsync,
     reset() {
       latest++;
-      store.set(idle);
+      set(idle);
     },
   };
 }

@@ -89,12 +89,9 @@ export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A,
   const [mutation] = useState(() => ({ client, value: undefined as Mutation<A, R> | undefined }));
   if (mutation.value === undefined || mutation.client !== client) {
     mutation.client = client;
-    mutation.value = createMutation<A, R, C>(client, descriptor, {
-      onMutate: (args, writer) => latest.current?.onMutate?.(args, writer) as C,
-      onSuccess: (...a) => latest.current?.onSuccess?.(...a),
-      onError: (...a) => latest.current?.onError?.(...a),
-      onSettled: (...a) => latest.current?.onSettled?.(...a),
-    }); // inert until mutate()
+    // each callback is looked up in the latest options when it runs
+    const current = new Proxy({}, { get: (_, name) => latest.current?.[name as keyof MutationOptions<A, R, C>] });
+    mutation.value = createMutation<A, R, C>(client, descriptor, current); // inert until mutate()
   }
   const m = mutation.value;
   const state = useSyncExternalStore(m.subscribe, m.getState, m.getState);

@@ -50,12 +50,6 @@ export function createHttp(config: ResolvedConfig): Http {
     return response;
   };
 
-  /** The response if 2xx, else its {@link MizanError}. */
-  const ok = async (response: Response): Promise<Response> => {
-    if (!response.ok) throw await errorFrom(response);
-    return response;
-  };
-
   const authHeaders = async (): Promise<Record<string, string>> => {
     const token = session ? null : await config.getToken();
     return token ? { Authorization: `Bearer ${token}` } : {};
@@ -76,12 +70,12 @@ export function createHttp(config: ResolvedConfig): Http {
   };
 
   /** The CSRF token: `/session` is loaded once (shared by concurrent calls), 3 tries, then reset. */
-  const token = (): Promise<string> => {
-    if (csrfToken !== undefined) return Promise.resolve(csrfToken);
-    sessionLoad ??= retrying(
+  const token = (): string | Promise<string> =>
+    csrfToken ??
+    (sessionLoad ??= retrying(
       () => false,
       async () => {
-        const response = await ok(await send(`${baseUrl}/mizan/session`, { cache: "no-store" }));
+        const response = await send(`${baseUrl}/mizan/session`, { cache: "no-store" });
         const loaded = ((await body(response)) as { csrfToken?: unknown }).csrfToken;
         if (typeof loaded !== "string") throw new MizanError(response.status, { code: "bad_response" });
         return (csrfToken ??= loaded);
@@ -89,9 +83,7 @@ export function createHttp(config: ResolvedConfig): Http {
     ).catch((error: unknown) => {
       sessionLoad = undefined;
       throw error;
-    });
-    return sessionLoad;
-  };
+    }));
 
   const post = async (url: string, payload: string): Promise<Response> => {
     const headers: Record<string, string> = { "Content-Type": "application/json", ...(await authHeaders()) };
@@ -111,12 +103,10 @@ export function createHttp(config: ResolvedConfig): Http {
     _read: (name, query, noCache, abandon) =>
       retrying(abandon, async () =>
         body(
-          await ok(
-            await send(`${baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`, {
-              headers: await authHeaders(),
-              ...(noCache ? { cache: "no-cache" } : {}),
-            }),
-          ),
+          await send(`${baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`, {
+            headers: await authHeaders(),
+            cache: noCache ? "no-cache" : undefined,
+          }),
         ),
       ),
     async _call(name, payload) {
@@ -137,8 +127,18 @@ export function createHttp(config: ResolvedConfig): Http {
   };
 }
 
-/** The JSON body; one that does not parse is the server's fault, and retrying will not mend it. */
+/** The response if 2xx, else its {@link MizanError}. */
+async function ok(response: Response): Promise<Response> {
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/**
+ * The JSON body of a 2xx response, else its {@link MizanError}; a body that does not parse is the
+ * server's fault, and retrying will not mend it.
+ */
 async function body(response: Response): Promise<unknown> {
+  await ok(response);
   const text = await response.text().catch((e: unknown) => {
     throw networkError(e);
   });

@@ -21,12 +21,12 @@ export default defineConfig({
   test: {
     testTimeout: 10_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ["packages/*/test/**/*.test.{ts,tsx}"], exclude: ["**/svelte.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["packages/*/test/**/*.test.{ts,tsx}"], exclude: ["**/svelte.test.ts", "packages/svelte/test/**"] } },
       {
         // Svelte must load its client build (mount), as a browser bundler would pick it.
         extends: true,
         resolve: { conditions: ["browser"] },
-        test: { name: "svelte", include: ["packages/*/test/**/svelte.test.ts"], server: { deps: { inline: [/svelte/] } } },
+        test: { name: "svelte", include: ["packages/*/test/**/svelte.test.ts", "packages/svelte/test/**/*.test.ts"], server: { deps: { inline: [/svelte/] } } },
       },
       {
         // The kernel's tests again, against the built package (`npm test` builds it first): the

@@ -2,7 +2,10 @@ package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +36,21 @@ public class ContextResource {
     @Inject
     MizanEngine engine;
 
-    /** A context's cache headers never change after deployment: computed once each. */
-    private final Map<String, Map<String, String>> headersByContext = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each context's cache headers, which never change after deployment (docs/internals/read-and-call-paths.md). */
+    private Map<String, Map<String, String>> headersByContext;
+
+    @PostConstruct
+    void computeHeaders() {
+        Map<String, Map<String, String>> headers = new HashMap<>();
+        String tagHeader = engine.settings().tagHeader();
+        engine.contexts().forEach(ctx -> headers.put(ctx.name(), CacheHeaders.of(ctx, tagHeader)));
+        headersByContext = Map.copyOf(headers);
+    }
+
+    /** Makes the container create this resource, and its headers, when the application starts, not on the first read. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // the event is the trigger: delivering it to this bean creates the instance
+    }
 
     /**
      * @return the context's value, or 304 when the client's copy is current
@@ -56,8 +73,7 @@ public class ContextResource {
                 ? Response.notModified()
                 : Response.ok(JsonEntity.of(result.body()), MediaType.APPLICATION_JSON_TYPE);
         response.header(HttpHeaders.ETAG, result.etag()).header("Mizan-Cache", result.cache().header());
-        headersByContext.computeIfAbsent(result.context().name(),
-                n -> CacheHeaders.of(result.context(), engine.settings().tagHeader())).forEach(response::header);
+        headersByContext.get(result.context().name()).forEach(response::header);
         return response.build();
     }
 

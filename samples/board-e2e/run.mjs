@@ -13,7 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { check, chromiumArgs, env, fail, failures, sleep, until } from "../e2e-support.mjs";
+import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
 
 const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const shots = join(env("BOARD_E2E_OUT"), "screenshots");
@@ -55,7 +55,7 @@ const urlB = twoNodes ? env("BOARD_E2E_URL_B") : single;
 console.log(`board-e2e: alice on ${urlA}, bob on ${urlB}${twoNodes ? " (two nodes)" : ""}`);
 
 const browser = await chromium.launch({
-  executablePath: env("BOARD_E2E_CHROMIUM"),
+  executablePath: chromiumExecutable(env("BOARD_E2E_NODE_MODULES")),
   args: chromiumArgs,
 });
 

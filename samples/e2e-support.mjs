@@ -1,5 +1,6 @@
 // Shared by the samples' browser tests (board-e2e/run.mjs, hello-ssr-e2e/run.mjs): counted checks,
-// waiting for a condition, required environment variables, and the flags Chromium runs with.
+// waiting for a condition, required environment variables, and the Chromium to run with its flags
+// (etc/chromium.mjs, shared with mizan-js and mizan-ssr-node).
 
 /** How many checks failed so far (a live binding: importers see it change). */
 export let failures = 0;
@@ -22,5 +23,4 @@ export async function until(what, test, ms = 60000) {
     await sleep(100);
   }
 }
-export const chromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
+export { chromiumArgs, chromiumExecutable } from "../etc/chromium.mjs";

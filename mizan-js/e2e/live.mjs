@@ -2,7 +2,7 @@
 /**
  * Live updates end to end (docs/how-to/live-updates.md): samples/hello on TWO WildFly nodes sharing
  * one Redis (a redis-server of its own), the page e2e/live.html (@mizan/base + @mizan/base/events)
- * bundled into the exploded WAR, driven in Debian's Chromium with playwright-core.
+ * bundled into the exploded WAR, driven in headless Chromium with playwright-core.
  *
  * Tests (default):
  *   - two browser contexts (alice, bob) and two tabs of alice on node 1: a call in one tab updates the
@@ -18,7 +18,8 @@
  *   MIZAN_LIVE_LIBS         optional: a directory of jars to add to WEB-INF/lib (hello's WAR carries mizan-cache-jedis)
  *   MIZAN_LIVE_OFFSET       port offset of node 1 (default 6500; node 2 uses offset + 50)
  *   MIZAN_LIVE_REDIS_PORT   the redis-server's port (default 26400)
- *   MIZAN_LIVE_CHROMIUM     the browser (default /usr/bin/chromium); missing = failure, never a skip
+ *   MIZAN_CHROMIUM          the browser (etc/chromium.mjs: default Debian's /usr/bin/chromium where installed,
+ *                           else @sparticuz/chromium's); none that starts = failure, never a skip
  */
 import { spawn } from "node:child_process";
 import { existsSync, openSync } from "node:fs";
@@ -28,7 +29,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { checks, chromiumOptions, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
+import { checks, chromiumOptions, findChromium, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
 const { fail, waitFor } = checks("live", 100);
 const need = (name) => process.env[name] ?? fail(`${name} is not set`);
@@ -37,7 +38,6 @@ const warFile = need("MIZAN_LIVE_WAR");
 const libs = process.env.MIZAN_LIVE_LIBS;
 const offset = Number(process.env.MIZAN_LIVE_OFFSET ?? 6500);
 const redisPort = Number(process.env.MIZAN_LIVE_REDIS_PORT ?? 26400);
-const chromium = process.env.MIZAN_LIVE_CHROMIUM ?? "/usr/bin/chromium";
 const bench = process.env.MIZAN_LIVE_BENCH === "1";
 const secret = "live-test-secret-0123456789abcdef";
 
@@ -111,7 +111,7 @@ async function bundle() {
 }
 
 before(async () => {
-  if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium}`);
+  const chromium = findChromium();
   work = await mkdtemp(join(tmpdir(), "mizan-live-"));
   console.log(`# work dir ${work}`);
   await startRedis();

@@ -2,7 +2,7 @@
 /**
  * End to end, in a real browser: samples/hello on WildFly (unpacked by Maven), code generated from
  * its LIVE /mizan/schema for React, Vue and Svelte, type-checked with `tsc --strict`, bundled with
- * esbuild into the deployed (exploded) hello.war, and driven in Debian's Chromium via playwright-core.
+ * esbuild into the deployed (exploded) hello.war, and driven in headless Chromium via playwright-core.
  * Each framework's page must mount, show the greeting, run setGreeting with an optimistic update (the
  * new greeting shows while the call is still held back) and show the one the call returned, then page through
  * the `letters` context with placeholderData (the previous page stays while the next one loads).
@@ -11,7 +11,8 @@
  *   MIZAN_E2E_JBOSS_HOME  the unpacked WildFly, with hello.war exploded in standalone/deployments
  *   MIZAN_E2E_OFFSET      WildFly's port offset (default 500: HTTP 8580, management 10490)
  *   MIZAN_E2E_WORK        where logs and screenshots go (default mizan-js/e2e/target)
- *   MIZAN_E2E_CHROMIUM    the browser (default /usr/bin/chromium); missing = failure, never a skip
+ *   MIZAN_CHROMIUM        the browser (etc/chromium.mjs: default Debian's /usr/bin/chromium where installed,
+ *                         else @sparticuz/chromium's); none that starts = failure, never a skip
  */
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -20,13 +21,13 @@ import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { sampleSecurityTests } from "./sample-security.mjs";
-import { checks, chromiumOptions, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
+import { checks, chromiumOptions, findChromium, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
 const { fail, waitFor } = checks("e2e", 250);
 const jbossHome = resolve(process.env.MIZAN_E2E_JBOSS_HOME ?? fail("MIZAN_E2E_JBOSS_HOME is not set"));
 const offset = Number(process.env.MIZAN_E2E_OFFSET ?? 500);
 const work = resolve(process.env.MIZAN_E2E_WORK ?? join(here, "target"));
-const chromium = process.env.MIZAN_E2E_CHROMIUM ?? "/usr/bin/chromium";
+let chromium; // its path, found before the tests
 const httpPort = 8080 + offset;
 const managementPort = 9990 + offset;
 const origin = `http://127.0.0.1:${httpPort}`;
@@ -133,7 +134,7 @@ async function generateAndBundle() {
 }
 
 before(async () => {
-  if (!existsSync(chromium)) fail(`Chromium is missing at ${chromium} (install it: apt-get install -y chromium)`);
+  chromium = findChromium();
   await mkdir(join(work, "screenshots"), { recursive: true });
   await run("npm", ["run", "build"], { cwd: mizanJs });
   await startWildFly();

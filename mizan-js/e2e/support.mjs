@@ -1,7 +1,7 @@
 /**
  * What the browser runs share (run.mjs: samples/hello on one WildFly; live.mjs: two WildFly nodes and
- * a redis-server): failing and waiting with the run's own message prefix, port checks, Chromium's
- * flags, and starting and stopping a WildFly in a process group of its own.
+ * a redis-server): failing and waiting with the run's own message prefix, port checks, the Chromium
+ * to run and its flags (etc/chromium.mjs), and starting and stopping a WildFly in a process group of its own.
  */
 import { execFile, spawn } from "node:child_process";
 import { openSync } from "node:fs";
@@ -9,6 +9,7 @@ import { connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { chromiumArgs, chromiumExecutable } from "../../etc/chromium.mjs";
 
 export const run = promisify(execFile);
 export const here = dirname(fileURLToPath(import.meta.url));
@@ -43,16 +44,15 @@ export function listening(port) {
   });
 }
 
+/**
+ * The Chromium the runs drive (MIZAN_CHROMIUM, Debian's, or the one @sparticuz/chromium in mizan-js's
+ * node_modules ships: etc/chromium.mjs); throws saying why when none starts.
+ */
+export const findChromium = () => chromiumExecutable(join(mizanJs, "node_modules"));
+
 /** Launch options of the headless Chromium at `executablePath`, with the run's `extra` flags. */
 export function chromiumOptions(executablePath, extra = []) {
-  return {
-    executablePath,
-    headless: true,
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extra,
-    ],
-  };
+  return { executablePath, headless: true, args: [...chromiumArgs, ...extra] };
 }
 
 /**

@@ -13,7 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { check, chromiumArgs, env, fail, failures, sleep, until } from "../e2e-support.mjs";
+import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
 
 const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const shots = join(env("BOARD_E2E_OUT"), "screenshots");
@@ -55,7 +55,7 @@ const urlB = twoNodes ? env("BOARD_E2E_URL_B") : single;
 console.log(`board-e2e: alice on ${urlA}, bob on ${urlB}${twoNodes ? " (two nodes)" : ""}`);
 
 const browser = await chromium.launch({
-  executablePath: env("BOARD_E2E_CHROMIUM"),
+  executablePath: chromiumExecutable(env("BOARD_E2E_NODE_MODULES")),
   args: chromiumArgs,
 });
 
@@ -192,14 +192,23 @@ try {
   check((await probe()) === "miss", "after logout alice's myCards is gone from the server cache (Mizan-Cache: miss)");
   await shot(a1, "06-logged-out");
 
-  // a phone-sized look at bob's board
+  // a phone-sized look at the board before logging in: the header stays compact, two short rows (the
+  // brand, then the login form on one line), so the board starts within the first screen
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true });
-  await shot(await open(phone, urlB, "phone"), "07-phone");
+  const onPhone = await open(phone, urlB, "phone");
+  await shot(onPhone, "07-phone");
+  const box = (selector) => onPhone.locator(selector).boundingBox();
+  const [header, user, password, login] = [await box("header.top"), await box("#username"), await box("#password"), await box("#login")];
+  check(header.height <= 110, `on a phone the header is at most 110 px tall (${Math.round(header.height)})`);
+  check([password, login].every((b) => Math.abs(b.y + b.height / 2 - (user.y + user.height / 2)) < 4),
+    "on a phone the user field, the password field and the login button share one row");
+  const [pageWidth, screenWidth] = await onPhone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(pageWidth <= screenWidth, `on a phone nothing is wider than the screen (${pageWidth} px of ${screenWidth})`);
   await phone.close();
 
   // the browser logs every refused request: the wrong password and the empty title (400), and the USER
   // read that a logout refuses before the page drops it (401); anything else is a problem
-  const problems = [a1, a2, b1].flatMap((p) => p.log.problems).filter((p) => !/Failed to load resource: .* status of 40[01]/.test(p));
+  const problems = [a1, a2, b1, onPhone].flatMap((p) => p.log.problems).filter((p) => !/Failed to load resource: .* status of 40[01]/.test(p));
   check(problems.length === 0, `no console errors (${problems.join(" | ")})`);
 
   await ctxA.close();

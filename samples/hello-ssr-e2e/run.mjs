@@ -9,12 +9,12 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { check, chromiumArgs, env, fail, failures, sleep, until } from "../e2e-support.mjs";
+import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
 
 const home = env("MIZAN_SSR_E2E_JBOSS_HOME");
 const offset = Number(env("MIZAN_SSR_E2E_OFFSET"));
 const war = env("MIZAN_SSR_E2E_WAR");
-const chromiumPath = env("MIZAN_SSR_E2E_CHROMIUM");
+const chromiumPath = chromiumExecutable(env("MIZAN_SSR_E2E_NODE_MODULES"));
 const { chromium } = createRequire(join(env("MIZAN_SSR_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const deployments = join(home, "standalone", "deployments");
 const base = `http://127.0.0.1:${8080 + offset}/hello/`;

@@ -1,14 +1,18 @@
 // Opens pages in Chromium (playwright-core) and reports what happened, as one JSON line on stdout:
-//   node browser-check.mjs <chromium> <url> [<url> ...]
+//   node browser-check.mjs <url> [<url> ...]
+// The Chromium is etc/chromium.mjs's choice (MIZAN_CHROMIUM, Debian's, or @sparticuz/chromium's from
+// this module's node_modules); one that cannot start fails the run with the reason on stderr.
 // For each page: every console message, every request made, dialogs opened, whether the client
 // bundle ran (window.__hydrated), the #app text before and after clicking #inc, and the SSR data
 // as the browser parses it (JSON.parse of the script's text).
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { chromiumArgs, chromiumExecutable } from "../../../../etc/chromium.mjs";
 
-const [executablePath, ...urls] = process.argv.slice(2);
+const urls = process.argv.slice(2);
 const browser = await chromium.launch({
-  executablePath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  executablePath: chromiumExecutable(fileURLToPath(new URL("../../../node_modules", import.meta.url))),
+  args: chromiumArgs,
 });
 const results = [];
 try {

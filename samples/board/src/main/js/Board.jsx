@@ -34,8 +34,8 @@ function Login({ onUser }) {
   };
   return (
     <form className="login" onSubmit={submit} noValidate>
-      <Field id="username" label="User" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" errors={errors.username} />
-      <Field id="password" label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" errors={errors.password} />
+      <Field id="username" label="User" placeholder="User" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" errors={errors.username} />
+      <Field id="password" label="Password" placeholder="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" errors={errors.password} />
       <button id="login" type="submit" disabled={login.isPending}>Log in</button>
     </form>
   );

@@ -25,7 +25,6 @@ final class Fixtures {
     static final Path JS = Path.of(System.getProperty("ssr.js", "src/test/js")).toAbsolutePath();
     static final Path NODE_MODULES = Path.of(System.getProperty("ssr.nodeModules", "node_modules")).toAbsolutePath();
     static final Path WORK = Path.of(System.getProperty("ssr.work", "target/ssr-it")).toAbsolutePath();
-    static final Path CHROMIUM = Path.of(System.getProperty("ssr.chromium", "/usr/bin/chromium"));
     static final Path BUN = NODE_MODULES.resolve("@oven/bun-linux-x64/bin/bun");
 
     private static Path built;

@@ -52,6 +52,8 @@ class HealthTest {
     void reportsTheEventsPart() {
         JsonObject data = Health.data(Health.of(base).mizan());
         assertThat(data.getString("events", null)).as("%s", data).isEqualTo("up");
-        assertThat(data.getJsonNumber("events.streams")).as("%s", data).isNotNull();
+        // a JSON number on WildFly and Liberty; Payara Micro writes every data value as a string
+        assertThat(data.get("events.streams")).as("%s", data).isNotNull();
+        assertThat(data.get("events.streams").toString().replace("\"", "")).as("%s", data).matches("\\d+");
     }
 }

@@ -30,7 +30,7 @@ public interface HealthPart {
 
     /**
      * @return further entries for the check's data, keyed without the prefix; values are {@code String},
-     *         {@code Long}, {@code Integer} or {@code Boolean}
+     *         {@code Long}, {@code Integer} (reported as a {@code Long}) or {@code Boolean}
      */
     default Map<String, Object> data() {
         return Map.of();

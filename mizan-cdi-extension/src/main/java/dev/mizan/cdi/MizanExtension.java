@@ -4,7 +4,7 @@ import dev.mizan.Invalidates;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
-import dev.mizan.cdi.internal.health.MizanReadiness;
+import dev.mizan.cdi.internal.health.ReadinessBean;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.runtime.ClassPresence;
 import dev.mizan.cdi.internal.config.ConfigMessages;
@@ -21,6 +21,7 @@ import dev.mizan.cdi.internal.runtime.OutsideTransaction;
 import dev.mizan.cdi.internal.runtime.Purger;
 import dev.mizan.cdi.internal.runtime.SpiBeans;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -55,9 +56,6 @@ public class MizanExtension implements Extension {
         if (ClassPresence.present("jakarta.transaction.Transactional")) {
             bbd.addAnnotatedType(bm.createAnnotatedType(OutsideTransaction.class), "mizan." + OutsideTransaction.class.getName());
         }
-        if (ClassPresence.present("org.eclipse.microprofile.health.HealthCheck")) {
-            bbd.addAnnotatedType(bm.createAnnotatedType(MizanReadiness.class), "mizan." + MizanReadiness.class.getName());
-        }
     }
 
     /** Binds Mizan's interceptor to every {@code @Invalidates} method it can intercept. */
@@ -81,6 +79,16 @@ public class MizanExtension implements Extension {
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
             discovered.offer(pmb.getBean(), new AnnotatedOperation(m));
+        }
+    }
+
+    /**
+     * Adds the {@code mizan} readiness check where the MicroProfile Health API is present, in the bean
+     * archive of an application bean that declares an operation (see {@link ReadinessBean} for why).
+     */
+    void addReadinessCheck(@Observes AfterBeanDiscovery abd, BeanManager bm) {
+        if (ClassPresence.present("org.eclipse.microprofile.health.HealthCheck")) {
+            abd.addBean(new ReadinessBean(discovered.operationBeanClass().orElse(MizanExtension.class), bm));
         }
     }
 

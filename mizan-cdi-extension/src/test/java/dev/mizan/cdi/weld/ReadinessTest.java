@@ -40,8 +40,8 @@ class ReadinessTest {
             assertThat(response.getData()).hasValueSatisfying(data -> {
                 assertThat(data).containsEntry("cache", "up");
                 assertThat(data).containsEntry("workers", "down");
-                assertThat(data).containsEntry("workers.alive", 0);
-                assertThat(data).containsEntry("workers.size", 2);
+                assertThat(data).containsEntry("workers.alive", 0L);
+                assertThat(data).containsEntry("workers.size", 2L);
                 assertThat(data).doesNotContainKey("off");
             });
         }

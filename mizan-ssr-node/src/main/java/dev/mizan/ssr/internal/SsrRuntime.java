@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -28,6 +29,8 @@ public class SsrRuntime implements SsrPool, HealthPart {
 
     @Inject
     Contexts contexts;
+    @Inject
+    BeanManager bm;
 
     private WorkerPool pool;
     private PageRenderer renderer;
@@ -42,7 +45,8 @@ public class SsrRuntime implements SsrPool, HealthPart {
             return;
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        pool = new WorkerPool(settings, WorkerFiles.extract(settings.bundle(), loader != null ? loader : getClass().getClassLoader()));
+        pool = new WorkerPool(settings, WorkerFiles.extract(settings.bundle(), loader != null ? loader : getClass().getClassLoader()),
+                SsrTelemetry.resolve(bm));
         hook = ShutdownHook.install(pool::close);
         jsonb = JsonbBuilder.create();
         renderer = new PageRenderer(contexts, pool, jsonb, settings.failOpen());

@@ -36,6 +36,7 @@ public final class WorkerPool implements AutoCloseable {
     private final BlockingQueue<Worker> idle;
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
     private final PoolCounters counters = new PoolCounters();
+    private final SsrMetrics metrics;
     private final AtomicLong ids = new AtomicLong();
     private final ScheduledExecutorService timer;
     private final ExecutorService starter;
@@ -50,7 +51,16 @@ public final class WorkerPool implements AutoCloseable {
      * @param files    the worker script and bundle on disk
      */
     public WorkerPool(SsrSettings settings, WorkerFiles files) {
+        this(settings, files, SsrMetrics.NONE);
+    }
+
+    /**
+     * @param metrics where renders are also counted (OpenTelemetry where present)
+     * @see #WorkerPool(SsrSettings, WorkerFiles)
+     */
+    WorkerPool(SsrSettings settings, WorkerFiles files, SsrMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.files = files;
         this.command = List.of(settings.command(), files.script().toString(), files.bundle().toString());
         this.idle = new ArrayBlockingQueue<>(settings.poolSize());
@@ -72,9 +82,13 @@ public final class WorkerPool implements AutoCloseable {
      */
     public RenderResult render(RenderRequest request) throws RenderException {
         Worker w = acquire();
+        long start = metrics.on() ? System.nanoTime() : 0;
         try {
             RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply(), timer);
             counters.renders.increment();
+            if (metrics.on()) {
+                metrics.rendered(SsrMetrics.Outcome.OK, System.nanoTime() - start);
+            }
             release(w);
             return result;
         } catch (RenderException e) {
@@ -82,11 +96,13 @@ public final class WorkerPool implements AutoCloseable {
                 case ERROR -> release(w);
                 case TIMEOUT -> {
                     counters.timeouts.increment();
+                    metrics.rendered(SsrMetrics.Outcome.TIMEOUT, metrics.on() ? System.nanoTime() - start : -1);
                     Messages.workerTimedOut(w.pid(), settings.timeout());
                     lost(w);
                 }
                 default -> {
                     counters.crashes.increment();
+                    metrics.rendered(SsrMetrics.Outcome.CRASH, metrics.on() ? System.nanoTime() - start : -1);
                     Messages.workerDied(w.pid(), e.getMessage());
                     lost(w);
                 }
@@ -223,6 +239,7 @@ public final class WorkerPool implements AutoCloseable {
     /** Counts a render that fell back to the client-rendered shell. */
     public void countFallback() {
         counters.fallbacks.increment();
+        metrics.rendered(SsrMetrics.Outcome.FALLBACK, -1);
     }
 
     /** @return the pool's state now */

@@ -43,6 +43,13 @@ public final class Deployments {
     }
 
     /**
+     * A Mizan deployment with the Redis cache backend's jars ({@link TestProperty#REDIS_LIBS}) and extra config lines.
+     */
+    public static WebArchive redisWar(String name, String extraConfig, Class<?>... classes) {
+        return withConfig(plainWar(name, classes), extraConfig).addAsLibraries(jars(TestProperty.REDIS_LIBS));
+    }
+
+    /**
      * A deployment without Mizan: the classes and the identity fixture only. The infrastructure
      * tests use it to prove the server, the fixture and the client before blaming Mizan.
      */
@@ -59,14 +66,18 @@ public final class Deployments {
 
     /** @return every jar in {@link TestProperty#LIBS} */
     public static File[] implementationJars() {
-        Path dir = Path.of(TestProperty.LIBS.required());
+        return jars(TestProperty.LIBS);
+    }
+
+    private static File[] jars(TestProperty libs) {
+        Path dir = Path.of(libs.required());
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(TestProperty.LIBS.key() + " is not a directory: " + dir.toAbsolutePath());
+            throw new IllegalStateException(libs.key() + " is not a directory: " + dir.toAbsolutePath());
         }
         try (Stream<Path> files = Files.list(dir)) {
             List<File> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().map(Path::toFile).toList();
             if (jars.isEmpty()) {
-                throw new IllegalStateException(TestProperty.LIBS.key() + " holds no jars: " + dir.toAbsolutePath());
+                throw new IllegalStateException(libs.key() + " holds no jars: " + dir.toAbsolutePath());
             }
             return jars.toArray(File[]::new);
         } catch (IOException e) {

@@ -32,7 +32,21 @@ public enum TestProperty {
     SCHEMA_TOOL("mizan.tck.schemaTool",
             "Name of the implementation's java.util.spi.ToolProvider (on the test class path) that writes the schema"
                     + " from compiled classes with no server; it takes --classes <dir> --out <file> and returns 0",
-            "mizan-schema");
+            "mizan-schema"),
+    /** Implementation jars with the Redis cache backend. */
+    REDIS_LIBS("mizan.tck.redisLibs",
+            "Directory holding the implementation jars of mizan.tck.libs plus the Redis cache backend and its dependencies;"
+                    + " the health test with Redis deploys these instead",
+            null),
+    /** The Redis server binary. */
+    REDIS_SERVER("mizan.tck.redisServer",
+            "The redis-server binary the health test starts (and stops, by its process) on a free loopback port",
+            "redis-server"),
+    /** MicroProfile Health's root. */
+    HEALTH("mizan.tck.health",
+            "URL of MicroProfile Health's root, whose ready and live paths the health tests read; unset, the"
+                    + " deployment's server root followed by health/ (WildFly serves it on the management port instead)",
+            "");
 
     private final String key;
     private final String description;
@@ -54,7 +68,7 @@ public enum TestProperty {
         return description;
     }
 
-    /** @return its default, empty when it has none (it is then required where used) */
+    /** @return its default, empty when it has none (it is then required where used); "" for an optional property with no value */
     public Optional<String> defaultValue() {
         return Optional.ofNullable(defaultValue);
     }
@@ -84,7 +98,7 @@ public enum TestProperty {
         StringBuilder t = new StringBuilder("| property | default | meaning |\n|---|---|---|\n");
         for (TestProperty p : values()) {
             t.append("| `").append(p.key).append("` | ")
-                    .append(p.defaultValue == null ? "(required)" : "`" + p.defaultValue + "`")
+                    .append(p.defaultValue == null ? "(required)" : p.defaultValue.isEmpty() ? "(unset)" : "`" + p.defaultValue + "`")
                     .append(" | ").append(p.description).append(" |\n");
         }
         return t.toString();

@@ -8,7 +8,9 @@ import dev.mizan.cdi.internal.registry.Registry;
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The methods discovery keeps until the registry is built: operations and {@code @Invalidates} sites.
@@ -46,6 +48,15 @@ public final class Discovered {
      */
     public Registry build(RegistryBuilder builder) {
         return builder.build(candidates, invalidates);
+    }
+
+    /**
+     * @return the class of one application bean that declares an operation (the same one every time:
+     *         the first by name), or empty when none was discovered
+     */
+    public Optional<Class<?>> operationBeanClass() {
+        return candidates.stream().map(Candidate::bean).filter(b -> b != null).<Class<?>>map(Bean::getBeanClass)
+                .min(Comparator.comparing(Class::getName));
     }
 
     /** Drops everything kept (scratch state, not needed once the registry exists). */

@@ -1,16 +1,15 @@
 package dev.mizan.cdi.internal.health;
 
+import dev.mizan.cdi.MizanExtension;
 import dev.mizan.cdi.internal.cache.OriginCache;
-import dev.mizan.cdi.internal.runtime.MizanRuntime;
+import dev.mizan.cdi.internal.runtime.BuiltRuntime;
+import dev.mizan.cdi.internal.runtime.OrderedBeans;
 import dev.mizan.spi.HealthPart;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.BeanManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,52 +17,72 @@ import java.util.Optional;
 
 /**
  * The MicroProfile Health readiness check named {@code mizan}, with one data entry per part of Mizan
- * (docs/how-to/operations.md). Registered by the extension only when the MicroProfile Health API is present.
+ * (docs/how-to/operations.md). The instance of the synthetic {@link ReadinessBean}, made only where the
+ * MicroProfile Health API is present.
  *
  * <p>The cache reports {@code up}, {@code degraded} (reads bypass the cache: the backend is unreachable,
  * this node lost the other nodes' purges, or a purge waits to be recorded) or {@code off}. A degraded
- * shared backend makes the check DOWN, so that a load balancer prefers nodes that serve from the cache
- * and see the other nodes' purges; Mizan registers no liveness check, so a Redis outage never makes a
- * server restart. The other parts ({@link HealthPart} beans: the SSR pool, the events streams) add
- * their own entries and are DOWN while configured and unable to serve.
+ * cache makes the check DOWN, so that a load balancer prefers nodes that serve from the cache and see
+ * the other nodes' purges; Mizan registers no liveness check, so a Redis outage never makes a server
+ * restart. The other parts ({@link HealthPart} beans: the SSR pool, the events streams) add their own
+ * entries and are DOWN while configured and unable to serve.
  */
-@Readiness
-@ApplicationScoped
-public class MizanReadiness implements HealthCheck {
+final class MizanReadiness implements HealthCheck {
 
-    @Inject
-    MizanRuntime runtime;
-    @Inject
-    Instance<HealthPart> found;
+    private final BeanManager bm;
+    /** Resolved on the first call: servers make health checks while the deployment is validated, before Mizan's runtime exists. */
+    private volatile Parts resolved;
 
-    private List<HealthPart> parts;
+    MizanReadiness(BeanManager bm) {
+        this.bm = bm;
+    }
 
-    @PostConstruct
-    void init() {
-        // resolved once; each part's state is asked on every health request
-        parts = found.stream().sorted(java.util.Comparator.comparing(HealthPart::name)).toList();
+    private record Parts(BuiltRuntime runtime, List<HealthPart> others) {
     }
 
     @Override
     public HealthCheckResponse call() {
+        Parts parts = parts();
         Map<String, Object> data = new LinkedHashMap<>();
-        OriginCache cache = runtime.cache();
-        String cacheState = cache(cache);
+        String cacheState = cache(parts.runtime().cache());
         data.put("cache", cacheState);
-        data.put("cache.backend", runtime.settings().cacheBackend());
+        data.put("cache.backend", parts.runtime().settings().cacheBackend());
         boolean up = !"degraded".equals(cacheState);
-        for (HealthPart part : parts) {
+        for (HealthPart part : parts.others()) {
             if (!part.configured()) {
                 continue;
             }
             boolean partUp = part.up();
             up &= partUp;
             data.put(part.name(), partUp ? "up" : "down");
-            part.data().forEach((key, value) -> data.put(part.name() + "." + key, value));
+            part.data().forEach((key, value) -> data.put(part.name() + "." + key, value(value)));
         }
         // the constructor, not HealthCheckResponse.named(): it needs no provider implementation to be present
         return new HealthCheckResponse("mizan", up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 Optional.of(data));
+    }
+
+    private Parts parts() {
+        Parts p = resolved;
+        if (p == null) {
+            // the extension recorded the HealthPart beans wherever they live (see SpiBeans); a race only resolves twice
+            List<HealthPart> others = OrderedBeans.of(bm, HealthPart.class).stream()
+                    .sorted(Comparator.comparing(HealthPart::name)).toList();
+            p = new Parts(bm.getExtension(MizanExtension.class).runtime(), others);
+            resolved = p;
+        }
+        return p;
+    }
+
+    /**
+     * MicroProfile Health's data values are {@code String}, {@code long} and {@code boolean}: WildFly's
+     * reporter leaves an {@code Integer} out of {@code /health/ready}, so whole numbers go as {@code Long}.
+     */
+    private static Object value(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        return value;
     }
 
     private static String cache(OriginCache cache) {

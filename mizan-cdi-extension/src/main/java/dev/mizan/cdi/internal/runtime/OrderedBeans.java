@@ -14,7 +14,7 @@ import java.util.List;
  * once and ordered by {@code @Priority}, highest first; no {@code @Priority} counts as 0, ties go by
  * class name so the order never changes (docs/reference/spi.md).
  */
-final class OrderedBeans {
+public final class OrderedBeans {
 
     private static final Comparator<Bean<?>> ORDER = Comparator.<Bean<?>>comparingInt(OrderedBeans::priority).reversed()
             .thenComparing(b -> b.getBeanClass().getName());
@@ -22,7 +22,12 @@ final class OrderedBeans {
     private OrderedBeans() {
     }
 
-    static <T> List<T> of(BeanManager bm, Class<T> type) {
+    /**
+     * @param bm   a bean manager of the application
+     * @param type an SPI type recorded by {@link SpiBeans}
+     * @return a reference to each bean of the type, highest priority first
+     */
+    public static <T> List<T> of(BeanManager bm, Class<T> type) {
         List<Bean<?>> beans = new ArrayList<>(bm.getExtension(MizanExtension.class).spiBeans().of(type));
         beans.sort(ORDER);
         List<T> instances = new ArrayList<>(beans.size());

@@ -2,6 +2,7 @@ package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.spi.EdgePurger;
 import dev.mizan.spi.ErrorMapper;
+import dev.mizan.spi.HealthPart;
 import dev.mizan.spi.UserResolver;
 import jakarta.enterprise.inject.spi.Bean;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SpiBeans {
 
-    private static final List<Class<?>> TYPES = List.of(UserResolver.class, ErrorMapper.class, EdgePurger.class);
+    private static final List<Class<?>> TYPES = List.of(UserResolver.class, ErrorMapper.class, EdgePurger.class, HealthPart.class);
 
     private final List<Bean<?>> beans = new CopyOnWriteArrayList<>();
 

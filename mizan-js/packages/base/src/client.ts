@@ -92,10 +92,14 @@ interface Stale {
   readonly params: ReadonlyArray<readonly [string, string]>;
 }
 
-/** What other tabs are told: `stale` lists invalidations; without it, "clear every USER entry". */
+/**
+ * What other tabs are told: `stale` lists invalidations; without it, "clear every USER entry" after a
+ * login or logout, with the CSRF token it rotated (`csrf`), so that no other tab needs `/session` again.
+ */
 interface Message {
   readonly mizan: 1;
   readonly stale?: Stale[];
+  readonly csrf?: string;
 }
 
 export function createClient(options: MizanConfig): MizanClient {
@@ -108,7 +112,7 @@ export function createClient(options: MizanConfig): MizanClient {
   let bust = 0;
 
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel) : undefined;
-  const post = (stale?: Stale[]) => channel?.postMessage({ mizan: 1, stale } satisfies Message);
+  const post = (stale?: Stale[], csrf?: string) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
 
   const scheduleGc = (entry: Entry) => {
     clearTimeout(entry._gcTimer);
@@ -257,7 +261,7 @@ export function createClient(options: MizanConfig): MizanClient {
       if (message?.mizan !== 1) return;
       if (message.stale) applyStale(message.stale, ++clock);
       else {
-        http._resetSession(); // another tab logged in or out: the CSRF cookie was rotated
+        http._resetSession(message.csrf); // another tab logged in or out: the CSRF cookie was rotated
         clearUserEntries();
       }
     };
@@ -344,7 +348,7 @@ export function createClient(options: MizanConfig): MizanClient {
       }
       if (descriptor.sessionInit) {
         clearUserEntries();
-        post();
+        post(undefined, response.headers.get("Mizan-CSRF-Token") ?? undefined);
       }
       applyStale(stale, stamp, refreshed);
       if (stale.length > 0) post(stale);

@@ -19,8 +19,11 @@ export interface Http {
    * with a fresh token (the server refused it before running anything, §9).
    */
   _call(name: string, body: string): Promise<Response>;
-  /** Forgets the CSRF token, so the next call fetches `/session` again (after a login elsewhere). */
-  _resetSession(): void;
+  /**
+   * Takes the CSRF token another tab received with its login or logout (the session cookie is shared),
+   * or forgets it without one, so the next call fetches `/session` again.
+   */
+  _resetSession(token?: string): void;
   /** The schema hash the generated code was made from, unless one is known already. */
   _expectSchema(hash: string): void;
 }
@@ -95,8 +98,9 @@ export function createHttp(config: ResolvedConfig): Http {
     return response;
   };
 
-  const resetSession = () => {
-    csrfToken = sessionLoad = undefined;
+  const resetSession = (token?: string) => {
+    csrfToken = token;
+    sessionLoad = undefined;
   };
 
   return {

@@ -46,7 +46,7 @@ test("a call's invalidations reach the matching contexts of another tab", async 
   expect(server.requests.filter((r) => r.url.startsWith("/mizan/ctx/todos?list=2"))).toHaveLength(1);
 });
 
-test("a logout in one tab clears USER entries in the other, which fetches a new CSRF token", async () => {
+test("a logout in one tab clears USER entries in the other, which takes the rotated CSRF token from the channel", async () => {
   const a = tab();
   const b = tab();
   const me = b.registerContext({ name: "me", scope: "user" });
@@ -60,8 +60,19 @@ test("a logout in one tab clears USER entries in the other, which fetches a new 
   expect(catalog.getState().isFetching).toBe(false);
   expect(server.requests.filter((r) => r.path === "/mizan/ctx/catalog")).toHaveLength(1);
   await b.call("other", {});
-  expect(server.requests.filter((r) => r.path === "/mizan/session")).toHaveLength(3);
-  expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "t3"]);
+  // b sends the token a's logout response carried: no /session round trip of its own
+  expect(server.requests.filter((r) => r.path === "/mizan/session")).toHaveLength(2);
+  expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "after-logout"]);
+});
+
+test("a login answered without a rotated token makes the other tab fetch /session again", async () => {
+  const a = tab();
+  const b = tab();
+  await b.call("other", {}); // b holds t1
+  await a.call({ name: "other", sessionInit: true }, {}); // a holds t2; the response rotates nothing
+  await new Promise((r) => setTimeout(r, 30)); // the broadcast reaches b
+  await b.call("other", {});
+  expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "t2", "t3"]);
 });
 
 test("a tab does not act on its own broadcast twice", async () => {

@@ -42,8 +42,27 @@ public class EventStreams implements InvalidationListener, HealthPart {
     private volatile ScheduledExecutorService writer;
     private volatile Sse sse;
 
-    /** One stream: where to write and what it may hear of. */
-    private record Stream(SseEventSink sink, Set<String> readable) {
+    /**
+     * One stream: where to write and what it may hear of. A class, not a record: a record's hash would be
+     * the sink's, and RESTEasy's sink hashes as its generic type (the same for every sink), which piles
+     * every stream into one bucket of the set and makes each open and close scan all the others.
+     */
+    private static final class Stream {
+        private final SseEventSink sink;
+        private final Set<String> readable;
+
+        Stream(SseEventSink sink, Set<String> readable) {
+            this.sink = sink;
+            this.readable = readable;
+        }
+
+        SseEventSink sink() {
+            return sink;
+        }
+
+        Set<String> readable() {
+            return readable;
+        }
     }
 
     /**

@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,8 @@ public class EventStreams implements InvalidationListener, HealthPart {
 
     private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
     private static final long CLOSE_AT_UNDEPLOY_MILLIS = 2000;
+    /** Streams one writer task beats before it lets queued events go first. */
+    private static final int HEARTBEAT_SLICE = 256;
 
     @Inject
     MizanEngine engine;
@@ -188,8 +192,26 @@ public class EventStreams implements InvalidationListener, HealthPart {
     }
 
     private void heartbeat() {
-        OutboundSseEvent beat = sse.newEventBuilder().comment("").build();
-        streams.forEach(st -> send(st, beat));
+        beat(streams.iterator(), sse.newEventBuilder().comment("").build());
+    }
+
+    /**
+     * Sends the heartbeat to the next {@link #HEARTBEAT_SLICE} streams, then queues the rest behind what
+     * the writer was given meanwhile: a sweep of 10,000 streams can take a second, and an event must
+     * not wait for it. The set's iterator tolerates streams added and removed between slices.
+     */
+    private void beat(Iterator<Stream> rest, OutboundSseEvent beat) {
+        for (int n = 0; n < HEARTBEAT_SLICE && rest.hasNext(); n++) {
+            send(rest.next(), beat);
+        }
+        ScheduledExecutorService w = writer;
+        if (rest.hasNext() && !w.isShutdown()) {
+            try {
+                w.execute(() -> beat(rest, beat));
+            } catch (RejectedExecutionException undeploying) {
+                // the streams are about to be closed
+            }
+        }
     }
 
     private void send(Stream stream, OutboundSseEvent event) {

@@ -288,7 +288,8 @@ if (!bench) {
     const [node1] = nodes;
     const pid = await waitFor("the node's JVM", async () => {
       const { stdout } = await run("jcmd", ["-l"]);
-      const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`port-offset=${offset}`)) ?? stdout.split("\n").find((l) => l.includes(join(work, "node1")));
+      // by its base dir, which is this run's own (a port offset may be another JVM's too)
+      const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`${join(work, "node1")} `));
       return line?.split(" ")[0];
     }, 10_000);
     // The class histogram collects the heap fully first and counts what is left, object by object: the
@@ -297,10 +298,8 @@ if (!bench) {
     const used = async () => Number(/^Total\s+\d+\s+(\d+)/m.exec(await histogram())[1]);
     // A stream whose client left closes when a write to it fails (the next heartbeat or the one after):
     // measure only once no stream of before is alive, so no round counts another's leftovers.
-    const noStreams = () => waitFor("the node to close the streams of before", async () => {
-      const line = (await histogram()).split("\n").find((l) => l.endsWith(" dev.mizan.jaxrs.internal.EventStreams$Stream"));
-      return !line;
-    }, 60_000);
+    const streamsIn = (text) => Number(text.split("\n").find((l) => l.endsWith(" dev.mizan.jaxrs.internal.EventStreams$Stream"))?.trim().split(/\s+/)[1] ?? 0);
+    const noStreams = () => waitFor("the node to close the streams of before", async () => streamsIn(await histogram()) === 0, 60_000);
     const STREAMS = Number(process.env.MIZAN_LIVE_STREAMS ?? 10_000);
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
     const perStream = [];
@@ -338,7 +337,10 @@ if (!bench) {
         next();
       });
       if (refused > STREAMS / 100) fail(`${refused} of ${STREAMS} streams were refused`);
-      const held = await used();
+      const text = await histogram();
+      const held = Number(/^Total\s+\d+\s+(\d+)/m.exec(text)[1]);
+      // the JVM measured must be the one holding the streams
+      if (streamsIn(text) < ok) fail(`the measured JVM (pid ${pid}) holds ${streamsIn(text)} streams, not ${ok}`);
       perStream.push((held - idle) / ok);
       console.log(`# round ${round}: idle heap ${(idle / 2 ** 20).toFixed(1)} MB, with ${ok} open streams ${(held / 2 ** 20).toFixed(1)} MB: ${((held - idle) / 2 ** 20).toFixed(1)} MB, ${((held - idle) / ok / 1024).toFixed(2)} KB a stream (${refused} answered other than 200)`);
       for (const req of open) req.destroy();

@@ -4,8 +4,11 @@
 #   1. the time from a call's response (in one browser) to another browser's DOM showing the change,
 #      p50 and p99 over 200 calls, for a browser on the same node and one on the other node; beside it
 #      the baseline measured in the same run, alternating with each call: one GET /ctx round trip;
-#   2. the heap held by 10,000 idle streams on one node: full GC, heap used, open the streams, full GC,
-#      heap used; three rounds, the median. Targets: p99 under 100 ms on one node; under 50 MB.
+#   2. the heap held by 10,000 idle streams on one node: the live heap after a full GC (jcmd's class
+#      histogram), open the streams (from this Node process, not the server's JVM), the live heap again;
+#      each round starts once no stream of before is alive; three rounds, the median.
+#      Targets: p99 under 100 ms on one node; under 50 MB. docs/how-to/live-updates.md ("Memory") says
+#      where the bytes go.
 # Usage: bench/events.sh   (Maven flags in MAVEN_ARGS; ports as mizan-js/e2e/live.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +33,8 @@ public class EventStreams implements InvalidationListener, HealthPart {
 
     private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
     private static final long CLOSE_AT_UNDEPLOY_MILLIS = 2000;
+    /** Streams one writer task beats before it lets queued events go first. */
+    private static final int HEARTBEAT_SLICE = 256;
 
     @Inject
     MizanEngine engine;
@@ -42,8 +46,27 @@ public class EventStreams implements InvalidationListener, HealthPart {
     private volatile ScheduledExecutorService writer;
     private volatile Sse sse;
 
-    /** One stream: where to write and what it may hear of. */
-    private record Stream(SseEventSink sink, Set<String> readable) {
+    /**
+     * One stream: where to write and what it may hear of. A class, not a record: a record's hash would be
+     * the sink's, and RESTEasy's sink hashes as its generic type (the same for every sink), which piles
+     * every stream into one bucket of the set and makes each open and close scan all the others.
+     */
+    private static final class Stream {
+        private final SseEventSink sink;
+        private final Set<String> readable;
+
+        Stream(SseEventSink sink, Set<String> readable) {
+            this.sink = sink;
+            this.readable = readable;
+        }
+
+        SseEventSink sink() {
+            return sink;
+        }
+
+        Set<String> readable() {
+            return readable;
+        }
     }
 
     /**
@@ -169,8 +192,26 @@ public class EventStreams implements InvalidationListener, HealthPart {
     }
 
     private void heartbeat() {
-        OutboundSseEvent beat = sse.newEventBuilder().comment("").build();
-        streams.forEach(st -> send(st, beat));
+        beat(streams.iterator(), sse.newEventBuilder().comment("").build());
+    }
+
+    /**
+     * Sends the heartbeat to the next {@link #HEARTBEAT_SLICE} streams, then queues the rest behind what
+     * the writer was given meanwhile: a sweep of 10,000 streams can take a second, and an event must
+     * not wait for it. The set's iterator tolerates streams added and removed between slices.
+     */
+    private void beat(Iterator<Stream> rest, OutboundSseEvent beat) {
+        for (int n = 0; n < HEARTBEAT_SLICE && rest.hasNext(); n++) {
+            send(rest.next(), beat);
+        }
+        ScheduledExecutorService w = writer;
+        if (rest.hasNext() && !w.isShutdown()) {
+            try {
+                w.execute(() -> beat(rest, beat));
+            } catch (RejectedExecutionException undeploying) {
+                // the streams are about to be closed
+            }
+        }
     }
 
     private void send(Stream stream, OutboundSseEvent event) {

@@ -35,7 +35,8 @@ Object.assign(window as object, {
     loadedAt,
     leader: () => connection.leader,
     async call(name: string, args: object) {
-      await client.call(name, args);
+      // login and logout are @SessionInit functions, as the generated descriptors would say
+      await client.call({ name, sessionInit: name === "login" || name === "logout" }, args);
       return performance.timeOrigin + performance.now();
     },
   },

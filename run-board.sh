@@ -55,11 +55,12 @@ etc/wildfly/configure.sh "$home"
 
 opts=()
 if [ "$mode" != "memory" ]; then
-  command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install redis-server)" >&2; exit 1; }
-  if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
-    redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  if ! etc/redis-local.sh answers "$redis_port"; then
+    # MIZAN_REDIS_SERVER, else the PATH's, else the one embedded-redis ships (etc/redis-server.sh)
+    redis_server=$(etc/redis-server.sh)
+    "$redis_server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
       --pidfile "$target/redis.pid" --logfile "$target/redis.log" --maxmemory-policy noeviction
-    for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 1 50); do etc/redis-local.sh answers "$redis_port" && break; sleep 0.1; done
   fi
   db="${pg_url##*/}"; db="${db%%\?*}"
   hostport="${pg_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"

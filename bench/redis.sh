@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The Redis cache in numbers, in one run (stays out of CI; needs wrk, redis-server, the JDK, Maven):
+# The Redis cache in numbers, in one run (stays out of CI; needs wrk, the JDK, Maven, python3; the
+# redis-server is etc/redis-server.sh's):
 #  1. a context purge of 100 entries with 1,000 and then 1,000,000 unrelated keys in Redis (target:
 #     ratio <= 1.2), and a SCAN-based purge of the same entries at 1,000,000 keys as the baseline
 #     (target: Mizan's purge >= 1,000x faster). Sizes alternate every round; medians of the ratios.
@@ -11,18 +12,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${ROUNDS:-3}"; port="${REDIS_PORT:-23600}"; offset="${MIZAN_PORT_OFFSET:-0}"
-for tool in wrk redis-server redis-cli java javac jar mvn curl; do
+for tool in wrk java javac jar mvn curl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
 work=$(mktemp -d)
-redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --enable-debug-command yes \
+redis_server=$(etc/redis-server.sh)
+# DEBUG POPULATE fills Redis with unrelated keys; Redis 7 turns DEBUG off unless told, 6.2 has no such option
+debug=(--enable-debug-command yes)
+case "$("$redis_server" --version)" in *" v="[0-6].*) debug=() ;; esac
+"$redis_server" --port "$port" --bind 127.0.0.1 --save "" --appendonly no "${debug[@]}" \
   --daemonize yes --pidfile "$work/redis.pid" --dir "$work" --logfile "$work/redis.log"
 cleanup() {
   ./run-hello.sh stop >/dev/null 2>&1 || true
   [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 50); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+for _ in $(seq 1 50); do etc/redis-local.sh answers "$port" && break; sleep 0.1; done
 
 echo "== building samples/hello (with mizan-cache-jedis) and the purge bench's class path"
 mvn -B -q install -DskipTests -Dmaven.javadoc.skip=true -pl samples/hello -am -Pwildfly
@@ -49,10 +54,10 @@ for _ in $(seq 1 240); do [ -f "$deployments/bench-redis-get.war.deployed" ] && 
 base="http://127.0.0.1:$((8080 + offset))"
 mizan="$base/hello/mizan/ctx/greeting"; plain="$base/bench-redis-get/get"
 body=$(curl -sf "$mizan")
-redis-cli -p "$port" set bench:greeting "$body" >/dev/null
+etc/redis-local.sh call "$port" SET bench:greeting "$body" >/dev/null
 [ "$(curl -sf "$plain")" = "$body" ] || { echo "the JAX-RS resource does not answer the context's bytes" >&2; exit 1; }
 status=$(curl -si "$mizan" | tr -d '\r' | awk -F': ' 'tolower($1)=="mizan-cache" {print $2}')
 [ "$status" = "hit" ] || { echo "the context is not served from Redis (Mizan-Cache: $status)" >&2; exit 1; }
-echo "same body (${#body} bytes), context answers Mizan-Cache: hit; keys under bench-hello: $(redis-cli -p "$port" --scan --pattern 'bench-hello:*' | wc -l)"
+echo "same body (${#body} bytes), context answers Mizan-Cache: hit; keys under bench-hello: $(etc/redis-local.sh call "$port" KEYS 'bench-hello:*' | grep -c .)"
 . bench/wrk-alternate.sh
 alternate "$rounds" "mizan context (Redis hit)" "$mizan" "jax-rs + one Jedis GET" "$plain" "target >= 0.9"

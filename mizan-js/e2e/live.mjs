@@ -50,7 +50,10 @@ async function startRedis() {
   if (await listening(redisPort)) fail(`port ${redisPort} is in use`);
   const dir = join(work, "redis");
   await mkdir(dir, { recursive: true });
-  redis = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
+  // etc/redis-server.sh picks it (MIZAN_REDIS_SERVER, the PATH's, or the one embedded-redis ships on Maven Central)
+  const picked = await run(join(repo, "etc", "redis-server.sh"));
+  process.stderr.write(picked.stderr);
+  redis = spawn(picked.stdout.trim(), ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
     stdio: ["ignore", openSync(join(work, "redis.log"), "w"), "inherit"],
   });
   await waitFor("redis-server", () => listening(redisPort), 10_000);
@@ -227,7 +230,7 @@ if (!bench) {
     req.on("error", () => {});
     await waitFor("the raw stream to open", () => events.join("").includes(": mizan"), 10_000);
     const before = watcher.traffic.length;
-    await run("redis-cli", ["-p", String(redisPort), "CLIENT", "KILL", "TYPE", "pubsub"]);
+    await run(join(repo, "etc", "redis-local.sh"), ["call", String(redisPort), "CLIENT", "KILL", "TYPE", "pubsub"]);
     await waitFor("resync on node 2's stream", () => /event: ?resync/.test(events.join("")), 20_000);
     await waitFor("the watcher page to refetch after resync", () => watcher.traffic.slice(before).some((t) => t.startsWith("GET /hello/mizan/ctx/greeting")), 10_000);
     req.destroy();

@@ -9,7 +9,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-command -v redis-server >/dev/null || { echo "live: redis-server is missing (apt-get install -y redis-server)" >&2; exit 1; }
 read -r -a mvn_args <<<"${MAVEN_ARGS:-}"
 mvn -B -q "${mvn_args[@]}" -pl samples/hello -am package -DskipTests
 entries=$(unzip -Z1 samples/hello/target/hello*.war)

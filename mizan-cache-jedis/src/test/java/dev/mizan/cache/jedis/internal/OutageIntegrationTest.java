@@ -46,7 +46,7 @@ class OutageIntegrationTest {
         read();
         assertThat(read().status()).isEqualTo(CacheStatus.HIT);
         // the snapshot holds the entry and the counters as they are now...
-        assertThat(redis.cli("SAVE")).isEqualTo("OK");
+        assertThat(redis.send("SAVE")).isEqualTo("OK");
         // ...then the data changes and the purge is recorded, after the snapshot
         version.set(2);
         node.cache.purge(CounterNames.context("stock"));

@@ -13,12 +13,24 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A {@code redis-server} process this test started, on a free port, in a directory of its own;
- * stopped by its pid. A missing {@code redis-server} fails the test with the reason.
+ * stopped by its pid. A missing {@code redis-server} fails the test with the reason. Which binary runs
+ * is etc/redis-server.sh's choice, passed by the pom as {@code mizan.test.redis.server} (README
+ * "Running the tests"); commands go through Jedis, so no {@code redis-cli} is needed.
  */
 final class RedisServer implements AutoCloseable {
+
+    /** The redis-server binary: the pom sets it; run outside Maven, the one on the PATH. */
+    static final String BINARY = System.getProperty("mizan.test.redis.server", "redis-server");
 
     /** Ports probed for free ones; tests use their own, never the shared 6379 ({@code -Dmizan.test.redis.firstPort} moves them). */
     private static final int FIRST_PORT = Integer.getInteger("mizan.test.redis.firstPort", 23000);
@@ -39,7 +51,7 @@ final class RedisServer implements AutoCloseable {
     static RedisServer start(String... options) {
         int port = freePort();
         Path dir = tempDir("redis-" + port);
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
                 "--logfile", dir.resolve("redis.log").toString()));
         command.addAll(List.of(options));
@@ -56,7 +68,7 @@ final class RedisServer implements AutoCloseable {
                 + "sentinel down-after-milliseconds " + masterName + " 1000\n"
                 + "sentinel failover-timeout " + masterName + " 5000\n"
                 + "sentinel parallel-syncs " + masterName + " 1\n");
-        return new RedisServer(port, dir, List.of("redis-server", conf.toString(), "--sentinel")).launch();
+        return new RedisServer(port, dir, List.of(BINARY, conf.toString(), "--sentinel")).launch();
     }
 
     /** Starts this server again (same port, same directory: a {@code dump.rdb} there is loaded). */
@@ -65,14 +77,10 @@ final class RedisServer implements AutoCloseable {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start redis-server (is it installed and on the PATH?): " + command, e);
+            throw new IllegalStateException("cannot start redis-server (see etc/redis-server.sh, or set -Dmizan.test.redis.server): " + command, e);
         }
         try {
-            // NOAUTH is an answer too: a server started with --requirepass
-            await(() -> {
-                String reply = cliQuiet("PING");
-                return reply.equals("PONG") || reply.contains("NOAUTH");
-            }, Duration.ofSeconds(10), "redis-server on port " + port + " to answer");
+            await(() -> answers(port), Duration.ofSeconds(10), "redis-server on port " + port + " to answer");
         } catch (AssertionError e) {
             close();
             throw e;
@@ -80,11 +88,44 @@ final class RedisServer implements AutoCloseable {
         return this;
     }
 
-    /** @return the output of {@code redis-cli -p <port> args...}, trimmed */
-    String cli(String... args) {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port)));
-        command.addAll(List.of(args));
-        return run(command);
+    /**
+     * Sends one command over a connection of its own.
+     *
+     * @return the reply as {@code redis-cli} prints it when piped: an array's elements (nested ones
+     * flattened) one per line, a nil as an empty line, an error as its text ({@code MOVED 3999 ...})
+     */
+    String send(String... args) {
+        return send(port, args);
+    }
+
+    /** Whether a Redis answers PING on 127.0.0.1:{@code port} (NOAUTH is an answer too: a server started with --requirepass). */
+    static boolean answers(int port) {
+        try {
+            String reply = send(port, "PING");
+            return reply.equals("PONG") || reply.startsWith("NOAUTH");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String send(int port, String... args) {
+        ProtocolCommand name = () -> args[0].getBytes(StandardCharsets.UTF_8);
+        try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port),
+                DefaultJedisClientConfig.builder().timeoutMillis(5_000).build())) {
+            return text(jedis.sendCommand(name, List.of(args).subList(1, args.length).toArray(String[]::new))).trim();
+        } catch (JedisDataException e) {
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static String text(Object reply) {
+        if (reply instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (reply instanceof List<?> list) {
+            return list.stream().map(RedisServer::text).collect(Collectors.joining("\n"));
+        }
+        return reply == null ? "" : reply.toString();
     }
 
     /** Freezes the process (SIGSTOP): it holds its sockets open and answers nothing, like a hung server. */
@@ -143,14 +184,6 @@ final class RedisServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    private String cliQuiet(String... args) {
-        try {
-            return cli(args);
-        } catch (RuntimeException e) {
-            return "";
         }
     }
 

@@ -34,14 +34,14 @@ class SentinelIntegrationTest {
     void start() {
         master = RedisServer.start();
         replica = RedisServer.start("--replicaof", "127.0.0.1", Integer.toString(master.port));
-        RedisServer.await(() -> replica.cli("INFO", "replication").contains("master_link_status:up"),
+        RedisServer.await(() -> replica.send("INFO", "replication").contains("master_link_status:up"),
                 Duration.ofSeconds(20), "the replica to sync");
         for (int i = 0; i < 3; i++) {
             sentinels.add(RedisServer.sentinel(MASTER_NAME, master.port));
         }
         for (RedisServer s : sentinels) {
-            RedisServer.await(() -> s.cli("SENTINEL", "REPLICAS", MASTER_NAME).contains(Integer.toString(replica.port))
-                            && s.cli("SENTINEL", "MASTER", MASTER_NAME).contains("num-other-sentinels\n2"),
+            RedisServer.await(() -> s.send("SENTINEL", "REPLICAS", MASTER_NAME).contains(Integer.toString(replica.port))
+                            && s.send("SENTINEL", "MASTER", MASTER_NAME).contains("num-other-sentinels\n2"),
                     Duration.ofSeconds(30), "sentinel " + s.port + " to see the replica and the other sentinels");
         }
     }
@@ -88,12 +88,12 @@ class SentinelIntegrationTest {
                 }
                 seen.merge(served.status(), 1, Integer::sum);
                 if (killed && served.status() == CacheStatus.HIT && !sentinels.get(0)
-                        .cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME).contains(Integer.toString(master.port))) {
+                        .send("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME).contains(Integer.toString(master.port))) {
                     hitsAfterFailover++;
                 }
                 Thread.sleep(2);
             }
-            assertThat(sentinels.get(0).cli("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME))
+            assertThat(sentinels.get(0).send("SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME))
                     .contains(Integer.toString(replica.port));
         }
         assertThat(stale).isEmpty();

@@ -19,18 +19,23 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The purge scenarios on the local Redis (127.0.0.1:6379, which CI starts when none answers), under a
- * key prefix of this run only, plus what a plain Redis client can check from outside: TTLs, counter
- * values and the loss of a counter.
+ * The purge scenarios on the local Redis (127.0.0.1:6379, {@code -Dmizan.test.redis.port}) when one
+ * answers there, else on a redis-server of this test's own, under a key prefix of this run only, plus
+ * what a plain Redis client can check from outside: TTLs, counter values and the loss of a counter.
  */
 class StandaloneIntegrationTest extends PurgeScenarios {
 
     static final String PREFIX = "mizan-it-" + UUID.randomUUID() + ":";
-    static final RedisClient RAW = RedisClient.create("redis://127.0.0.1:6379");
+    /** The local Redis's port ({@code -Dmizan.test.redis.port}, the pom's default 6379). */
+    static final int LOCAL = Integer.getInteger("mizan.test.redis.port", 6379);
+    /** Null when the local Redis answers. */
+    static final RedisServer OWN = RedisServer.answers(LOCAL) ? null : RedisServer.start();
+    static final int PORT = OWN == null ? LOCAL : OWN.port;
+    static final RedisClient RAW = RedisClient.create("redis://127.0.0.1:" + PORT);
 
     @Override
     Map<String, String> config() {
-        return AppNode.standalone(6379, PREFIX);
+        return AppNode.standalone(PORT, PREFIX);
     }
 
     @AfterAll
@@ -45,6 +50,9 @@ class StandaloneIntegrationTest extends PurgeScenarios {
             cursor = page.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
         RAW.close();
+        if (OWN != null) {
+            OWN.close();
+        }
     }
 
     /** Reads an entry of {@code stock} that lives two seconds. */

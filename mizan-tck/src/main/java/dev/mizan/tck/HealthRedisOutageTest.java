@@ -9,6 +9,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 import dev.mizan.tck.fixtures.shop.Shop;
 import dev.mizan.tck.framework.Assertion;
@@ -26,6 +27,7 @@ import jakarta.json.JsonObject;
  * liveness untouched, UP again once it runs. Needs {@code mizan.tck.redisLibs} and {@code redis-server}.
  */
 @MizanTck
+@Tag(MizanTck.MICROPROFILE)
 class HealthRedisOutageTest {
 
     private static RedisProcess redis;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 
 import dev.mizan.tck.fixtures.shop.Shop;
 import dev.mizan.tck.framework.Assertion;
@@ -23,6 +24,7 @@ import jakarta.json.JsonObject;
  * entry per part.
  */
 @MizanTck
+@Tag(MizanTck.MICROPROFILE)
 class HealthTest {
 
     @ArquillianResource

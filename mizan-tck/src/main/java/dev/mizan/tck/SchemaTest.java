@@ -3,9 +3,6 @@ package dev.mizan.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.spi.ToolProvider;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,8 +21,6 @@ import jakarta.json.JsonValue;
 import org.erdtman.jcs.JsonCanonicalizer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ArchivePath;
-import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.mizan.tck.fixtures.shop.Shop;
@@ -37,7 +29,7 @@ import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
-import dev.mizan.tck.framework.TestProperty;
+import dev.mizan.tck.framework.SchemaTool;
 
 /** docs/reference/protocol.md, docs/reference/schema.md: GET schema and manifest when mizan.schema.enabled=true. */
 @MizanTck
@@ -172,34 +164,9 @@ class SchemaTest {
     @Assertion(id = "schema-build-time", strategy = "The implementation's build-time tool (mizan.tck.schemaTool), run on"
             + " the deployment's WEB-INF/classes with no server, writes exactly the bytes of GET schema")
     void buildTimeSchemaIsTheLiveOne() throws IOException {
-        Path classes = Files.createTempDirectory("mizan-tck-classes");
-        writeClasses(deployment(), classes);
-        Path out = classes.resolveSibling(classes.getFileName() + "-schema.json");
-        String name = TestProperty.SCHEMA_TOOL.required();
-        ToolProvider tool = ServiceLoader.load(ToolProvider.class, Thread.currentThread().getContextClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).filter(t -> name.equals(t.name())).findFirst()
-                .orElseThrow(() -> new AssertionError("no ToolProvider named " + name + " on the test class path"));
-        StringWriter err = new StringWriter();
-        int status = tool.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-                "--classes", classes.toString(), "--out", out.toString());
-        assertThat(status).as("%s exit status; stderr: %s", name, err).isZero();
+        Path out = SchemaTool.run(deployment(), false).schema();
         Reply live = HttpTck.of(base).mizan("schema");
         assertThat(live.status()).as("%s", live).isEqualTo(200);
         assertThat(new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).isEqualTo(live.body());
-    }
-
-    /** Writes the archive's WEB-INF/classes tree (classes and resources, config included) under a directory. */
-    private static void writeClasses(WebArchive war, Path root) throws IOException {
-        String prefix = "/WEB-INF/classes/";
-        for (Map.Entry<ArchivePath, Node> e : war.getContent().entrySet()) {
-            String path = e.getKey().get();
-            if (path.startsWith(prefix) && e.getValue().getAsset() != null) {
-                Path file = root.resolve(path.substring(prefix.length()));
-                Files.createDirectories(file.getParent());
-                try (InputStream in = e.getValue().getAsset().openStream()) {
-                    Files.copy(in, file);
-                }
-            }
-        }
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 import dev.mizan.tck.fixtures.shop.Shop;
 import dev.mizan.tck.framework.Assertion;
@@ -25,6 +26,7 @@ import dev.mizan.tck.framework.TestProperty;
  * see the hits, misses, purges and calls this test makes. Needs a server with MicroProfile Telemetry 2.
  */
 @MizanTck
+@Tag(MizanTck.MICROPROFILE)
 class TelemetryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

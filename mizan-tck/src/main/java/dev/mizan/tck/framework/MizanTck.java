@@ -23,4 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("tck")
 @ExtendWith({ArquillianExtension.class, AssertionExtension.class})
 public @interface MizanTck {
+
+    /**
+     * The JUnit tag of the classes that need a MicroProfile API besides Config (Health, Telemetry, OpenAPI):
+     * a runner excludes it ({@code excludedGroups}) where its server runs without them. A tag, not a file
+     * pattern, so that {@code -Dit.test=...}, which overrides failsafe's includes and excludes, still leaves
+     * them out there.
+     */
+    String MICROPROFILE = "microprofile";
 }

@@ -31,7 +31,8 @@ public enum TestProperty {
     /** The implementation's build-time schema tool. */
     SCHEMA_TOOL("mizan.tck.schemaTool",
             "Name of the implementation's java.util.spi.ToolProvider (on the test class path) that writes the schema"
-                    + " from compiled classes with no server; it takes --classes <dir> --out <file> and returns 0",
+                    + " from compiled classes with no server; it takes --classes <dir> --out <file> [--openapi <file>]"
+                    + " and returns 0 (the OpenAPI test deploys the --openapi file as META-INF/openapi.json)",
             "mizan-schema"),
     /** Implementation jars with the Redis cache backend. */
     REDIS_LIBS("mizan.tck.redisLibs",
@@ -46,7 +47,12 @@ public enum TestProperty {
     HEALTH("mizan.tck.health",
             "URL of MicroProfile Health's root, whose ready and live paths the health tests read; unset, the"
                     + " deployment's server root followed by health/ (WildFly serves it on the management port instead)",
-            "");
+            ""),
+    /** MicroProfile OpenAPI's document. */
+    OPENAPI("mizan.tck.openapi",
+            "Where the server serves MicroProfile OpenAPI's document: a path from the server root or an absolute URL;"
+                    + " the OpenAPI test asks for JSON",
+            "/openapi");
 
     private final String key;
     private final String description;

@@ -4,6 +4,8 @@
 //      a signed-in user's page also embeds their notes (USER) and is sent private, no-store;
 //   3. undeploying the WAR ends its worker; a redeploy starts a new one and none from the first is left;
 //   4. WildFly ended by SIGTERM leaves no worker.
+// WildFly runs standalone-microprofile.xml with MicroProfile Telemetry on and the logging exporter, so the
+// run also checks what an operator sees: the mizan readiness check's SSR data and the render counters.
 // Worker processes are found by pid: children of WildFly's JVM whose command line runs worker.mjs.
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,10 +37,14 @@ function children(pid) {
 const workers = (javaPid) => children(javaPid).filter((c) => c.cmd.includes("worker.mjs")).map((c) => c.pid);
 const marker = (suffix) => join(deployments, `hello.war.${suffix}`);
 
-execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home], { stdio: "inherit" });
+execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home, "standalone-microprofile.xml"], { stdio: "inherit" });
 for (const f of readdirSync(deployments)) if (f.startsWith("hello.war")) rmSync(join(deployments, f), { recursive: true, force: true });
 copyFileSync(war, join(deployments, "hello.war"));
-const shell = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${offset}`], {
+const serverLog = join(home, "standalone", "log", "server.log");
+rmSync(serverLog, { force: true });
+const shell = spawn(join(home, "bin", "standalone.sh"), ["-b", "127.0.0.1", "-bmanagement", "127.0.0.1", `-Djboss.socket.binding.port-offset=${offset}`,
+  "-c", "standalone-microprofile.xml", "-Dotel.sdk.disabled=false", "-Dotel.metrics.exporter=logging", "-Dotel.metric.export.interval=1000",
+  "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none"], {
   stdio: ["ignore", "ignore", "inherit"],
   env: { ...process.env, LAUNCH_JBOSS_IN_BACKGROUND: "1" },
 });
@@ -117,6 +123,21 @@ try {
   } finally {
     await browser2.close();
   }
+
+  // 2c. what an operator sees: the readiness check's SSR part, and the render counter in the metrics export
+  const health = await (await fetch(`http://127.0.0.1:${9990 + offset}/health/ready`)).json();
+  const mizan = health.checks?.find((c) => c.name === "mizan");
+  check(mizan?.status === "UP" && mizan.data?.ssr === "up" && mizan.data?.["ssr.alive"] === 1 && mizan.data?.["ssr.size"] === 1,
+    `/health/ready has the mizan check, UP, one SSR worker alive of 1 (${JSON.stringify(mizan)})`);
+  const renders = () => {
+    // the logging exporter writes one line per metric; the newest mizan.ssr.renders point with outcome ok
+    const lines = readFileSync(serverLog, "utf8").split("\n").filter((l) => l.includes("name=mizan.ssr.renders,"));
+    const values = (lines.at(-1) ?? "").match(/[aA]ttributes=\{outcome="ok"\}, (?:getV|v)alue=(\d+)/);
+    return values ? Number(values[1]) : 0;
+  };
+  // five pages so far (two anonymous fetches, two browsers, alice's fetch) went through the worker
+  await until("the render counter to be exported", () => renders() >= 5, 15000).catch(() => {});
+  check(renders() >= 5, `mizan.ssr.renders{outcome=ok} exported through MicroProfile Telemetry counts the renders (${renders()})`);
 
   // 3. undeploy and redeploy
   rmSync(marker("deployed"));

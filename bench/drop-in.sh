@@ -8,6 +8,10 @@
 #   2. GET mizan/session, then POST mizan/call/setGreeting with the cookie and the Mizan-CSRF header -> 200
 #      (and the same POST without the header -> 403: the call really is CSRF-protected)
 #   3. GET mizan/ctx/notes as alice (HTTP Basic, role "user") -> 200; anonymous -> 401
+#   4. with the server's MicroProfile features on (WildFly's standalone-microprofile.xml, Liberty's
+#      mpHealth-4.0 and mpOpenAPI-4.0, Payara Micro's own): /health/ready holds the mizan check, UP, and
+#      /openapi (JSON) holds one operation per context and function of hello with its x-mizan-*
+#      extensions as hello's annotations say, and no {name} path (docs/how-to/operations.md)
 #
 # Usage: bench/drop-in.sh [wildfly|liberty|payara ...]   (default: all three)
 # Ports: WildFly offset 300 (HTTP 8380, management 10290), Liberty 9080, Payara Micro a free random port.
@@ -72,6 +76,45 @@ check() { # base url -> exit status 0 when every check passes
   return $ok
 }
 
+mp_check() { # openapi url, health url -> exit status 0 when both hold what hello declares
+  local doc health
+  # Payara Micro 6.2025.10's first /openapi can answer 500 (a NullPointerException in its own scanner's
+  # visitNotBlank, on hello's scanning JAX-RS application); the next one answers: a few tries, each said
+  for try in 1 2 3; do
+    doc=$(curl -s -H 'Accept: application/json' "$1?format=JSON") || true
+    [ "${doc:0:1}" = "{" ] && break
+    echo "   $1 try $try did not answer JSON: ${doc:0:80}"; sleep 2
+  done
+  health=$(curl -s "$2") || true
+  [ "${doc:0:1}" = "{" ] || echo "   $1 answered: ${doc:0:200}"
+  [ "${health:0:1}" = "{" ] || echo "   $2 answered: ${health:0:200}"
+  if python3 - "$doc" "$health" <<'PY'
+import json, sys
+doc, health = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+mizan = [c for c in health.get("checks", []) if c.get("name") == "mizan"]
+assert mizan and mizan[0]["status"] == "UP", f"no mizan check UP in /health/ready: {health}"
+# hello's operations, written out from samples/hello's annotations (HelloApi)
+contexts = {"greeting": "public", "letters": "public", "notes": "user"}
+functions = {"addNote": ["notes"], "exportGreeting": [], "login": [], "logout": [], "setGreeting": ["greeting"]}
+paths = doc["paths"]
+assert not [p for p in paths if "{" in p], f"a generic path is listed: {[p for p in paths if '{' in p]}"
+def op(kind, name, method):
+    found = [v[method] for p, v in paths.items() if p.endswith(f"/mizan/{kind}/{name}") and method in v]
+    assert len(found) == 1, f"{method.upper()} /mizan/{kind}/{name}: {len(found)} operations"
+    return found[0]
+for name, scope in contexts.items():
+    o = op("ctx", name, "get")
+    assert o.get("x-mizan-scope") == scope and "x-mizan-cache" in o, f"{name}: {o.get('x-mizan-scope')}, cache {o.get('x-mizan-cache')}"
+for name, stale in functions.items():
+    o = op("call", name, "post")
+    listed = sorted(i["context"] for i in o.get("x-mizan-invalidates", []))  # Payara leaves an empty list out
+    assert listed == stale, f"{name} invalidates {listed}, hello says {stale}"
+mizan_paths = [p for p in paths if "/mizan/" in p]
+print(f"   ok   /health/ready: mizan UP; /openapi: {len(mizan_paths)} Mizan operations with their extensions, no generic path")
+PY
+  then return 0; else echo "   FAIL MicroProfile check ($1, $2)"; return 1; fi
+}
+
 results=()
 record() { results+=("$(printf '%-8s %-14s %-5s %5ss' "$1" "$2" "$3" "$4")"); }
 
@@ -79,15 +122,16 @@ run_wildfly() {
   fetch "org.wildfly:wildfly-dist:$v_wildfly:zip"
   local home="$work/wildfly-$v_wildfly" offset=300
   rm -rf "$home"; unzip -q -o "$work/wildfly-dist-$v_wildfly.zip" -d "$work"
-  etc/wildfly/configure.sh "$home"    # integrated-jaspi=false: the app's own identity store is used
+  etc/wildfly/configure.sh "$home" standalone-microprofile.xml   # integrated-jaspi=false: the app's own identity store is used
   local t0=$SECONDS
   cp "$war" "$home/standalone/deployments/"
-  "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 -Djboss.socket.binding.port-offset=$offset \
-    >"$work/wildfly.log" 2>&1 &
+  "$home/bin/standalone.sh" -c standalone-microprofile.xml -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Djboss.socket.binding.port-offset=$offset >"$work/wildfly.log" 2>&1 &
   local base="http://127.0.0.1:$((8080 + offset))/hello" ok=0
   wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $work/wildfly.log"; ok=1; }
   local up=$((SECONDS - t0))
   [ $ok = 0 ] && { check "$base" || ok=1; }
+  [ $ok = 0 ] && { mp_check "http://127.0.0.1:$((8080 + offset))/openapi" "http://127.0.0.1:$((9990 + offset))/health/ready" || ok=1; }
   "$home/bin/jboss-cli.sh" --controller=127.0.0.1:$((9990 + offset)) --connect --command=:shutdown >/dev/null 2>&1 || true
   wait
   record wildfly "$v_wildfly" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
@@ -100,12 +144,14 @@ run_liberty() {
   rm -rf "$work/liberty"; unzip -q -o "$work/openliberty-runtime-$v_liberty.zip" -d "$work/liberty"
   mkdir -p "$home/usr/servers/$server/dropins"
   # The whole server configuration a user needs: Web Profile 10 (CDI, RESTful WS, JSON-B, Bean
-  # Validation, Jakarta Security) plus MicroProfile Config.
+  # Validation, Jakarta Security) plus MicroProfile Config; Health and OpenAPI for the operator's view.
   cat >"$home/usr/servers/$server/server.xml" <<'XML'
 <server description="Mizan drop-in">
     <featureManager>
         <feature>webProfile-10.0</feature>
         <feature>mpConfig-3.1</feature>
+        <feature>mpHealth-4.0</feature>
+        <feature>mpOpenAPI-4.0</feature>
     </featureManager>
     <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="9080" httpsPort="-1"/>
 </server>
@@ -117,6 +163,7 @@ XML
   wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $home/usr/servers/$server/logs"; ok=1; }
   local up=$((SECONDS - t0))
   [ $ok = 0 ] && { check "$base" || ok=1; }
+  [ $ok = 0 ] && { mp_check "http://127.0.0.1:9080/openapi" "http://127.0.0.1:9080/health/ready" || ok=1; }
   "$home/bin/server" stop "$server" >>"$work/liberty.log" 2>&1 || true
   record liberty "$v_liberty" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
   return $ok
@@ -135,6 +182,7 @@ run_payara() {
   wait_for "$base/mizan/ctx/greeting" 180 || { echo "   FAIL not up; see $work/payara.log"; ok=1; }
   local up=$((SECONDS - t0))
   [ $ok = 0 ] && { check "$base" || ok=1; }
+  [ $ok = 0 ] && { mp_check "http://127.0.0.1:$port/openapi" "http://127.0.0.1:$port/health/ready" || ok=1; }
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   record payara "$v_payara" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
   return $ok

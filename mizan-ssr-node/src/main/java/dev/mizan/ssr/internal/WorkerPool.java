@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A fixed number of worker processes (docs/how-to/ssr.md, "The pool"). A render checks a worker out
@@ -85,24 +86,19 @@ public final class WorkerPool implements AutoCloseable {
         long start = metrics.on() ? System.nanoTime() : 0;
         try {
             RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply(), timer);
-            counters.renders.increment();
-            if (metrics.on()) {
-                metrics.rendered(SsrMetrics.Outcome.OK, System.nanoTime() - start);
-            }
+            count(SsrMetrics.Outcome.OK, start);
             release(w);
             return result;
         } catch (RenderException e) {
             switch (e.kind()) {
                 case ERROR -> release(w);
                 case TIMEOUT -> {
-                    counters.timeouts.increment();
-                    metrics.rendered(SsrMetrics.Outcome.TIMEOUT, metrics.on() ? System.nanoTime() - start : -1);
+                    count(SsrMetrics.Outcome.TIMEOUT, start);
                     Messages.workerTimedOut(w.pid(), settings.timeout());
                     lost(w);
                 }
                 default -> {
-                    counters.crashes.increment();
-                    metrics.rendered(SsrMetrics.Outcome.CRASH, metrics.on() ? System.nanoTime() - start : -1);
+                    count(SsrMetrics.Outcome.CRASH, start);
                     Messages.workerDied(w.pid(), e.getMessage());
                     lost(w);
                 }
@@ -238,8 +234,24 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Counts a render that fell back to the client-rendered shell. */
     public void countFallback() {
-        counters.fallbacks.increment();
-        metrics.rendered(SsrMetrics.Outcome.FALLBACK, -1);
+        count(SsrMetrics.Outcome.FALLBACK, 0);
+    }
+
+    /**
+     * Counts a render's outcome twice over: in the pool's counters (the health check) and in
+     * {@link SsrMetrics} (OpenTelemetry, where present).
+     *
+     * @param start {@code System.nanoTime()} when the render began and is timed, else 0
+     */
+    private void count(SsrMetrics.Outcome outcome, long start) {
+        LongAdder counter = switch (outcome) {
+            case OK -> counters.renders;
+            case FALLBACK -> counters.fallbacks;
+            case TIMEOUT -> counters.timeouts;
+            case CRASH -> counters.crashes;
+        };
+        counter.increment();
+        metrics.rendered(outcome, start == 0 ? -1 : System.nanoTime() - start);
     }
 
     /** @return the pool's state now */

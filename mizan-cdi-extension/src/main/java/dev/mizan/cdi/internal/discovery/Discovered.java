@@ -36,9 +36,11 @@ public final class Discovered {
         if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
                 || method.annotated(SessionInit.class)) {
             candidates.add(new Candidate(bean, method));
+            OperationClasses.add(m.getDeclaringClass());
         }
         if (method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class)) {
             invalidates.add(method);
+            OperationClasses.add(m.getDeclaringClass());
         }
     }
 

@@ -6,7 +6,8 @@
 #     (target: Mizan's purge >= 1,000x faster). Sizes alternate every round; medians of the ratios.
 #  2. the hit path of a cached context through the server (samples/hello on WildFly, switched to Redis
 #     by configuration alone) against a hand-written JAX-RS resource doing one Jedis GET of the same
-#     bytes (target >= 0.9), wrk, alternating, median of the per-round ratios.
+#     bytes, added to hello's own WAR so both sides pass the same filters and security (target >= 0.9),
+#     wrk, alternating, median of the per-round ratios.
 # Its own redis-server (port REDIS_PORT) and WildFly (MIZAN_PORT_OFFSET) are started and stopped here.
 #   ROUNDS=3 REDIS_PORT=23600 MIZAN_PORT_OFFSET=0 DURATION=10s CONNECTIONS=16 THREADS=2 bench/redis.sh
 set -euo pipefail
@@ -39,20 +40,22 @@ java -cp "$cp" bench/redis/PurgeBench.java "$port" "$rounds" 2>"$work/purge-benc
 
 echo "== 2. hit path: a cached context on Redis against one Jedis GET in a JAX-RS resource"
 MIZAN_PORT_OFFSET="$offset" MIZAN_SERVER_OPTS="-Dmizan.cache.backend=redis -Dmizan.cache.redis.url=redis://127.0.0.1:$port -Dmizan.cache.redis.prefix=bench-hello:" ./run-hello.sh
-mkdir -p "$work/war/WEB-INF/classes" "$work/war/WEB-INF/lib"
+# The baseline runs inside hello's own WAR (hello's JAX-RS application at /api, its authentication
+# mechanism on every request, its Jedis jar), redeployed with one class added: like for like with the context.
+mkdir -p "$work/war/WEB-INF/classes"
 javac -d "$work/war/WEB-INF/classes" -cp "$cp" bench/redis/get/src/RedisGetResource.java
-for jar in $(tr ':' '\n' <"$work/cp.txt" | grep -E '/(jedis|commons-pool2|slf4j-api|json|gson|redis-authx-core)-[0-9][^/]*\.jar$'); do
-  cp "$jar" "$work/war/WEB-INF/lib/"
-done
+cp samples/hello/target/hello.war "$work/hello.war"
+(cd "$work/war" && jar uf "$work/hello.war" WEB-INF/classes/bench)
+unzip -l "$work/hello.war" | grep -q 'WEB-INF/lib/jedis-' || { echo "hello.war carries no Jedis jar" >&2; exit 1; }
 wildfly_version=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
 deployments="samples/hello/target/wildfly-$wildfly_version/standalone/deployments"
-(cd "$work/war" && jar cf "$work/bench-redis-get.war" .)
-cp "$work/bench-redis-get.war" "$deployments/"
-for _ in $(seq 1 240); do [ -f "$deployments/bench-redis-get.war.deployed" ] && break; sleep 0.5; done
-[ -f "$deployments/bench-redis-get.war.deployed" ] || { echo "bench-redis-get.war did not deploy" >&2; exit 1; }
-
 base="http://127.0.0.1:$((8080 + offset))"
-mizan="$base/hello/mizan/ctx/greeting"; plain="$base/bench-redis-get/get"
+mizan="$base/hello/mizan/ctx/greeting"; plain="$base/hello/api/bench-redis-get"
+code() { curl -s -o /dev/null -w '%{http_code}' "$1" || true; }
+[ "$(code "$plain")" = 404 ] || { echo "$plain answers before the baseline is deployed" >&2; exit 1; }
+cp "$work/hello.war" "$deployments/hello.war"   # the deployment scanner replaces the running hello.war
+for _ in $(seq 1 480); do [ "$(code "$plain")" = 200 ] && [ "$(code "$mizan")" = 200 ] && break; sleep 0.5; done
+[ "$(code "$plain")" = 200 ] || { echo "hello.war with the baseline did not redeploy" >&2; exit 1; }
 body=$(curl -sf "$mizan")
 etc/redis-local.sh call "$port" SET bench:greeting "$body" >/dev/null
 [ "$(curl -sf "$plain")" = "$body" ] || { echo "the JAX-RS resource does not answer the context's bytes" >&2; exit 1; }

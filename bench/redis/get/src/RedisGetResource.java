@@ -3,11 +3,9 @@ package bench;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
@@ -18,9 +16,11 @@ import java.net.URI;
 /**
  * The baseline of bench/redis.sh: a hand-written JAX-RS resource doing one Jedis GET of the bytes a
  * cached Mizan context answers with. Same Redis (mizan.cache.redis.url, a server system property),
- * same pool size as Mizan's default (64).
+ * same pool size as Mizan's default (64). The bench adds this class to samples/hello's own WAR, where
+ * hello's JAX-RS application (/api) serves it: the same server, filters and security as the context it
+ * is compared with (hello's authentication mechanism runs on every request of that WAR).
  */
-@Path("get")
+@Path("bench-redis-get")
 @ApplicationScoped
 public class RedisGetResource {
 
@@ -46,10 +46,5 @@ public class RedisGetResource {
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] get() {
         return redis.get(KEY);
-    }
-
-    /** Serves this resource under /bench-redis-get. */
-    @ApplicationPath("/")
-    public static class App extends Application {
     }
 }

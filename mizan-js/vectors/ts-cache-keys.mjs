@@ -11,8 +11,8 @@
  */
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { encodeParams, isStringTyped, JsonNumber } from "@mizan/base";
-import { deriveCacheKey } from "@mizan/base/keys";
+import { JsonNumber } from "@mizan/base";
+import { deriveCacheKey, encodeParams, isStringTyped } from "@mizan/base/keys";
 
 const A = "ts-secret-A: not for production";
 const B = "ts-secret-B \u00e9\u00e8 \uD83D\uDD11";

@@ -3,7 +3,7 @@
  * Written as a closure rather than a class so that minifiers can shorten every internal name.
  */
 import { canonicalValue, encodeParams } from "./canonical.js";
-import { resolveConfig, type MizanConfig, type ResolvedConfig } from "./config.js";
+import type { MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 import { Entry, PENDING, type ContextState } from "./entry.js";
 import { createHttp } from "./http.js";
@@ -36,7 +36,8 @@ export interface Invalidation {
 
 /** A Mizan client: one per page (or per tab), usually made by `configure`. */
 export interface MizanClient {
-  readonly config: ResolvedConfig;
+  /** The config it was made with. */
+  readonly config: MizanConfig;
   /** Registers a read. Nothing is fetched until the first `subscribe` (or `refetch`). */
   registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R>;
   /**
@@ -99,100 +100,78 @@ interface Stale {
 interface Message {
   readonly mizan: 1;
   readonly stale?: Stale[];
-  readonly csrf?: string;
+  readonly csrf?: string | null;
 }
 
-export function createClient(options: MizanConfig): MizanClient {
-  const config = resolveConfig(options);
+export function createClient(config: MizanConfig): MizanClient {
   const http = createHttp(config);
   const entries = new Map<string, Entry>();
-  /** Orders fetch starts against invalidation arrivals. */
+  /** Orders fetch starts against invalidation arrivals; its value at an invalidation is the `_mz` buster (§5). */
   let clock = 0;
-  /** The `_mz` counter (§5). */
-  let bust = 0;
 
-  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel) : undefined;
-  const post = (stale?: Stale[], csrf?: string) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
+  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel ?? "mizan") : undefined;
+  const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
 
   const scheduleGc = (entry: Entry) => {
     clearTimeout(entry._gcTimer);
     entry._gcTimer = setTimeout(() => {
-      if (entry._listeners.size !== 0 || entries.get(entry._key) !== entry) return;
+      if (entry._listeners.size || entries.get(entry._key) !== entry) return;
       // never drop an entry while its fetch runs: a refetch() with no subscriber would lose its result
-      if (entry._inflight) void entry._inflight._promise.finally(() => scheduleGc(entry));
+      if (entry._inflight) void entry._inflight.finally(() => scheduleGc(entry));
       else entries.delete(entry._key);
-    }, config.gcTime);
+    }, config.gcTime ?? 300_000);
     (entry._gcTimer as { unref?: () => void }).unref?.();
   };
 
-  const entryFor = (key: string, name: string, canonical: string): Entry => {
+  /** The entry of a stableKey, made on demand (so a collected entry comes back). */
+  const entryFor = (key: string): Entry => {
     let entry = entries.get(key);
     if (!entry) {
-      entries.set(key, (entry = new Entry(key, name, canonical)));
+      entries.set(key, (entry = new Entry(key)));
       scheduleGc(entry);
     }
     return entry;
   };
 
-  const unsubscribe = (entry: Entry, listener: () => void) => {
-    if (entry._listeners.delete(listener) && entry._listeners.size === 0) scheduleGc(entry);
-  };
-
   /** Starts a fetch, or joins the one in flight (one request per stableKey). */
   const fetch = (entry: Entry): Promise<void> => {
-    if (entry._inflight) return entry._inflight._promise;
-    if (entry._query === undefined) return Promise.resolve(); // seeded by SSR, never registered
-    const generation = entry._generation;
-    const query = [entry._query, entry._bust ? `_mz=${entry._bust}` : ""].filter(Boolean).join("&");
-    const noCache = entry._noCache;
+    const { _query: query, _bust: mark, _generation: generation } = entry;
+    if (entry._inflight) return entry._inflight;
+    if (query === undefined) return Promise.resolve(); // seeded by SSR, never registered
+    const promise = http
+      ._read(entry._name, mark ? `${query && `${query}&`}_mz=${mark}` : query, entry._noCache, () => entry._generation !== generation)
+      .then(success, (error: unknown): Partial<ContextState> => ({ status: "error", error }))
+      .then((outcome) => {
+        // Out of order: the entry was cleared or written meanwhile (a newer answer is shown). Only
+        // one request per entry is in flight in a generation, so no other ordering is needed.
+        if (entry._generation !== generation) return;
+        const again = entry._refetchAfter;
+        entry._inflight = undefined;
+        entry._refetchAfter = false;
+        entry._set({ ...outcome, isFetching: !!again });
+        if (again) void fetch(entry);
+      });
     entry._noCache = entry._stale = false;
-    const promise = run(entry, generation, query, noCache);
-    entry._inflight = { _promise: promise, _startedAt: ++clock };
+    entry._inflight = promise;
+    entry._startedAt = ++clock;
     entry._set({ isFetching: true });
     return promise;
   };
 
-  /** A state holding data received (or written) at `at`, ms since the epoch (default: now). */
-  const success = (data: unknown, at?: unknown): Partial<ContextState> => ({
-    status: "success",
-    data,
-    error: null,
-    dataUpdatedAt: typeof at === "number" ? at : Date.now(),
-  });
-
-  const run = async (entry: Entry, generation: number, query: string, noCache: boolean) => {
-    let outcome: Partial<ContextState>;
-    try {
-      outcome = success(await http._read(entry._name, query, noCache, () => entry._generation !== generation));
-    } catch (error) {
-      outcome = { status: "error", error };
-    }
-    // Out of order: the entry was cleared or written meanwhile (a newer answer is shown). Only one
-    // request per entry is in flight in a generation, so no other ordering is needed.
-    if (entry._generation !== generation) return;
-    entry._inflight = undefined;
-    const again = entry._refetchAfter;
-    entry._refetchAfter = false;
-    entry._set({ ...outcome, isFetching: again });
-    if (again) void fetch(entry);
-  };
-
-  /** Refetches matching subscribed reads; unsubscribed ones are fetched on their next subscribe. */
-  const applyStale = (items: readonly Stale[], stamp: number, skip?: ReadonlySet<string>) => {
-    if (items.length > 0) markStale((entry) => !skip?.has(entry._key) && items.some((item) => matches(entry, item)), stamp);
-  };
-
-  const markStale = (test: (entry: Entry) => boolean, stamp: number) => {
-    const mark = ++bust;
+  /** Marks the entries that pass `test` stale at `stamp`: subscribed ones refetch, the others on their next subscribe. */
+  const markStale = (test: (entry: Entry) => unknown, stamp: number) => {
     for (const entry of entries.values()) {
       if (!test(entry)) continue;
-      entry._bust = mark;
+      entry._bust = stamp;
       entry._noCache = true;
-      if (entry._active === 0) entry._stale = true;
+      if (!entry._active) entry._stale = true;
       else if (!entry._inflight) void fetch(entry);
-      else if (entry._inflight._startedAt < stamp) entry._refetchAfter = true;
+      else if (entry._startedAt! < stamp) entry._refetchAfter = true;
     }
   };
+
+  const applyStale = (items: readonly Stale[], stamp: number, skip?: ReadonlySet<string>) =>
+    markStale((entry) => !skip?.has(entry._key) && items.some((item) => matches(entry, item)), stamp);
 
   /** Writes a state from outside a fetch: a response in flight read older data, so it is dropped. */
   const overwrite = (entry: Entry, state: Partial<ContextState>) => {
@@ -208,47 +187,31 @@ export function createClient(options: MizanConfig): MizanClient {
       if (entry._scope === "public") continue;
       entry._stale = false;
       overwrite(entry, PENDING);
-      if (entry._active > 0) void fetch(entry);
+      if (entry._active) void fetch(entry);
     }
   };
 
   const hydrate = (data: SsrData | undefined) => {
     for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
-      const bar = key.indexOf("|");
-      if (bar > 0) {
-        entryFor(key, key.slice(0, bar), key.slice(bar + 1))._set(success(seed.data, seed.updatedAt));
-      }
+      if (key.indexOf("|") > 0) entryFor(key)._set(success(seed.data, seed.updatedAt));
     }
   };
 
-  /** A read's stableKey and its entry (made on demand, so a collected entry comes back). */
-  const locate = <P>(context: ContextDescriptor<P, unknown> | string, params: P | undefined) => {
+  /** A read's stableKey and its entry, which learns the read's query and scope. */
+  const locate = <P>(context: ContextDescriptor<P, unknown> | string, params: P | undefined): [key: string, entry: () => Entry] => {
     const descriptor: ContextDescriptor<P, unknown> = typeof context === "string" ? { name: context } : context;
-    if (descriptor.schema) http._expectSchema(descriptor.schema);
+    http._expectSchema(descriptor.schema);
     const { canonical, query } = encodeParams(params as Record<string, unknown> | undefined, descriptor.paramTypes);
     const key = `${descriptor.name}|${canonical}`;
-    return {
+    return [
       key,
-      entryOf: (): Entry => {
-        const entry = entryFor(key, descriptor.name, canonical);
+      () => {
+        const entry = entryFor(key);
         entry._query ??= query;
-        if (descriptor.scope) entry._scope = descriptor.scope;
+        entry._scope = descriptor.scope ?? entry._scope;
         return entry;
       },
-    };
-  };
-
-  /** Writes a call's `refreshed` data (§3) into its entries; returns their keys, which need no refetch. */
-  const applyRefreshed = (fresh: unknown): Set<string> => {
-    const done = new Set<string>();
-    for (const [key, value] of Object.entries(typeof fresh === "object" && fresh !== null ? fresh : {})) {
-      const entry = entries.get(key);
-      if (!entry || typeof value !== "object" || value === null || !("data" in value)) continue;
-      entry._stale = false;
-      overwrite(entry, success(value.data, (value as { updatedAt?: unknown }).updatedAt));
-      done.add(key);
-    }
-    return done;
+    ];
   };
 
   const hooks: LiveHooks = {
@@ -266,13 +229,13 @@ export function createClient(options: MizanConfig): MizanClient {
       }
     };
   }
-  const doc = options.document === undefined ? (globalThis as { document?: Document }).document : options.document;
+  const doc = config.document === undefined ? (globalThis as { document?: Document }).document : config.document;
   if (doc) hydrate(readSsrData(doc));
 
   return {
     config,
     registerContext<P, R>(context: ContextDescriptor<P, R> | string, params?: P): ContextHandle<R> {
-      const { key, entryOf } = locate(context, params);
+      const [key, entryOf] = locate(context, params);
       /** The unsubscribes of this handle's subscriptions. */
       const mine = new Set<() => void>();
       return {
@@ -290,7 +253,7 @@ export function createClient(options: MizanConfig): MizanClient {
           const stop = () => {
             if (!mine.delete(stop)) return;
             if (enabled) entry._active--;
-            unsubscribe(entry, wrapped);
+            if (entry._listeners.delete(wrapped) && !entry._listeners.size) scheduleGc(entry);
           };
           mine.add(stop);
           return stop;
@@ -302,58 +265,65 @@ export function createClient(options: MizanConfig): MizanClient {
       };
     },
 
-    getData: (context, params) => locate(context, params).entryOf()._state.data as never,
+    getData: (context, params) => locate(context, params)[1]()._state.data as never,
 
     setData(context, params, data) {
-      const entry = locate(context, params).entryOf();
+      const entry = locate(context, params)[1]();
       const previous = entry._state;
       overwrite(entry, success(typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data));
       const written = entry._state;
       return () => {
         if (entry._state !== written) return;
         entry._generation++;
-        entry._set(previous.isFetching ? { ...previous, isFetching: false } : previous);
-        if (previous.isFetching && entry._active > 0) void fetch(entry); // the dropped fetch, again
+        entry._set({ ...previous, isFetching: false });
+        if (previous.isFetching && entry._active) void fetch(entry); // the dropped fetch, again
       };
     },
 
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
-      if (descriptor.schema) http._expectSchema(descriptor.schema);
+      http._expectSchema(descriptor.schema);
       // single-flight refresh (§3): the server answers with the fresh data of what it made stale
-      const mounted = [...entries.values()].filter((e) => e._active > 0 && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
+      const mounted = [...entries.values()].filter((e) => e._active && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
       live?.("start");
       let response: Response;
       try {
-        response = await http._call(descriptor.name, toJsonText(mounted.length > 0 ? { ...(args ?? {}), $refresh: mounted } : (args ?? {})));
+        response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
       } catch (e) {
         live?.("end", null);
         throw e;
       }
       const stamp = ++clock;
-      let stale: Stale[];
+      const header = (name: string) => response.headers.get(name);
+      let invalidate: unknown = header("Mizan-Invalidate");
       let result: unknown = response;
       let redirect: unknown;
-      let refreshed: Set<string> | undefined;
-      if (/\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
+      const done = new Set<string>();
+      if (/\bjson\b/i.test(header("Content-Type") ?? "")) {
         const text = await response.text();
-        stale = staleFrom((parseJson(text) as Member)?.invalidate); // lossless: big-integer params still match
-        let fresh: unknown;
-        ({ result, redirect, refreshed: fresh } = JSON.parse(text) as { result?: unknown; redirect?: unknown; refreshed?: unknown });
-        refreshed = applyRefreshed(fresh);
-      } else {
-        const header = response.headers.get("Mizan-Invalidate");
-        stale = header ? staleFrom(parseJson(header)) : [];
-      }
+        invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
+        let refreshed: unknown;
+        ({ result, redirect, refreshed } = JSON.parse(text) as Record<string, unknown>);
+        // the `refreshed` data (§3) goes into its entries, which then need no refetch
+        for (const [key, value] of Object.entries(refreshed ?? {})) {
+          const entry = entries.get(key);
+          if (entry && (value as Member)?.data !== undefined) {
+            entry._stale = false;
+            overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
+            done.add(key);
+          }
+        }
+      } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
+      const stale = staleFrom(invalidate);
       if (descriptor.sessionInit) {
         clearUserEntries();
-        post(undefined, response.headers.get("Mizan-CSRF-Token") ?? undefined);
+        post(undefined, header("Mizan-CSRF-Token"));
       }
-      applyStale(stale, stamp, refreshed);
-      if (stale.length > 0) post(stale);
-      live?.("end", response.headers.get("Mizan-Event-Id"));
-      if (typeof redirect === "string") config.onRedirect(redirect);
+      applyStale(stale, stamp, done);
+      if (stale.length) post(stale);
+      live?.("end", header("Mizan-Event-Id"));
+      if (typeof redirect === "string") (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
       return result as R;
     },
 
@@ -376,6 +346,11 @@ export function createClient(options: MizanConfig): MizanClient {
   };
 }
 
+/** A state holding data received (or written) at `at`, ms since the epoch (default: now). */
+function success(data: unknown, at?: unknown): Partial<ContextState> {
+  return { status: "success", data, error: null, dataUpdatedAt: typeof at === "number" ? at : Date.now() };
+}
+
 function matches(entry: Entry, item: Stale): boolean {
   return entry._name === item.context && item.params.every(([name, value]) => entry._param(name) === value);
 }
@@ -385,12 +360,11 @@ type Member = { readonly [name: string]: unknown } | null | undefined;
 
 /** Reads an `invalidate` list (parsed losslessly) into canonical param values. */
 function staleFrom(list: unknown): Stale[] {
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item) => {
-    const context = (item as Member)?.context;
-    const params = (item as Member)?.params ?? {};
-    return typeof context === "string"
-      ? [{ context, params: Object.entries(params as object).map(([k, v]) => [k, canonicalValue(v)] as const) }]
-      : [];
-  });
+  return Array.isArray(list)
+    ? list.flatMap((item: Member) =>
+        typeof item?.context === "string"
+          ? [{ context: item.context, params: Object.entries(item.params ?? {}).map(([k, v]) => [k, canonicalValue(v)] as const) }]
+          : [],
+      )
+    : [];
 }

@@ -25,13 +25,15 @@ export interface ContextState<R = unknown> {
   readonly isPlaceholderData: boolean;
 }
 
-/** A state with its `is*` flags derived from `status`. */
-export function stateOf<R>(state: Omit<ContextState<R>, "isPending" | "isSuccess" | "isError">): ContextState<R> {
+/** A frozen state with `isPending`, `isSuccess` and `isError` derived from `status` (contexts and mutations alike). */
+export function withFlags<S extends { readonly status: string }>(state: S): S & { readonly isPending: boolean; readonly isSuccess: boolean; readonly isError: boolean } {
   const { status } = state;
   return Object.freeze({ ...state, isPending: status === "pending", isSuccess: status === "success", isError: status === "error" });
 }
 
-export const PENDING: ContextState<never> = stateOf<never>({
+
+// pure: entries that import only withFlags (mutation state) drop it
+export const PENDING: ContextState<never> = /* @__PURE__ */ withFlags({
   status: "pending",
   data: undefined,
   error: null,
@@ -48,36 +50,37 @@ export class Entry {
   /** Set when a handle registers it; entries seeded by SSR learn it then. */
   _query: string | undefined;
   _scope: Scope | undefined;
-  /** The fetch in flight and the clock value when it started. */
-  _inflight: { _promise: Promise<void>; _startedAt: number } | undefined;
+  /** The fetch in flight, and the clock value when the last fetch started. */
+  _inflight: Promise<void> | undefined;
+  _startedAt: number | undefined;
   /** An invalidation arrived during the fetch in flight: fetch again after it. */
-  _refetchAfter = false;
+  _refetchAfter: boolean | undefined;
   /** Invalidated while nobody was subscribed: fetch on the next subscribe. */
-  _stale = false;
-  /** The `_mz` cache-buster sent since the last invalidation (0: none). */
-  _bust = 0;
+  _stale: boolean | undefined;
+  /** The `_mz` cache-buster sent since the last invalidation (none before one). */
+  _bust: number | undefined;
   /** The next fetch must bypass the browser and CDN caches (`cache: "no-cache"`). */
-  _noCache = false;
+  _noCache: boolean | undefined;
   /** Bumped when the entry is cleared or written (login/logout, setData): older responses are dropped. */
   _generation = 0;
   _gcTimer: ReturnType<typeof setTimeout> | undefined;
   private _paramValues: Map<string, string> | undefined;
+  /** The context's name: the stableKey up to its first `|` (names hold none). */
+  readonly _name: string;
 
-  constructor(
-    readonly _key: string,
-    readonly _name: string,
-    readonly _canonical: string,
-  ) {}
+  constructor(readonly _key: string) {
+    this._name = _key.slice(0, _key.indexOf("|"));
+  }
 
   _set(patch: Partial<ContextState>): void {
-    this._state = stateOf({ ...this._state, ...patch });
+    this._state = withFlags({ ...this._state, ...patch });
     for (const listener of [...this._listeners]) listener();
   }
 
   /** The canonical text of one param's value, `"null"` when absent (for invalidation matching). */
   _param(name: string): string {
     if (!this._paramValues) {
-      const params = parseJson(this._canonical) as Record<string, unknown>;
+      const params = parseJson(this._key.slice(this._name.length + 1)) as Record<string, unknown>;
       this._paramValues = new Map(Object.entries(params).map(([k, v]) => [k, canonicalValue(v)]));
     }
     return this._paramValues.get(name) ?? "null";
@@ -99,5 +102,5 @@ export function keepPreviousData<R>(previous: R | undefined): R | undefined {
 export function withPlaceholder<R>(state: ContextState<R>, placeholder: PlaceholderData<R> | undefined, previous: R | undefined): ContextState<R> {
   if (!state.isPending || placeholder === undefined) return state;
   const data = typeof placeholder === "function" ? (placeholder as (p: R | undefined) => R | undefined)(previous) : placeholder;
-  return data === undefined ? state : stateOf({ ...state, status: "success", data, isPlaceholderData: true });
+  return data === undefined ? state : withFlags({ ...state, status: "success" as const, data, isPlaceholderData: true });
 }

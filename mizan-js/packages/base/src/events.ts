@@ -48,7 +48,7 @@ const ECHOES = 256;
  */
 export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
   const { config, live } = client;
-  const name = `${config.channel === false ? "mizan" : config.channel}:events`;
+  const name = `${config.channel || "mizan"}:events`;
   const tab = Math.random().toString(36).slice(2);
   const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
@@ -190,8 +190,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       idle = setTimeout(() => controller.abort(), idleTimeout);
     };
     try {
-      const token = config.auth === "token" ? await config.getToken() : null;
-      const response = await config.fetch(`${config.baseUrl}/mizan/events`, {
+      const token = config.auth === "token" ? await config.getToken?.() : null;
+      const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events`, {
         headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         credentials: "same-origin",
         cache: "no-store",

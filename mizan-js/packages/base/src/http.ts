@@ -2,18 +2,24 @@
  * The HTTP side of the kernel: reads with retries, the CSRF session, and calls (docs/reference/protocol.md, docs/internals/client-kernel.md).
  * Written as a closure rather than a class so that minifiers can shorten every internal name.
  */
-import type { ResolvedConfig } from "./config.js";
+import type { MizanConfig, SchemaMismatch } from "./config.js";
 import { MizanError, errorFrom, networkError } from "./errors.js";
 
 /** GET attempts in all: the first plus two retries (§9); `/session` gets as many (§9). */
 const ATTEMPTS = 3;
+
+/** The default `retryDelay`: 300 ms · 2^(attempt−1), with jitter. */
+const retryDelay = (attempt: number): number => 300 * 2 ** (attempt - 1) * (0.75 + Math.random() / 2);
+
+/** The default `onSchemaMismatch`: one console warning (docs/reference/client.md, `MZJS00001`). */
+const warnSchemaMismatch = ({ expected, received }: SchemaMismatch): void => console.warn(`MZJS00001 server schema ${received}, client ${expected}`);
 
 export interface Http {
   /**
    * A context read: `GET {baseUrl}/mizan/ctx/{name}?{query}`, retried twice with backoff on
    * network errors and 5xx, never on 4xx. `abandon` is asked before each retry.
    */
-  _read(name: string, query: string, noCache: boolean, abandon: () => boolean): Promise<unknown>;
+  _read(name: string, query: string, noCache: boolean | undefined, abandon: () => boolean): Promise<unknown>;
   /**
    * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf`
    * with a fresh token (the server refused it before running anything, §9).
@@ -23,39 +29,42 @@ export interface Http {
    * Takes the CSRF token another tab received with its login or logout (the session cookie is shared),
    * or forgets it without one, so the next call fetches `/session` again.
    */
-  _resetSession(token?: string): void;
+  _resetSession(token?: string | null): void;
   /** The schema hash the generated code was made from, unless one is known already. */
-  _expectSchema(hash: string): void;
+  _expectSchema(hash: string | undefined): void;
 }
 
-export function createHttp(config: ResolvedConfig): Http {
-  const { baseUrl } = config;
-  const session = config.auth === "session";
-  let csrfToken: string | undefined;
+export function createHttp(config: MizanConfig): Http {
+  const session = config.auth !== "token";
+  const baseUrl = config.baseUrl.replace(/\/+$/, "");
+  let csrfToken: string | null | undefined;
   let sessionLoad: Promise<string> | undefined;
   let expected = config.schemaHash;
   /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
   const reported = new Set<string>();
 
-  /** One request; a failed fetch (no answer) is a `network` {@link MizanError}. */
-  const send = async (url: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> => {
+  /**
+   * One request to `{baseUrl}/mizan/{path}`, with the bearer token under token auth (session auth
+   * never asks for one); a failed fetch (no answer) is a `network` {@link MizanError}.
+   */
+  const send = async (path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> => {
+    const token = session ? null : await config.getToken?.();
     let response: Response;
     try {
-      response = await config.fetch(url, { credentials: "same-origin", ...init, headers: { Accept: "application/json", ...init.headers } });
+      response = await (config.fetch ?? fetch)(`${baseUrl}/mizan/${path}`, {
+        credentials: "same-origin",
+        ...init,
+        headers: { Accept: "application/json", ...(token && { Authorization: `Bearer ${token}` }), ...init.headers },
+      });
     } catch (e) {
       throw networkError(e);
     }
     const received = response.headers.get("Mizan-Schema");
     if (expected && received && received !== expected && !reported.has(received)) {
       reported.add(received);
-      config.onSchemaMismatch({ expected, received });
+      (config.onSchemaMismatch ?? warnSchemaMismatch)({ expected, received });
     }
     return response;
-  };
-
-  const authHeaders = async (): Promise<Record<string, string>> => {
-    const token = session ? null : await config.getToken();
-    return token ? { Authorization: `Bearer ${token}` } : {};
   };
 
   /** Runs `attempt` up to 3 times while it fails with a network error or a 5xx. */
@@ -66,7 +75,7 @@ export function createHttp(config: ResolvedConfig): Http {
       } catch (e) {
         const error = e instanceof MizanError ? e : networkError(e);
         if (!error.retryable || n >= ATTEMPTS || abandon()) throw error;
-        await new Promise((resolve) => setTimeout(resolve, config.retryDelay(n)));
+        await new Promise((resolve) => setTimeout(resolve, (config.retryDelay ?? retryDelay)(n)));
         if (abandon()) throw error;
       }
     }
@@ -78,7 +87,7 @@ export function createHttp(config: ResolvedConfig): Http {
     (sessionLoad ??= retrying(
       () => false,
       async () => {
-        const response = await send(`${baseUrl}/mizan/session`, { cache: "no-store" });
+        const response = await send("session", { cache: "no-store" });
         const loaded = ((await body(response)) as { csrfToken?: unknown }).csrfToken;
         if (typeof loaded !== "string") throw new MizanError(response.status, { code: "bad_response" });
         return (csrfToken ??= loaded);
@@ -88,39 +97,28 @@ export function createHttp(config: ResolvedConfig): Http {
       throw error;
     }));
 
-  const post = async (url: string, payload: string): Promise<Response> => {
-    const headers: Record<string, string> = { "Content-Type": "application/json", ...(await authHeaders()) };
-    if (session) headers["Mizan-CSRF"] = await token();
-    const response = await send(url, { method: "POST", headers, body: payload });
-    // A login or logout rotates the token; the new one comes back in this header (§6).
-    const rotated = response.headers.get("Mizan-CSRF-Token");
-    if (rotated) csrfToken = rotated;
-    return response;
-  };
-
-  const resetSession = (token?: string) => {
+  const resetSession = (token?: string | null) => {
     csrfToken = token;
     sessionLoad = undefined;
   };
 
   return {
     _read: (name, query, noCache, abandon) =>
-      retrying(abandon, async () =>
-        body(
-          await send(`${baseUrl}/mizan/ctx/${encodeURIComponent(name)}${query ? `?${query}` : ""}`, {
-            headers: await authHeaders(),
-            cache: noCache ? "no-cache" : undefined,
-          }),
-        ),
-      ),
+      retrying(abandon, async () => body(await send(`ctx/${encodeURIComponent(name)}${query && `?${query}`}`, { cache: noCache ? "no-cache" : undefined }))),
     async _call(name, payload) {
-      const url = `${baseUrl}/mizan/call/${encodeURIComponent(name)}`;
-      let response = await post(url, payload);
+      const post = async () => {
+        const headers = { "Content-Type": "application/json", ...(session && { "Mizan-CSRF": await token() }) };
+        const response = await send(`call/${encodeURIComponent(name)}`, { method: "POST", headers, body: payload });
+        // A login or logout rotates the token; the new one comes back in this header (§6).
+        csrfToken = response.headers.get("Mizan-CSRF-Token") || csrfToken;
+        return response;
+      };
+      let response = await post();
       if (response.status === 403 && session) {
         const error = await errorFrom(response);
         if (error.code !== "csrf") throw error;
         resetSession();
-        response = await post(url, payload);
+        response = await post();
       }
       return ok(response);
     },

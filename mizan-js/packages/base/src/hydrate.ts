@@ -9,9 +9,7 @@ export interface SsrData {
 
 /** Reads the SSR data script from a document; `undefined` when the page has none. */
 export function readSsrData(doc: Pick<Document, "getElementById">): SsrData | undefined {
-  const script = doc.getElementById(SSR_DATA_ID);
-  const text = script?.textContent;
-  if (!text) return undefined;
-  const data = JSON.parse(text) as SsrData; // a JSON script is data, never executed (CSP-safe)
-  return data && typeof data.contexts === "object" ? data : undefined;
+  const text = doc.getElementById(SSR_DATA_ID)?.textContent;
+  const data = text ? (JSON.parse(text) as SsrData | null) : undefined; // a JSON script is data, never executed (CSP-safe)
+  return typeof data?.contexts === "object" ? data : undefined;
 }

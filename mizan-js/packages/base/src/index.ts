@@ -4,8 +4,9 @@
  * `configure` once, then `registerContext` for reads and `call` for functions; the framework
  * packages (`@mizan/react`, `@mizan/vue`, `@mizan/svelte`) wrap exactly these. Forms live in `@mizan/base/form`, so
  * that pages without forms do not carry them; mutation state (`createMutation`, what the framework
- * packages' `useMutation` wraps) in `@mizan/base/mutation`; cache keys and plain RFC 8785 in `@mizan/base/keys`
- * (a page never holds the secret a cache key needs).
+ * packages' `useMutation` wraps) in `@mizan/base/mutation`; cache keys, plain RFC 8785 and the
+ * canonical-params helpers (`encodeParams`, `canonicalParams`, `isStringTyped`) in `@mizan/base/keys`
+ * (a page never holds the secret a cache key needs, and needs only `stableKey` of the rest).
  */
 import { createClient, type ContextHandle, type MizanClient } from "./client.js";
 import type { MizanConfig } from "./config.js";
@@ -16,15 +17,7 @@ export type { MizanConfig, SchemaMismatch } from "./config.js";
 export { keepPreviousData, withPlaceholder, type ContextState, type PlaceholderData } from "./entry.js";
 export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
 export { MizanError, type MizanErrorBody } from "./errors.js";
-export {
-  canonicalParams,
-  encodeParams,
-  isStringTyped,
-  stableKey,
-  type EncodedParams,
-  type ParamType,
-  type ParamTypes,
-} from "./canonical.js";
+export { stableKey, type EncodedParams, type ParamType, type ParamTypes } from "./canonical.js";
 export { JsonError, JsonNumber } from "./json.js";
 export { readSsrData, SSR_DATA_ID, type SsrData } from "./hydrate.js";
 

@@ -24,12 +24,16 @@ export class JsonError extends Error {
 // A string token, or a number token outside strings (strings are matched first, left to right).
 const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
+/** Throws a {@link JsonError} naming what JSON (under §4) cannot carry. */
+export function fail(what: string): never {
+  throw new JsonError(`cannot be sent as JSON: ${what}`);
+}
+
 /** The string itself, unless it holds a lone surrogate (§4: a 400). */
 function checked(text: string): string {
   // String.prototype.isWellFormed is ES2024 (every browser since 2023, Node 20): typed here, so
   // that these sources still compile under lib ES2022
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) throw new JsonError("lone surrogate");
-  return text;
+  return (text as string & { isWellFormed(): boolean }).isWellFormed() ? text : fail("lone surrogate");
 }
 
 /**
@@ -47,7 +51,7 @@ export function parseJson(text: string): unknown {
       }),
     );
   } catch (e) {
-    throw e instanceof JsonError ? e : new JsonError(String((e as Error).message));
+    throw e instanceof JsonError ? e : new JsonError((e as Error).message);
   }
 }
 
@@ -56,13 +60,15 @@ export function parseJson(text: string): unknown {
  * written as their exact digits, and non-finite numbers refused (§4 makes them a 400).
  */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === "bigint") return `${NUMBER_MARK}${v}`;
-    if (v instanceof JsonNumber) return `${NUMBER_MARK}${v.text}`;
-    if (typeof v === "number" && !Number.isFinite(v)) throw new JsonError(`${v} cannot be sent as JSON`);
-    return typeof v === "string" ? checked(v) : v;
-  });
-  if (text === undefined) throw new JsonError("value cannot be written as JSON");
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "bigint" || v instanceof JsonNumber
+      ? NUMBER_MARK + ((v as JsonNumber).text ?? v) // a bigint has no `text`
+      : typeof v === "number" && !isFinite(v)
+        ? fail(`${v}`)
+        : typeof v === "string"
+          ? checked(v)
+          : v,
+  );
   // A mark is a lone surrogate, which JSON.stringify writes as the escape \udfff.
-  return text.replace(/"\\udfff([^"]*)"/g, "$1");
+  return text === undefined ? fail("undefined") : text.replace(/"\\udfff([^"]*)"/g, "$1");
 }

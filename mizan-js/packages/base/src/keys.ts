@@ -1,8 +1,10 @@
 /**
  * `@mizan/base/keys`: what edge code and tests need beside the browser kernel: the origin cache
- * key of §4 (which needs `mizan.secret`, so it never belongs in a page) and plain RFC 8785.
+ * key of §4 (which needs `mizan.secret`, so it never belongs in a page), plain RFC 8785, and the
+ * canonical-params helpers (`encodeParams`: the wire query and canonical form of a read's params).
+ * A page needs only `stableKey`, which the main entry exports too.
  */
-export { canonicalize, canonicalizeParamsText, canonicalParams, encodeParams, stableKey } from "./canonical.js";
+export { canonicalize, canonicalizeParamsText, canonicalParams, encodeParams, isStringTyped, stableKey } from "./canonical.js";
 
 const encoder = new TextEncoder();
 

@@ -4,6 +4,7 @@
  */
 import type { MizanClient } from "./client.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
+import { withFlags } from "./entry.js";
 
 export interface MutationState<R = unknown, A = unknown> {
   readonly status: "idle" | "pending" | "success" | "error";
@@ -46,16 +47,7 @@ export interface Mutation<A, R> {
 }
 
 function mutationState<R, A>(status: MutationState["status"], data?: R, error: unknown = null, variables?: A): MutationState<R, A> {
-  return Object.freeze({
-    status,
-    isIdle: status === "idle",
-    isPending: status === "pending",
-    isSuccess: status === "success",
-    isError: status === "error",
-    error,
-    data,
-    variables,
-  });
+  return withFlags({ status, isIdle: status === "idle", error, data, variables });
 }
 
 export function createMutation<A, R, C = unknown>(

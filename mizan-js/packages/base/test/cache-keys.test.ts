@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { encodeParams, stableKey, type ParamTypes } from "../src/index.js";
+import { stableKey, type ParamTypes } from "../src/index.js";
+import { encodeParams } from "../src/keys.js";
 import { deriveCacheKey } from "../src/keys.js";
 import { JsonNumber, NUMBER_MARK, parseJson } from "../src/json.js";
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { encodeParams, JsonError, JsonNumber, stableKey } from "../src/index.js";
+import { JsonError, JsonNumber, stableKey } from "../src/index.js";
+import { encodeParams } from "../src/keys.js";
 import { canonicalize, canonicalizeParamsText } from "../src/keys.js";
 
 const rfc = join(import.meta.dirname, "rfc8785");

@@ -5,7 +5,7 @@
  * hydration show what SSR seeded and fetch nothing; rendering only reads (the kernel fetches when
  * React subscribes, from an effect), so Strict Mode's double mount joins one request.
  */
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, createElement, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
 import {
   getClient,
   withPlaceholder,
@@ -50,7 +50,7 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
   // A new handle only when the read itself changes (its stableKey), not on every render.
   const handle = useMemo(() => next, [client, next.key]);
   const enabled = options.enabled !== false;
-  const subscribe = useCallback((listener: () => void) => handle.subscribe(listener, enabled), [handle, enabled]);
+  const subscribe = useMemo(() => (listener: () => void) => handle.subscribe(listener, enabled), [handle, enabled]);
   const state = useSyncExternalStore(subscribe, handle.getState, handle.getState);
   // The data the previous params showed, for placeholderData (written after commit, never in render).
   const previous = useRef<R | undefined>(undefined);
@@ -86,14 +86,14 @@ export function useMutation<A, R, C = unknown>(descriptor: FunctionDescriptor<A,
   useEffect(() => {
     latest.current = options;
   });
-  const [mutation] = useState(() => ({ client, value: undefined as Mutation<A, R> | undefined }));
-  if (mutation.value === undefined || mutation.client !== client) {
-    mutation.client = client;
+  // One mutation per client, made on the first render (a ref's lazy initialisation) and kept.
+  const mutation = useRef<{ client: MizanClient; value: Mutation<A, R> }>(undefined);
+  if (mutation.current?.client !== client) {
     // each callback is looked up in the latest options when it runs
     const current = new Proxy({}, { get: (_, name) => latest.current?.[name as keyof MutationOptions<A, R, C>] });
-    mutation.value = createMutation<A, R, C>(client, descriptor, current); // inert until mutate()
+    mutation.current = { client, value: createMutation<A, R, C>(client, descriptor, current) }; // inert until mutate()
   }
-  const m = mutation.value;
+  const m = mutation.current.value;
   const state = useSyncExternalStore(m.subscribe, m.getState, m.getState);
   return useMemo(() => ({ ...state, mutate: m.mutate, mutateAsync: m.mutateAsync, reset: m.reset }), [state, m]);
 }

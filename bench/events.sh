@@ -10,8 +10,9 @@
 #      Targets: p99 under 100 ms on one node; under 50 MB. docs/how-to/live-updates.md ("Memory") says
 #      where the bytes go.
 # Usage: bench/events.sh [--memory]   (Maven flags in MAVEN_ARGS; ports as mizan-js/e2e/live.sh)
-#   --memory  the heap part alone (one node, no browser); MIZAN_LIVE_STREAMS sets the count (10000) and
-#             MIZAN_LIVE_HEAP_DUMP=<file> dumps the live heap with the streams open (first round)
+#   --memory  the heap part alone (one node, no browser); MIZAN_LIVE_STREAMS sets the count (10000),
+#             MIZAN_LIVE_HEADERS=browser sends a browser's headers and a session cookie on each stream (default
+#             bare: Accept only) and MIZAN_LIVE_HEAP_DUMP=<file> dumps the live heap with the streams open (first round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in

@@ -20,6 +20,8 @@
  *   MIZAN_LIVE_OFFSET       port offset of node 1 (default 6500; node 2 uses offset + 50)
  *   MIZAN_LIVE_REDIS_PORT   the redis-server's port (default 26400)
  *   MIZAN_LIVE_STREAMS      streams the heap part opens (default 10000)
+ *   MIZAN_LIVE_HEADERS      the heap part's stream requests: bare (default: Accept only) or browser (the headers
+ *                           Chromium sends with @mizan/base's fetch of /events, and a session cookie of its own)
  *   MIZAN_LIVE_HEAP_DUMP    optional: a file the heap part dumps the node's live heap to, streams open
  *                           (first round), for a retained-size analysis (docs/how-to/live-updates.md, "Memory")
  *   MIZAN_CHROMIUM          the browser (etc/chromium.mjs: default Debian's /usr/bin/chromium where installed,
@@ -311,6 +313,23 @@ if (!bench) {
     const streamsIn = (text) => Number(text.split("\n").find((l) => l.endsWith(" dev.mizan.jaxrs.internal.EventStreams$Stream"))?.trim().split(/\s+/)[1] ?? 0);
     const noStreams = () => waitFor("the node to close the streams of before", async () => streamsIn(await histogram()) === 0, 60_000);
     const STREAMS = Number(process.env.MIZAN_LIVE_STREAMS ?? 10_000);
+    const browserHeaders = (process.env.MIZAN_LIVE_HEADERS ?? "bare") === "browser";
+    // the headers Chromium 143 on Linux sends with a same-origin fetch from a page (values representative)
+    const headersOf = (n) => !browserHeaders ? { Accept: "text/event-stream" } : {
+      "sec-ch-ua": '"Chromium";v="143", "Not A(Brand";v="24"',
+      "sec-ch-ua-mobile": "?0",
+      "sec-ch-ua-platform": '"Linux"',
+      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
+      Accept: "text/event-stream",
+      "Sec-Fetch-Site": "same-origin",
+      "Sec-Fetch-Mode": "cors",
+      "Sec-Fetch-Dest": "empty",
+      Referer: `${node1.app}/e2e/live.html`,
+      "Accept-Encoding": "gzip, deflate, br, zstd",
+      "Accept-Language": "en-US,en;q=0.9",
+      Cookie: `JSESSIONID=${String(n).padStart(8, "0")}${"x".repeat(24)}.node1`,
+    };
+    console.log(`# stream requests: ${browserHeaders ? "a browser's headers and a session cookie" : "bare (Accept only)"}`);
     const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
     const perStream = [];
     for (let round = 1; round <= 3; round++) {
@@ -330,7 +349,7 @@ if (!bench) {
           // a few hundred at a time, so the server's accept queue is not flooded
           while (started < STREAMS && started - ok - refused < 200) {
             started++;
-            const req = http.get(`${node1.app}/mizan/events`, { agent, headers: { Accept: "text/event-stream" } }, (res) => {
+            const req = http.get(`${node1.app}/mizan/events`, { agent, headers: headersOf(started) }, (res) => {
               if (res.statusCode !== 200) {
                 refused++;
                 statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;

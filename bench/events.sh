@@ -9,7 +9,14 @@
 #      each round starts once no stream of before is alive; three rounds, the median.
 #      Targets: p99 under 100 ms on one node; under 50 MB. docs/how-to/live-updates.md ("Memory") says
 #      where the bytes go.
-# Usage: bench/events.sh   (Maven flags in MAVEN_ARGS; ports as mizan-js/e2e/live.sh)
+# Usage: bench/events.sh [--memory]   (Maven flags in MAVEN_ARGS; ports as mizan-js/e2e/live.sh)
+#   --memory  the heap part alone (one node, no browser); MIZAN_LIVE_STREAMS sets the count (10000),
+#             MIZAN_LIVE_HEADERS=browser sends a browser's headers and a session cookie on each stream (default
+#             bare: Accept only) and MIZAN_LIVE_HEAP_DUMP=<file> dumps the live heap with the streams open (first round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MIZAN_LIVE_BENCH=1 exec mizan-js/e2e/live.sh
+case "${1:-}" in
+  "") MIZAN_LIVE_BENCH=1 exec mizan-js/e2e/live.sh ;;
+  --memory) MIZAN_LIVE_BENCH=memory exec mizan-js/e2e/live.sh ;;
+  *) echo "usage: bench/events.sh [--memory]" >&2; exit 2 ;;
+esac

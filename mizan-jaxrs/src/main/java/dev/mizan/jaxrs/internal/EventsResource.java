@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -52,9 +54,15 @@ public class EventsResource {
 
     private volatile boolean warnedSync;
 
-    /** Opens a stream for the contexts the caller may read, or answers 404 (events off) or 503 (limit). */
+    /**
+     * Opens a stream for the contexts the caller may read, or answers 404 (events off) or 503 (limit).
+     * Its parameters carry no constraints, so it is declared not validated: a runtime that validates
+     * resource methods otherwise makes a validator for each request and keeps it among the request's
+     * attributes, which for a stream means for as long as it is open (docs/how-to/live-updates.md, "Memory").
+     */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @ValidateOnExecution(type = ExecutableType.NONE)
     public void events(@Context Configuration config, @Context Application app, @Context HttpServletRequest request,
                        @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse) {
         MizanMarker.require(config, app);

@@ -34,27 +34,35 @@ async function answer(text) {
     const request = JSON.parse(text);
     id = request.id;
     const out = await render({ entry: request.entry, props: request.props, url: request.url, data: request.data });
-    const head = Buffer.from(out && out.head ? String(out.head) : "", "utf8");
-    const html = Buffer.from(out && out.html !== undefined ? String(out.html) : "", "utf8");
+    const head = out && out.head ? String(out.head) : "";
+    const html = out && out.html !== undefined ? String(out.html) : "";
     const status = out && Number.isInteger(out.status) ? out.status : 200;
-    send(Buffer.concat([line({ id, status, headLen: head.length, htmlLen: html.length }), head, html]));
+    const header = JSON.stringify({ id, status, headLen: Buffer.byteLength(head), htmlLen: Buffer.byteLength(html) });
+    // One Buffer, encoded once (not head and html encoded apart and then copied again by
+    // Buffer.concat), in one write. A Buffer, not a string: Bun queues string writes, which costs a
+    // turn of its event loop and lets the exit below overtake them.
+    send(Buffer.from(header + "\n" + head + html, "utf8"));
   } catch (error) {
     send(line({ id, error: failure(error) }));
   }
 }
 
-// One request in flight per worker (the JVM holds a lock), but a queue keeps order regardless.
+// One request in flight per worker (the JVM holds a lock), but a queue keeps order regardless. Lines
+// are cut from the raw bytes: each chunk is searched for a newline once, and a request is decoded once.
 let queue = Promise.resolve();
-let pending = "";
-process.stdin.setEncoding("utf8");
+let pending = [];
 process.stdin.on("data", (chunk) => {
-  pending += chunk;
+  let start = 0;
   let end;
-  while ((end = pending.indexOf("\n")) >= 0) {
-    const text = pending.slice(0, end);
-    pending = pending.slice(end + 1);
+  while ((end = chunk.indexOf(10, start)) >= 0) {
+    pending.push(chunk.subarray(start, end));
+    const text = (pending.length === 1 ? pending[0] : Buffer.concat(pending)).toString("utf8");
+    pending = [];
+    start = end + 1;
     if (text.trim() !== "") queue = queue.then(() => answer(text));
   }
+  if (start < chunk.length) pending.push(chunk.subarray(start));
 });
-process.stdin.on("end", () => queue.then(() => process.exit(0)));
+// Exit once the last reply has left: stdout to a pipe is asynchronous, and exit() would drop what is queued.
+process.stdin.on("end", () => queue.then(() => protocolOut("", () => process.exit(0))));
 send(line({ ready: true }));

@@ -11,6 +11,7 @@
 # in-process (large) and >= 0.5 (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS;
 # p99 <= 3 x p50.
 #   SECONDS_PER_SIDE=3 ROUNDS=3 GRAAL_WARMUP=30 JAVA21=/path/to/jdk-21+/bin/java bench/ssr.sh
+# SIDES=<regex over the side names> runs only those sides (no summary), e.g. SIDES='node (in-process|pool 1x1)'.
 # Ports 24201-24202 (HTTP render servers; PORT_BASE moves them). Maven flags: MVN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

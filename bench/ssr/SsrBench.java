@@ -58,14 +58,19 @@ public class SsrBench {
         Map<String, String> props = Map.of("large", Files.readString(dir.resolve("large.json")),
                 "small", Files.readString(dir.resolve("small.json")));
 
+        // SIDES (a regular expression over the side names) narrows a run while iterating; the report needs all
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getenv().getOrDefault("SIDES", ".*"));
         WorkerPool node1 = pool(node, 1), node2 = pool(node, 2), bun1 = pool(bun, 1), bun2 = pool(bun, 2);
-        Process http1 = httpServer(port, 1), http2 = httpServer(port + 1, 2);
-        Graal graal = new Graal(dir.resolve("graal.js"));
-        System.err.printf("GraalJS warm-up %d s ...%n", graalWarmup);
-        long end = System.nanoTime() + Duration.ofSeconds(graalWarmup).toNanos();
-        while (System.nanoTime() < end) {
-            graal.render(props.get("large"));
-            graal.render(props.get("small"));
+        boolean http = only.matcher("node http 1x1").matches() || only.matcher("node http 2x2").matches();
+        Process http1 = http ? httpServer(port, 1) : null, http2 = http ? httpServer(port + 1, 2) : null;
+        Graal graal = only.matcher("graaljs 1x1").matches() ? new Graal(dir.resolve("graal.js")) : null;
+        if (graal != null) {
+            System.err.printf("GraalJS warm-up %d s ...%n", graalWarmup);
+            long end = System.nanoTime() + Duration.ofSeconds(graalWarmup).toNanos();
+            while (System.nanoTime() < end) {
+                graal.render(props.get("large"));
+                graal.render(props.get("small"));
+            }
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -84,6 +89,7 @@ public class SsrBench {
                         Map.entry("bun in-process", () -> inProcess(bun, json)),
                         Map.entry("bun pool 1x1", () -> measure(1, () -> render(bun1, p))),
                         Map.entry("bun pool 2x2", () -> measure(2, () -> render(bun2, p)))));
+                sides.removeIf(side -> !only.matcher(side.getKey()).matches());
                 java.util.Collections.rotate(sides, r * 3);
                 for (Map.Entry<String, Callable<Stats>> side : sides) {
                     Stats s = side.getValue().call();
@@ -92,15 +98,21 @@ public class SsrBench {
                 }
             }
         }
-        report(results, rounds);
+        if (only.pattern().equals(".*")) {
+            report(results, rounds);
+        }
         for (WorkerPool pool : List.of(node1, node2, bun1, bun2)) {
             pool.close();
         }
-        http1.getOutputStream().close();
-        http2.getOutputStream().close();
-        http1.waitFor();
-        http2.waitFor();
-        graal.close();
+        if (http) {
+            http1.getOutputStream().close();
+            http2.getOutputStream().close();
+            http1.waitFor();
+            http2.waitFor();
+        }
+        if (graal != null) {
+            graal.close();
+        }
     }
 
     static void report(Map<String, Map<String, List<Stats>>> results, int rounds) {

@@ -37,11 +37,18 @@ async function answer(text) {
     const head = out && out.head ? String(out.head) : "";
     const html = out && out.html !== undefined ? String(out.html) : "";
     const status = out && Number.isInteger(out.status) ? out.status : 200;
-    const header = JSON.stringify({ id, status, headLen: Buffer.byteLength(head), htmlLen: Buffer.byteLength(html) });
-    // One Buffer, encoded once (not head and html encoded apart and then copied again by
-    // Buffer.concat), in one write. A Buffer, not a string: Bun queues string writes, which costs a
-    // turn of its event loop and lets the exit below overtake them.
-    send(Buffer.from(header + "\n" + head + html, "utf8"));
+    const headLen = Buffer.byteLength(head);
+    const htmlLen = Buffer.byteLength(html);
+    const header = JSON.stringify({ id, status, headLen, htmlLen }) + "\n";
+    // One Buffer, each part encoded straight into it (not encoded apart and copied again by
+    // Buffer.concat, nor concatenated into a string that would be flattened, a copy of the page,
+    // first), sent in one write. A Buffer, not a string: Bun queues string writes.
+    const headerLen = Buffer.byteLength(header);
+    const reply = Buffer.allocUnsafe(headerLen + headLen + htmlLen);
+    reply.write(header, 0, "utf8");
+    reply.write(head, headerLen, "utf8");
+    reply.write(html, headerLen + headLen, "utf8");
+    send(reply);
   } catch (error) {
     send(line({ id, error: failure(error) }));
   }

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One worker process and its side of the protocol (docs/reference/protocol.md, "SSR worker protocol"):
  * one JSON request line in; one JSON header line and exactly {@code headLen + htmlLen} raw bytes out.
- * A write lock keeps one request in flight; a timer kills the process when an answer is late.
+ * A write lock keeps one request in flight. A render only notes its deadline; the pool's watchdog
+ * ({@link #expireIfLate}) kills the process when an answer is late, so a render arms no timer of its own.
  */
 final class Worker {
 
@@ -35,6 +37,8 @@ final class Worker {
     private final ReplyReader reader;
     private final ReentrantLock lock = new ReentrantLock();
     private final long bundleStamp;
+    /** {@code System.nanoTime()} by which the render in flight must be answered; 0 when none is. */
+    private final AtomicLong deadline = new AtomicLong();
     private volatile boolean timedOut;
     private int renders;
 
@@ -72,13 +76,9 @@ final class Worker {
     }
 
     /** Renders one page; the caller owns this worker (checked out of the pool) for the duration. */
-    RenderResult render(long id, RenderRequest request, Duration timeout, long maxReply,
-                        ScheduledExecutorService timer) throws RenderException {
+    RenderResult render(long id, RenderRequest request, Duration timeout, long maxReply) throws RenderException {
         lock.lock();
-        ScheduledFuture<?> watchdog = timer.schedule(() -> {
-            timedOut = true;
-            kill();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        deadline.set(System.nanoTime() + timeout.toNanos() | 1); // never 0, which means idle
         try {
             renders++;
             stdin.write(request.line(id));
@@ -108,8 +108,22 @@ final class Worker {
             }
             throw new RenderException(RenderException.Kind.CRASH, e.getMessage());
         } finally {
-            watchdog.cancel(false);
+            deadline.set(0);
             lock.unlock();
+        }
+    }
+
+    /**
+     * Kills the process if the render in flight has passed its deadline (the render then fails as a
+     * timeout). The compare-and-set ends only that render: one that has finished meanwhile is left alone.
+     *
+     * @param now {@code System.nanoTime()}
+     */
+    void expireIfLate(long now) {
+        long d = deadline.get();
+        if (d != 0 && now - d >= 0 && deadline.compareAndSet(d, 0)) {
+            timedOut = true;
+            kill();
         }
     }
 

@@ -30,6 +30,8 @@ public final class WorkerPool implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** The watchdog's longest period: a late render is killed at most this long after its timeout. */
+    private static final Duration MAX_TICK = Duration.ofMillis(100);
 
     private final SsrSettings settings;
     private final WorkerFiles files;
@@ -68,6 +70,10 @@ public final class WorkerPool implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mizan-ssr-timer"));
         this.starter = Executors.newCachedThreadPool(daemon("mizan-ssr-starter"));
         this.bundleStamp = files.bundleStamp();
+        // One periodic check for late renders instead of a timer armed and cancelled per render: that
+        // cost a wake-up of the timer thread per render and kept every cancelled timer queued until it expired.
+        long tick = Math.max(1, Math.min(settings.timeout().toMillis() / 20, MAX_TICK.toMillis()));
+        timer.scheduleWithFixedDelay(this::expireLate, tick, tick, TimeUnit.MILLISECONDS);
         Messages.poolStarting(settings.poolSize(), settings.command(), files.bundle().toString());
         for (int i = 0; i < settings.poolSize(); i++) {
             replace();
@@ -85,7 +91,7 @@ public final class WorkerPool implements AutoCloseable {
         Worker w = acquire();
         long start = metrics.on() ? System.nanoTime() : 0;
         try {
-            RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply(), timer);
+            RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply());
             count(SsrMetrics.Outcome.OK, start);
             release(w);
             return result;
@@ -220,6 +226,13 @@ public final class WorkerPool implements AutoCloseable {
                 Duration doubled = backoff.multipliedBy(2);
                 backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
+        }
+    }
+
+    private void expireLate() {
+        long now = System.nanoTime();
+        for (Worker w : all) {
+            w.expireIfLate(now);
         }
     }
 

@@ -34,27 +34,42 @@ async function answer(text) {
     const request = JSON.parse(text);
     id = request.id;
     const out = await render({ entry: request.entry, props: request.props, url: request.url, data: request.data });
-    const head = Buffer.from(out && out.head ? String(out.head) : "", "utf8");
-    const html = Buffer.from(out && out.html !== undefined ? String(out.html) : "", "utf8");
+    const head = out && out.head ? String(out.head) : "";
+    const html = out && out.html !== undefined ? String(out.html) : "";
     const status = out && Number.isInteger(out.status) ? out.status : 200;
-    send(Buffer.concat([line({ id, status, headLen: head.length, htmlLen: html.length }), head, html]));
+    const headLen = Buffer.byteLength(head);
+    const htmlLen = Buffer.byteLength(html);
+    const header = JSON.stringify({ id, status, headLen, htmlLen }) + "\n";
+    // One Buffer, each part encoded straight into it (not encoded apart and copied again by
+    // Buffer.concat, nor concatenated into a string that would be flattened, a copy of the page,
+    // first), sent in one write. A Buffer, not a string: Bun queues string writes.
+    const headerLen = Buffer.byteLength(header);
+    const reply = Buffer.allocUnsafe(headerLen + headLen + htmlLen);
+    reply.write(header, 0, "utf8");
+    reply.write(head, headerLen, "utf8");
+    reply.write(html, headerLen + headLen, "utf8");
+    send(reply);
   } catch (error) {
     send(line({ id, error: failure(error) }));
   }
 }
 
-// One request in flight per worker (the JVM holds a lock), but a queue keeps order regardless.
+// One request in flight per worker (the JVM holds a lock), but a queue keeps order regardless. Lines
+// are cut from the raw bytes: each chunk is searched for a newline once, and a request is decoded once.
 let queue = Promise.resolve();
-let pending = "";
-process.stdin.setEncoding("utf8");
+let pending = [];
 process.stdin.on("data", (chunk) => {
-  pending += chunk;
+  let start = 0;
   let end;
-  while ((end = pending.indexOf("\n")) >= 0) {
-    const text = pending.slice(0, end);
-    pending = pending.slice(end + 1);
+  while ((end = chunk.indexOf(10, start)) >= 0) {
+    pending.push(chunk.subarray(start, end));
+    const text = (pending.length === 1 ? pending[0] : Buffer.concat(pending)).toString("utf8");
+    pending = [];
+    start = end + 1;
     if (text.trim() !== "") queue = queue.then(() => answer(text));
   }
+  if (start < chunk.length) pending.push(chunk.subarray(start));
 });
-process.stdin.on("end", () => queue.then(() => process.exit(0)));
+// Exit once the last reply has left: stdout to a pipe is asynchronous, and exit() would drop what is queued.
+process.stdin.on("end", () => queue.then(() => protocolOut("", () => process.exit(0))));
 send(line({ ready: true }));

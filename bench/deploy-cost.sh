@@ -108,7 +108,10 @@ print(int((end - start).total_seconds() * 1000))' "$name"
 # wall time grows with the load, its CPU time much less.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$jvm/stat"; }
 
-request_ms() { curl -s -o /dev/null -w '%{http_code} %{time_total}' "$1" | awk '{ if ($1 != 200) exit 1; printf "%.1f", $2 * 1000 }'; }
+request_ms() { # a status other than 200 stops the run, saying which
+  curl -s -o /dev/null -w '%{http_code} %{time_total}' "$1" \
+    | awk -v url="$1" '{ if ($1 != 200) { print "HTTP " $1 " from " url > "/dev/stderr"; exit 1 } printf "%.1f", $2 * 1000 }'
+}
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 

@@ -84,11 +84,14 @@ public class DefaultMizanEngine implements MizanEngine {
     private HttpServletRequest currentRequest;
     private Map<String, OperationPlan> functionPlans;
     /**
-     * Whether Bean Validation has anything to check on a method's parameters: asked once per method, on
+     * Whether Bean Validation has anything to check on a method's parameters: decided once per method, on
      * its first call (asking for every method at deployment would build validation metadata for every
-     * bean class, which costs deployment time for methods that may never be called).
+     * bean class, which costs deployment time for methods that may never be called), and the validator
+     * is asked only when the method's annotations leave the answer open ({@link ConstraintHints}).
      */
     private final Map<Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A {@code META-INF/validation.xml} may declare constraints that annotations do not show ({@link ConstraintHints}). */
+    private boolean validationXml;
     private static final Consumer<Object> NO_VALIDATION = target -> { };
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
@@ -100,6 +103,7 @@ public class DefaultMizanEngine implements MizanEngine {
         errorMappers = OrderedBeans.of(bm, ErrorMapper.class);
         callers = new Callers(OrderedBeans.of(bm, UserResolver.class));
         validator = validators.isResolvable() ? validators.get() : null;
+        validationXml = ConstraintHints.xmlConfigured(Thread.currentThread().getContextClassLoader());
         outside = outsideTransaction.isResolvable() ? outsideTransaction.get() : null;
         currentRequest = requests.isResolvable() ? requests.get() : null;
         registry = rt.registry();
@@ -263,6 +267,9 @@ public class DefaultMizanEngine implements MizanEngine {
 
     private boolean constrained(Validator v, Method method) {
         return constrained.computeIfAbsent(method, m -> {
+            if (!validationXml && !ConstraintHints.mayBeConstrained(m)) {
+                return false; // the validator would say the same, after building metadata for the whole class
+            }
             var descriptor = v.getConstraintsForClass(m.getDeclaringClass())
                     .getConstraintsForMethod(m.getName(), m.getParameterTypes());
             return descriptor != null && descriptor.hasConstrainedParameters();

@@ -6,13 +6,13 @@ import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
 import dev.mizan.cdi.internal.model.ParamModel;
+import dev.mizan.cdi.internal.json.CanonicalJson;
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The schema document served at {@code GET /mizan/schema} and read by the code generator (docs/reference/schema.md):
@@ -65,12 +64,11 @@ public final class SchemaDocument {
      * @return lowercase hex SHA-256 of the RFC 8785 canonical form of the document without {@code hash}
      */
     public static String hash(JsonObject document) {
-        JsonObject unhashed = JSON.createObjectBuilder(document).remove("hash").build();
+        JsonObject unhashed = document.containsKey("hash") ? JSON.createObjectBuilder(document).remove("hash").build() : document;
+        // written in RFC 8785 form straight from the tree (no text that the JCS library parses again)
+        byte[] canonical = CanonicalJson.of(unhashed).getBytes(StandardCharsets.UTF_8);
         try {
-            byte[] canonical = new JsonCanonicalizer(unhashed.toString()).getEncodedUTF8();
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException e) {
-            throw new UncheckedIOException("JSON-P wrote JSON that the canonicalizer could not read", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

@@ -3,6 +3,7 @@ package dev.mizan.cdi;
 import dev.mizan.Invalidates;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
+import dev.mizan.cdi.internal.discovery.OperationClasses;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.health.ReadinessBean;
 import dev.mizan.cdi.internal.registry.Registry;
@@ -97,6 +98,7 @@ public class MizanExtension implements Extension {
      * problem of the deployment together: definition errors, bad config values, a missing backend.
      */
     void validate(@Observes AfterDeploymentValidation adv, BeanManager bm) {
+        OperationClasses.record(discovered.declaringClasses());
         if (!ClassPresence.present("org.eclipse.microprofile.config.ConfigProvider")) {
             adv.addDeploymentProblem(ConfigMessages.noMicroProfileConfig());
             discovered.clear();

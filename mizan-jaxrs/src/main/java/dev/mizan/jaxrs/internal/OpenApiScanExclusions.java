@@ -2,7 +2,6 @@ package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.discovery.OperationClasses;
 import java.util.Set;
-import java.util.SortedSet;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -24,16 +23,12 @@ public final class OpenApiScanExclusions implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return OperationClasses.names().isEmpty() ? Set.of() : Set.of(KEY);
+        return OperationClasses.names() == null ? Set.of() : Set.of(KEY);
     }
 
     @Override
     public String getValue(String propertyName) {
-        if (!KEY.equals(propertyName)) {
-            return null;
-        }
-        SortedSet<String> names = OperationClasses.names();
-        return names.isEmpty() ? null : String.join(",", names);
+        return KEY.equals(propertyName) ? OperationClasses.names() : null;
     }
 
     @Override

@@ -9,8 +9,10 @@ import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The methods discovery keeps until the registry is built: operations and {@code @Invalidates} sites.
@@ -36,11 +38,9 @@ public final class Discovered {
         if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
                 || method.annotated(SessionInit.class)) {
             candidates.add(new Candidate(bean, method));
-            OperationClasses.add(m.getDeclaringClass());
         }
         if (method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class)) {
             invalidates.add(method);
-            OperationClasses.add(m.getDeclaringClass());
         }
     }
 
@@ -59,6 +59,14 @@ public final class Discovered {
     public Optional<Class<?>> operationBeanClass() {
         return candidates.stream().map(Candidate::bean).filter(b -> b != null).<Class<?>>map(Bean::getBeanClass)
                 .min(Comparator.comparing(Class::getName));
+    }
+
+    /** @return the classes that declare the operations and {@code @Invalidates} methods offered */
+    public Set<Class<?>> declaringClasses() {
+        Set<Class<?>> classes = new HashSet<>();
+        candidates.forEach(c -> classes.add(c.method().method().getDeclaringClass()));
+        invalidates.forEach(m -> classes.add(m.method().getDeclaringClass()));
+        return classes;
     }
 
     /** Drops everything kept (scratch state, not needed once the registry exists). */

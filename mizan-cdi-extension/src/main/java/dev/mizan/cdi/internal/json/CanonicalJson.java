@@ -14,9 +14,10 @@ import org.erdtman.jcs.NumberToJSON;
 /**
  * The RFC 8785 form of a JSON-P tree, written straight from the tree: members sorted by their names'
  * UTF-16 code units ({@link String#compareTo} is that order), strings escaped as the RFC says, numbers
- * as the nearest double written as ECMAScript does (the JCS library's own number writer). Used for the
- * schema hash at deployment, where writing the document as text and having the JCS library parse it
- * again cost more than building the document (docs/internals/read-and-call-paths.md).
+ * as the nearest double written as ECMAScript does (the JCS library's own number writer). The one
+ * RFC 8785 writer of the extension: the schema hash writes whole trees with it, and the canonical form
+ * of params ({@code key.PreparedJson}) writes its strings and numbers with it, straight from the values
+ * as received, with no text written and parsed again (docs/internals/read-and-call-paths.md).
  */
 public final class CanonicalJson {
 
@@ -73,18 +74,31 @@ public final class CanonicalJson {
     }
 
     private static void number(JsonNumber number, StringBuilder out) {
-        double value = number.doubleValue();
+        number(number.doubleValue(), out);
+    }
+
+    /**
+     * Writes a number as ECMAScript writes a double (RFC 8785, section 3.2.2.3).
+     *
+     * @throws IllegalArgumentException for NaN or an infinity, which have no JSON form
+     */
+    public static void number(double value, StringBuilder out) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("RFC 8785 has no form for the number " + number);
+            throw new IllegalArgumentException("RFC 8785 has no form for the number " + value);
         }
         try {
             out.append(NumberToJSON.serializeNumber(value));
         } catch (IOException e) {
-            throw new IllegalArgumentException("RFC 8785 has no form for the number " + number, e);
+            throw new IllegalArgumentException("RFC 8785 has no form for the number " + value, e);
         }
     }
 
-    private static void string(String text, StringBuilder out) {
+    /**
+     * Writes a string, quoted and escaped as RFC 8785 (section 3.2.2.2) says.
+     *
+     * @throws IllegalArgumentException for a lone surrogate, which UTF-8 cannot carry
+     */
+    public static void string(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -34,7 +34,7 @@ public final class ParamCanonicalizer {
      * @throws InvalidParamException for NaN, an infinity (a literal too large for a double) or a lone surrogate
      */
     public String canonical(JsonObject params, Map<String, String> schemaTypes) {
-        return Jcs.canonicalize(new PreparedJson().params(params.entrySet(), schemaTypes));
+        return new PreparedJson().params(params.entrySet(), schemaTypes);
     }
 
     /**
@@ -46,7 +46,7 @@ public final class ParamCanonicalizer {
         var subset = params.entrySet().stream()
                 .filter(param -> wanted.contains(param.getKey()))
                 .collect(Collectors.toList());
-        return Jcs.canonicalize(new PreparedJson().params(subset, schemaTypes));
+        return new PreparedJson().params(subset, schemaTypes);
     }
 
     /**
@@ -56,7 +56,6 @@ public final class ParamCanonicalizer {
      * @param param the top-level param the value belongs to, named in an {@link InvalidParamException}
      */
     public String canonicalValue(String param, JsonValue value) {
-        String array = Jcs.canonicalize(new PreparedJson().arrayOf(param, value));
-        return array.substring(1, array.length() - 1);
+        return new PreparedJson().value(param, value);
     }
 }

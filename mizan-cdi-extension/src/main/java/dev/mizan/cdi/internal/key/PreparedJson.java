@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.key;
 
+import dev.mizan.cdi.internal.json.CanonicalJson;
 import dev.mizan.cdi.internal.json.LiteralNumber;
 import dev.mizan.cdi.internal.json.NumberBounds;
 import jakarta.json.JsonArray;
@@ -9,13 +10,16 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes params as JSON text after the canonical-form rules (docs/internals/key-derivation.md), ready for RFC 8785:
- * null members dropped, integer literals past ±(2^53 − 1) turned into strings, invalid numbers and
- * strings refused, numbers beyond {@link NumberBounds} refused before they are expanded. One instance
- * per canonicalisation (it holds the text being written).
+ * Writes params in their canonical form (docs/internals/key-derivation.md) in one pass over the values
+ * as received: null members dropped, integer literals past ±(2^53 − 1) turned into strings, invalid
+ * numbers and strings refused, numbers beyond {@link NumberBounds} refused before they are expanded,
+ * and the result RFC 8785 text (members sorted by UTF-16 code units, strings and numbers written by
+ * {@link CanonicalJson}). One instance per canonicalisation (it holds the text being written).
  */
 final class PreparedJson {
 
@@ -27,12 +31,9 @@ final class PreparedJson {
     String params(Iterable<Map.Entry<String, JsonValue>> params, Map<String, String> schemaTypes) {
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, JsonValue> param : params) {
+        for (Map.Entry<String, JsonValue> param : sorted(params)) {
             String name = param.getKey();
             JsonValue value = param.getValue();
-            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-                continue;
-            }
             if (!first) {
                 out.append(',');
             }
@@ -48,14 +49,13 @@ final class PreparedJson {
         return out.append('}').toString();
     }
 
-    /** One value under the rules that apply inside params, wrapped in an array (RFC 8785 input is an object or array). */
-    String arrayOf(String param, JsonValue value) {
-        out.append('[');
-        value(param, value);
-        return out.append(']').toString();
+    /** One value under the rules that apply inside params. */
+    String value(String param, JsonValue value) {
+        write(param, value);
+        return out.toString();
     }
 
-    private void value(String param, JsonValue value) {
+    private void write(String param, JsonValue value) {
         switch (value.getValueType()) {
             case OBJECT -> object(param, (JsonObject) value);
             case ARRAY -> array(param, (JsonArray) value);
@@ -70,17 +70,15 @@ final class PreparedJson {
     private void object(String param, JsonObject object) {
         out.append('{');
         boolean first = true;
-        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-            if (member.getValue().getValueType() == JsonValue.ValueType.NULL) {
-                continue; // JSON-B's default: a null property is not written
-            }
+        // JSON-B's default: a null property is not written
+        for (Map.Entry<String, JsonValue> member : sorted(object.entrySet())) {
             if (!first) {
                 out.append(',');
             }
             first = false;
             string(param, member.getKey());
             out.append(':');
-            value(param, member.getValue());
+            write(param, member.getValue());
         }
         out.append('}');
     }
@@ -91,7 +89,7 @@ final class PreparedJson {
             if (i > 0) {
                 out.append(',');
             }
-            value(param, array.get(i));
+            write(param, array.get(i));
         }
         out.append(']');
     }
@@ -105,17 +103,18 @@ final class PreparedJson {
         if (integer) {
             BigInteger value = number.toBigIntegerExact(); // bounded: at most MAX_DIGITS digits
             if (value.abs().compareTo(MAX_SAFE_INTEGER) <= 0) {
-                out.append(value);
+                out.append(value); // a safe integer's digits are also how ECMAScript writes it
             } else {
                 string(param, value.toString());
             }
             return;
         }
-        double value = number.doubleValue();
+        // the nearest double, parsed from the decimal text (correctly rounded), written as ECMAScript does
+        double value = Double.parseDouble(number.toString());
         if (Double.isInfinite(value) || Double.isNaN(value)) {
             throw new InvalidParamException(param, "number out of range: " + json);
         }
-        out.append(number); // the canonicaliser reads it as the nearest double and writes it as ES6 does
+        CanonicalJson.number(value, out);
     }
 
     /** The plain form of a number given for a string param; the bounds keep it under about 2,000 characters. */
@@ -133,21 +132,25 @@ final class PreparedJson {
     }
 
     private void string(String param, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidParamException(param, String.format("lone surrogate U+%04X", (int) c));
-            } else if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+        try {
+            CanonicalJson.string(text, out);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParamException(param, e.getMessage()); // a lone surrogate
+        }
+    }
+
+    /** The non-null members, in RFC 8785's order: by their names' UTF-16 code units ({@link String#compareTo}). */
+    private static List<Map.Entry<String, JsonValue>> sorted(Iterable<Map.Entry<String, JsonValue>> members) {
+        List<Map.Entry<String, JsonValue>> kept = new ArrayList<>();
+        for (Map.Entry<String, JsonValue> member : members) {
+            JsonValue value = member.getValue();
+            if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+                kept.add(member);
             }
         }
-        out.append('"');
+        if (kept.size() > 1) {
+            kept.sort(Map.Entry.comparingByKey());
+        }
+        return kept;
     }
 }

@@ -2,6 +2,8 @@ package dev.mizan.cdi.internal.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizan.cdi.internal.json.JsonTrees;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,20 +13,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RFC 8785's reference test data (src/test/resources/rfc8785, see its README for the source and
- * licence): every input canonicalises byte for byte to its output through the same path as
- * {@link ParamCanonicalizer}.
+ * licence) through the path params take: read as the wire reader reads them (numbers kept as their
+ * literals), written by {@link ParamCanonicalizer#canonicalValue}. Every file whose data holds no
+ * object member set to null (which params drop, and RFC 8785 keeps) canonicalises byte for byte.
  */
 class Rfc8785Test {
 
     @ParameterizedTest
-    @ValueSource(strings = {"arrays.json", "french.json", "structures.json", "unicode.json", "values.json", "weird.json"})
+    @ValueSource(strings = {"french.json", "structures.json", "unicode.json", "values.json", "weird.json"})
     void canonicalisesTheReferenceData(String file) throws IOException {
-        String input = new String(read("input/" + file), StandardCharsets.UTF_8);
-        byte[] expected = read("output/" + file);
+        JsonValue input = JsonTrees.parse(new String(read("input/" + file), StandardCharsets.UTF_8), 64);
+        assertThat(input).as(file).isNotNull();
 
-        byte[] actual = Jcs.canonicalize(input).getBytes(StandardCharsets.UTF_8);
+        byte[] actual = new ParamCanonicalizer().canonicalValue("p", input).getBytes(StandardCharsets.UTF_8);
 
-        assertThat(actual).as(file).isEqualTo(expected);
+        assertThat(actual).as(file).isEqualTo(read("output/" + file));
     }
 
     @ParameterizedTest

@@ -21,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * one Cluster slot through the {@code {context}} hash tag, while entry keys spread over all slots).
  *
  * <ul>
- *   <li>A read is one pipelined round trip: the entry and every counter of its stamp ({@code GET} +
- *       {@code MGET} on one node; one {@code GET} each in a Cluster, whose slots differ).</li>
+ *   <li>A read is one round trip: the entry and every counter of its stamp in one {@code MGET} on one
+ *       node (standalone, Sentinel); one pipelined {@code GET} each in a Cluster, whose slots differ.</li>
  *   <li>A purge is one {@code INCR}, preceded in the same round trip by a {@code SET NX} at a random
  *       64-bit value (so a counter that was lost never restarts at a value an old entry holds) and
  *       followed by a {@code PUBLISH} that tells every node.</li>
@@ -67,31 +67,42 @@ public final class RedisCacheBackend implements CacheBackend {
     @Override
     public Lookup lookup(String entryKey, List<String> counters) {
         ensureAvailable();
-        try (AbstractPipeline p = client.pipelined()) {
-            Response<byte[]> entry = p.get(entryKey(entryKey));
-            Long[] current = new Long[counters.size()];
-            if (cluster) {
-                // a context's counters share a slot, the epoch and the per-user ones may not: one GET each
-                List<Response<String>> values = new ArrayList<>(counters.size());
-                for (String counter : counters) {
-                    values.add(p.get(key(counter)));
-                }
-                p.sync();
-                for (int i = 0; i < current.length; i++) {
-                    current[i] = parse(values.get(i).get());
-                }
-            } else {
-                // one node holds every key: one MGET for all counters, two commands in all
-                Response<List<String>> values = p.mget(counterKeys(counters));
-                p.sync();
-                List<String> got = values.get();
-                for (int i = 0; i < current.length; i++) {
-                    current[i] = parse(got.get(i));
-                }
-            }
-            return new Lookup(EntryCodec.decode(entry.get()), current);
+        try {
+            return cluster ? clusterLookup(entryKey, counters) : nodeLookup(entryKey, counters);
         } catch (JedisConnectionException e) {
             throw tripped(e);
+        }
+    }
+
+    /** One node holds every key: one {@code MGET} of the entry and its counters, one command in all. */
+    private Lookup nodeLookup(String entryKey, List<String> counters) {
+        byte[][] keys = new byte[counters.size() + 1][];
+        keys[0] = entryKey(entryKey);
+        for (int i = 0; i < counters.size(); i++) {
+            keys[i + 1] = key(counters.get(i)).getBytes(StandardCharsets.UTF_8);
+        }
+        List<byte[]> values = client.mget(keys);
+        Long[] current = new Long[counters.size()];
+        for (int i = 0; i < current.length; i++) {
+            current[i] = parse(values.get(i + 1));
+        }
+        return new Lookup(EntryCodec.decode(values.get(0)), current);
+    }
+
+    /** A context's counters share a slot, the entry, the epoch and the per-user ones may not: one pipelined GET each. */
+    private Lookup clusterLookup(String entryKey, List<String> counters) {
+        try (AbstractPipeline p = client.pipelined()) {
+            Response<byte[]> entry = p.get(entryKey(entryKey));
+            List<Response<String>> values = new ArrayList<>(counters.size());
+            for (String counter : counters) {
+                values.add(p.get(key(counter)));
+            }
+            p.sync();
+            Long[] current = new Long[counters.size()];
+            for (int i = 0; i < current.length; i++) {
+                current[i] = parse(values.get(i).get());
+            }
+            return new Lookup(EntryCodec.decode(entry.get()), current);
         }
     }
 
@@ -217,20 +228,16 @@ public final class RedisCacheBackend implements CacheBackend {
         return e;
     }
 
-    private String[] counterKeys(List<String> counters) {
-        String[] keys = new String[counters.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = key(counters.get(i));
-        }
-        return keys;
-    }
-
     private String key(String counter) {
         return prefix + counter;
     }
 
     private byte[] entryKey(String entryKey) {
         return (prefix + "e:" + entryKey).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Long parse(byte[] value) {
+        return value == null ? null : parse(new String(value, StandardCharsets.US_ASCII));
     }
 
     private static Long parse(String value) {

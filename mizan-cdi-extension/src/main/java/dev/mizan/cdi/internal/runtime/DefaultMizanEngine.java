@@ -97,6 +97,14 @@ public class DefaultMizanEngine implements MizanEngine {
     private final HttpTypes http = HttpTypes.find();
     private Refresher refresher;
     private Metrics metrics;
+    /**
+     * The cache key and counter names of each cached context that has no params and is the same for
+     * everyone: one entry for the whole deployment, so its read derives nothing per request.
+     */
+    private Map<String, FixedEntry> fixedEntries;
+
+    private record FixedEntry(String key, List<String> stamp) {
+    }
 
     @PostConstruct
     void init() {
@@ -120,6 +128,15 @@ public class DefaultMizanEngine implements MizanEngine {
         registry.functions().values().forEach(fn ->
                 plans.put(fn.name(), OperationPlan.of(fn.params(), fn.method().getParameterCount(), List.of())));
         functionPlans = Map.copyOf(plans);
+        Map<String, FixedEntry> fixed = new java.util.HashMap<>();
+        for (ContextModel ctx : registry.contexts().values()) {
+            if (ctx.params().isEmpty() && ctx.scope() == Scope.PUBLIC && ctx.policy().cached()) {
+                String canonical = canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of());
+                fixed.put(ctx.name(), new FixedEntry(keys.key(ctx.name(), CacheKeys.scope(Optional.empty()), canonical),
+                        counters.forEntry(ctx, new Object[0], Optional.empty())));
+            }
+        }
+        fixedEntries = Map.copyOf(fixed);
     }
 
     /** Builds the engine (and the purger, the runtime) when the application starts, not on the first request. */
@@ -176,8 +193,9 @@ public class DefaultMizanEngine implements MizanEngine {
             m.cacheRequest(ctx.name(), CacheStatus.BYPASS);
             return new ReadResult(ctx, body, Etags.strong(body), CacheStatus.BYPASS);
         }
-        String key = keys.key(ctx.name(), CacheKeys.scope(user), canonical);
-        List<String> stamp = counters.forEntry(ctx, args, user);
+        FixedEntry fixed = fixedEntries.get(ctx.name());
+        String key = fixed != null ? fixed.key() : keys.key(ctx.name(), CacheKeys.scope(user), canonical);
+        List<String> stamp = fixed != null ? fixed.stamp() : counters.forEntry(ctx, args, user);
         Served served = cache.read(key, stamp, ctx.policy().maxAge(), compute);
         m.cacheRequest(ctx.name(), served.status());
         return new ReadResult(ctx, served.body(), served.etag(), served.status());
@@ -194,6 +212,9 @@ public class DefaultMizanEngine implements MizanEngine {
 
     /** @return the canonical form of a context's params (docs/internals/key-derivation.md) */
     String canonical(ContextModel ctx, JsonObject params) {
+        if (params.isEmpty()) {
+            return "{}"; // RFC 8785's form of an empty object, without a writer per read
+        }
         try {
             return canonicalizer.canonical(params, counters.types(ctx));
         } catch (InvalidParamException e) {

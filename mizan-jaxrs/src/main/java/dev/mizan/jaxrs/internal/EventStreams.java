@@ -85,12 +85,22 @@ public class EventStreams implements InvalidationListener, HealthPart {
         }
         start(sse, settings);
         Stream stream = new Stream(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s));
+        // a first comment, written on the request's own thread before the resource method returns: it commits
+        // the response (the runtime would otherwise answer 204 for a method that returned without writing), so
+        // the client knows the stream is open. Written before the stream joins the set, so the writer thread
+        // cannot send to the sink before the request has (seen, rarely, as a 204 under mass opening)
+        try {
+            sink.send(sse.newEventBuilder().comment("mizan").build()).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    close(stream);
+                }
+            });
+        } catch (RuntimeException e) {
+            open.decrementAndGet(); // the client is gone already: nothing to hold
+            return true;
+        }
         streams.add(stream);
         engine.metrics().streams(1);
-        // a first comment, written before the resource method returns: it commits the response (the runtime
-        // would otherwise answer 204 for a method that returned without writing), so the client knows the
-        // stream is open. Sinks are thread-safe: the writer thread may send to it at the same time
-        send(stream, sse.newEventBuilder().comment("mizan").build());
         return true;
     }
 

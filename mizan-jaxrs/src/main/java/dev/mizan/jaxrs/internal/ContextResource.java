@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +28,6 @@ import java.util.Map;
 @Path("ctx/{name}")
 @ApplicationScoped
 public class ContextResource {
-
-    /** The client's cache-buster after an invalidation: allowed, never passed on (docs/reference/protocol.md). */
-    static final String CACHE_BUSTER = "_mz";
 
     @Inject
     MizanEngine engine;
@@ -63,8 +59,8 @@ public class ContextResource {
         if (urlBytes(request, maxUrl) > maxUrl) {
             throw Problems.urlTooLong(maxUrl);
         }
-        Map<String, List<String>> query = new LinkedHashMap<>(uri.getQueryParameters(true));
-        query.remove(CACHE_BUSTER);
+        // the client's cache-buster (_mz) is skipped where the params are read
+        Map<String, List<String>> query = request.getQueryString() == null ? Map.of() : uri.getQueryParameters(true);
         // never request.getSession(true) here: a read must not create a session (docs/reference/protocol.md)
         ReadResult result = engine.read(name, query, engine.caller(request));
 

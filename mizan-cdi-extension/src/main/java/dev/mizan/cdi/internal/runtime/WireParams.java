@@ -23,6 +23,9 @@ final class WireParams {
     }
 
     static JsonObject fromQuery(ContextModel ctx, OperationPlan plan, Map<String, List<String>> query, int maxDepth) {
+        if (query.isEmpty()) {
+            return JsonValue.EMPTY_JSON_OBJECT; // the usual read of a context without params
+        }
         FieldErrors errors = new FieldErrors();
         JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Map.Entry<String, List<String>> e : query.entrySet()) {

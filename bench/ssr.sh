@@ -6,10 +6,10 @@
 #   - an Inertia-style HTTP render server (POST JSON, JSON reply, node:cluster) with 1 and 2 workers;
 #   - the same page on GraalJS inside the JVM (org.graalvm.polyglot:js-community from Maven Central,
 #     with the Graal JIT on a stock JDK 21+), after a warm-up.
-# Each side runs SECONDS per round; sides alternate within a round and the starting side rotates
-# between rounds; GraalJS's rounds (warm-up first) come after all the others, because its engine's
-# compilations in the harness's JVM slowed the pool sides, whose client threads share that JVM. The
-# ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and
+# Each side runs SECONDS per round after a 1 s warm-up of its own; sides alternate within a round and
+# the starting side rotates between rounds, GraalJS among them. GraalJS runs in a JVM of its own,
+# warmed up GRAAL_WARMUP s once before the first round: in the harness's JVM its compilations slowed
+# the pool sides, whose client threads run there. The ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and
 # >= 0.5 (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS;
 # p99 <= 3 x p50.
 #   SECONDS_PER_SIDE=3 ROUNDS=3 GRAAL_WARMUP=30 JAVA21=/path/to/jdk-21+/bin/java bench/ssr.sh

@@ -167,12 +167,33 @@ public class SsrBench {
         Map<String, String> props = Map.of("large", Files.readString(dir.resolve("large.json")),
                 "small", Files.readString(dir.resolve("small.json")));
         try (Graal graal = new Graal(dir.resolve("graal.js"))) {
-            System.err.printf("GraalJS warm-up %d s ...%n", warmup);
-            long end = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-            while (System.nanoTime() < end) {
-                graal.render(props.get("large"));
-                graal.render(props.get("small"));
+            // At least the warm-up asked for, then on in slices until one renders within 5 % of the one
+            // before, at most 10 x the warm-up: until then the engine is still compiling, in background
+            // threads that would take CPU from the sides measured meanwhile, and its own rate would still
+            // be climbing from round to round (30 s were not enough on a loaded machine: 60, 117, then
+            // 634 renders/s for the large page in rounds 1-3). The slices are printed, to judge by.
+            System.err.printf("GraalJS warm-up %d s at least, then until steady ...%n", warmup);
+            long start = System.nanoTime();
+            long min = start + Duration.ofSeconds(warmup).toNanos(), max = start + Duration.ofSeconds(10L * warmup).toNanos();
+            long slice = Duration.ofSeconds(Math.max(1, Math.min(5, warmup))).toNanos();
+            long previous = 0;
+            List<Long> slices = new ArrayList<>();
+            while (true) {
+                long end = System.nanoTime() + slice, n = 0;
+                while (System.nanoTime() < end) {
+                    graal.render(props.get("large"));
+                    graal.render(props.get("small"));
+                    n++;
+                }
+                slices.add(n);
+                long now = System.nanoTime();
+                if (now >= max || (now >= min && previous > 0 && Math.abs(n - previous) <= previous * 0.05)) {
+                    break;
+                }
+                previous = n;
             }
+            System.err.printf("GraalJS warmed up in %.0f s (render pairs per %d s slice: %s)%n",
+                    (System.nanoTime() - start) / 1e9, slice / 1_000_000_000L, slices);
             System.out.println("ready");
             System.out.flush();
             java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -6,14 +6,19 @@
 #   - an Inertia-style HTTP render server (POST JSON, JSON reply, node:cluster) with 1 and 2 workers;
 #   - the same page on GraalJS inside the JVM (org.graalvm.polyglot:js-community from Maven Central,
 #     with the Graal JIT on a stock JDK 21+), after a warm-up.
-# Each side runs SECONDS per round; sides alternate within a round and the starting side rotates
-# between rounds; GraalJS's rounds (warm-up first) come after all the others, because its engine's
-# compilations in the harness's JVM slowed the pool sides, whose client threads share that JVM. The
-# ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and
+# Each side runs SECONDS per round after a 1 s warm-up of its own; sides alternate within a round and
+# the starting side rotates between rounds, GraalJS among them. GraalJS runs in a JVM of its own
+# (in the harness's JVM its compilations slowed the pool sides, whose client threads run there),
+# warmed up before the first round for GRAAL_WARMUP s at least, then until two 5 s slices render
+# within 5 % of each other (at most 10 x GRAAL_WARMUP). The ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and
 # >= 0.5 (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS;
 # p99 <= 3 x p50.
 #   SECONDS_PER_SIDE=3 ROUNDS=3 GRAAL_WARMUP=30 JAVA21=/path/to/jdk-21+/bin/java bench/ssr.sh
 # SIDES=<regex over the side names> runs only those sides (no summary), e.g. SIDES='node (in-process|pool 1x1)'.
+# NODE_FLAGS=<flags> starts every Node side (in-process, pool workers, HTTP servers) as `node <flags> ...`,
+# e.g. NODE_FLAGS='--min-semi-space-size=16 --max-semi-space-size=64' (a larger V8 young generation:
+# fewer scavenges, the p99 of a render that meets one). The pool takes it as mizan.ssr.command would:
+# a wrapper script.
 # Ports 24201-24202 (HTTP render servers; PORT_BASE moves them). Maven flags: MVN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +39,14 @@ jars=$(tr ':' '\n' < "$work/cp.txt" | grep '\.jar$')
 upgrade='graalvm/compiler/compiler|sdk/collections|sdk/word|sdk/nativeimage|truffle/truffle-compiler'
 up=$(echo "$jars" | grep -E "$upgrade" | paste -sd:)
 cp="mizan-ssr-node/target/classes:mizan-api/target/classes:$(echo "$jars" | grep -vE "$upgrade" | paste -sd:)"
-echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version), bun $($bun --version), $("$java21" -version 2>&1 | head -1)"
+node_cmd=node
+if [ -n "${NODE_FLAGS:-}" ]; then
+  node_cmd="$PWD/$work/node-flags.sh"
+  printf '#!/bin/sh\nexec node %s "$@"\n' "$NODE_FLAGS" > "$node_cmd"
+  chmod +x "$node_cmd"
+fi
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version), $("$java21" -version 2>&1 | head -1)"
 "$java21" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$up" --enable-native-access=ALL-UNNAMED \
   -Djava.util.logging.config.file=/dev/null -cp "$cp" bench/ssr/SsrBench.java \
-  "$PWD/$work/bundles" node "$PWD/$bun" "$secs" "$rounds" "$warm" "$port"
+  "$PWD/$work/bundles" "$node_cmd" "$PWD/$bun" "$secs" "$rounds" "$warm" "$port"
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,9 +32,10 @@ import org.graalvm.polyglot.Value;
  * bench/ssr.sh's harness (single-file program). For a large (~80 KB) and a small (~10 KB) React page:
  * renderToString inside one Node/Bun process (the ceiling), the mizan-ssr-node pool with 1 worker x 1
  * client thread and 2 x 2 (Node and Bun), an Inertia-style HTTP render server (node:cluster, JSON reply)
- * with 1 and 2 workers, and GraalJS inside this JVM after a warm-up. Sides alternate within each round,
+ * with 1 and 2 workers, and GraalJS in a JVM after a warm-up. Sides alternate within each round,
  * the starting side rotates between rounds; ratios are computed per round and the median is printed.
- * GraalJS's rounds come after all the others, so its engine is not alive in this JVM while they run.
+ * GraalJS runs in a JVM of its own (this program started again), warmed up once, then measured in turn
+ * like every other side, so its engine never shares this JVM with the pool's client threads.
  *
  * java SsrBench.java <bundle dir> <node> <bun> <seconds> <rounds> <graal warm-up seconds> <port base>
  */
@@ -49,6 +50,10 @@ public class SsrBench {
     static int seconds;
 
     public static void main(String[] a) throws Exception {
+        if (a[0].equals("graal")) {
+            graalMain(a);
+            return;
+        }
         dir = Path.of(a[0]);
         node = a[1];
         bun = a[2];
@@ -66,48 +71,33 @@ public class SsrBench {
         Process http1 = http ? httpServer(port, 1) : null, http2 = http ? httpServer(port + 1, 2) : null;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+        // GraalJS runs in a JVM of its own, warmed up once before the first round and then measured in
+        // turn with the other sides. In this JVM, its engine's background compilations and garbage slowed
+        // the pool sides, whose client threads run here (the small page's node pool 1x1 p50 went from
+        // 273 us to 422-440 us with the engine alive); and run after all the others instead, it was
+        // measured under other conditions than they were (133-199 renders/s there, 350-385 alternated).
+        GraalProcess graal = only.matcher("graaljs 1x1").matches() ? new GraalProcess(graalWarmup) : null;
         Map<String, Map<String, List<Stats>>> results = new LinkedHashMap<>();
-        // GraalJS runs after every other side, not between them: its engine's background compilations
-        // and garbage share this JVM with the pool's client threads and slowed the pool sides only (the
-        // in-process sides are other processes). Measured: the small page's node pool 1x1 p50 went from
-        // 273 us to 422-440 us with the engine alive, in-process unchanged.
-        Graal graal = null;
-        for (int phase = 0; phase < 2; phase++) {
-            boolean graalPhase = phase == 1;
-            if (graalPhase) {
-                if (!only.matcher("graaljs 1x1").matches()) {
-                    break;
-                }
-                graal = new Graal(dir.resolve("graal.js"));
-                System.err.printf("GraalJS warm-up %d s ...%n", graalWarmup);
-                long end = System.nanoTime() + Duration.ofSeconds(graalWarmup).toNanos();
-                while (System.nanoTime() < end) {
-                    graal.render(props.get("large"));
-                    graal.render(props.get("small"));
-                }
-            }
-            Graal g = graal;
-            for (int r = 0; r < rounds; r++) {
-                for (String page : List.of("large", "small")) {
-                    String p = props.get(page);
-                    Path json = dir.resolve(page + ".json");
-                    List<Map.Entry<String, Callable<Stats>>> sides = new ArrayList<>(List.of(
-                            Map.entry("node in-process", () -> inProcess(node, json)),
-                            Map.entry("node pool 1x1", () -> measure(1, () -> render(node1, p))),
-                            Map.entry("node pool 2x2", () -> measure(2, () -> render(node2, p))),
-                            Map.entry("node http 1x1", () -> measure(1, () -> post(client, port, p))),
-                            Map.entry("node http 2x2", () -> measure(2, () -> post(client, port + 1, p))),
-                            Map.entry("graaljs 1x1", () -> measure(1, () -> g.render(p))),
-                            Map.entry("bun in-process", () -> inProcess(bun, json)),
-                            Map.entry("bun pool 1x1", () -> measure(1, () -> render(bun1, p))),
-                            Map.entry("bun pool 2x2", () -> measure(2, () -> render(bun2, p)))));
-                    sides.removeIf(side -> !only.matcher(side.getKey()).matches() || side.getKey().equals("graaljs 1x1") != graalPhase);
-                    java.util.Collections.rotate(sides, r * 3);
-                    for (Map.Entry<String, Callable<Stats>> side : sides) {
-                        Stats s = side.getValue().call();
-                        results.computeIfAbsent(page, k -> new LinkedHashMap<>()).computeIfAbsent(side.getKey(), k -> new ArrayList<>()).add(s);
-                        System.err.printf("round %d %-5s %-16s %8.0f renders/s  p50 %7.0f us  p99 %7.0f us%n", r + 1, page, side.getKey(), s.rate, s.p50us, s.p99us);
-                    }
+        for (int r = 0; r < rounds; r++) {
+            for (String page : List.of("large", "small")) {
+                String p = props.get(page);
+                Path json = dir.resolve(page + ".json");
+                List<Map.Entry<String, Callable<Stats>>> sides = new ArrayList<>(List.of(
+                        Map.entry("node in-process", () -> inProcess(node, json)),
+                        Map.entry("node pool 1x1", () -> measure(1, () -> render(node1, p))),
+                        Map.entry("node pool 2x2", () -> measure(2, () -> render(node2, p))),
+                        Map.entry("node http 1x1", () -> measure(1, () -> post(client, port, p))),
+                        Map.entry("node http 2x2", () -> measure(2, () -> post(client, port + 1, p))),
+                        Map.entry("graaljs 1x1", () -> graal.measure(page)),
+                        Map.entry("bun in-process", () -> inProcess(bun, json)),
+                        Map.entry("bun pool 1x1", () -> measure(1, () -> render(bun1, p))),
+                        Map.entry("bun pool 2x2", () -> measure(2, () -> render(bun2, p)))));
+                sides.removeIf(side -> !only.matcher(side.getKey()).matches());
+                java.util.Collections.rotate(sides, r * 3);
+                for (Map.Entry<String, Callable<Stats>> side : sides) {
+                    Stats s = side.getValue().call();
+                    results.computeIfAbsent(page, k -> new LinkedHashMap<>()).computeIfAbsent(side.getKey(), k -> new ArrayList<>()).add(s);
+                    System.err.printf("round %d %-5s %-16s %8.0f renders/s  p50 %7.0f us  p99 %7.0f us%n", r + 1, page, side.getKey(), s.rate, s.p50us, s.p99us);
                 }
             }
         }
@@ -125,6 +115,94 @@ public class SsrBench {
         }
         if (graal != null) {
             graal.close();
+        }
+    }
+
+    /**
+     * The GraalJS side in a JVM of its own: this program started again, with this JVM's options, as
+     * {@code graal <bundle dir> <seconds> <warm-up seconds>}. It warms up, says {@code ready}, then
+     * answers each page name on its stdin with {@code rate p50 p99} measured as {@link #measure} does.
+     */
+    static final class GraalProcess implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.PrintStream in;
+
+        GraalProcess(int warmup) throws Exception {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElseThrow());
+            for (String arg : ProcessHandle.current().info().arguments().orElseThrow()) {
+                cmd.add(arg);
+                if (arg.endsWith("SsrBench.java")) {
+                    break;
+                }
+            }
+            cmd.addAll(List.of("graal", dir.toString(), String.valueOf(seconds), String.valueOf(warmup)));
+            process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            if (!"ready".equals(out.readLine())) {
+                throw new IllegalStateException("the GraalJS process did not start");
+            }
+        }
+
+        Stats measure(String page) throws Exception {
+            in.println(page);
+            String[] f = out.readLine().split(" ");
+            return new Stats(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]));
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.close();
+            process.waitFor();
+        }
+    }
+
+    /** The GraalJS process's main: warm up on both pages, then measure the page named on each stdin line. */
+    static void graalMain(String[] a) throws Exception {
+        dir = Path.of(a[1]);
+        seconds = Integer.parseInt(a[2]);
+        int warmup = Integer.parseInt(a[3]);
+        Map<String, String> props = Map.of("large", Files.readString(dir.resolve("large.json")),
+                "small", Files.readString(dir.resolve("small.json")));
+        try (Graal graal = new Graal(dir.resolve("graal.js"))) {
+            // At least the warm-up asked for, then on in slices until one renders within 5 % of the one
+            // before, at most 10 x the warm-up: until then the engine is still compiling, in background
+            // threads that would take CPU from the sides measured meanwhile, and its own rate would still
+            // be climbing from round to round (30 s were not enough on a loaded machine: 60, 117, then
+            // 634 renders/s for the large page in rounds 1-3). The slices are printed, to judge by.
+            System.err.printf("GraalJS warm-up %d s at least, then until steady ...%n", warmup);
+            long start = System.nanoTime();
+            long min = start + Duration.ofSeconds(warmup).toNanos(), max = start + Duration.ofSeconds(10L * warmup).toNanos();
+            long slice = Duration.ofSeconds(Math.max(1, Math.min(5, warmup))).toNanos();
+            long previous = 0;
+            List<Long> slices = new ArrayList<>();
+            while (true) {
+                long end = System.nanoTime() + slice, n = 0;
+                while (System.nanoTime() < end) {
+                    graal.render(props.get("large"));
+                    graal.render(props.get("small"));
+                    n++;
+                }
+                slices.add(n);
+                long now = System.nanoTime();
+                if (now >= max || (now >= min && previous > 0 && Math.abs(n - previous) <= previous * 0.05)) {
+                    break;
+                }
+                previous = n;
+            }
+            System.err.printf("GraalJS warmed up in %.0f s (render pairs per %d s slice: %s)%n",
+                    (System.nanoTime() - start) / 1e9, slice / 1_000_000_000L, slices);
+            System.out.println("ready");
+            System.out.flush();
+            java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String page; (page = commands.readLine()) != null; ) {
+                String p = props.get(page);
+                Stats s = measure(1, () -> graal.render(p));
+                System.out.println(s.rate + " " + s.p50us + " " + s.p99us);
+                System.out.flush();
+            }
         }
     }
 

@@ -2,6 +2,9 @@ package dev.mizan.ssr.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.IOException;
+import java.io.OutputStream;
+
 /**
  * What a worker renders; the JSON members are already JSON text, so nothing is re-serialised.
  *
@@ -12,28 +15,27 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  */
 public record RenderRequest(String entry, String propsJson, String url, String dataJson) {
 
+    private static final byte[] END = {'}', '\n'};
+
     /**
-     * The request line: the small members joined as text, the props and data (page-sized) encoded once
-     * each and copied once into the line (joined as text first, they were copied three times).
+     * Writes the request line to {@code out}: the small members joined as text, the props and data
+     * (page-sized) encoded once each and written as they are, with no line assembled from them first.
+     * {@code out} is the worker's buffered stdin, which sends the line in as few writes as its buffer allows.
+     *
+     * @param out where the line goes (not flushed here)
+     * @param id  the request's id, echoed in the reply's header
+     * @throws IOException when the worker's stdin is closed
      */
-    byte[] line(long id) {
-        StringBuilder b = new StringBuilder(64 + entry.length()).append("{\"id\":").append(id).append(",\"entry\":");
+    void writeTo(OutputStream out, long id) throws IOException {
+        StringBuilder b = new StringBuilder(64 + entry.length() + url.length()).append("{\"id\":").append(id).append(",\"entry\":");
         JsonText.string(b, entry);
-        byte[] start = b.append(",\"props\":").toString().getBytes(UTF_8);
-        byte[] props = propsJson.getBytes(UTF_8);
+        out.write(b.append(",\"props\":").toString().getBytes(UTF_8));
+        out.write(propsJson.getBytes(UTF_8));
         b.setLength(0);
         b.append(",\"url\":");
         JsonText.string(b, url);
-        byte[] middle = b.append(",\"data\":").toString().getBytes(UTF_8);
-        byte[] data = dataJson.getBytes(UTF_8);
-        byte[] line = new byte[start.length + props.length + middle.length + data.length + 2];
-        int at = 0;
-        for (byte[] part : new byte[][] {start, props, middle, data}) {
-            System.arraycopy(part, 0, line, at, part.length);
-            at += part.length;
-        }
-        line[at] = '}';
-        line[at + 1] = '\n';
-        return line;
+        out.write(b.append(",\"data\":").toString().getBytes(UTF_8));
+        out.write(dataJson.getBytes(UTF_8));
+        out.write(END);
     }
 }

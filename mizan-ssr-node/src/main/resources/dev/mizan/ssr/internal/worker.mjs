@@ -11,7 +11,7 @@ const toStderr = process.stderr.write.bind(process.stderr);
 process.stdout.write = (chunk, encoding, callback) => toStderr(chunk, encoding, callback);
 globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 
-const send = (buffer) => protocolOut(buffer);
+const send = (out) => (out.sent ? protocolOut(out.bytes, out.sent) : protocolOut(out));
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
 const failure = (error) => ({
   message: String(error && error.message !== undefined ? error.message : error),
@@ -28,6 +28,28 @@ try {
   process.exit(1);
 }
 
+// A reply is one Buffer sent in one write (a Buffer, not a string: Bun queues string writes). Head
+// and html are encoded straight into it, once each, at an offset that leaves room for the header; their
+// byte counts are what those writes return, and the header goes just before them (measuring the page's
+// UTF-8 length first was a second pass over it). The Buffer serves the next reply once its write has
+// completed (the write's callback: to a pipe that is full it completes later); until then, or for a
+// reply too big for it, a new one is allocated.
+const HEADER_ROOM = 128; // {"id","status","headLen","htmlLen"} as JSON, integers all, is shorter
+const KEEP_MAX = 4 * 1024 * 1024; // a larger Buffer is not kept for the next reply
+let spare = null;
+function reply(id, status, head, html) {
+  const bound = HEADER_ROOM + 3 * (head.length + html.length); // a UTF-16 unit is at most 3 UTF-8 bytes
+  const buffer = spare !== null && spare.length >= bound ? spare : Buffer.allocUnsafe(bound);
+  spare = null;
+  const headLen = buffer.write(head, HEADER_ROOM, "utf8");
+  const htmlLen = buffer.write(html, HEADER_ROOM + headLen, "utf8");
+  const header = JSON.stringify({ id, status, headLen, htmlLen }) + "\n"; // ASCII: one byte a character
+  const start = HEADER_ROOM - header.length;
+  if (start < 0) throw new Error(`a reply header of ${header.length} bytes`);
+  buffer.write(header, start, "latin1");
+  return { bytes: buffer.subarray(start, HEADER_ROOM + headLen + htmlLen), sent: () => { if (buffer.length <= KEEP_MAX) spare = buffer; } };
+}
+
 async function answer(text) {
   let id = null;
   try {
@@ -37,18 +59,7 @@ async function answer(text) {
     const head = out && out.head ? String(out.head) : "";
     const html = out && out.html !== undefined ? String(out.html) : "";
     const status = out && Number.isInteger(out.status) ? out.status : 200;
-    const headLen = Buffer.byteLength(head);
-    const htmlLen = Buffer.byteLength(html);
-    const header = JSON.stringify({ id, status, headLen, htmlLen }) + "\n";
-    // One Buffer, each part encoded straight into it (not encoded apart and copied again by
-    // Buffer.concat, nor concatenated into a string that would be flattened, a copy of the page,
-    // first), sent in one write. A Buffer, not a string: Bun queues string writes.
-    const headerLen = Buffer.byteLength(header);
-    const reply = Buffer.allocUnsafe(headerLen + headLen + htmlLen);
-    reply.write(header, 0, "utf8");
-    reply.write(head, headerLen, "utf8");
-    reply.write(html, headerLen + headLen, "utf8");
-    send(reply);
+    send(reply(id, status, head, html));
   } catch (error) {
     send(line({ id, error: failure(error) }));
   }

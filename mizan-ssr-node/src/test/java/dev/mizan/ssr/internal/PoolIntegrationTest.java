@@ -138,6 +138,22 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void repliesLargerThanAPipeHoldsAndSmallOnesInTurnComeBackWhole() throws Exception {
+        // a pipe holds 64 KB, so a larger reply leaves in parts; the worker keeps one reply's buffer for
+        // the next, and sizes going up and down have it reused for less than it held and replaced for more
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            for (int reps : new int[] {40_000, 1, 12_000, 0, 90_000, 7, 40_000}) {
+                String pad = "é€𝄞".repeat(reps);
+                RenderResult r = pool.render(request("echo", "{\"n\":\"" + reps + "\",\"pad\":\"" + pad + "\"}"));
+                assertThat(html(r)).as("the page of %d repetitions", reps)
+                        .isEqualTo("<pre>{\"props\":{\"n\":\"" + reps + "\",\"pad\":\"" + pad + "\"},\"url\":\"/test\",\"data\":{\"contexts\":{}}}</pre>");
+                assertThat(head(r)).isEqualTo("<meta name=\"n\" content=\"" + reps + "\">");
+            }
+            assertThat(pool.state().crashes()).isZero();
+        }
+    }
+
+    @Test
     void aRenderErrorKeepsTheWorkerAndTheNextRenderWorks() throws Exception {
         try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             String pid = html(pool.render(request("pid", "{}")));

@@ -6,7 +6,8 @@
 #   - an Inertia-style HTTP render server (POST JSON, JSON reply, node:cluster) with 1 and 2 workers;
 #   - the same page on GraalJS inside the JVM (org.graalvm.polyglot:js-community from Maven Central,
 #     with the Graal JIT on a stock JDK 21+), after a warm-up.
-# Each side runs SECONDS per round after a 1 s warm-up of its own; sides alternate within a round and
+# A first round, not counted, warms every side up; then each side runs SECONDS per round after a 1 s
+# warm-up of its own; sides alternate within a round and
 # the starting side rotates between rounds, GraalJS among them. GraalJS runs in a JVM of its own
 # (in the harness's JVM its compilations slowed the pool sides, whose client threads run there),
 # warmed up before the first round for GRAAL_WARMUP s at least, then until two 5 s slices render

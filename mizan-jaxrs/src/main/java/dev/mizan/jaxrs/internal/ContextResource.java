@@ -8,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,9 @@ import java.util.Map;
 /** {@code GET /ctx/{name}}: a context read with its ETag and cache headers (docs/reference/protocol.md, docs/internals/cache-design.md). */
 @Path("ctx/{name}")
 @ApplicationScoped
+// its methods' parameters carry no constraints (the params of a call are validated by the engine, against
+// the operation's own method): declared not validated, so the runtime makes no validator per request
+@ValidateOnExecution(type = ExecutableType.NONE)
 public class ContextResource {
 
     @Inject
@@ -34,6 +39,8 @@ public class ContextResource {
 
     /** Each context's cache headers, which never change after deployment (docs/internals/read-and-call-paths.md). */
     private Map<String, Map<String, String>> headersByContext;
+    /** {@code mizan.limits.max-url}, read once: each call through the engine's proxy costs a context lookup. */
+    private int maxUrl;
 
     @PostConstruct
     void computeHeaders() {
@@ -41,6 +48,7 @@ public class ContextResource {
         String tagHeader = engine.settings().tagHeader();
         engine.contexts().forEach(ctx -> headers.put(ctx.name(), CacheHeaders.of(ctx, tagHeader)));
         headersByContext = Map.copyOf(headers);
+        maxUrl = engine.settings().maxUrl();
     }
 
     /** Makes the container create this resource, and its headers, when the application starts, not on the first read. */
@@ -55,7 +63,6 @@ public class ContextResource {
     public Response read(@PathParam("name") String name, @Context Configuration config, @Context Application app,
                          @Context HttpServletRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
         MizanMarker.require(config, app);
-        int maxUrl = engine.settings().maxUrl();
         if (urlBytes(request, maxUrl) > maxUrl) {
             throw Problems.urlTooLong(maxUrl);
         }

@@ -4,6 +4,8 @@ import dev.mizan.cdi.internal.engine.MizanEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,9 @@ import java.util.function.Supplier;
  */
 @Path("{document: schema|manifest}")
 @ApplicationScoped
+// its methods' parameters carry no constraints (the params of a call are validated by the engine, against
+// the operation's own method): declared not validated, so the runtime makes no validator per request
+@ValidateOnExecution(type = ExecutableType.NONE)
 public class SchemaResource {
 
     @Inject

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.executable.ExecutableType;
+import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,9 @@ import java.util.Optional;
  */
 @Path("session")
 @ApplicationScoped
+// its methods' parameters carry no constraints (the params of a call are validated by the engine, against
+// the operation's own method): declared not validated, so the runtime makes no validator per request
+@ValidateOnExecution(type = ExecutableType.NONE)
 public class SessionResource {
 
     @Inject

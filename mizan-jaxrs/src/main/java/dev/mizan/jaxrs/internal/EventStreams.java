@@ -89,13 +89,7 @@ public class EventStreams implements InvalidationListener, HealthPart {
         // the response (the runtime would otherwise answer 204 for a method that returned without writing), so
         // the client knows the stream is open. Written before the stream joins the set, so the writer thread
         // cannot send to the sink before the request has (seen, rarely, as a 204 under mass opening)
-        try {
-            sink.send(sse.newEventBuilder().comment("mizan").build()).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    close(stream);
-                }
-            });
-        } catch (RuntimeException e) {
+        if (!write(stream, sse.newEventBuilder().comment("mizan").build())) {
             open.decrementAndGet(); // the client is gone already: nothing to hold
             return true;
         }
@@ -232,14 +226,21 @@ public class EventStreams implements InvalidationListener, HealthPart {
             close(stream);
             return;
         }
+        write(stream, event);
+    }
+
+    /** Sends, closing the stream when the sink fails; false when it refused the event at once. */
+    private boolean write(Stream stream, OutboundSseEvent event) {
         try {
             stream.sink().send(event).whenComplete((ok, failure) -> {
                 if (failure != null) {
                     close(stream);
                 }
             });
+            return true;
         } catch (RuntimeException e) {
             close(stream);
+            return false;
         }
     }
 

@@ -131,7 +131,7 @@ public class DefaultMizanEngine implements MizanEngine {
         Map<String, FixedEntry> fixed = new java.util.HashMap<>();
         for (ContextModel ctx : registry.contexts().values()) {
             if (ctx.params().isEmpty() && ctx.scope() == Scope.PUBLIC && ctx.policy().cached()) {
-                String canonical = canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of());
+                String canonical = canonical(ctx, JsonObject.EMPTY_JSON_OBJECT);
                 fixed.put(ctx.name(), new FixedEntry(keys.key(ctx.name(), CacheKeys.scope(Optional.empty()), canonical),
                         counters.forEntry(ctx, new Object[0], Optional.empty())));
             }

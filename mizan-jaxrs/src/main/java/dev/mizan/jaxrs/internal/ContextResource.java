@@ -6,6 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.executable.ExecutableType;
@@ -52,8 +54,14 @@ public class ContextResource {
     }
 
     /** Makes the container create this resource, and its headers, when the application starts, not on the first read. */
-    void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        // the event is the trigger: delivering it to this bean creates the instance
+    void started(@Observes @Initialized(ApplicationScoped.class) Object event, BeanManager bm) {
+        // delivering the event created the instance; the runtime reaches it through its client proxy, whose
+        // class the container generates on first use: asked for here, so the first read does not wait for it
+        Bean<?> bean = bm.resolve(bm.getBeans(ContextResource.class));
+        bm.getReference(bean, ContextResource.class, bm.createCreationalContext(bean));
+        // and the classes of the read's own steps, loaded now rather than by the first read
+        EtagMatch.matches(null, "\"\"");
+        JsonEntity.of(new byte[0]);
     }
 
     /**

@@ -52,6 +52,19 @@ public final class MemoryCacheBackend implements CacheBackend {
         this.counters = Caffeine.newBuilder()
                 .maximumSize(maxCounters)
                 .build();
+        warmUp();
+    }
+
+    /**
+     * Writes and removes one entry and one counter under the empty key, which no cache key or counter
+     * name can be: Caffeine's write path (its classes, its maintenance task) is then ready when the
+     * application starts, not in the first read that misses.
+     */
+    private void warmUp() {
+        entries.put("", new Stored(new Entry(new long[0], new byte[0], ""), Duration.ofSeconds(1)));
+        entries.invalidate("");
+        counters.get("", name -> randomStart());
+        counters.invalidate("");
     }
 
     @Override

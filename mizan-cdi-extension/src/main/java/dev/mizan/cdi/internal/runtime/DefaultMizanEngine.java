@@ -146,6 +146,35 @@ public class DefaultMizanEngine implements MizanEngine {
         byte[] body = jsonb.toJson(List.of("mizan")).getBytes(StandardCharsets.UTF_8);
         Etags.strong(body);
         keys.key("mizan", CacheKeys.scope(Optional.empty()), canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of()));
+        warmReadPath();
+    }
+
+    /**
+     * Runs the steps of a read that involve neither the application nor the cache once, on the first
+     * context, so that loading and linking them (and the transaction interceptor's proxies) happen at
+     * deployment rather than in the first request (docs/internals/read-and-call-paths.md).
+     */
+    private void warmReadPath() {
+        if (outside != null) {
+            outside.run(() -> null);
+        }
+        Collection<ContextModel> contexts = registry.sortedContexts();
+        if (contexts.isEmpty()) {
+            return;
+        }
+        ContextModel ctx = contexts.iterator().next();
+        AccessCheck.allows(ctx.access(), callers.of(null));
+        Map<String, List<String>> query = new java.util.HashMap<>();
+        ctx.params().forEach(p -> query.put(p.name(), List.of("0")));
+        try {
+            JsonObject params = WireParams.fromQuery(ctx, counters.plan(ctx), query, settings.maxDepth());
+            Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
+            canonical(ctx, params);
+            counters.forEntry(ctx, args, Optional.empty());
+        } catch (RuntimeException zeroDoesNotFit) {
+            // 0 is no value of some param's type (invalid_params, or the binder's own refusal): the steps
+            // before have run, which is all this is for; a warm-up never fails the deployment
+        }
     }
 
     @Override

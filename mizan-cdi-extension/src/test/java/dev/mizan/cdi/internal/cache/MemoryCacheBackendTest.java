@@ -23,6 +23,15 @@ class MemoryCacheBackendTest {
     }
 
     @Test
+    void warmUpAtConstructionLeavesNothingBehind() {
+        Lookup lookup = backend.lookup("", List.of(""));
+
+        assertThat(lookup.entry()).isNull();
+        assertThat(lookup.counters()).containsExactly((Long) null);
+        assertThat(backend.entryCount()).isZero();
+    }
+
+    @Test
     void countersAreCreatedOnceAndIncrementByOne() {
         long[] first = backend.counters(List.of("a", "b"));
         assertThat(backend.counters(List.of("a", "b"))).containsExactly(first);

@@ -141,20 +141,18 @@ public class DefaultMizanEngine implements MizanEngine {
 
     /** Builds the engine (and the purger, the runtime) when the application starts, not on the first request. */
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        // being called made the container create this bean and its dependencies; the first use of the
-        // JCA algorithms and of JSON-B costs milliseconds each, paid here rather than by the first request
-        byte[] body = jsonb.toJson(List.of("mizan")).getBytes(StandardCharsets.UTF_8);
-        Etags.strong(body);
-        keys.key("mizan", CacheKeys.scope(Optional.empty()), canonicalizer.canonical(JsonObject.EMPTY_JSON_OBJECT, Map.of()));
+        // being called made the container create this bean and its dependencies
         warmReadPath();
     }
 
     /**
      * Runs the steps of a read that involve neither the application nor the cache once, on the first
-     * context, so that loading and linking them (and the transaction interceptor's proxies) happen at
-     * deployment rather than in the first request (docs/internals/read-and-call-paths.md).
+     * context, so that their first use (the JCA algorithms and JSON-B cost milliseconds each), the loading
+     * of their classes and the transaction interceptor's proxies happen at deployment rather than in the
+     * first request (docs/internals/read-and-call-paths.md).
      */
     private void warmReadPath() {
+        Etags.strong(jsonb.toJson(List.of("mizan")).getBytes(StandardCharsets.UTF_8));
         if (outside != null) {
             outside.run(() -> null);
         }
@@ -164,11 +162,13 @@ public class DefaultMizanEngine implements MizanEngine {
         }
         ContextModel ctx = contexts.iterator().next();
         AccessCheck.allows(ctx.access(), callers.of(null));
+        keys.key(ctx.name(), CacheKeys.scope(Optional.empty()), canonical(ctx, JsonObject.EMPTY_JSON_OBJECT));
+        OperationPlan plan = counters.plan(ctx);
         Map<String, List<String>> query = new java.util.HashMap<>();
         ctx.params().forEach(p -> query.put(p.name(), List.of("0")));
         try {
-            JsonObject params = WireParams.fromQuery(ctx, counters.plan(ctx), query, settings.maxDepth());
-            Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
+            JsonObject params = WireParams.fromQuery(ctx, plan, query, settings.maxDepth());
+            Object[] args = ArgumentBinder.bind(plan, params, jsonb);
             canonical(ctx, params);
             counters.forEntry(ctx, args, Optional.empty());
         } catch (RuntimeException zeroDoesNotFit) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -130,7 +129,7 @@ final class Fixtures {
     /** What the module logs ({@code dev.mizan.ssr}), formatted, from construction until {@link #close()}. */
     static final class Logged extends Handler implements AutoCloseable {
 
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> lines = new ArrayList<>();
         private final Logger logger = Logger.getLogger("dev.mizan.ssr");
 
         Logged() {
@@ -138,8 +137,13 @@ final class Fixtures {
         }
 
         @Override
-        public void publish(LogRecord r) {
+        public synchronized void publish(LogRecord r) {
             lines.add(MessageFormat.format(r.getMessage(), r.getParameters()));
+        }
+
+        /** A copy of the lines so far: workers' stderr threads keep logging while a test reads them. */
+        synchronized List<String> lines() {
+            return List.copyOf(lines);
         }
 
         @Override

@@ -173,10 +173,10 @@ class PoolIntegrationTest {
                 assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
             }
             long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (log.lines.stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
+            while (log.lines().stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
                 Fixtures.sleep(20);
             }
-            assertThat(log.lines).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
+            assertThat(log.lines()).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
                     .anyMatch(l -> l.endsWith("] console.log from the bundle"))
                     .anyMatch(l -> l.endsWith("] console.info from the bundle"))
                     .filteredOn(l -> l.endsWith("] a stray stdout write")).hasSize(5);
@@ -247,7 +247,7 @@ class PoolIntegrationTest {
                     .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.UNAVAILABLE));
         }
         // attempts at 0, 100, 300, 700 ms ...: the waits double
-        assertThat(log.lines).filteredOn(l -> l.startsWith("MZSSR01001: an SSR worker could not start"))
+        assertThat(log.lines()).filteredOn(l -> l.startsWith("MZSSR01001: an SSR worker could not start"))
                 .extracting(l -> l.replaceAll(".*trying again in (\\d+) ms", "$1"))
                 .startsWith("100", "200", "400");
     }

@@ -4,14 +4,26 @@
 // carries protocol output only: console.* and the bundle's own process.stdout writes go to stderr,
 // which the JVM logs. The worker exits when stdin ends, so a JVM that dies leaves no worker behind.
 import { Console } from "node:console";
+import { readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const protocolOut = process.stdout.write.bind(process.stdout);
-const toStderr = process.stderr.write.bind(process.stderr);
-process.stdout.write = (chunk, encoding, callback) => toStderr(chunk, encoding, callback);
+// The protocol's pipes are used with blocking reads and writes on fds 0 and 1 (see "One request at a
+// time" below). process.stdin and process.stdout are never opened as streams: opening one would make
+// its pipe non-blocking. The bundle's process.stdout is stderr, and so is console.
+Object.defineProperty(process, "stdout", { configurable: true, enumerable: true, get: () => process.stderr });
 globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 
-const send = (out) => (out.sent ? protocolOut(out.bytes, out.sent) : protocolOut(out));
+const pause = new Int32Array(new SharedArrayBuffer(4));
+// A pipe some wrapper made non-blocking answers EAGAIN: wait a millisecond and try again.
+const again = (error) => {
+  if (error.code !== "EAGAIN") throw error;
+  Atomics.wait(pause, 0, 0, 1);
+};
+function send(bytes) {
+  for (let off = 0; off < bytes.length;) {
+    try { off += writeSync(1, bytes, off, bytes.length - off); } catch (error) { again(error); }
+  }
+}
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
 const failure = (error) => ({
   message: String(error && error.message !== undefined ? error.message : error),
@@ -28,26 +40,24 @@ try {
   process.exit(1);
 }
 
-// A reply is one Buffer sent in one write (a Buffer, not a string: Bun queues string writes). Head
-// and html are encoded straight into it, once each, at an offset that leaves room for the header; their
-// byte counts are what those writes return, and the header goes just before them (measuring the page's
-// UTF-8 length first was a second pass over it). The Buffer serves the next reply once its write has
-// completed (the write's callback: to a pipe that is full it completes later); until then, or for a
-// reply too big for it, a new one is allocated.
+// A reply is one Buffer sent in one write. Head and html are encoded straight into it, once each, at an
+// offset that leaves room for the header; their byte counts are what those writes return, and the header
+// goes just before them (measuring the page's UTF-8 length first was a second pass over it). The write
+// is synchronous, so the same Buffer serves the next reply, unless it grew past KEEP_MAX.
 const HEADER_ROOM = 128; // {"id","status","headLen","htmlLen"} as JSON, integers all, is shorter
 const KEEP_MAX = 4 * 1024 * 1024; // a larger Buffer is not kept for the next reply
-let spare = null;
+let spare = Buffer.allocUnsafe(64 * 1024);
 function reply(id, status, head, html) {
   const bound = HEADER_ROOM + 3 * (head.length + html.length); // a UTF-16 unit is at most 3 UTF-8 bytes
-  const buffer = spare !== null && spare.length >= bound ? spare : Buffer.allocUnsafe(bound);
-  spare = null;
+  const buffer = spare.length >= bound ? spare : Buffer.allocUnsafe(bound);
+  if (buffer.length <= KEEP_MAX) spare = buffer;
   const headLen = buffer.write(head, HEADER_ROOM, "utf8");
   const htmlLen = buffer.write(html, HEADER_ROOM + headLen, "utf8");
   const header = JSON.stringify({ id, status, headLen, htmlLen }) + "\n"; // ASCII: one byte a character
   const start = HEADER_ROOM - header.length;
   if (start < 0) throw new Error(`a reply header of ${header.length} bytes`);
   buffer.write(header, start, "latin1");
-  return { bytes: buffer.subarray(start, HEADER_ROOM + headLen + htmlLen), sent: () => { if (buffer.length <= KEEP_MAX) spare = buffer; } };
+  return buffer.subarray(start, HEADER_ROOM + headLen + htmlLen);
 }
 
 async function answer(text) {
@@ -65,11 +75,26 @@ async function answer(text) {
   }
 }
 
-// One request in flight per worker (the JVM holds a lock), but a queue keeps order regardless. Lines
-// are cut from the raw bytes: each chunk is searched for a newline once, and a request is decoded once.
-let queue = Promise.resolve();
+send(line({ ready: true }));
+
+// One request at a time: the JVM holds a lock per worker and waits for each reply. So the worker reads
+// stdin with a blocking read, which wakes it when a request arrives, rather than through the event loop
+// and a stream (a wake-up and several hand-offs more per render). An asynchronous render (Vue's) is
+// awaited, and the event loop runs meanwhile. Lines are cut from the raw bytes and decoded once each.
+// End of stdin (the JVM closed it or died) ends the worker, every reply having been written already.
+const input = Buffer.allocUnsafe(64 * 1024);
 let pending = [];
-process.stdin.on("data", (chunk) => {
+for (;;) {
+  let n;
+  try {
+    n = readSync(0, input, 0, input.length, null);
+  } catch (error) {
+    if (error.code === "EOF") break;
+    again(error);
+    continue;
+  }
+  if (n === 0) break;
+  const chunk = input.subarray(0, n);
   let start = 0;
   let end;
   while ((end = chunk.indexOf(10, start)) >= 0) {
@@ -77,10 +102,9 @@ process.stdin.on("data", (chunk) => {
     const text = (pending.length === 1 ? pending[0] : Buffer.concat(pending)).toString("utf8");
     pending = [];
     start = end + 1;
-    if (text.trim() !== "") queue = queue.then(() => answer(text));
+    if (text.trim() !== "") await answer(text);
   }
-  if (start < chunk.length) pending.push(chunk.subarray(start));
-});
-// Exit once the last reply has left: stdout to a pipe is asynchronous, and exit() would drop what is queued.
-process.stdin.on("end", () => queue.then(() => protocolOut("", () => process.exit(0))));
-send(line({ ready: true }));
+  // copied: the next read overwrites input
+  if (start < n) pending.push(Buffer.from(chunk.subarray(start)));
+}
+process.exit(0);

@@ -7,21 +7,24 @@ import { Console } from "node:console";
 import { readSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-// The protocol's pipes are used with blocking reads and writes on fds 0 and 1 (see "One request at a
-// time" below). process.stdin and process.stdout are never opened as streams: opening one would make
+// The protocol's pipes are read and written synchronously, on fds 0 and 1 (see "One request at a time"
+// below). process.stdin and process.stdout are never opened as streams: in Node, opening one would make
 // its pipe non-blocking. The bundle's process.stdout is stderr, and so is console.
 Object.defineProperty(process, "stdout", { configurable: true, enumerable: true, get: () => process.stderr });
 globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 
+// A pipe that is non-blocking answers EAGAIN: wait a little and try again. Bun makes stdout's pipe
+// non-blocking, so a reply larger than the pipe (64 KB) meets EAGAIN until the JVM, which is reading the
+// reply meanwhile, has drained it: that wait is short (0.02 ms asked, about 0.1 ms given). An idle worker
+// whose stdin is non-blocking waits a millisecond between tries.
 const pause = new Int32Array(new SharedArrayBuffer(4));
-// A pipe some wrapper made non-blocking answers EAGAIN: wait a millisecond and try again.
-const again = (error) => {
+const again = (error, ms) => {
   if (error.code !== "EAGAIN") throw error;
-  Atomics.wait(pause, 0, 0, 1);
+  Atomics.wait(pause, 0, 0, ms);
 };
 function send(bytes) {
   for (let off = 0; off < bytes.length;) {
-    try { off += writeSync(1, bytes, off, bytes.length - off); } catch (error) { again(error); }
+    try { off += writeSync(1, bytes, off, bytes.length - off); } catch (error) { again(error, 0.02); }
   }
 }
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
@@ -90,7 +93,7 @@ for (;;) {
     n = readSync(0, input, 0, input.length, null);
   } catch (error) {
     if (error.code === "EOF") break;
-    again(error);
+    again(error, 1);
     continue;
   }
   if (n === 0) break;

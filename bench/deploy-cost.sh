@@ -10,6 +10,10 @@
 # the medians per size and the added time, and the server JVM's CPU time during each deploy command
 # (steadier than wall time on a loaded machine). Targets: < 200 ms added for 1,000 operations, first
 # request no slower than the tenth by more than 20 ms.
+# Two more WARs of the same classes, deployed in the same rotation, say where the added time goes:
+# "noinv" (Mizan's jars, the @Invalidates lines left out: what Mizan costs without interception) and
+# "tx" (no Mizan, @jakarta.transaction.Transactional where @Invalidates was: what Weld's interception
+# of the same methods costs with the server's own interceptor, nothing of Mizan's involved).
 #   SIZES="100 1000" ROUNDS=5 OFFSET=2000 MAVEN_ARGS="-Dmaven.repo.local=..." bench/deploy-cost.sh
 # Not part of CI.
 set -euo pipefail
@@ -68,14 +72,20 @@ open(os.path.join(pkg, "BenchApplication.java"), "w").write(
 PY
 }
 
-build() { # $1 = ops: writes $work/mizan-$1.war and $work/plain-$1.war (same classes)
-  local n=$1 src="$work/src-$1" classes="$work/classes-$1"
-  rm -rf "$src" "$classes"; generate "$n"; mkdir -p "$classes"
-  javac -parameters -d "$classes" -cp "$ee_api:$(ls $lib/mizan-api-*.jar)" $(find "$src" -name '*.java') 2>&1 | grep -v '^Note:' || true
-  for side in mizan plain; do
-    local root="$work/war-$side-$n"; rm -rf "$root"; mkdir -p "$root/WEB-INF/classes/META-INF"
+build() { # $1 = ops: writes $work/{mizan,plain,noinv,tx}-$1.war
+  local n=$1 src="$work/src-$1"
+  rm -rf "$src"; generate "$n"
+  local side
+  for side in mizan plain noinv tx; do
+    local variant="$work/src-$side-$n" classes="$work/classes-$side-$n" root="$work/war-$side-$n"
+    rm -rf "$variant" "$classes" "$root"; cp -r "$src" "$variant"; mkdir -p "$classes" "$root/WEB-INF/classes/META-INF"
+    case "$side" in
+      noinv) find "$variant" -name '*.java' -exec sed -i '/@Invalidates/d' {} + ;;
+      tx) find "$variant" -name '*.java' -exec sed -i 's/@Invalidates(.*)/@jakarta.transaction.Transactional/' {} + ;;
+    esac
+    javac -parameters -d "$classes" -cp "$ee_api:$(ls $lib/mizan-api-*.jar)" $(find "$variant" -name '*.java') 2>&1 | grep -v '^Note:' || true
     cp -r "$classes/." "$root/WEB-INF/classes/"
-    if [ "$side" = mizan ]; then
+    if [ "$side" = mizan ] || [ "$side" = noinv ]; then
       mkdir -p "$root/WEB-INF/lib"; cp "$lib"/*.jar "$root/WEB-INF/lib/"
       echo "mizan.secret=deploy-cost-bench-secret-0123456789" > "$root/WEB-INF/classes/META-INF/microprofile-config.properties"
     fi
@@ -123,37 +133,41 @@ trap 'cli ":shutdown" 2>/dev/null || kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do cli ":read-attribute(name=server-state)" 2>/dev/null && break; sleep 1; done
 jvm=$(pgrep -P "$server" -x java)
 
+sides="plain mizan noinv tx"
 for n in $sizes; do
   echo "== $n operations =="
   build "$n"
-  # one warm-up pair: the server's own first deployment costs more whatever it deploys
-  deploy_ms "$work/plain-$n.war" >/dev/null; cli "undeploy plain-$n.war"
-  deploy_ms "$work/mizan-$n.war" >/dev/null; cli "undeploy mizan-$n.war"
-  plain=(); mizan=(); first=(); tenth=(); plain_first=(); plain_cpu=(); mizan_cpu=()
+  # one warm-up of each: the server's own first deployment costs more whatever it deploys
+  for side in $sides; do deploy_ms "$work/$side-$n.war" >/dev/null; cli "undeploy $side-$n.war"; done
+  declare -A ms_of=() cpu_of=()
+  first=(); tenth=(); plain_first=()
   for i in $(seq 1 "$rounds"); do
-    if [ $((i % 2)) -eq 1 ]; then order="plain mizan"; else order="mizan plain"; fi
-    for side in $order; do
+    # the order rotates by one side each round, so each side is deployed after each other side
+    read -r -a order <<<"$sides"; k=$(( (i - 1) % ${#order[@]} ))
+    order=("${order[@]:k}" "${order[@]:0:k}")
+    for side in "${order[@]}"; do
       c0=$(cpu_ms); ms=$(deploy_ms "$work/$side-$n.war"); cpu=$(($(cpu_ms) - c0))
+      ms_of[$side]+="$ms "; cpu_of[$side]+="$cpu "
+      extra=""
       if [ "$side" = mizan ]; then
-        mizan+=("$ms"); mizan_cpu+=("$cpu")
         url="http://127.0.0.1:$http/mizan-$n/mizan/ctx/c0_0?id=1"
         f=$(request_ms "$url"); for _ in $(seq 2 9); do request_ms "$url" >/dev/null; done; t=$(request_ms "$url")
-        first+=("$f"); tenth+=("$t")
-      else
-        plain+=("$ms"); plain_cpu+=("$cpu")
-        plain_first+=("$(request_ms "http://127.0.0.1:$http/plain-$n/api/ping")")
+        first+=("$f"); tenth+=("$t"); extra="   first request $f ms, tenth $t ms"
+      elif [ "$side" = plain ]; then
+        plain_first+=("$(request_ms "http://127.0.0.1:$http/plain-$n/api/ping")"); extra="   first JAX-RS request ${plain_first[-1]} ms"
       fi
       cli "undeploy $side-$n.war"
-      printf '  round %d %-5s deploy %5d ms (server CPU %5d ms)%s\n' "$i" "$side" "$ms" "$cpu" \
-        "$([ "$side" = mizan ] && echo "   first request $f ms, tenth $t ms" || echo "   first JAX-RS request ${plain_first[-1]} ms")"
+      printf '  round %d %-5s deploy %5d ms (server CPU %5d ms)%s\n' "$i" "$side" "$ms" "$cpu" "$extra"
     done
   done
-  mp=$(median "${plain[@]}"); mm=$(median "${mizan[@]}")
-  # medians of an even count end in .5: awk does the arithmetic
+  m() { median ${ms_of[$1]}; }
+  minus() { awk -v a="$1" -v b="$2" 'BEGIN { print a - b }'; } # medians of an even count end in .5
   printf '%d ops: median deploy without Mizan %s ms, with Mizan %s ms, added %s ms (target < 200 ms at 1000 ops)\n' \
-    "$n" "$mp" "$mm" "$(awk -v a="$mm" -v b="$mp" 'BEGIN { print a - b }')"
-  printf '%d ops: median server CPU during the deploy command without Mizan %s ms, with Mizan %s ms\n' \
-    "$n" "$(median "${plain_cpu[@]}")" "$(median "${mizan_cpu[@]}")"
+    "$n" "$(m plain)" "$(m mizan)" "$(minus "$(m mizan)" "$(m plain)")"
+  printf '%d ops: where it goes: Mizan without @Invalidates adds %s ms (median %s ms); without Mizan, Weld intercepting the same methods with @Transactional adds %s ms (median %s ms)\n' \
+    "$n" "$(minus "$(m noinv)" "$(m plain)")" "$(m noinv)" "$(minus "$(m tx)" "$(m plain)")" "$(m tx)"
+  printf '%d ops: median server CPU during the deploy command: without Mizan %s ms, with Mizan %s ms, Mizan without @Invalidates %s ms, @Transactional without Mizan %s ms\n' \
+    "$n" "$(median ${cpu_of[plain]})" "$(median ${cpu_of[mizan]})" "$(median ${cpu_of[noinv]})" "$(median ${cpu_of[tx]})"
   printf '%d ops: median first Mizan request %s ms, tenth %s ms (target: first <= tenth + 20 ms); first plain JAX-RS request %s ms\n' \
     "$n" "$(median "${first[@]}")" "$(median "${tenth[@]}")" "$(median "${plain_first[@]}")"
 done

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.erdtman.jcs.NumberToJSON;
 
 /**
@@ -20,6 +21,14 @@ import org.erdtman.jcs.NumberToJSON;
  * as received, with no text written and parsed again (docs/internals/read-and-call-paths.md).
  */
 public final class CanonicalJson {
+
+    /**
+     * A character that RFC 8785 escapes, or a lone surrogate (a valid pair is one code point to the
+     * regex, outside the class). A whole tree is written at deployment (the schema hash), in a class
+     * loader of its own, so this class runs interpreted there: the JDK's regex, compiled long before,
+     * finds that a string needs no escaping much faster than {@link #string}'s loop would.
+     */
+    private static final Pattern SPECIAL = Pattern.compile("[\\x00-\\x1f\"\\\\\\x{D800}-\\x{DFFF}]");
 
     private CanonicalJson() {
     }
@@ -39,7 +48,7 @@ public final class CanonicalJson {
         switch (value.getValueType()) {
             case OBJECT -> object((JsonObject) value, out);
             case ARRAY -> array((JsonArray) value, out);
-            case STRING -> string(((JsonString) value).getString(), out);
+            case STRING -> text(((JsonString) value).getString(), out);
             case NUMBER -> number((JsonNumber) value, out);
             case TRUE -> out.append("true");
             case FALSE -> out.append("false");
@@ -55,7 +64,7 @@ public final class CanonicalJson {
             if (i > 0) {
                 out.append(',');
             }
-            string(members.get(i).getKey(), out);
+            text(members.get(i).getKey(), out);
             out.append(':');
             write(members.get(i).getValue(), out);
         }
@@ -90,6 +99,15 @@ public final class CanonicalJson {
             out.append(NumberToJSON.serializeNumber(value));
         } catch (IOException e) {
             throw new IllegalArgumentException("RFC 8785 has no form for the number " + value, e);
+        }
+    }
+
+    /** {@link #string}, with the check for characters to escape done by the JDK's regex (see {@link #SPECIAL}). */
+    private static void text(String text, StringBuilder out) {
+        if (SPECIAL.matcher(text).find()) {
+            string(text, out);
+        } else {
+            out.append('"').append(text).append('"');
         }
     }
 

@@ -11,9 +11,9 @@
 # the starting side rotates between rounds, GraalJS among them. GraalJS runs in a JVM of its own
 # (in the harness's JVM its compilations slowed the pool sides, whose client threads run there),
 # warmed up before the first round for GRAAL_WARMUP s at least, then until two 5 s slices render
-# within 5 % of each other and of the best slice so far (at most 10 x GRAAL_WARMUP). The ratios printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and
-# >= 0.5 (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS;
-# p99 <= 3 x p50.
+# within 5 % of each other and of the best slice so far (at most 10 x GRAAL_WARMUP). The ratios
+# printed are medians of per-round ratios. Targets: pool >= 0.7 of in-process (large) and >= 0.5
+# (small); 2x2 >= 1.8 x 1x1; pool >= 1.3 x HTTP; >= 1.5 x GraalJS; p99 <= 3 x p50.
 #   SECONDS_PER_SIDE=3 ROUNDS=3 GRAAL_WARMUP=30 JAVA21=/path/to/jdk-21+/bin/java bench/ssr.sh
 # SIDES=<regex over the side names> runs only those sides (no summary), e.g. SIDES='node (in-process|pool 1x1)'.
 # NODE_FLAGS=<flags> starts every Node side (in-process, pool workers, HTTP servers) as `node <flags> ...`,

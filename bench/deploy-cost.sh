@@ -72,18 +72,29 @@ open(os.path.join(pkg, "BenchApplication.java"), "w").write(
 PY
 }
 
+compile() { # $1 = source dir, $2 = classes dir
+  rm -rf "$2"; mkdir -p "$2"
+  javac -parameters -d "$2" -cp "$ee_api:$(ls $lib/mizan-api-*.jar)" $(find "$1" -name '*.java') 2>&1 | grep -v '^Note:' || true
+}
+
 build() { # $1 = ops: writes $work/{mizan,plain,noinv,tx}-$1.war
-  local n=$1 src="$work/src-$1"
+  local n=$1 src="$work/src-$1" variant
   rm -rf "$src"; generate "$n"
+  # mizan and plain share the generated classes; noinv and tx are each one sed over a copy of them
+  compile "$src" "$work/classes-$n"
+  for variant in noinv tx; do
+    rm -rf "$src-$variant"; cp -r "$src" "$src-$variant"
+    case "$variant" in
+      noinv) find "$src-$variant" -name '*.java' -exec sed -i '/@Invalidates/d' {} + ;;
+      tx) find "$src-$variant" -name '*.java' -exec sed -i 's/@Invalidates(.*)/@jakarta.transaction.Transactional/' {} + ;;
+    esac
+    compile "$src-$variant" "$work/classes-$variant-$n"
+  done
   local side
   for side in mizan plain noinv tx; do
-    local variant="$work/src-$side-$n" classes="$work/classes-$side-$n" root="$work/war-$side-$n"
-    rm -rf "$variant" "$classes" "$root"; cp -r "$src" "$variant"; mkdir -p "$classes" "$root/WEB-INF/classes/META-INF"
-    case "$side" in
-      noinv) find "$variant" -name '*.java' -exec sed -i '/@Invalidates/d' {} + ;;
-      tx) find "$variant" -name '*.java' -exec sed -i 's/@Invalidates(.*)/@jakarta.transaction.Transactional/' {} + ;;
-    esac
-    javac -parameters -d "$classes" -cp "$ee_api:$(ls $lib/mizan-api-*.jar)" $(find "$variant" -name '*.java') 2>&1 | grep -v '^Note:' || true
+    local root="$work/war-$side-$n" classes="$work/classes-$n"
+    case "$side" in noinv|tx) classes="$work/classes-$side-$n" ;; esac
+    rm -rf "$root"; mkdir -p "$root/WEB-INF/classes/META-INF"
     cp -r "$classes/." "$root/WEB-INF/classes/"
     if [ "$side" = mizan ] || [ "$side" = noinv ]; then
       mkdir -p "$root/WEB-INF/lib"; cp "$lib"/*.jar "$root/WEB-INF/lib/"
@@ -133,6 +144,8 @@ trap 'cli ":shutdown" 2>/dev/null || kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do cli ":read-attribute(name=server-state)" 2>/dev/null && break; sleep 1; done
 jvm=$(pgrep -P "$server" -x java)
 
+m() { median ${ms_of[$1]}; } # the median deploy time of side $1 at the current size
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { print a - b }'; } # medians of an even count end in .5
 sides="plain mizan noinv tx"
 for n in $sizes; do
   echo "== $n operations =="
@@ -160,8 +173,6 @@ for n in $sizes; do
       printf '  round %d %-5s deploy %5d ms (server CPU %5d ms)%s\n' "$i" "$side" "$ms" "$cpu" "$extra"
     done
   done
-  m() { median ${ms_of[$1]}; }
-  minus() { awk -v a="$1" -v b="$2" 'BEGIN { print a - b }'; } # medians of an even count end in .5
   printf '%d ops: median deploy without Mizan %s ms, with Mizan %s ms, added %s ms (target < 200 ms at 1000 ops)\n' \
     "$n" "$(m plain)" "$(m mizan)" "$(minus "$(m mizan)" "$(m plain)")"
   printf '%d ops: where it goes: Mizan without @Invalidates adds %s ms (median %s ms); without Mizan, Weld intercepting the same methods with @Transactional adds %s ms (median %s ms)\n' \

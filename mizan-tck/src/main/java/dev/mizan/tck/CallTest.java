@@ -131,6 +131,16 @@ class CallTest {
         assertThat(ok.json().getJsonObject("result").getString("title")).isEqualTo("Buy milk");
     }
 
+    @Assertion(id = "call-bean-validation-elements", strategy = "List<@NotBlank @Size(max=8) String> with a blank and a too-long element: 400 invalid_params, fields name each element by index; valid elements pass")
+    void beanValidationElements() {
+        Reply r = client().call("tagAll", "{\"tags\":[\"ok\",\" \",\"much-too-long\"]}");
+        assertError(r, 400, "invalid_params");
+        assertThat(r.error().getJsonObject("fields").keySet()).containsExactlyInAnyOrder("tags[1]", "tags[2]");
+        Reply ok = client().call("tagAll", "{\"tags\":[\"ok\",\"fine\"]}");
+        assertThat(ok.status()).as("%s", ok).isEqualTo(200);
+        assertThat(ok.json().getInt("result")).isEqualTo(2);
+    }
+
     @Assertion(id = "call-internal-error", strategy = "A function throwing: 500 internal with an id, and no exception text or stack in the body")
     void internalError() {
         Reply r = client().call("fail", "{}");

@@ -320,9 +320,7 @@ public class DefaultMizanEngine implements MizanEngine {
             if (!validationXml && !ConstraintHints.mayBeConstrained(m)) {
                 return false; // the validator would say the same, after building metadata for the whole class
             }
-            var descriptor = v.getConstraintsForClass(m.getDeclaringClass())
-                    .getConstraintsForMethod(m.getName(), m.getParameterTypes());
-            return descriptor != null && descriptor.hasConstrainedParameters();
+            return ParameterValidation.constrains(v, m);
         });
     }
 

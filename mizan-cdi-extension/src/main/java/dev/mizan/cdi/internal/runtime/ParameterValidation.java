@@ -3,8 +3,11 @@ package dev.mizan.cdi.internal.runtime;
 import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.model.ParamModel;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import jakarta.validation.metadata.MethodDescriptor;
+import jakarta.validation.metadata.ParameterDescriptor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,11 +19,33 @@ import java.util.TreeMap;
 /**
  * Validates arguments with {@code Validator.forExecutables()} before the call (docs/reference/protocol.md): a
  * violation becomes {@code 400 invalid_params} with {@code fields} keyed by param name (with the
- * property path inside it, e.g. {@code todo.title}).
+ * path inside it, e.g. {@code todo.title} or {@code tags[1]}).
  */
 final class ParameterValidation {
 
     private ParameterValidation() {
+    }
+
+    /**
+     * @return whether the validator has anything to check on {@code method}'s parameters. Bean Validation's
+     *         {@code hasConstrainedParameters()} leaves out constraints on container elements
+     *         ({@code List<@NotBlank String>}), which {@code validateParameters} does check.
+     */
+    static boolean constrains(Validator validator, Method method) {
+        MethodDescriptor descriptor = validator.getConstraintsForClass(method.getDeclaringClass())
+                .getConstraintsForMethod(method.getName(), method.getParameterTypes());
+        if (descriptor == null) {
+            return false;
+        }
+        if (descriptor.hasConstrainedParameters()) {
+            return true;
+        }
+        for (ParameterDescriptor p : descriptor.getParameterDescriptors()) {
+            if (!p.getConstrainedContainerElementTypes().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void validate(Validator validator, Object target, Method method, Object[] args, List<ParamModel> params) {
@@ -49,7 +74,13 @@ final class ParameterValidation {
                             .orElse(node.getName()));
                 }
                 default -> {
-                    if (node.getName() != null) {
+                    // an element of a list, array or map: its index or key, as tags[1] or labels[en]
+                    Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (node.isInIterable() && at != null) {
+                        sb.append('[').append(at).append(']');
+                    }
+                    // a container element's own name is <list element> and the like: the brackets say it
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
                         sb.append(sb.length() == 0 ? "" : ".").append(node.getName());
                     }
                 }

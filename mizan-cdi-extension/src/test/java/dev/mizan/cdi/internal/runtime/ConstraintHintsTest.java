@@ -103,7 +103,7 @@ class ConstraintHintsTest {
                 assertThat(ConstraintHints.mayBeConstrained(m)).as(name).isTrue();
             }
         }
-        for (String name : List.of("notNull", "valid", "inherited")) {
+        for (String name : List.of("notNull", "valid", "element", "nested", "inherited")) {
             assertThat(validatorSaysConstrained(method(name))).as(name).isTrue();
         }
     }
@@ -119,8 +119,6 @@ class ConstraintHintsTest {
     }
 
     private static boolean validatorSaysConstrained(Method m) {
-        var descriptor = validator.getConstraintsForClass(m.getDeclaringClass())
-                .getConstraintsForMethod(m.getName(), m.getParameterTypes());
-        return descriptor != null && descriptor.hasConstrainedParameters();
+        return ParameterValidation.constrains(validator, m);
     }
 }

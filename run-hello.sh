@@ -4,18 +4,43 @@
 #   MIZAN_PORT_OFFSET=N   shift every WildFly port by N (HTTP is 8080+N)
 #   MIZAN_SERVER_OPTS=".." more server system properties, e.g. the Redis cache by configuration alone:
 #                         MIZAN_SERVER_OPTS="-Dmizan.cache.backend=redis -Dmizan.cache.redis.url=redis://127.0.0.1:6379"
-#   ./run-hello.sh stop   stops the server this script started
+#   ./run-hello.sh stop   stops the servers this script started (each port offset it recorded), or only
+#                         the one of MIZAN_PORT_OFFSET when that is set
 set -euo pipefail
 cd "$(dirname "$0")"
 offset="${MIZAN_PORT_OFFSET:-0}"
 wildfly_version=$(sed -n 's:.*<version.wildfly>\(.*\)</version.wildfly>.*:\1:p' pom.xml)
 home="samples/hello/target/wildfly-$wildfly_version"
-management=$((9990 + offset))
+
+# one pid file per port offset: `stop` finds every server it started, whatever offset each was given
+pid_file() { echo "samples/hello/target/server-$1.pid"; }
 
 if [ "${1:-}" = "stop" ]; then
-  "$home/bin/jboss-cli.sh" --controller="127.0.0.1:$management" --connect --command=:shutdown >/dev/null
-  echo "stopped"
-  exit 0
+  offsets=()
+  if [ -n "${MIZAN_PORT_OFFSET:-}" ]; then
+    offsets=("$offset")
+  else
+    for f in samples/hello/target/server-*.pid; do
+      [ -f "$f" ] || continue
+      o=${f##*/server-}; offsets+=("${o%.pid}")
+    done
+    [ ${#offsets[@]} -gt 0 ] || offsets=(0)
+  fi
+  status=0
+  for o in "${offsets[@]}"; do
+    if "$home/bin/jboss-cli.sh" --controller="127.0.0.1:$((9990 + o))" --connect --command=:shutdown >/dev/null; then
+      if [ -f "$(pid_file "$o")" ]; then
+        pid=$(cat "$(pid_file "$o")")
+        for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      fi
+      echo "stopped (port offset $o)"
+    else
+      echo "no server answers on management port $((9990 + o)) (port offset $o)" >&2
+      status=1
+    fi
+    rm -f "$(pid_file "$o")"
+  done
+  exit "$status"
 fi
 
 echo "building samples/hello and unpacking WildFly $wildfly_version ..."
@@ -27,6 +52,7 @@ cp samples/hello/target/hello.war "$deployments/"
 log="samples/hello/target/wildfly.log"
 nohup "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
   -Djboss.socket.binding.port-offset="$offset" ${MIZAN_SERVER_OPTS:-} >"$log" 2>&1 &
+echo $! >"$(pid_file "$offset")"
 echo "WildFly starting (pid $!, log $log) ..."
 for _ in $(seq 1 240); do
   if [ -f "$deployments/hello.war.deployed" ]; then

@@ -7,7 +7,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -37,10 +39,11 @@ public final class SchemaTool {
      */
     public static Written run(WebArchive war, boolean openApi) {
         try {
-            Path classes = Files.createTempDirectory("mizan-tck-classes");
+            // everything written here is deleted when the test JVM exits (files before their directories)
+            Path classes = deleteOnExit(Files.createTempDirectory("mizan-tck-classes"));
             writeClasses(war, classes);
-            Path schema = classes.resolveSibling(classes.getFileName() + "-schema.json");
-            Path document = classes.resolveSibling(classes.getFileName() + "-openapi.json");
+            Path schema = deleteOnExit(classes.resolveSibling(classes.getFileName() + "-schema.json"));
+            Path document = deleteOnExit(classes.resolveSibling(classes.getFileName() + "-openapi.json"));
             List<String> args = new ArrayList<>(List.of("--classes", classes.toString(), "--out", schema.toString()));
             if (openApi) {
                 args.addAll(List.of("--openapi", document.toString()));
@@ -72,6 +75,12 @@ public final class SchemaTool {
         return war.addAsResource(new FileAsset(run(war, true).openApi().toFile()), "META-INF/openapi.json");
     }
 
+    /** The JVM deletes at exit in the reverse order of registration: a directory's files go before it. */
+    private static Path deleteOnExit(Path path) {
+        path.toFile().deleteOnExit();
+        return path;
+    }
+
     /** Writes the archive's WEB-INF/classes tree (classes and resources, config included) under a directory. */
     private static void writeClasses(WebArchive war, Path root) throws IOException {
         String prefix = "/WEB-INF/classes/";
@@ -79,7 +88,14 @@ public final class SchemaTool {
             String path = e.getKey().get();
             if (path.startsWith(prefix) && e.getValue().getAsset() != null) {
                 Path file = root.resolve(path.substring(prefix.length()));
-                Files.createDirectories(file.getParent());
+                Deque<Path> missing = new ArrayDeque<>(); // outermost first, so each is registered before its contents
+                for (Path dir = file.getParent(); !Files.isDirectory(dir); dir = dir.getParent()) {
+                    missing.push(dir);
+                }
+                for (Path dir : missing) {
+                    deleteOnExit(Files.createDirectory(dir));
+                }
+                deleteOnExit(file);
                 try (InputStream in = e.getValue().getAsset().openStream()) {
                     Files.copy(in, file);
                 }

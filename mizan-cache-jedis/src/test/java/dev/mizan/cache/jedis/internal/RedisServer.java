@@ -22,10 +22,11 @@ import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * A {@code redis-server} process this test started, on a free port, in a directory of its own;
- * stopped by its pid. A missing {@code redis-server} fails the test with the reason. Which binary runs
- * is etc/redis-server.sh's choice, passed by the pom as {@code mizan.test.redis.server} (README
- * "Running the tests"); commands go through Jedis, so no {@code redis-cli} is needed.
+ * A {@code redis-server} process this test started, on a free port, in a directory of its own under
+ * {@code target/redis-servers}; stopped by its pid. A missing {@code redis-server} fails the test with
+ * the reason. Which binary runs is etc/redis-server.sh's choice, passed by the pom as
+ * {@code mizan.test.redis.server} (README "Running the tests"); commands go through Jedis, so no
+ * {@code redis-cli} is needed.
  */
 final class RedisServer implements AutoCloseable {
 
@@ -224,9 +225,12 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Under the module's target/ (not /tmp): the next clean removes them, and a failed run's logs are beside its reports. */
+    private static final Path DIRS = Path.of("target", "redis-servers").toAbsolutePath();
+
     private static Path tempDir(String name) {
         try {
-            return Files.createTempDirectory("mizan-" + name + "-");
+            return Files.createTempDirectory(Files.createDirectories(DIRS), name + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

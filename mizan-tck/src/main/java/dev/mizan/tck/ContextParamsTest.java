@@ -143,6 +143,15 @@ class ContextParamsTest {
         assertInvalidParam(HttpTck.of(base).ctx("flags", Map.of("on", "true", "count", "3000000000")), "count");
     }
 
+    @Assertion(id = "ctx-params-nested-integers", strategy = "A record param's int fields given 1.5 or 3000000000: 400 invalid_params naming the param (never truncated to 1 or wrapped); 1e2 binds as 100")
+    void nestedIntegers() {
+        assertInvalidParam(echo(with("range", "{\"from\":1.5,\"to\":5}")), "range");
+        assertInvalidParam(echo(with("range", "{\"from\":1,\"to\":3000000000}")), "range");
+        Reply r = echo(with("range", "{\"from\":1e2,\"to\":200}"));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.json().getJsonObject("range").getInt("from")).isEqualTo(100);
+    }
+
     @Assertion(id = "ctx-params-unparseable-string-types", strategy = "Bad enum, UUID and date values: 400 invalid_params naming each")
     void unparseableStringTypes() {
         assertInvalidParam(echo(with("color", "PURPLE")), "color");

@@ -6,17 +6,23 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Whether a JSON value may be bound to a param's Java type, decided from each number's precision and
  * scale before anything is expanded (docs/reference/security.md, "Limits"): every number anywhere in
  * the value within {@link NumberBounds}; an integer param takes exactly an integral number within its
  * Java range (JSON-B implementations are lenient: Yasson truncates 1.5 to 1 and wraps 3000000000
- * into an int); a floating-point param a number that does not overflow it.
+ * into an int), and so does every integer inside it (a record's {@code int}, a {@code List<Long>}'s
+ * elements, a map's values); a floating-point param a number that does not overflow it.
  */
 final class NumberFit {
 
@@ -59,7 +65,80 @@ final class NumberFit {
                 && Float.isInfinite(n.bigDecimalValue().floatValue())) {
             return "is out of range for a float";
         }
+        return inside(type, v);
+    }
+
+    /**
+     * The first whole number inside {@code v} that its Java type cannot hold exactly, walking the type
+     * and the value together: elements of collections and arrays, values of maps, properties of
+     * records and classes ({@link BoundProperties}). Strings are left to JSON-B, which parses them
+     * strictly; type variables and wildcards are not followed.
+     */
+    private static String inside(Type type, JsonValue v) {
+        if (v instanceof JsonArray array) {
+            Type element = element(type);
+            if (element != null) {
+                for (JsonValue item : array) {
+                    String problem = at(element, item);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            }
+        } else if (v instanceof JsonObject object) {
+            Class<?> raw = raw(type);
+            if (raw != null && Map.class.isAssignableFrom(raw)) {
+                Type value = argument(type, 1);
+                for (JsonValue item : value == null ? List.<JsonValue>of() : object.values()) {
+                    String problem = at(value, item);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            } else if (raw != null) {
+                for (Map.Entry<String, Type> property : BoundProperties.of(raw).entrySet()) {
+                    JsonValue item = object.get(property.getKey());
+                    String problem = item == null ? null : at(property.getValue(), item);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            }
+        }
         return null;
+    }
+
+    private static String at(Type type, JsonValue v) {
+        if (type instanceof ParameterizedType p && p.getRawType() == Optional.class) {
+            return at(p.getActualTypeArguments()[0], v);
+        }
+        BigInteger max = INTEGER_MAX.get(type);
+        if (max != null) {
+            return v instanceof JsonNumber n && !fitsInteger(n.bigDecimalValue(), max)
+                    ? "holds a number that is not a valid " + type.getTypeName() : null;
+        }
+        return inside(type, v);
+    }
+
+    /** The element type of a collection or array type, or {@code null}. */
+    private static Type element(Type type) {
+        if (type instanceof GenericArrayType array) {
+            return array.getGenericComponentType();
+        }
+        if (type instanceof Class<?> c && c.isArray()) {
+            return c.getComponentType();
+        }
+        Class<?> raw = raw(type);
+        return raw != null && Collection.class.isAssignableFrom(raw) ? argument(type, 0) : null;
+    }
+
+    private static Class<?> raw(Type type) {
+        return type instanceof Class<?> c ? c : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    }
+
+    private static Type argument(Type type, int index) {
+        return type instanceof ParameterizedType p && p.getActualTypeArguments().length > index
+                ? p.getActualTypeArguments()[index] : null;
     }
 
     /** The first number anywhere in {@code v} that is beyond {@link NumberBounds}; the depth is already capped. */
@@ -69,7 +148,7 @@ final class NumberFit {
             return problem == null ? null : "number " + problem;
         }
         Iterable<JsonValue> children = v instanceof JsonObject o ? o.values()
-                : v instanceof JsonArray a ? a : java.util.List.of();
+                : v instanceof JsonArray a ? a : List.of();
         for (JsonValue child : children) {
             String problem = bounds(child);
             if (problem != null) {

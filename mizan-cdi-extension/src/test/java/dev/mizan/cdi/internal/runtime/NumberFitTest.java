@@ -1,0 +1,95 @@
+package dev.mizan.cdi.internal.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.cdi.internal.json.MizanJsonb;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.StringReader;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole numbers inside a param are held to their Java range: what Yasson would bind by truncating or
+ * wrapping is refused before binding, and what it binds exactly is let through (checked against
+ * Yasson itself: the value it binds equals the one sent).
+ */
+class NumberFitTest {
+
+    private static final Jsonb JSONB = MizanJsonb.create();
+
+    @AfterAll
+    static void close() throws Exception {
+        JSONB.close();
+    }
+
+    public record Line(String sku, int qty, Long total, @JsonbProperty("n") short count) {
+    }
+
+    public static class Order {
+        public List<Line> lines;
+        public Map<String, Integer> counts;
+        public long[] ids;
+        public Optional<Byte> flag;
+    }
+
+    private static final Type LONGS = new Object() { List<Long> t; }.getClass().getDeclaredFields()[0].getGenericType();
+
+    @Test
+    void refusesWhatYassonWouldTruncateOrWrap() {
+        assertRefused(Line.class, "{\"qty\":1.5}", "{\"qty\":3000000000}", "{\"qty\":-2147483649}", "{\"total\":2.25}",
+                "{\"total\":9223372036854775808}", "{\"n\":32768}", "{\"n\":0.5}");
+        assertRefused(Order.class, "{\"lines\":[{\"qty\":1},{\"qty\":2.5}]}", "{\"counts\":{\"a\":1,\"b\":3000000000}}",
+                "{\"ids\":[1,1e30]}", "{\"flag\":128}");
+        assertRefused(LONGS, "[1,2,0.5]");
+    }
+
+    @Test
+    void letsThroughWhatYassonBindsExactly() {
+        assertBindsExactly(Line.class, "{\"qty\":2147483647,\"total\":-9223372036854775808,\"n\":-32768}",
+                "{\"qty\":1e2,\"total\":100.0}", "{\"qty\":\"12\"}");
+        assertBindsExactly(Order.class, "{\"lines\":[{\"qty\":1}],\"counts\":{\"a\":null},\"ids\":[9007199254740993],\"flag\":127}");
+        assertBindsExactly(LONGS, "[1,null,-3]");
+    }
+
+    @Test
+    void leavesNumbersBoundToOtherTypesAndUnknownNamesAlone() {
+        // sku is a String, count is not a JSON name (the component is "n"); neither is a whole number's place
+        assertThat(NumberFit.problem(Line.class, json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
+    }
+
+    private static void assertRefused(Type type, String... texts) {
+        for (String text : texts) {
+            assertThat(NumberFit.problem(type, json(text))).as("%s as %s", text, type.getTypeName()).isNotNull();
+        }
+    }
+
+    private static void assertBindsExactly(Type type, String... texts) {
+        for (String text : texts) {
+            assertThat(NumberFit.problem(type, json(text))).as("%s as %s", text, type.getTypeName()).isNull();
+            Object bound = JSONB.fromJson(text, type);
+            // what Yasson bound, written back, holds the same numbers as what was sent (compared as numbers)
+            assertThat(numbers(json(JSONB.toJson(bound)))).as("%s bound as %s", text, type.getTypeName())
+                    .containsAll(numbers(json(text)));
+        }
+    }
+
+    private static List<String> numbers(JsonValue v) {
+        return switch (v.getValueType()) {
+            case NUMBER -> List.of(((jakarta.json.JsonNumber) v).bigDecimalValue().stripTrailingZeros().toPlainString());
+            case ARRAY -> v.asJsonArray().stream().flatMap(x -> numbers(x).stream()).toList();
+            case OBJECT -> v.asJsonObject().values().stream().flatMap(x -> numbers(x).stream()).toList();
+            default -> List.of();
+        };
+    }
+
+    private static JsonValue json(String text) {
+        return Json.createReader(new StringReader(text)).readValue();
+    }
+}

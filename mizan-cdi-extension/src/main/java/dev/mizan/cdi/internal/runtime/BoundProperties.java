@@ -19,7 +19,13 @@ final class BoundProperties {
     private static final ClassValue<Map<String, Type>> PROPERTIES = new ClassValue<>() {
         @Override
         protected Map<String, Type> computeValue(Class<?> type) {
-            return Map.copyOf(read(type));
+            try {
+                return Map.copyOf(read(type));
+            } catch (LinkageError | RuntimeException e) {
+                // a member whose type cannot be loaded or resolved: nothing is checked inside this class,
+                // and JSON-B reports what it cannot bind, as it would without Mizan
+                return Map.of();
+            }
         }
     };
 

@@ -12,9 +12,11 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whether a JSON value may be bound to a param's Java type, decided from each number's precision and
@@ -66,6 +68,34 @@ final class NumberFit {
             return "is out of range for a float";
         }
         return inside(type, v);
+    }
+
+    /**
+     * Reads, at deployment, the bound properties of every class a param of {@code type} can hold, so the
+     * first request does not ({@link BoundProperties} keeps them).
+     */
+    static void prepare(Type type) {
+        prepare(type, new HashSet<>());
+    }
+
+    private static void prepare(Type type, Set<Type> seen) {
+        if (!seen.add(type)) {
+            return;
+        }
+        if (type instanceof ParameterizedType p) {
+            prepare(p.getRawType(), seen);
+            for (Type argument : p.getActualTypeArguments()) {
+                prepare(argument, seen);
+            }
+        } else if (type instanceof GenericArrayType array) {
+            prepare(array.getGenericComponentType(), seen);
+        } else if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                prepare(c.getComponentType(), seen);
+            } else {
+                BoundProperties.of(c).values().forEach(t -> prepare(t, seen));
+            }
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, Pa
             byName.put(p.name(), p);
             types.put(p.name(), p.stringTyped() ? "string" : p.schema().getString("type", "object"));
             codecs[i] = ParamCodec.of(p.type());
+            NumberFit.prepare(p.type());
         }
         Set<String> grouped = new HashSet<>();
         groups.forEach(grouped::addAll);

@@ -35,6 +35,9 @@ final class ArgumentBinder {
                 continue;
             }
             String problem = NumberFit.problem(p.type(), v);
+            if (problem == null && plan.wholeNumbers()[i] != null) {
+                problem = plan.wholeNumbers()[i].problem(v);
+            }
             if (problem != null) {
                 errors.add(p.name(), problem);
                 continue;

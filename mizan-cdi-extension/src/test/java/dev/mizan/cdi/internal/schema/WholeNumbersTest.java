@@ -1,4 +1,4 @@
-package dev.mizan.cdi.internal.runtime;
+package dev.mizan.cdi.internal.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Whole numbers inside a param are held to their Java range: what Yasson would bind by truncating or
  * wrapping is refused before binding, and what it binds exactly is let through (checked against
- * Yasson itself: the value it binds equals the one sent).
+ * Yasson itself: the numbers it binds, written back, are the ones sent).
  */
-class NumberFitTest {
+class WholeNumbersTest {
 
     private static final Jsonb JSONB = MizanJsonb.create();
 
@@ -39,7 +39,19 @@ class NumberFitTest {
         public Optional<Byte> flag;
     }
 
+    /** A generic wrapper: its elements' type comes from the param's type argument. */
+    public record Batch<T>(List<T> items, int size) {
+    }
+
+    /** A recursive type: the tree shares one node for it. */
+    public record Tree(List<Tree> children, int value) {
+    }
+
+    public record Names(String first, List<String> others) {
+    }
+
     private static final Type LONGS = new Object() { List<Long> t; }.getClass().getDeclaredFields()[0].getGenericType();
+    private static final Type BATCH = new Object() { Batch<Line> t; }.getClass().getDeclaredFields()[0].getGenericType();
 
     @Test
     void refusesWhatYassonWouldTruncateOrWrap() {
@@ -48,6 +60,15 @@ class NumberFitTest {
         assertRefused(Order.class, "{\"lines\":[{\"qty\":1},{\"qty\":2.5}]}", "{\"counts\":{\"a\":1,\"b\":3000000000}}",
                 "{\"ids\":[1,1e30]}", "{\"flag\":128}");
         assertRefused(LONGS, "[1,2,0.5]");
+        assertRefused(BATCH, "{\"items\":[{\"qty\":1},{\"qty\":1.5}],\"size\":2}", "{\"items\":[],\"size\":3000000000}");
+        assertRefused(Tree.class, "{\"value\":1,\"children\":[{\"value\":2,\"children\":[{\"value\":2.5}]}]}");
+    }
+
+    @Test
+    void hasNothingToCheckWhereNoIntegerCanBe() {
+        assertThat(WholeNumbers.inside(Names.class)).isNull();
+        assertThat(WholeNumbers.inside(String.class)).isNull();
+        assertThat(WholeNumbers.inside(int.class)).as("the param itself is NumberFit's").isNull();
     }
 
     @Test
@@ -56,23 +77,25 @@ class NumberFitTest {
                 "{\"qty\":1e2,\"total\":100.0}", "{\"qty\":\"12\"}");
         assertBindsExactly(Order.class, "{\"lines\":[{\"qty\":1}],\"counts\":{\"a\":null},\"ids\":[9007199254740993],\"flag\":127}");
         assertBindsExactly(LONGS, "[1,null,-3]");
+        assertBindsExactly(BATCH, "{\"items\":[{\"qty\":7}],\"size\":1}");
+        assertBindsExactly(Tree.class, "{\"value\":1,\"children\":[{\"value\":2,\"children\":[]}]}");
     }
 
     @Test
     void leavesNumbersBoundToOtherTypesAndUnknownNamesAlone() {
         // sku is a String, count is not a JSON name (the component is "n"); neither is a whole number's place
-        assertThat(NumberFit.problem(Line.class, json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
+        assertThat(WholeNumbers.inside(Line.class).problem(json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
     }
 
     private static void assertRefused(Type type, String... texts) {
         for (String text : texts) {
-            assertThat(NumberFit.problem(type, json(text))).as("%s as %s", text, type.getTypeName()).isNotNull();
+            assertThat(WholeNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNotNull();
         }
     }
 
     private static void assertBindsExactly(Type type, String... texts) {
         for (String text : texts) {
-            assertThat(NumberFit.problem(type, json(text))).as("%s as %s", text, type.getTypeName()).isNull();
+            assertThat(WholeNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNull();
             Object bound = JSONB.fromJson(text, type);
             // what Yasson bound, written back, holds the same numbers as what was sent (compared as numbers)
             assertThat(numbers(json(JSONB.toJson(bound)))).as("%s bound as %s", text, type.getTypeName())

@@ -35,8 +35,8 @@ final class ArgumentBinder {
                 continue;
             }
             String problem = NumberFit.problem(p.type(), v);
-            if (problem == null && plan.wholeNumbers()[i] != null) {
-                problem = plan.wholeNumbers()[i].problem(v);
+            if (problem == null && plan.nestedNumbers()[i] != null) {
+                problem = plan.nestedNumbers()[i].problem(v);
             }
             if (problem != null) {
                 errors.add(p.name(), problem);

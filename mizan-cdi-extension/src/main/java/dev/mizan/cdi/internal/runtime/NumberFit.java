@@ -16,8 +16,8 @@ import java.math.BigInteger;
  * scale before anything is expanded (docs/reference/security.md, "Limits"): every number anywhere in
  * the value within {@link NumberBounds}; an integer param takes exactly an integral number within its
  * Java range (JSON-B implementations are lenient: Yasson truncates 1.5 to 1 and wraps 3000000000
- * into an int; the integers inside a param are {@code WholeNumbers}' job); a floating-point param a
- * number that does not overflow it.
+ * into an int); a floating-point param a number that does not overflow it. The same numbers inside
+ * a param are {@code NestedNumbers}' job.
  */
 final class NumberFit {
 

@@ -1,7 +1,7 @@
 package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.cdi.internal.model.ParamModel;
-import dev.mizan.cdi.internal.schema.WholeNumbers;
+import dev.mizan.cdi.internal.schema.NestedNumbers;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,37 +10,38 @@ import java.util.Set;
 
 /**
  * What a read or call needs of an operation's params, computed once at deployment: params by name,
- * their schema types (for the canonical form), their codecs, the integers inside them, the method's
- * arity, and the params that name purge counters (docs/internals/read-and-call-paths.md).
+ * their schema types (for the canonical form), their codecs, the bounded numbers inside them, the
+ * method's arity, and the params that name purge counters (docs/internals/read-and-call-paths.md).
  *
- * @param params       the params in declaration order
- * @param byName       the same, by wire name
- * @param codecs       each param's codec, by position in {@code params}
- * @param wholeNumbers the integers inside each param, by position ({@code null} where there are none)
- * @param schemaTypes  each param's JSON Schema type ({@code string} for raw-text params)
- * @param arity        the Java method's parameter count
- * @param groups       the purge groups (each a sorted list of param names); empty for functions
- * @param grouped      the params named in any group
+ * @param params        the params in declaration order
+ * @param byName        the same, by wire name
+ * @param codecs        each param's codec, by position in {@code params}
+ * @param nestedNumbers the integers and floating-point numbers inside each param, by position
+ *                      ({@code null} where there are none)
+ * @param schemaTypes   each param's JSON Schema type ({@code string} for raw-text params)
+ * @param arity         the Java method's parameter count
+ * @param groups        the purge groups (each a sorted list of param names); empty for functions
+ * @param grouped       the params named in any group
  */
 record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, ParamCodec[] codecs,
-                     WholeNumbers[] wholeNumbers, Map<String, String> schemaTypes, int arity, List<List<String>> groups,
+                     NestedNumbers[] nestedNumbers, Map<String, String> schemaTypes, int arity, List<List<String>> groups,
                      Set<String> grouped) {
 
     static OperationPlan of(List<ParamModel> params, int arity, List<List<String>> groups) {
         Map<String, ParamModel> byName = new HashMap<>();
         Map<String, String> types = new HashMap<>();
         ParamCodec[] codecs = new ParamCodec[params.size()];
-        WholeNumbers[] wholeNumbers = new WholeNumbers[params.size()];
+        NestedNumbers[] nestedNumbers = new NestedNumbers[params.size()];
         for (int i = 0; i < params.size(); i++) {
             ParamModel p = params.get(i);
             byName.put(p.name(), p);
             types.put(p.name(), p.stringTyped() ? "string" : p.schema().getString("type", "object"));
             codecs[i] = ParamCodec.of(p.type());
-            wholeNumbers[i] = WholeNumbers.inside(p.type());
+            nestedNumbers[i] = NestedNumbers.inside(p.type());
         }
         Set<String> grouped = new HashSet<>();
         groups.forEach(grouped::addAll);
-        return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, wholeNumbers, Map.copyOf(types), arity,
+        return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, nestedNumbers, Map.copyOf(types), arity,
                 List.copyOf(groups), Set.copyOf(grouped));
     }
 

@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,38 +21,61 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * Where whole numbers sit inside a param's JSON (a record's {@code int}, a {@code List<Long>}'s
- * elements, a map's {@code Integer} values), found once at deployment from the same type mapping as
- * the schema ({@link BeanProperties}: JSON names, type variables resolved). Each must be integral and
- * within its Java type's range (docs/reference/security.md, "Limits"): JSON-B binds them by truncating
- * {@code 1.5} to {@code 1} and wrapping {@code 3000000000} into an {@code int}. The tree holds only
- * the branches that lead to an integer; the param itself is {@code NumberFit}'s.
+ * Where numbers of a bounded Java type sit inside a param's JSON (a record's {@code int}, a
+ * {@code List<Long>}'s elements, a map's {@code Double} values), found once at deployment from the same
+ * type mapping as the schema ({@link BeanProperties}: JSON names, type variables resolved). Each must
+ * fit its type exactly (docs/reference/security.md, "Limits"): JSON-B binds an integer by truncating
+ * {@code 1.5} to {@code 1} and wrapping {@code 3000000000} into an {@code int}, and a {@code double}
+ * of {@code 1e400} as {@code Infinity}. The tree holds only the branches that lead to such a number;
+ * a param that is itself an integer or floating-point type is {@code NumberFit}'s.
  */
-public final class WholeNumbers {
+public final class NestedNumbers {
 
-    /** Set on a leaf: the position holds an integer type with this maximum. */
-    private final BigInteger max;
-    private WholeNumbers elements;
-    private WholeNumbers values;
-    private final Map<String, WholeNumbers> properties = new HashMap<>();
+    /** Set on a leaf: whether a number fits the Java type there. */
+    private final Predicate<BigDecimal> fits;
+    /** On a leaf: the Java type's name, for the message. */
+    private final String typeName;
+    private NestedNumbers elements;
+    private NestedNumbers values;
+    private final Map<String, NestedNumbers> properties = new HashMap<>();
 
-    private WholeNumbers(BigInteger max) {
-        this.max = max;
+    private NestedNumbers(Predicate<BigDecimal> fits, String typeName) {
+        this.fits = fits;
+        this.typeName = typeName;
     }
 
-    /** @return the checks inside a param of {@code type}, or {@code null} when no integer can be inside it */
-    public static WholeNumbers inside(Type type) {
-        WholeNumbers root = new Builder().node(type);
-        return root == null || root.max != null || root.empty() ? null : root;
+    /** @return the checks inside a param of {@code type}, or {@code null} when no bounded number can be inside it */
+    public static NestedNumbers inside(Type type) {
+        if (leaf(type) != null) {
+            return null; // the param itself: NumberFit checks it
+        }
+        NestedNumbers root = new Builder().node(type);
+        return root == null || root.empty() ? null : root;
+    }
+
+    /** @return a leaf for an integer or floating-point type, else {@code null} */
+    private static NestedNumbers leaf(Type type) {
+        BigInteger max = IntegerTypes.max(type);
+        if (max != null) {
+            return new NestedNumbers(d -> IntegerTypes.fits(d, max), type.getTypeName());
+        }
+        if (type == double.class || type == Double.class) {
+            return new NestedNumbers(d -> !Double.isInfinite(d.doubleValue()), "double");
+        }
+        if (type == float.class || type == Float.class) {
+            return new NestedNumbers(d -> !Float.isInfinite(d.floatValue()), "float");
+        }
+        return null;
     }
 
     /** @return what is wrong, fit to show the client, or {@code null} */
     public String problem(JsonValue v) {
-        if (max != null) {
-            return v instanceof JsonNumber n && !IntegerTypes.fits(n.bigDecimalValue(), max)
-                    ? "holds a number that is not a whole number within its type's range" : null;
+        if (fits != null) {
+            return v instanceof JsonNumber n && !fits.test(n.bigDecimalValue())
+                    ? "holds a number that is not a valid " + typeName : null;
         }
         if (elements != null && v instanceof JsonArray array) {
             for (JsonValue item : array) {
@@ -70,7 +94,7 @@ public final class WholeNumbers {
                     }
                 }
             }
-            for (Map.Entry<String, WholeNumbers> property : properties.entrySet()) {
+            for (Map.Entry<String, NestedNumbers> property : properties.entrySet()) {
                 JsonValue item = object.get(property.getKey());
                 String problem = item == null ? null : property.getValue().problem(item);
                 if (problem != null) {
@@ -82,19 +106,19 @@ public final class WholeNumbers {
     }
 
     private boolean empty() {
-        return max == null && elements == null && values == null && properties.isEmpty();
+        return fits == null && elements == null && values == null && properties.isEmpty();
     }
 
     /** Builds the tree; a type met again (a recursive record) shares its node, filled once. */
     private static final class Builder {
-        private final Map<String, WholeNumbers> named = new HashMap<>();
+        private final Map<String, NestedNumbers> named = new HashMap<>();
         /** Nodes still being filled: one met again inside itself may gain checks yet, so it is kept. */
-        private final Set<WholeNumbers> filling = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<NestedNumbers> filling = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        WholeNumbers node(Type type) {
-            BigInteger max = IntegerTypes.max(type);
-            if (max != null) {
-                return new WholeNumbers(max);
+        NestedNumbers node(Type type) {
+            NestedNumbers leaf = leaf(type);
+            if (leaf != null) {
+                return leaf;
             }
             Class<?> raw = GenericTypes.rawClass(type);
             if (raw == null || !GenericTypes.isFullyResolved(type)) {
@@ -118,15 +142,15 @@ public final class WholeNumbers {
                 return null;
             }
             String key = GenericTypes.key(type);
-            WholeNumbers known = named.get(key);
+            NestedNumbers known = named.get(key);
             if (known != null) {
                 return known;
             }
-            WholeNumbers node = new WholeNumbers(null);
+            NestedNumbers node = new NestedNumbers(null, null);
             named.put(key, node);
             filling.add(node);
             for (BeanProperty property : BeanProperties.of(type)) {
-                WholeNumbers child = property.annotation(JsonbTypeAdapter.class).isPresent() ? null : node(property.type());
+                NestedNumbers child = property.annotation(JsonbTypeAdapter.class).isPresent() ? null : node(property.type());
                 if (useful(child)) {
                     node.properties.put(property.name(), child);
                 }
@@ -135,16 +159,16 @@ public final class WholeNumbers {
             return node;
         }
 
-        private boolean useful(WholeNumbers node) {
+        private boolean useful(NestedNumbers node) {
             return node != null && (!node.empty() || filling.contains(node));
         }
 
-        private WholeNumbers container(Type element, Type value) {
-            WholeNumbers inner = element != null ? node(element) : value != null ? node(value) : null;
+        private NestedNumbers container(Type element, Type value) {
+            NestedNumbers inner = element != null ? node(element) : value != null ? node(value) : null;
             if (!useful(inner)) {
                 return null;
             }
-            WholeNumbers node = new WholeNumbers(null);
+            NestedNumbers node = new NestedNumbers(null, null);
             if (element != null) {
                 node.elements = inner;
             } else {

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole numbers inside a param are held to their Java range: what Yasson would bind by truncating or
- * wrapping is refused before binding, and what it binds exactly is let through (checked against
+ * Numbers inside a param are held to their Java type: what Yasson would bind by truncating, wrapping
+ * or as {@code Infinity} is refused before binding, and what it binds exactly is let through (checked against
  * Yasson itself: the numbers it binds, written back, are the ones sent).
  */
-class WholeNumbersTest {
+class NestedNumbersTest {
 
     private static final Jsonb JSONB = MizanJsonb.create();
 
@@ -50,8 +50,12 @@ class WholeNumbersTest {
     public record Names(String first, List<String> others) {
     }
 
+    public record Price(double amount, Float ratio) {
+    }
+
     private static final Type LONGS = new Object() { List<Long> t; }.getClass().getDeclaredFields()[0].getGenericType();
     private static final Type BATCH = new Object() { Batch<Line> t; }.getClass().getDeclaredFields()[0].getGenericType();
+    private static final Type OPTIONAL_INT = new Object() { Optional<Integer> t; }.getClass().getDeclaredFields()[0].getGenericType();
 
     @Test
     void refusesWhatYassonWouldTruncateOrWrap() {
@@ -61,14 +65,18 @@ class WholeNumbersTest {
                 "{\"ids\":[1,1e30]}", "{\"flag\":128}");
         assertRefused(LONGS, "[1,2,0.5]");
         assertRefused(BATCH, "{\"items\":[{\"qty\":1},{\"qty\":1.5}],\"size\":2}", "{\"items\":[],\"size\":3000000000}");
+        assertRefused(OPTIONAL_INT, "1.5", "3000000000");
+        // Yasson would bind these as Infinity
+        assertRefused(Price.class, "{\"amount\":1e400}", "{\"ratio\":1e39}");
         assertRefused(Tree.class, "{\"value\":1,\"children\":[{\"value\":2,\"children\":[{\"value\":2.5}]}]}");
     }
 
     @Test
     void hasNothingToCheckWhereNoIntegerCanBe() {
-        assertThat(WholeNumbers.inside(Names.class)).isNull();
-        assertThat(WholeNumbers.inside(String.class)).isNull();
-        assertThat(WholeNumbers.inside(int.class)).as("the param itself is NumberFit's").isNull();
+        assertThat(NestedNumbers.inside(Names.class)).isNull();
+        assertThat(NestedNumbers.inside(String.class)).isNull();
+        assertThat(NestedNumbers.inside(int.class)).as("the param itself is NumberFit's").isNull();
+        assertThat(NestedNumbers.inside(Double.class)).as("the param itself is NumberFit's").isNull();
     }
 
     @Test
@@ -77,6 +85,8 @@ class WholeNumbersTest {
                 "{\"qty\":1e2,\"total\":100.0}", "{\"qty\":\"12\"}");
         assertBindsExactly(Order.class, "{\"lines\":[{\"qty\":1}],\"counts\":{\"a\":null},\"ids\":[9007199254740993],\"flag\":127}");
         assertBindsExactly(LONGS, "[1,null,-3]");
+        assertBindsExactly(OPTIONAL_INT, "7");
+        assertBindsExactly(Price.class, "{\"amount\":1.5,\"ratio\":0.25}", "{\"amount\":1e300}");
         assertBindsExactly(BATCH, "{\"items\":[{\"qty\":7}],\"size\":1}");
         assertBindsExactly(Tree.class, "{\"value\":1,\"children\":[{\"value\":2,\"children\":[]}]}");
     }
@@ -84,18 +94,18 @@ class WholeNumbersTest {
     @Test
     void leavesNumbersBoundToOtherTypesAndUnknownNamesAlone() {
         // sku is a String, count is not a JSON name (the component is "n"); neither is a whole number's place
-        assertThat(WholeNumbers.inside(Line.class).problem(json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
+        assertThat(NestedNumbers.inside(Line.class).problem(json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
     }
 
     private static void assertRefused(Type type, String... texts) {
         for (String text : texts) {
-            assertThat(WholeNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNotNull();
+            assertThat(NestedNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNotNull();
         }
     }
 
     private static void assertBindsExactly(Type type, String... texts) {
         for (String text : texts) {
-            assertThat(WholeNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNull();
+            assertThat(NestedNumbers.inside(type).problem(json(text))).as("%s as %s", text, type.getTypeName()).isNull();
             Object bound = JSONB.fromJson(text, type);
             // what Yasson bound, written back, holds the same numbers as what was sent (compared as numbers)
             assertThat(numbers(json(JSONB.toJson(bound)))).as("%s bound as %s", text, type.getTypeName())

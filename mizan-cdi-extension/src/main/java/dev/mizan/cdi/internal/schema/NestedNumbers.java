@@ -7,6 +7,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -60,7 +61,7 @@ public final class NestedNumbers {
     private static NestedNumbers leaf(Type type) {
         BigInteger max = IntegerTypes.max(type);
         if (max != null) {
-            return new NestedNumbers(d -> IntegerTypes.fits(d, max), type.getTypeName());
+            return new NestedNumbers(d -> IntegerTypes.fits(d, max), ((Class<?>) type).getSimpleName());
         }
         if (type == double.class || type == Double.class) {
             return new NestedNumbers(d -> !Double.isInfinite(d.doubleValue()), "double");
@@ -138,7 +139,7 @@ public final class NestedNumbers {
                 return container(null, bindings.get(Map.class.getTypeParameters()[1]));
             }
             if (!TypeSchemas.isNamed(raw) || raw.isEnum() || raw.isInterface() || Modifier.isAbstract(raw.getModifiers())
-                    || raw.isAnnotationPresent(JsonbTypeAdapter.class)) {
+                    || customised(raw)) {
                 return null;
             }
             String key = GenericTypes.key(type);
@@ -150,13 +151,20 @@ public final class NestedNumbers {
             named.put(key, node);
             filling.add(node);
             for (BeanProperty property : BeanProperties.of(type)) {
-                NestedNumbers child = property.annotation(JsonbTypeAdapter.class).isPresent() ? null : node(property.type());
+                // an adapter or deserializer reads the JSON its own way: nothing to hold it to
+                boolean custom = property.annotation(JsonbTypeAdapter.class).isPresent()
+                        || property.annotation(JsonbTypeDeserializer.class).isPresent();
+                NestedNumbers child = custom ? null : node(property.type());
                 if (useful(child)) {
                     node.properties.put(property.name(), child);
                 }
             }
             filling.remove(node);
             return node;
+        }
+
+        private static boolean customised(Class<?> type) {
+            return type.isAnnotationPresent(JsonbTypeAdapter.class) || type.isAnnotationPresent(JsonbTypeDeserializer.class);
         }
 
         private boolean useful(NestedNumbers node) {

@@ -7,6 +7,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.util.List;
@@ -53,6 +57,17 @@ class NestedNumbersTest {
     public record Price(double amount, Float ratio) {
     }
 
+    /** Reads a decimal amount of money as whole cents: 12.5 is 1250. */
+    public static final class Cents implements JsonbDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            return parser.getBigDecimal().movePointRight(2).intValueExact();
+        }
+    }
+
+    public record Payment(@JsonbTypeDeserializer(Cents.class) int cents, int count) {
+    }
+
     private static final Type LONGS = new Object() { List<Long> t; }.getClass().getDeclaredFields()[0].getGenericType();
     private static final Type BATCH = new Object() { Batch<Line> t; }.getClass().getDeclaredFields()[0].getGenericType();
     private static final Type OPTIONAL_INT = new Object() { Optional<Integer> t; }.getClass().getDeclaredFields()[0].getGenericType();
@@ -95,6 +110,13 @@ class NestedNumbersTest {
     void leavesNumbersBoundToOtherTypesAndUnknownNamesAlone() {
         // sku is a String, count is not a JSON name (the component is "n"); neither is a whole number's place
         assertThat(NestedNumbers.inside(Line.class).problem(json("{\"sku\":1.5,\"count\":1.5}"))).isNull();
+    }
+
+    @Test
+    void leavesWhatTheApplicationsOwnDeserializerReadsToIt() {
+        assertThat(NestedNumbers.inside(Payment.class).problem(json("{\"cents\":12.5,\"count\":2}"))).isNull();
+        assertThat(JSONB.fromJson("{\"cents\":12.5,\"count\":2}", Payment.class)).isEqualTo(new Payment(1250, 2));
+        assertRefused(Payment.class, "{\"cents\":12.5,\"count\":2.5}");
     }
 
     private static void assertRefused(Type type, String... texts) {

@@ -32,7 +32,11 @@ public final class RedisProcess {
     /** @return a running server on a free port */
     public static RedisProcess start() {
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            RedisProcess redis = new RedisProcess(probe.getLocalPort(), Files.createTempDirectory("mizan-tck-redis"));
+            Path dir = Files.createTempDirectory("mizan-tck-redis");
+            // deleted when the test JVM exits, its log first (the JVM deletes in reverse order of registration)
+            dir.toFile().deleteOnExit();
+            dir.resolve("redis.log").toFile().deleteOnExit();
+            RedisProcess redis = new RedisProcess(probe.getLocalPort(), dir);
             probe.close();
             redis.restart();
             return redis;

@@ -7,13 +7,12 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
 
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Node;
@@ -40,8 +39,11 @@ public final class SchemaTool {
     public static Written run(WebArchive war, boolean openApi) {
         try {
             // everything written here is deleted when the test JVM exits (files before their directories)
-            Path classes = deleteOnExit(Files.createTempDirectory("mizan-tck-classes"));
+            Path classes = Files.createTempDirectory("mizan-tck-classes");
             writeClasses(war, classes);
+            try (Stream<Path> tree = Files.walk(classes)) {
+                tree.forEach(SchemaTool::deleteOnExit); // a directory comes before its entries
+            }
             Path schema = deleteOnExit(classes.resolveSibling(classes.getFileName() + "-schema.json"));
             Path document = deleteOnExit(classes.resolveSibling(classes.getFileName() + "-openapi.json"));
             List<String> args = new ArrayList<>(List.of("--classes", classes.toString(), "--out", schema.toString()));
@@ -88,14 +90,7 @@ public final class SchemaTool {
             String path = e.getKey().get();
             if (path.startsWith(prefix) && e.getValue().getAsset() != null) {
                 Path file = root.resolve(path.substring(prefix.length()));
-                Deque<Path> missing = new ArrayDeque<>(); // outermost first, so each is registered before its contents
-                for (Path dir = file.getParent(); !Files.isDirectory(dir); dir = dir.getParent()) {
-                    missing.push(dir);
-                }
-                for (Path dir : missing) {
-                    deleteOnExit(Files.createDirectory(dir));
-                }
-                deleteOnExit(file);
+                Files.createDirectories(file.getParent());
                 try (InputStream in = e.getValue().getAsset().openStream()) {
                     Files.copy(in, file);
                 }

@@ -1,6 +1,6 @@
 package dev.mizan.cdi.internal.runtime;
 
-import dev.mizan.cdi.internal.json.IntegerTypes;
+import dev.mizan.cdi.internal.json.NumberTypes;
 import dev.mizan.cdi.internal.json.NumberBounds;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -39,18 +39,12 @@ final class NumberFit {
         if (bounds != null) {
             return bounds;
         }
-        BigInteger max = IntegerTypes.max(type);
-        if (max != null) {
-            return v instanceof JsonNumber n && IntegerTypes.fits(n.bigDecimalValue(), max)
+        if (NumberTypes.integral(type)) {
+            return v instanceof JsonNumber n && NumberTypes.fits(type, n.bigDecimalValue())
                     ? null : "is not a valid " + type.getTypeName();
         }
-        if (v instanceof JsonNumber n && (type == double.class || type == Double.class)
-                && Double.isInfinite(n.bigDecimalValue().doubleValue())) {
-            return "is out of range for a double";
-        }
-        if (v instanceof JsonNumber n && (type == float.class || type == Float.class)
-                && Float.isInfinite(n.bigDecimalValue().floatValue())) {
-            return "is out of range for a float";
+        if (v instanceof JsonNumber n && !NumberTypes.fits(type, n.bigDecimalValue())) {
+            return "is out of range for a " + NumberTypes.floatingName(type);
         }
         return null;
     }

@@ -1,6 +1,6 @@
 package dev.mizan.cdi.internal.schema;
 
-import dev.mizan.cdi.internal.json.IntegerTypes;
+import dev.mizan.cdi.internal.json.NumberTypes;
 import dev.mizan.cdi.internal.schema.BeanProperties.BeanProperty;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -13,8 +13,6 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,7 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Where numbers of a bounded Java type sit inside a param's JSON (a record's {@code int}, a
@@ -35,48 +32,30 @@ import java.util.function.Predicate;
  */
 public final class NestedNumbers {
 
-    /** Set on a leaf: whether a number fits the Java type there. */
-    private final Predicate<BigDecimal> fits;
-    /** On a leaf: the Java type's name, for the message. */
-    private final String typeName;
+    /** On a leaf: the bounded Java number type there ({@link NumberTypes#bounded}); {@code null} on a branch. */
+    private final Class<?> leaf;
     private NestedNumbers elements;
     private NestedNumbers values;
     private final Map<String, NestedNumbers> properties = new HashMap<>();
 
-    private NestedNumbers(Predicate<BigDecimal> fits, String typeName) {
-        this.fits = fits;
-        this.typeName = typeName;
+    private NestedNumbers(Class<?> leaf) {
+        this.leaf = leaf;
     }
 
     /** @return the checks inside a param of {@code type}, or {@code null} when no bounded number can be inside it */
     public static NestedNumbers inside(Type type) {
-        if (leaf(type) != null) {
+        if (NumberTypes.bounded(type)) {
             return null; // the param itself: NumberFit checks it
         }
         NestedNumbers root = new Builder().node(type);
         return root == null || root.empty() ? null : root;
     }
 
-    /** @return a leaf for an integer or floating-point type, else {@code null} */
-    private static NestedNumbers leaf(Type type) {
-        BigInteger max = IntegerTypes.max(type);
-        if (max != null) {
-            return new NestedNumbers(d -> IntegerTypes.fits(d, max), ((Class<?>) type).getSimpleName());
-        }
-        if (type == double.class || type == Double.class) {
-            return new NestedNumbers(d -> !Double.isInfinite(d.doubleValue()), "double");
-        }
-        if (type == float.class || type == Float.class) {
-            return new NestedNumbers(d -> !Float.isInfinite(d.floatValue()), "float");
-        }
-        return null;
-    }
-
     /** @return what is wrong, fit to show the client, or {@code null} */
     public String problem(JsonValue v) {
-        if (fits != null) {
-            return v instanceof JsonNumber n && !fits.test(n.bigDecimalValue())
-                    ? "holds a number that is not a valid " + typeName : null;
+        if (leaf != null) {
+            return v instanceof JsonNumber n && !NumberTypes.fits(leaf, n.bigDecimalValue())
+                    ? "holds a number that is not a valid " + name(leaf) : null;
         }
         if (elements != null && v instanceof JsonArray array) {
             for (JsonValue item : array) {
@@ -106,8 +85,12 @@ public final class NestedNumbers {
         return null;
     }
 
+    private static String name(Class<?> leaf) {
+        return NumberTypes.integral(leaf) ? leaf.getSimpleName() : NumberTypes.floatingName(leaf);
+    }
+
     private boolean empty() {
-        return fits == null && elements == null && values == null && properties.isEmpty();
+        return leaf == null && elements == null && values == null && properties.isEmpty();
     }
 
     /** Builds the tree; a type met again (a recursive record) shares its node, filled once. */
@@ -117,9 +100,8 @@ public final class NestedNumbers {
         private final Set<NestedNumbers> filling = Collections.newSetFromMap(new IdentityHashMap<>());
 
         NestedNumbers node(Type type) {
-            NestedNumbers leaf = leaf(type);
-            if (leaf != null) {
-                return leaf;
+            if (NumberTypes.bounded(type)) {
+                return new NestedNumbers((Class<?>) type);
             }
             Class<?> raw = GenericTypes.rawClass(type);
             if (raw == null || !GenericTypes.isFullyResolved(type)) {
@@ -147,7 +129,7 @@ public final class NestedNumbers {
             if (known != null) {
                 return known;
             }
-            NestedNumbers node = new NestedNumbers(null, null);
+            NestedNumbers node = new NestedNumbers(null);
             named.put(key, node);
             filling.add(node);
             for (BeanProperty property : BeanProperties.of(type)) {
@@ -176,7 +158,7 @@ public final class NestedNumbers {
             if (!useful(inner)) {
                 return null;
             }
-            NestedNumbers node = new NestedNumbers(null, null);
+            NestedNumbers node = new NestedNumbers(null);
             if (element != null) {
                 node.elements = inner;
             } else {

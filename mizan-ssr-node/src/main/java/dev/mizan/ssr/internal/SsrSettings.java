@@ -56,12 +56,16 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
         }, "a positive ISO-8601 duration such as PT5S");
     }
 
+    /**
+     * MicroProfile Config's words for true, as the core reads {@code mizan.dev} (docs/reference/config.md),
+     * and their opposites; anything else is refused rather than read as false.
+     */
     private static boolean bool(Function<String, Optional<String>> raw, String key, boolean dflt) {
         return value(raw, key, dflt, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
+            case "true", "yes", "y", "on", "1" -> Boolean.TRUE;
+            case "false", "no", "n", "off", "0" -> Boolean.FALSE;
             default -> null;
-        }, "true or false");
+        }, "a boolean (true, yes, on, 1 / false, no, off, 0)");
     }
 
     /** The trimmed value parsed, the default when absent; {@code MZSSR00003} when {@code parse} fails or gives null. */

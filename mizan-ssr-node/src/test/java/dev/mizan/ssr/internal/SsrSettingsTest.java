@@ -35,10 +35,21 @@ class SsrSettingsTest {
     }
 
     @Test
+    void booleansTakeMicroProfileConfigsWords() {
+        // the core reads mizan.dev with MicroProfile Config's Boolean converter: "yes" is true there too
+        assertThat(read(Map.of("dev", "yes")).dev()).isTrue();
+        assertThat(read(Map.of("dev", "ON")).dev()).isTrue();
+        assertThat(read(Map.of("ssr.fail-open", "0")).failOpen()).isFalse();
+        assertThat(read(Map.of("ssr.fail-open", "no")).failOpen()).isFalse();
+        assertThat(read(Map.of("ssr.fail-open", "Y")).failOpen()).isTrue();
+    }
+
+    @Test
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> read(Map.of("ssr.pool.size", "0"))).hasMessage("MZSSR00003: mizan.ssr.pool.size='0' is not a positive integer");
         assertThatThrownBy(() -> read(Map.of("ssr.timeout", "5s")))
                 .hasMessage("MZSSR00003: mizan.ssr.timeout='5s' is not a positive ISO-8601 duration such as PT5S");
-        assertThatThrownBy(() -> read(Map.of("ssr.fail-open", "yes"))).hasMessage("MZSSR00003: mizan.ssr.fail-open='yes' is not true or false");
+        assertThatThrownBy(() -> read(Map.of("ssr.fail-open", "maybe")))
+                .hasMessage("MZSSR00003: mizan.ssr.fail-open='maybe' is not a boolean (true, yes, on, 1 / false, no, off, 0)");
     }
 }

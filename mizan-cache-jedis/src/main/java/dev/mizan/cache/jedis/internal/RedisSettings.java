@@ -79,7 +79,7 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         String[] userInfo = userInfo(url);
         Optional<String> user = get.apply(USER).or(() -> Optional.ofNullable(userInfo[0]));
         Optional<String> password = config.apply(PASSWORD).filter(v -> !v.isEmpty()).or(() -> Optional.ofNullable(userInfo[1]));
-        boolean ssl = get.apply(SSL).map(Boolean::parseBoolean).orElse("rediss".equalsIgnoreCase(url.getScheme()));
+        boolean ssl = get.apply(SSL).map(RedisSettings::bool).orElse("rediss".equalsIgnoreCase(url.getScheme()));
         int poolSize = positive(POOL_SIZE, get.apply(POOL_SIZE).orElse("64"));
         return new RedisSettings(mode, url, nodes, master, timeout, get.apply(KEY_PREFIX).orElse("mizan:"), user, password,
                 ssl, database(url), poolSize);
@@ -161,6 +161,18 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
             // reported below
         }
         throw Messages.invalid(TIMEOUT, raw, "a positive ISO-8601 duration such as PT0.2S");
+    }
+
+    /**
+     * MicroProfile Config's words for true, as the core reads its booleans (docs/reference/config.md), and
+     * their opposites. Anything else is refused: a mistyped {@code ssl=ture} must not switch TLS off.
+     */
+    private static boolean bool(String raw) {
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "on", "1" -> true;
+            case "false", "no", "n", "off", "0" -> false;
+            default -> throw Messages.invalid(SSL, raw, "a boolean (true, yes, on, 1 / false, no, off, 0)");
+        };
     }
 
     private static int positive(String key, String raw) {

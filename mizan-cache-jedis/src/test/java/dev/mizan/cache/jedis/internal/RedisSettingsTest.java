@@ -45,6 +45,15 @@ class RedisSettingsTest {
     }
 
     @Test
+    void sslTakesMicroProfileConfigsWordsAndRefusesOthers() {
+        assertThat(read(Map.of("mizan.cache.redis.ssl", "yes")).ssl()).isTrue();
+        assertThat(read(Map.of("mizan.cache.redis.ssl", "ON")).ssl()).isTrue();
+        assertThat(read(Map.of("mizan.cache.redis.url", "rediss://h:1", "mizan.cache.redis.ssl", "0")).ssl()).isFalse();
+        assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.ssl", "ture"))).hasMessage(
+                "MZRD00001: mizan.cache.redis.ssl must be a boolean (true, yes, on, 1 / false, no, off, 0), not 'ture'");
+    }
+
+    @Test
     void thePasswordIsNeverShown() {
         RedisSettings s = read(Map.of("mizan.cache.redis.url", "redis://u:topsecret-1@h:1",
                 "mizan.cache.redis.password", "topsecret-2"));

@@ -49,6 +49,12 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void aDurationThatMustBePositiveAndIsNot() {
+        assertThat(failure(Map.of("mizan.events.heartbeat", "PT0S")))
+                .contains("MZCDI00104: mizan.events.heartbeat = 'PT0S' is not longer than zero");
+    }
+
+    @Test
     void aHeaderNameThatIsNotOne() {
         assertThat(failure(Map.of("mizan.edge.tag-header", "Cache Tag")))
                 .contains("MZCDI00105: mizan.edge.tag-header = 'Cache Tag' is not an HTTP header name");

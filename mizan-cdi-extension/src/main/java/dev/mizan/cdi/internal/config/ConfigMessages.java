@@ -35,6 +35,10 @@ public final class ConfigMessages {
         return String.format("MZCDI%05d: %s = '%s' is not an ISO-8601 duration (e.g. PT30S)", 103, key, value);
     }
 
+    public static String notPositiveDuration(String key, String value) {
+        return String.format("MZCDI%05d: %s = '%s' is not longer than zero", 104, key, value);
+    }
+
     public static DeploymentException notHeaderName(String key, String value) {
         return problem(105, key + " = '" + value + "' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
     }

@@ -170,7 +170,7 @@ public final class MizanConfig {
     private Duration positiveDuration(String key, Duration fallback) {
         Optional<Duration> d = duration(key);
         if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
-            problems.add(ConfigMessages.badValue(ConfigMessages.notDuration(key, d.get().toString())));
+            problems.add(ConfigMessages.badValue(ConfigMessages.notPositiveDuration(key, raw(key).orElseThrow())));
             return fallback;
         }
         return d.orElse(fallback);

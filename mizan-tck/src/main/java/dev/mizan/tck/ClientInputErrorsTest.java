@@ -36,6 +36,8 @@ class ClientInputErrorsTest {
         assertThat(r.header("Content-Type")).as("%s: %s", what, r).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(r.errorCode()).as("%s: %s", what, r).isEqualTo(code);
         assertThat(r.header("Mizan-Protocol")).as(what).hasValue("1");
+        assertThat(r.header("Mizan-Schema")).as("%s: every Mizan response names the schema", what)
+                .hasValueSatisfying(h -> assertThat(h).matches("[0-9a-f]{64}"));
     }
 
     @Assertion(id = "input-call-content-type", strategy = "A call whose Content-Type is empty or unparseable (';', "

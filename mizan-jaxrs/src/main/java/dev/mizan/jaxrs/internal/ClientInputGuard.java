@@ -33,6 +33,8 @@ final class ClientInputGuard implements Filter {
     /** The servlet name JAX-RS gives an {@code Application} subclass (JAX-RS 3.1, §2.3.2). */
     static final String MIZAN_SERVLET = "dev.mizan.jaxrs.MizanApplication";
 
+    private final EngineLookup engine = new EngineLookup();
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -44,6 +46,7 @@ final class ClientInputGuard implements Filter {
         if (!utf8PercentEncoding(http.getRequestURI()) || !utf8PercentEncoding(http.getQueryString())) {
             httpResponse.setStatus(400);
             httpResponse.setHeader(ProtocolHeadersFilter.PROTOCOL, "1");
+            httpResponse.setHeader(ProtocolHeadersFilter.SCHEMA, engine.get().schemaHash());
             httpResponse.setHeader(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
             httpResponse.setContentType(MediaType.APPLICATION_JSON);
             httpResponse.getOutputStream().write(ErrorBody.of("bad_request",

@@ -7,12 +7,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link MizanFunction} that logs a user in or out. Mizan compares the caller's principal
- * before and after the call: a new or different principal is a login (the session id and the CSRF
- * token are rotated, the new token returned in the {@code Mizan-CSRF-Token} header); no principal
- * after one before is a logout (the session is invalidated and the user's cached entries purged).
- * The function itself performs the login, e.g. with {@code SecurityContext.authenticate} or
- * {@code HttpServletRequest.login}.
+ * Marks a {@link MizanFunction} that logs a user in or out. Mizan signs out whoever the request
+ * carries before the function runs, so the caller ends with exactly the identity the function
+ * establishes. A principal after the call is a login, even the same user's again (the session id and
+ * the CSRF token are rotated, the new token returned in the {@code Mizan-CSRF-Token} header); none
+ * after one before is a logout (the session is invalidated and the user's cached entries purged). If
+ * the old principal survives the sign-out, the call fails with {@code 500 session_init_failed} and the
+ * function does not run. The function itself performs the login, e.g. with
+ * {@code SecurityContext.authenticate} or {@code HttpServletRequest.login}.
  *
  * @since 0.1
  */

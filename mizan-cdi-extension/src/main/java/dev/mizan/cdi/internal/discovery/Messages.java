@@ -100,9 +100,7 @@ public final class Messages {
         return error(19, where, "parameter name '" + param + "' is malformed; names match [A-Za-z][A-Za-z0-9_]*");
     }
 
-    public static DefinitionException reservedParamName(String where, String param) {
-        return error(20, where, "parameter name '" + param + "' is reserved");
-    }
+    // 20 (a reserved parameter name) is retired: the reserved names fail the name pattern (19) first
 
     public static DefinitionException negativeDuration(String where, String member, String value) {
         return error(21, where, member + " = '" + value + "' must not be negative");

@@ -3,12 +3,13 @@
 //   2. in Chromium it hydrates without fetching the greeting, and the form's setGreeting call updates it;
 //      a signed-in user's page also embeds their notes (USER) and is sent private, no-store;
 //   3. undeploying the WAR ends its worker; a redeploy starts a new one and none from the first is left;
+//      the same WAR without mizan.ssr.bundle fails to deploy (MZSSR00006), its page could never render;
 //   4. WildFly ended by SIGTERM leaves no worker.
 // WildFly runs standalone-microprofile.xml with MicroProfile Telemetry on and the logging exporter, so the
 // run also checks what an operator sees: the mizan readiness check's SSR data and the render counters.
 // Worker processes are found by pid: children of WildFly's JVM whose command line runs worker.mjs.
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
@@ -149,6 +150,25 @@ try {
   check((await fetch(base)).status === 200, "the redeployed page renders");
   const secondWorkers = workers(javaPid);
   check(secondWorkers.length === 1 && !secondWorkers.some((p) => firstWorkers.includes(p)), `a new worker (${secondWorkers}), none from the first deployment`);
+
+  // 3b. the same WAR without mizan.ssr.bundle: its page could never render, so it does not deploy
+  const noSsr = join(home, "no-ssr");
+  const props = "WEB-INF/classes/META-INF/microprofile-config.properties";
+  rmSync(noSsr, { recursive: true, force: true });
+  mkdirSync(noSsr);
+  execFileSync("jar", ["xf", war, props], { cwd: noSsr });
+  const file = join(noSsr, props);
+  writeFileSync(file, readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("mizan.ssr.bundle=")).join("\n"));
+  copyFileSync(war, join(noSsr, "no-ssr.war"));
+  execFileSync("jar", ["uf", "no-ssr.war", props], { cwd: noSsr });
+  const noSsrMarker = (suffix) => join(deployments, `no-ssr.war.${suffix}`);
+  copyFileSync(join(noSsr, "no-ssr.war"), join(deployments, "no-ssr.war"));
+  await until("no-ssr.war to be refused", () => existsSync(noSsrMarker("failed")) || existsSync(noSsrMarker("deployed")), 120000);
+  const refusal = existsSync(noSsrMarker("failed")) ? readFileSync(noSsrMarker("failed"), "utf8") : "(it deployed)";
+  check(refusal.includes("MZSSR00006: dev.mizan.samples.hello.HomePage#home returns a Page, but server-side rendering is off"),
+    `a Page resource without mizan.ssr.bundle fails the deployment with MZSSR00006: ${refusal.slice(0, 400)}`);
+  for (const f of readdirSync(deployments)) if (f.startsWith("no-ssr.war")) rmSync(join(deployments, f), { force: true });
+  rmSync(noSsr, { recursive: true, force: true });
 
   // 4. SIGTERM
   process.kill(javaPid, "SIGTERM");

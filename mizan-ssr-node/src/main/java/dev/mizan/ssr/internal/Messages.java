@@ -31,6 +31,11 @@ final class Messages {
         return new IllegalArgumentException("MZSSR00003: mizan." + key + "='" + value + "' is not " + expected);
     }
 
+    static String pagesWithoutBundle(java.util.List<String> methods) {
+        return "MZSSR00006: " + String.join(", ", methods) + (methods.size() == 1 ? " returns" : " return")
+                + " a Page, but server-side rendering is off: set mizan.ssr.bundle (docs/how-to/ssr.md)";
+    }
+
     static IllegalStateException workerScriptMissing() {
         return new IllegalStateException("MZSSR00004: the worker script is missing from the mizan-ssr-node jar");
     }

@@ -6,6 +6,7 @@ import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.openapi.OpenApiDocument;
 import dev.mizan.cdi.internal.registry.Registry;
 import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
@@ -117,9 +118,19 @@ public final class SchemaGenerator implements ToolProvider {
             e.messages().forEach(err::println);
             return 1;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | LinkageError e) {
-            err.println("Mizan: " + e.getMessage());
+            err.println("Mizan: " + describe(e));
             return 1;
         }
+    }
+
+    /** @return what went wrong, in words: a failed class initialization has no message of its own */
+    static String describe(Throwable e) {
+        Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof JsonException && String.valueOf(cause.getMessage()).contains("Provider")) {
+            return "no JSON-P implementation on the tool's class path (" + cause.getMessage() + "); add one, e.g. "
+                    + "org.eclipse.parsson:parsson (the server brings its own at run time)";
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /**

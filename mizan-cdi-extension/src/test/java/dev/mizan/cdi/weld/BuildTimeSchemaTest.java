@@ -213,6 +213,21 @@ class BuildTimeSchemaTest {
         return root;
     }
 
+    @Test
+    void withoutAJsonPImplementationTheToolSaysSo() throws IOException, InterruptedException, URISyntaxException {
+        Path classes = copyFixture(tmp.resolve("classes"));
+        // the test's own class path less Parsson, as an application's compile class path usually is
+        String cp = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.contains("parsson")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", cp,
+                SchemaGenerator.class.getName(), "--classes", classes.toString(), "--out", tmp.resolve("s.json").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("Mizan: no JSON-P implementation on the tool's class path")
+                .contains("org.eclipse.parsson:parsson").doesNotContain("Mizan: null");
+    }
+
     private record Run(int status, String out, String err) {
     }
 

@@ -67,13 +67,22 @@ class RefreshTest {
                 .isNotEmpty();
     }
 
-    @Assertion(id = "refresh-unparseable", strategy = "unparseable and unknown keys are left out silently; the call succeeds")
+    @Assertion(id = "refresh-unparseable", strategy = "unparseable and unknown keys, numbers out of bounds, params nested too deep and params the context does not have are left out silently; the call succeeds")
     void unparseable() {
         int list = freshList();
         Reply r = HttpTck.of(base).bearer("demo-bob").call("post", "{\"list\":" + list
                 + ",\"text\":\"u\",\"$refresh\":[\"nope\",\"board|{not json\",\"board|{ \\\"list\\\" : " + list + " }\",7]}");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.json().getJsonObject("refreshed")).isEmpty();
+        // what a client could not hold either: a number of 300,000 digits (left a literal, never expanded), params
+        // nested deeper than mizan.limits.max-depth, a param the context does not have
+        String huge = "1".repeat(300_000);
+        String deep = "[".repeat(100) + "]".repeat(100);
+        Reply odd = HttpTck.of(base).bearer("demo-bob").call("post", "{\"list\":" + list + ",\"text\":\"v\",\"$refresh\":["
+                + key("board", "{\"list\":" + huge + "}") + "," + key("board", "{\"list\":" + deep + "}") + ","
+                + key("board", "{\"list\":" + list + ",\"x\":1}") + "]}");
+        assertThat(odd.status()).as("%s", odd).isEqualTo(200);
+        assertThat(odd.json().getJsonObject("refreshed")).isEmpty();
         Reply ghost = HttpTck.of(base).bearer("demo-bob").call("clear", "{\"$refresh\":[\"ghost|{}\",\"|{}\"]}");
         assertThat(ghost.status()).as("%s", ghost).isEqualTo(200);
         assertThat(ghost.json().getJsonObject("refreshed")).isEmpty();

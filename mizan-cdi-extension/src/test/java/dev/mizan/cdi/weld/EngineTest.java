@@ -76,6 +76,39 @@ class EngineTest {
     }
 
     @Test
+    void refreshLeavesOutWhatNoClientCouldHoldWithoutAWarning() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.mizan.cdi.internal.runtime.Refresher");
+        List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            var invalidated = List.of(new dev.mizan.cdi.internal.engine.InvalidationEntry("todos", Json.createObjectBuilder().build()));
+            var refreshed = engine.refresh(List.of(
+                    "todos|{\"list\":" + "9".repeat(300_000) + "}", // out of bounds for a long: never expanded
+                    "todos|{\"list\":" + "[".repeat(100) + "]".repeat(100) + "}", // deeper than max-depth
+                    "todos|{\"list\":7,\"x\":1}", // a param todos does not have: the read's 400
+                    "todos|{\"list\":7}"), invalidated, ANONYMOUS);
+            assertThat(refreshed.keySet()).containsExactly("todos|{\"list\":7}");
+            assertThat(records).as("a client's mistake is no server warning").isEmpty();
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
     void theReadPathWarmedUpAtStartRanNoContext() {
         // the engine runs a read's own steps once when the application starts, never the application's code
         assertThat(computationsAtStart).isZero();

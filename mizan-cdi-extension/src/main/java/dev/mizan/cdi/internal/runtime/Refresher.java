@@ -1,16 +1,15 @@
 package dev.mizan.cdi.internal.runtime;
 
-import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
-
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import dev.mizan.cdi.internal.engine.Refreshed;
+import dev.mizan.cdi.internal.json.JsonTrees;
 import dev.mizan.cdi.internal.key.ParamCanonicalizer;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.registry.Registry;
+import dev.mizan.MizanException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.Optional;
  * Single-flight refresh (docs/reference/protocol.md, {@code "$refresh"}): after a call's purges, reads
  * each listed stableKey the call invalidated exactly as a {@code GET /ctx} right after would (role
  * check, caller, origin cache). What the caller may not read, what cannot be parsed and what the call
- * did not invalidate is left out without a word; a read that fails is left out and logged.
+ * did not invalidate is left out without a word, and so are params the read refuses (the client's
+ * mistake, as a GET's 400 would be); a read that fails otherwise is left out and logged.
  */
 final class Refresher {
 
@@ -31,12 +31,15 @@ final class Refresher {
     private final Registry registry;
     private final ParamCanonicalizer canonicalizer;
     private final PurgeCounters counters;
+    private final int maxDepth;
 
-    Refresher(DefaultMizanEngine engine, Registry registry, ParamCanonicalizer canonicalizer, PurgeCounters counters) {
+    Refresher(DefaultMizanEngine engine, Registry registry, ParamCanonicalizer canonicalizer, PurgeCounters counters,
+              int maxDepth) {
         this.engine = engine;
         this.registry = registry;
         this.canonicalizer = canonicalizer;
         this.counters = counters;
+        this.maxDepth = maxDepth;
     }
 
     Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller) {
@@ -62,6 +65,12 @@ final class Refresher {
             try {
                 byte[] body = engine.read(ctx, params.get(), canonical, caller).body();
                 out.put(key, new Refreshed(body, System.currentTimeMillis()));
+            } catch (MizanException e) {
+                if (e.status() >= 500) {
+                    LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
+                            + " after a call failed; the client refetches it", e);
+                }
+                // else: params the read refuses (400 invalid_params), or the application's own 4xx
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
                         + " after a call failed; the client refetches it", e);
@@ -70,13 +79,20 @@ final class Refresher {
         return out;
     }
 
-    /** @return the params of a stableKey's canonical part, only when it is exactly the canonical form */
+    /**
+     * @return the params of a stableKey's canonical part, only when it is exactly the canonical form. Numbers
+     *         stay literals until the canonicaliser has checked their bounds: a reader that made each a
+     *         {@code BigDecimal} would spend seconds on one of a million digits (docs/reference/security.md)
+     */
     private Optional<JsonObject> parse(ContextModel ctx, String canonical) {
-        try (JsonReader r = JSON.createReader(new StringReader(canonical))) {
-            JsonObject params = r.readObject();
+        JsonValue value = JsonTrees.parse(canonical, maxDepth);
+        if (!(value instanceof JsonObject params)) {
+            return Optional.empty(); // not JSON, not an object, or nested deeper than mizan.limits.max-depth
+        }
+        try {
             return canonicalizer.canonical(params, counters.types(ctx)).equals(canonical) ? Optional.of(params) : Optional.empty();
         } catch (RuntimeException e) {
-            // not JSON, not an object, NaN, a lone surrogate: not a key a client could hold
+            // a number out of bounds, NaN, a lone surrogate: not a key a client could hold
             return Optional.empty();
         }
     }

@@ -210,7 +210,7 @@ public class DefaultMizanEngine implements MizanEngine {
     /** The same, with the params' canonical form already made. */
     ReadResult read(ContextModel ctx, JsonObject params, String canonical, Caller caller) {
         Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
-        Supplier<byte[]> fill = () -> jsonb.toJson(invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
+        Supplier<byte[]> fill = () -> toJson(ctx.name(), invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
         Supplier<byte[]> untimed = o != null ? () -> o.run(fill) : fill;
@@ -295,8 +295,21 @@ public class DefaultMizanEngine implements MizanEngine {
                 purger.purgeUser(before.get());
             }
         }
-        String json = value != null && http.isResponse(value.getClass()) ? null : jsonb.toJson(value);
+        String json = value != null && http.isResponse(value.getClass()) ? null : toJson(fn.name(), value);
         return new CallResult(fn, value, json, collector.entries(), change, collector.eventIdIfAny());
+    }
+
+    /**
+     * The operation's result as JSON. A result JSON-B cannot write (an accessor that throws, a cycle) is the
+     * application's bug: a logged {@code 500 internal}, never the {@code 400} a {@code JsonbException} from
+     * reading a request body gets.
+     */
+    private String toJson(String operation, Object value) {
+        try {
+            return jsonb.toJson(value);
+        } catch (RuntimeException e) {
+            throw Failures.internal(e, operation);
+        }
     }
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * that run on several nodes. Found with {@link java.util.ServiceLoader} when this jar is in
  * {@code WEB-INF/lib}; chosen with {@code mizan.cache.backend=redis}; configured with the
  * {@code mizan.cache.redis.*} keys ({@code mode}, {@code url}, {@code nodes}, {@code sentinel.master},
- * {@code user}, {@code password}, {@code ssl}, {@code timeout}, {@code prefix}, {@code pool-size}).
+ * {@code user}, {@code password}, {@code ssl}, {@code timeout}, {@code prefix}, {@code pool-size},
+ * {@code counter-ttl}).
  * See the project's docs/how-to/redis.md for each key, the three Redis modes and what each
  * guarantees after a failover. Applications never call this class themselves.
  *

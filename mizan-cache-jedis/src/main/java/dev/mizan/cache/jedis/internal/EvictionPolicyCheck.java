@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * At start, warns when Redis's {@code maxmemory-policy} could evict purge counters: they have no TTL,
- * so {@code noeviction} and the {@code volatile-*} policies leave them alone (docs/how-to/redis.md).
- * An evicted counter costs misses, never stale reads, so this is a warning, not a failure.
+ * At start, warns when Redis's {@code maxmemory-policy} is one that evicts keys with or without a TTL
+ * ({@code allkeys-*}): it may take the purge counters of entries still in use. Under {@code noeviction}
+ * and the {@code volatile-*} policies only keys with a TTL go: entries, and counters no fill or purge
+ * renewed within {@code mizan.cache.redis.counter-ttl} (docs/how-to/redis.md). An evicted counter costs
+ * misses, never stale reads, so this is a warning, not a failure.
  */
 final class EvictionPolicyCheck {
 

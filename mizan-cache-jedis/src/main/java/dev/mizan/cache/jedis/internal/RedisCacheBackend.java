@@ -44,6 +44,8 @@ public final class RedisCacheBackend implements CacheBackend {
     private final PurgeChannel purges;
     private final String channel;
     private final boolean cluster;
+    /** mizan.cache.redis.counter-ttl: every counter's TTL, renewed by each fill and purge that touches it. */
+    private final long counterTtl;
     private volatile long openUntil = System.nanoTime();
 
     /**
@@ -57,6 +59,7 @@ public final class RedisCacheBackend implements CacheBackend {
         this.client = clients.client();
         this.channel = prefix + "purges";
         this.cluster = settings.mode() == RedisSettings.Mode.CLUSTER;
+        this.counterTtl = settings.counterTtlMillis();
         Messages.started(settings);
         EvictionPolicyCheck.run(client, settings);
         ClusterTopology topology = cluster ? new ClusterTopology(client, key(EPOCH)) : null;
@@ -113,7 +116,9 @@ public final class RedisCacheBackend implements CacheBackend {
             List<Response<String>> values = new ArrayList<>(counters.size());
             for (String counter : counters) {
                 String key = key(counter);
-                p.set(key, Long.toString(randomStart()), SetParams.setParams().nx());
+                // a counter outlives every entry stamped with it: the fill renews it for at least the entry's life
+                p.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
+                p.pexpire(key, counterTtl);
                 values.add(p.get(key));
             }
             p.sync();
@@ -141,7 +146,8 @@ public final class RedisCacheBackend implements CacheBackend {
         }
         ensureAvailable();
         try {
-            client.set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(millis));
+            // never past its counters' TTL, which this entry's fill renewed: an entry must not outlive them
+            client.set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
@@ -158,8 +164,9 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         String key = key(counter);
         try (AbstractPipeline p = client.pipelined()) {
-            p.set(key, Long.toString(randomStart()), SetParams.setParams().nx());
+            p.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
             p.incr(key);
+            p.pexpire(key, counterTtl);
             p.sync();
         } catch (JedisConnectionException e) {
             throw tripped(e);
@@ -197,7 +204,7 @@ public final class RedisCacheBackend implements CacheBackend {
                 // pipelines do not follow MOVED: learn the new slot owners before serving again
                 clusterClient.refreshClusterTopology();
             }
-            client.set(key(EPOCH), Long.toString(randomStart()));
+            client.set(key(EPOCH), Long.toString(randomStart()), SetParams.setParams().px(counterTtl));
             openUntil = System.nanoTime();
             publish(EPOCH);
             return true;

@@ -28,10 +28,11 @@ import java.util.function.Function;
  * @param ssl      whether to use TLS
  * @param database the database of a standalone or Sentinel-managed Redis
  * @param poolSize connections per Redis node
+ * @param counterTtl how long a counter no fill or purge touched lives, and the longest an entry lives
  */
 public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional<String> master, Duration timeout,
                             String prefix, Optional<String> user, Optional<String> password, boolean ssl,
-                            int database, int poolSize) {
+                            int database, int poolSize, Duration counterTtl) {
 
     /** The key prefix of this module's settings. */
     public static final String PREFIX = "mizan.cache.redis.";
@@ -45,6 +46,7 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
     static final String PASSWORD = PREFIX + "password";
     static final String SSL = PREFIX + "ssl";
     static final String POOL_SIZE = PREFIX + "pool-size";
+    static final String COUNTER_TTL = PREFIX + "counter-ttl";
 
     /** How Redis is deployed. */
     public enum Mode {
@@ -75,14 +77,15 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         if (mode == Mode.SENTINEL && master.isEmpty()) {
             throw Messages.missing(MASTER, "sentinel");
         }
-        Duration timeout = timeout(get.apply(TIMEOUT).orElse("PT0.2S"));
+        Duration timeout = positiveDuration(TIMEOUT, get.apply(TIMEOUT).orElse("PT0.2S"), "PT0.2S");
         String[] userInfo = userInfo(url);
         Optional<String> user = get.apply(USER).or(() -> Optional.ofNullable(userInfo[0]));
         Optional<String> password = config.apply(PASSWORD).filter(v -> !v.isEmpty()).or(() -> Optional.ofNullable(userInfo[1]));
         boolean ssl = get.apply(SSL).map(RedisSettings::bool).orElse("rediss".equalsIgnoreCase(url.getScheme()));
         int poolSize = positive(POOL_SIZE, get.apply(POOL_SIZE).orElse("64"));
+        Duration counterTtl = positiveDuration(COUNTER_TTL, get.apply(COUNTER_TTL).orElse("P1D"), "P1D");
         return new RedisSettings(mode, url, nodes, master, timeout, get.apply(KEY_PREFIX).orElse("mizan:"), user, password,
-                ssl, database(url), poolSize);
+                ssl, database(url), poolSize, counterTtl);
     }
 
     /** @return the standalone address */
@@ -109,7 +112,7 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
     public String toString() {
         return "RedisSettings[" + where() + ", timeout=" + timeout + ", prefix=" + prefix + ", user="
                 + user.orElse("(none)") + ", password=" + (password.isPresent() ? "(set)" : "(none)") + ", ssl=" + ssl
-                + ", poolSize=" + poolSize + "]";
+                + ", poolSize=" + poolSize + ", counterTtl=" + counterTtl + "]";
     }
 
     private static Mode mode(String raw) {
@@ -151,7 +154,7 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         return Set.copyOf(nodes);
     }
 
-    private static Duration timeout(String raw) {
+    private static Duration positiveDuration(String key, String raw, String example) {
         try {
             Duration d = Duration.parse(raw);
             if (!d.isNegative() && !d.isZero()) {
@@ -160,7 +163,12 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw Messages.invalid(TIMEOUT, raw, "a positive ISO-8601 duration such as PT0.2S");
+        throw Messages.invalid(key, raw, "a positive ISO-8601 duration such as " + example);
+    }
+
+    /** @return {@link #counterTtl} in milliseconds */
+    public long counterTtlMillis() {
+        return counterTtl.toMillis();
     }
 
     /**

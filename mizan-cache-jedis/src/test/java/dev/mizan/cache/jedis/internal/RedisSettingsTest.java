@@ -25,6 +25,7 @@ class RedisSettingsTest {
         assertThat(s.prefix()).isEqualTo("mizan:");
         assertThat(s.ssl()).isFalse();
         assertThat(s.poolSize()).isEqualTo(64);
+        assertThat(s.counterTtl()).isEqualTo(java.time.Duration.ofDays(1));
         assertThat(s.user()).isEmpty();
         assertThat(s.password()).isEmpty();
     }
@@ -51,6 +52,13 @@ class RedisSettingsTest {
         assertThat(read(Map.of("mizan.cache.redis.url", "rediss://h:1", "mizan.cache.redis.ssl", "0")).ssl()).isFalse();
         assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.ssl", "ture"))).hasMessage(
                 "MZRD00001: mizan.cache.redis.ssl must be a boolean (true, yes, on, 1 / false, no, off, 0), not 'ture'");
+    }
+
+    @Test
+    void counterTtlIsAPositiveDuration() {
+        assertThat(read(Map.of("mizan.cache.redis.counter-ttl", "PT12H")).counterTtl()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.counter-ttl", "PT0S"))).hasMessage(
+                "MZRD00001: mizan.cache.redis.counter-ttl must be a positive ISO-8601 duration such as P1D, not 'PT0S'");
     }
 
     @Test

@@ -73,13 +73,40 @@ class StandaloneIntegrationTest extends PurgeScenarios {
     }
 
     @Test
-    void countersHaveNoTtlAndAPurgeIsOneIncrement() {
+    void countersLiveTheirTtlRenewedByUseAndAPurgeIsOneIncrement() {
         stock(node, "n");
         String counter = PREFIX + CounterNames.context("stock");
+        String group = PREFIX + CounterNames.group("stock", "sku=n");
+        long day = Duration.ofDays(1).toMillis();
+        assertThat(RAW.pttl(counter)).as("the default counter-ttl, P1D").isBetween(day - 60_000, day);
+        assertThat(RAW.pttl(group)).isBetween(day - 60_000, day);
         long before = Long.parseLong(RAW.get(counter));
-        assertThat(RAW.pttl(counter)).as("counters never expire").isEqualTo(-1L);
+        RAW.pexpire(counter, 5_000);
         node.cache.purge(CounterNames.context("stock"));
         assertThat(Long.parseLong(RAW.get(counter))).isEqualTo(before + 1);
+        assertThat(RAW.pttl(counter)).as("a purge renews the TTL").isGreaterThan(day - 60_000);
+        RAW.pexpire(group, 5_000);
+        stock(node, "n"); // a miss after the purge: the fill renews every counter it stamps
+        assertThat(RAW.pttl(group)).as("a fill renews the TTL").isGreaterThan(day - 60_000);
+    }
+
+    @Test
+    void aShortCounterTtlBoundsEntriesAndCountersOfUnusedValuesGo() {
+        // a prefix of its own: its short-lived epoch and context counter must not touch the other tests' keys
+        String prefix = PREFIX + "short:";
+        Map<String, String> config = AppNode.standalone(PORT, prefix);
+        config.put("mizan.cache.redis.counter-ttl", "PT1.5S");
+        try (AppNode shortLived = new AppNode(config)) {
+            String key = key("short");
+            Served first = shortLived.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of("sku=once")),
+                    Duration.ofHours(1), () -> v().getBytes(StandardCharsets.UTF_8));
+            assertThat(first.status()).isEqualTo(CacheStatus.MISS);
+            String group = prefix + CounterNames.group("stock", "sku=once");
+            assertThat(RAW.pttl(prefix + "e:" + key)).as("an entry never outlives its counters").isBetween(1L, 1_500L);
+            assertThat(RAW.pttl(group)).isBetween(1L, 1_500L);
+            RedisServer.await(() -> !RAW.exists(group) && !RAW.exists(prefix + "e:" + key), Duration.ofSeconds(8),
+                    "the counter of a value nobody reads any more, and its entry, to go");
+        }
     }
 
     @Test

@@ -323,7 +323,7 @@ export function createClient(config: MizanConfig): MizanClient {
       applyStale(stale, stamp, done);
       if (stale.length) post(stale);
       live?.("end", header("Mizan-Event-Id"));
-      if (typeof redirect === "string") (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
+      if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
       return result as R;
     },
 
@@ -367,4 +367,13 @@ function staleFrom(list: unknown): Stale[] {
           : [],
       )
     : [];
+}
+
+/** Only http(s) targets are followed: a `javascript:` URL from an open redirect would run on this origin. */
+function followable(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, (globalThis as { location?: Location }).location?.href ?? "http://localhost/").protocol);
+  } catch {
+    return false;
+  }
 }

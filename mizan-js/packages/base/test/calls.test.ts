@@ -223,6 +223,16 @@ describe("a call's invalidate list", () => {
     expect(redirects).toEqual(["/elsewhere"]);
   });
 
+  test("only http(s) redirects are followed: a javascript: URL never is", async () => {
+    const targets = ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://example.com/next", "/next"];
+    let i = 0;
+    server.handle(app({ "/mizan/call/go": () => ({ body: { redirect: targets[i++], invalidate: [] } }) }));
+    const redirects: string[] = [];
+    const client = newClient({ onRedirect: (url) => redirects.push(url) });
+    for (let n = 0; n < targets.length; n++) await client.call("go", {});
+    expect(redirects).toEqual(["https://example.com/next", "/next"]);
+  });
+
   test("a sessionInit function (login) clears USER entries, not PUBLIC ones", async () => {
     server.handle(app({ "/mizan/call/login": () => ({ body: { result: "bob", invalidate: [] } }) }));
     const client = newClient();

@@ -172,6 +172,8 @@ class EngineTest {
                 .isInstanceOfSatisfying(MizanException.class, e -> {
                     assertThat(e.code()).isEqualTo("invalid_params");
                     assertThat(e.fields()).containsKeys("list", "extra");
+                    // the words of the param's type, not of the wire format
+                    assertThat(e.fields()).containsEntry("list", List.of("is not a whole number"));
                 });
         assertThatThrownBy(() -> engine.read("todos", Map.of("list", List.of("1", "2")), ANONYMOUS))
                 .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.fields()).containsKey("list"));

@@ -6,6 +6,7 @@ import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import dev.mizan.cdi.internal.json.JsonTrees;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class WireParams {
             } else {
                 JsonValue v = parse(e.getValue().get(0));
                 if (v == null) {
-                    errors.add(name, "is not a JSON value");
+                    errors.add(name, "is not " + expected(p));
                 } else if (JsonDepth.of(v) > maxDepth) {
                     errors.add(name, "is nested deeper than " + maxDepth);
                 } else {
@@ -53,6 +54,18 @@ final class WireParams {
         }
         errors.throwIfAny();
         return out.build();
+    }
+
+    /** @return what the param's query value must be, in the words of its schema type */
+    private static String expected(ParamModel p) {
+        JsonValue type = p.schema().get("type");
+        String name = type instanceof JsonString t ? t.getString() : "";
+        return switch (name) {
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            default -> "a JSON value";
+        };
     }
 
     private static JsonValue parse(String text) {

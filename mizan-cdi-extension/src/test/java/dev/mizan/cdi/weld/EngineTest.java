@@ -2,11 +2,12 @@ package dev.mizan.cdi.weld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.mizan.cdi.weld.TestCallers.ANONYMOUS;
+import static dev.mizan.cdi.weld.TestCallers.user;
 
 import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import dev.mizan.cdi.internal.engine.CallResult;
-import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.InternalFailure;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
@@ -18,8 +19,6 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,21 +44,6 @@ class EngineTest {
         cdi.close();
     }
 
-    private static Caller user(String name, String... roles) {
-        return new Caller() {
-            @Override
-            public Optional<String> user() {
-                return Optional.ofNullable(name);
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return Set.of(roles).contains(role);
-            }
-        };
-    }
-
-    private static final Caller ANONYMOUS = user(null);
 
     private static ReadResult todos(long list) {
         return engine.read("todos", Map.of("list", List.of(Long.toString(list))), ANONYMOUS);

@@ -1,15 +1,14 @@
 package dev.mizan.cdi.weld;
 
+import static dev.mizan.cdi.weld.TestCallers.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.InternalFailure;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.weld.valid.UnwritableApi;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.json.Json;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,18 +16,6 @@ import org.junit.jupiter.api.Test;
  * not the JsonbException that the HTTP layer answers as the client's 400 bad_request.
  */
 class ResultSerializationTest {
-
-    private static final Caller ANONYMOUS = new Caller() {
-        @Override
-        public Optional<String> user() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return false;
-        }
-    };
 
     @Test
     void aReadOrACallWhoseResultCannotBeWrittenIsAnInternalFailure() {

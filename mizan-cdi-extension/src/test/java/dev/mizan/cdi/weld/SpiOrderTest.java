@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mizan.MizanException;
-import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.weld.spi.FailingApi;
 import dev.mizan.cdi.weld.spi.HighMapper;
 import dev.mizan.cdi.weld.spi.LowMapper;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.json.JsonValue;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,30 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class SpiOrderTest {
 
-    private static final Caller ANYONE = new Caller() {
-        @Override
-        public Optional<String> user() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return false;
-        }
-    };
-
     @Test
     void theHighestPriorityMapperThatAnswersWins() {
         try (SeContainer cdi = WeldBed.start(FailingApi.class, LowMapper.class, HighMapper.class)) {
             MizanEngine engine = cdi.select(MizanEngine.class).get();
             // both answer: the higher priority (200) wins
-            assertThatThrownBy(() -> engine.call("fail", JsonValue.EMPTY_JSON_OBJECT, ANYONE))
+            assertThatThrownBy(() -> engine.call("fail", JsonValue.EMPTY_JSON_OBJECT, TestCallers.ANONYMOUS))
                     .isInstanceOfSatisfying(MizanException.class, e -> {
                         assertThat(e.code()).isEqualTo("high");
                         assertThat(e.status()).isEqualTo(409);
                     });
             // the high one declines: the next one answers
-            assertThatThrownBy(() -> engine.call("failOnlyLow", JsonValue.EMPTY_JSON_OBJECT, ANYONE))
+            assertThatThrownBy(() -> engine.call("failOnlyLow", JsonValue.EMPTY_JSON_OBJECT, TestCallers.ANONYMOUS))
                     .isInstanceOfSatisfying(MizanException.class, e -> {
                         assertThat(e.code()).isEqualTo("low");
                         assertThat(e.status()).isEqualTo(418);

@@ -16,8 +16,9 @@ import java.util.Set;
  * moment the response is committed and then drops it when the JAX-RS runtime (Jersey) has already
  * committed the headers (payara/Payara#1447), so the browser would keep the old id and lose the login.
  * When no {@code Set-Cookie} for the session cookie is on the response yet, this adds one, built from
- * the application's {@link SessionCookieConfig}, every attribute it declares included ({@code SameSite}). Callers use it only where the container's cookie value
- * is the bare session id (Payara); Liberty and WildFly decorate the id, so Mizan never writes theirs.
+ * the application's {@link SessionCookieConfig}, every attribute it declares included ({@code SameSite}).
+ * Callers use it only where the container's cookie value is the bare session id (Payara); Liberty and
+ * WildFly decorate the id, so Mizan never writes theirs.
  */
 final class SessionCookie {
 

@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Every message {@code mizan-ssr-node} shows a user, each with its id from the module's range in
@@ -31,7 +32,7 @@ final class Messages {
         return new IllegalArgumentException("MZSSR00003: mizan." + key + "='" + value + "' is not " + expected);
     }
 
-    static String pagesWithoutBundle(java.util.List<String> methods) {
+    static String pagesWithoutBundle(List<String> methods) {
         return "MZSSR00006: " + String.join(", ", methods) + (methods.size() == 1 ? " returns" : " return")
                 + " a Page, but server-side rendering is off: set mizan.ssr.bundle (docs/how-to/ssr.md)";
     }

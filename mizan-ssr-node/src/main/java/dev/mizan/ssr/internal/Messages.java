@@ -28,8 +28,8 @@ final class Messages {
                 + "', which the application does not contain");
     }
 
-    static IllegalArgumentException badSetting(String key, String value, String expected) {
-        return new IllegalArgumentException("MZSSR00003: mizan." + key + "='" + value + "' is not " + expected);
+    static String badSetting(String key, String value, String expected) {
+        return "MZSSR00003: mizan." + key + "='" + value + "' is not " + expected;
     }
 
     static String pagesWithoutBundle(List<String> methods) {

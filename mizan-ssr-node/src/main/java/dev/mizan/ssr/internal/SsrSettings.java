@@ -1,6 +1,8 @@
 package dev.mizan.ssr.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,17 +26,24 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
      *
      * @param raw the configuration, e.g. MicroProfile Config's {@code getOptionalValue}
      * @return the settings, with the defaults of the README's table
+     * @throws IllegalArgumentException naming every malformed key at once ({@code MZSSR00003}), as the
+     *                                  core reports all of a deployment's bad values together
      */
     public static SsrSettings read(Function<String, Optional<String>> raw) {
-        return new SsrSettings(
+        List<String> problems = new ArrayList<>();
+        SsrSettings settings = new SsrSettings(
                 raw.apply("ssr.command").orElse("node"),
                 raw.apply("ssr.bundle").filter(s -> !s.isBlank()).orElse(null),
-                positive(raw, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
-                duration(raw, "ssr.timeout", Duration.ofSeconds(5)),
-                positive(raw, "ssr.max-renders", 10_000),
-                positive(raw, "ssr.max-reply", 8_388_608),
-                bool(raw, "ssr.fail-open", true),
-                bool(raw, "dev", false));
+                positive(raw, problems, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
+                duration(raw, problems, "ssr.timeout", Duration.ofSeconds(5)),
+                positive(raw, problems, "ssr.max-renders", 10_000),
+                positive(raw, problems, "ssr.max-reply", 8_388_608),
+                bool(raw, problems, "ssr.fail-open", true),
+                bool(raw, problems, "dev", false));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return settings;
     }
 
     /** @return whether a bundle is configured (SSR on) */
@@ -42,15 +51,16 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
         return bundle != null;
     }
 
-    private static int positive(Function<String, Optional<String>> raw, String key, int dflt) {
-        return value(raw, key, dflt, v -> {
+    private static int positive(Function<String, Optional<String>> raw, List<String> problems, String key, int dflt) {
+        return value(raw, problems, key, dflt, v -> {
             int n = Integer.parseInt(v);
             return n > 0 ? n : null;
         }, "a positive integer");
     }
 
-    private static Duration duration(Function<String, Optional<String>> raw, String key, Duration dflt) {
-        return value(raw, key, dflt, v -> {
+    private static Duration duration(Function<String, Optional<String>> raw, List<String> problems, String key,
+                                     Duration dflt) {
+        return value(raw, problems, key, dflt, v -> {
             Duration d = Duration.parse(v);
             return d.isNegative() || d.isZero() ? null : d;
         }, "a positive ISO-8601 duration such as PT5S");
@@ -60,17 +70,20 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
      * MicroProfile Config's words for true, as the core reads {@code mizan.dev} (docs/reference/config.md),
      * and their opposites; anything else is refused rather than read as false.
      */
-    private static boolean bool(Function<String, Optional<String>> raw, String key, boolean dflt) {
-        return value(raw, key, dflt, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    private static boolean bool(Function<String, Optional<String>> raw, List<String> problems, String key, boolean dflt) {
+        return value(raw, problems, key, dflt, v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "y", "on", "1" -> Boolean.TRUE;
             case "false", "no", "n", "off", "0" -> Boolean.FALSE;
             default -> null;
         }, "a boolean (true, yes, on, 1 / false, no, off, 0)");
     }
 
-    /** The trimmed value parsed, the default when absent; {@code MZSSR00003} when {@code parse} fails or gives null. */
-    private static <T> T value(Function<String, Optional<String>> raw, String key, T dflt, Function<String, T> parse,
-                               String expected) {
+    /**
+     * @return the trimmed value parsed, or the default when absent; when {@code parse} fails or gives
+     *         null, the default, with {@code MZSSR00003} added to {@code problems}
+     */
+    private static <T> T value(Function<String, Optional<String>> raw, List<String> problems, String key, T dflt,
+                               Function<String, T> parse, String expected) {
         String v = raw.apply(key).orElse(null);
         if (v == null) {
             return dflt;
@@ -82,7 +95,8 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
             // reported below
         }
         if (parsed == null) {
-            throw Messages.badSetting(key, v, expected);
+            problems.add(Messages.badSetting(key, v, expected));
+            return dflt;
         }
         return parsed;
     }

@@ -45,6 +45,14 @@ class SsrSettingsTest {
     }
 
     @Test
+    void everyBadValueIsReportedAtOnce() {
+        assertThatThrownBy(() -> read(Map.of("ssr.pool.size", "abc", "ssr.timeout", "5s", "ssr.fail-open", "maybe")))
+                .hasMessageContaining("MZSSR00003: mizan.ssr.pool.size='abc'")
+                .hasMessageContaining("MZSSR00003: mizan.ssr.timeout='5s'")
+                .hasMessageContaining("MZSSR00003: mizan.ssr.fail-open='maybe'");
+    }
+
+    @Test
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> read(Map.of("ssr.pool.size", "0"))).hasMessage("MZSSR00003: mizan.ssr.pool.size='0' is not a positive integer");
         assertThatThrownBy(() -> read(Map.of("ssr.timeout", "5s")))

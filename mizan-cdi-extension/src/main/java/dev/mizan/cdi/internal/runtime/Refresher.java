@@ -65,15 +65,12 @@ final class Refresher {
             try {
                 byte[] body = engine.read(ctx, params.get(), canonical, caller).body();
                 out.put(key, new Refreshed(body, System.currentTimeMillis()));
-            } catch (MizanException e) {
-                if (e.status() >= 500) {
+            } catch (RuntimeException e) {
+                // a 4xx is the client's: params the read refuses (400 invalid_params), or the application's own
+                if (!(e instanceof MizanException m) || m.status() >= 500) {
                     LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
                             + " after a call failed; the client refetches it", e);
                 }
-                // else: params the read refuses (400 invalid_params), or the application's own 4xx
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
-                        + " after a call failed; the client refetches it", e);
             }
         }
         return out;

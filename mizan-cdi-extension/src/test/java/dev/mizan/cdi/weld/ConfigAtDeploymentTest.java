@@ -86,6 +86,27 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void aBooleanThatIsNotOneOfTheWords() {
+        // MicroProfile Config alone would read 'ture' as false: a typo that switched CSRF off
+        assertThat(failure(Map.of("mizan.csrf.enabled", "ture")))
+                .contains("MZCDI00106: mizan.csrf.enabled = 'ture' is not a boolean (true, yes, on, 1 / false, no, off, 0)");
+        assertThat(failure(Map.of("mizan.dev", "maybe", "mizan.secret", "0123456789abcdef0123")))
+                .contains("MZCDI00106: mizan.dev = 'maybe' is not a boolean");
+    }
+
+    @Test
+    void booleansTakeMicroProfileConfigsWordsForFalseInAnyCase() {
+        WeldBed.with(Map.of("mizan.csrf.enabled", "No", "mizan.events.enabled", "0", "mizan.schema.enabled", "N",
+                "mizan.dev", "OFF", "mizan.secret", "0123456789abcdef0123"), cdi -> {
+            MizanEngine engine = cdi.select(MizanEngine.class).get();
+            assertThat(engine.settings().csrfEnabled()).isFalse();
+            assertThat(engine.settings().eventsEnabled()).isFalse();
+            assertThat(engine.settings().schemaEnabled()).isFalse();
+            assertThat(engine.settings().dev()).isFalse();
+        }, FailingApi.class);
+    }
+
+    @Test
     void listsUseMicroProfileConfigsConversion() {
         WeldBed.with(Map.of("mizan.cors.origins", "https://a.example, https://b.example"), cdi ->
                 assertThat(cdi.select(MizanEngine.class).get().settings().corsOrigins())

@@ -43,6 +43,10 @@ public final class ConfigMessages {
         return problem(105, key + " = '" + value + "' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
     }
 
+    public static String notBoolean(String key, String value) {
+        return String.format("MZCDI%05d: %s = '%s' is not a boolean (true, yes, on, 1 / false, no, off, 0)", 106, key, value);
+    }
+
     public static DeploymentException noMicroProfileConfig() {
         return problem(110, "Mizan reads its settings through MicroProfile Config, which this server does not provide "
                 + "(org.eclipse.microprofile.config.ConfigProvider is not visible to the application). Enable it "

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -53,6 +55,8 @@ public final class MizanConfig {
     /** The shortest secret accepted, in UTF-8 bytes. */
     public static final int MIN_SECRET_BYTES = 16;
 
+    /** The opposites of MicroProfile Config's words for true (docs/reference/config.md). */
+    private static final Set<String> FALSE_WORDS = Set.of("false", "no", "n", "off", "0");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     private final Config config;
@@ -132,8 +136,18 @@ public final class MizanConfig {
     }
 
     private boolean bool(String key, boolean fallback) {
-        // MicroProfile Config's Boolean converter: true, yes, y, on, 1 (any case) are true
-        return raw(key).isPresent() ? config.getValue(key, Boolean.class) : fallback;
+        Optional<String> v = raw(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        // MicroProfile Config's Boolean converter: true, yes, y, on, 1 (any case) are true, any other word false.
+        // Only its words for false are taken as false: a typo (mizan.csrf.enabled=ture) must not switch a check off
+        boolean value = config.getValue(key, Boolean.class);
+        if (!value && !FALSE_WORDS.contains(v.get().toLowerCase(Locale.ROOT))) {
+            problems.add(ConfigMessages.badValue(ConfigMessages.notBoolean(key, v.get())));
+            return fallback;
+        }
+        return value;
     }
 
     private long positive(String key, long fallback) {

@@ -7,7 +7,8 @@
  * Tests (default):
  *   - two browser contexts (alice, bob) and two tabs of alice on node 1: a call in one tab updates the
  *     DOM of the others, with no poll and no reload; the calling tab makes exactly one request;
- *   - the leader tab closed: the other tab takes the stream and still updates;
+ *   - the leader tab closed: the other tab takes the stream, refetches what it may have missed during the
+ *     handover (resync), and still updates;
  *   - a call on node 1 updates a page served by node 2;
  *   - the Redis pub/sub connections cut (CLIENT KILL TYPE pubsub) and restored: node 2's streams get `resync`.
  * Benchmark (MIZAN_LIVE_BENCH=1, run by bench/events.sh): call-to-other-browser-DOM latency p50/p99
@@ -169,7 +170,7 @@ const leaderOf = async (pages) => {
 const setGreeting = (page, text, exclamations = 1) => page.evaluate(([t, n]) => window.live.call("setGreeting", { text: t, exclamations: n }), [text, exclamations]);
 
 if (!bench) {
-  test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream", async () => {
+  test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream and resyncs", async () => {
     const [node1] = nodes;
     const alice = await browser.newContext();
     const bob = await browser.newContext();
@@ -197,8 +198,22 @@ if (!bench) {
 
     const leader = await leaderOf([a1, a2]);
     const other = leader === a1 ? a2 : a1;
+    // the new leader's stream is held back until bob's call is done: its event reaches no tab of alice's,
+    // so only the takeover's resync can bring the other tab the change (deterministic, not a race)
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    await alice.route("**/mizan/events", async (route) => {
+      await gate;
+      await route.continue();
+    });
     await leader.close();
     await waitFor("the other tab to take the stream", () => other.evaluate(() => window.live.leader()), 15_000);
+    await setGreeting(b1, "From bob, during the handover", 3);
+    await shows(b1, "From bob, during the handover!!!");
+    assert.equal(await other.evaluate(() => document.getElementById("greeting").textContent), "From alice's first tab!");
+    release();
+    await shows(other, "From bob, during the handover!!!");
+    await alice.unroute("**/mizan/events");
     await new Promise((r) => setTimeout(r, 500));
     await setGreeting(b1, "From bob, after the leader left", 2);
     await shows(other, "From bob, after the leader left!!");

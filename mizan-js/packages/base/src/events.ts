@@ -157,8 +157,11 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     };
   }
 
-  /** Holds the stream until this tab closes, reconnecting with backoff; resolves when closed. */
-  const hold = async () => {
+  /**
+   * Holds the stream until this tab closes, reconnecting with backoff; resolves when closed. `takeover`:
+   * another tab held the stream before, and events sent before this one opens reached no tab.
+   */
+  const hold = async (takeover: boolean) => {
     leader = true;
     let attempt = 0;
     let first = true;
@@ -166,7 +169,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       const opened = await stream(() => {
         attempt = 0;
         // events may have been missed before this stream opened (a reconnect, a new leader)
-        if (!first) deliver({ type: "resync" });
+        if (!first || takeover) deliver({ type: "resync" });
       });
       if (closed || opened === "gone") break;
       first = false;
@@ -252,8 +255,12 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     }
   };
 
-  if (locks && channel) void locks.request(name, () => (closed ? undefined : hold()));
-  else void hold();
+  if (locks && channel) {
+    // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
+    void locks.request(name, { ifAvailable: true }, (lock) =>
+      lock ? (closed ? undefined : hold(false)) : locks.request(name, () => (closed ? undefined : hold(true))),
+    );
+  } else void hold(false);
 
   return {
     get leader() {

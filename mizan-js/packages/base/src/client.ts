@@ -7,6 +7,7 @@ import type { MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 import { Entry, PENDING, type ContextState } from "./entry.js";
 import { createHttp } from "./http.js";
+import type { MizanError } from "./errors.js";
 import { readSsrData, type SsrData } from "./hydrate.js";
 import { parseJson, toJsonText } from "./json.js";
 
@@ -140,7 +141,8 @@ export function createClient(config: MizanConfig): MizanClient {
     if (query === undefined) return Promise.resolve(); // seeded by SSR, never registered
     const promise = http
       ._read(entry._name, mark ? `${query && `${query}&`}_mz=${mark}` : query, entry._noCache, () => entry._generation !== generation)
-      .then(success, (error: unknown): Partial<ContextState> => ({ status: "error", error }))
+      // http wraps every failure of a read (network, status, body) in a MizanError
+      .then(success, (error: unknown): Partial<ContextState> => ({ status: "error", error: error as MizanError }))
       .then((outcome) => {
         // Out of order: the entry was cleared or written meanwhile (a newer answer is shown). Only
         // one request per entry is in flight in a generation, so no other ordering is needed.

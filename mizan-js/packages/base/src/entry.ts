@@ -1,13 +1,14 @@
 /** One cached read, shared by every handle with the same stableKey. */
 import { canonicalValue } from "./canonical.js";
 import type { Scope } from "./descriptors.js";
+import type { MizanError } from "./errors.js";
 import { parseJson } from "./json.js";
 
 /**
- * The state of a context, in TanStack Query v5's words (docs/reference/client.md). A new object on
- * every change, so it can be compared by identity.
+ * Every field of a context's state, whatever its status (docs/reference/client.md). Vue's refs carry
+ * these; {@link ContextState} is the same fields told apart by `status`.
  */
-export interface ContextState<R = unknown> {
+export interface ContextFields<R = unknown> {
   /** `pending` until data first arrives; a refetch keeps `success` (stale-while-revalidate). */
   readonly status: "pending" | "success" | "error";
   readonly isPending: boolean;
@@ -16,7 +17,7 @@ export interface ContextState<R = unknown> {
   /** The last data received, kept through refetches and their errors. */
   readonly data: R | undefined;
   /** The last fetch's error (`null` once a fetch succeeds). */
-  readonly error: unknown;
+  readonly error: MizanError | null;
   /** A request for this entry is in flight. */
   readonly isFetching: boolean;
   /** When `data` was received (ms since the epoch), 0 when it never was. */
@@ -24,6 +25,16 @@ export interface ContextState<R = unknown> {
   /** `data` is a placeholder (`placeholderData`), not this read's own data. */
   readonly isPlaceholderData: boolean;
 }
+
+/**
+ * The state of a context, in TanStack Query v5's words, and typed as its result is: after
+ * `isPending` and `isError` are ruled out (or on `isSuccess`), `data` is `R`; on `isError`, `error`
+ * is the {@link MizanError}. A new object on every change, so it can be compared by identity.
+ */
+export type ContextState<R = unknown> =
+  | (ContextFields<R> & { readonly status: "pending"; readonly isPending: true; readonly isSuccess: false; readonly isError: false; readonly data: undefined; readonly error: null; readonly isPlaceholderData: false })
+  | (ContextFields<R> & { readonly status: "success"; readonly isPending: false; readonly isSuccess: true; readonly isError: false; readonly data: R; readonly error: null })
+  | (ContextFields<R> & { readonly status: "error"; readonly isPending: false; readonly isSuccess: false; readonly isError: true; readonly error: MizanError; readonly isPlaceholderData: false });
 
 /** A frozen state with `isPending`, `isSuccess` and `isError` derived from `status` (contexts and mutations alike). */
 export function withFlags<S extends { readonly status: string }>(state: S): S & { readonly isPending: boolean; readonly isSuccess: boolean; readonly isError: boolean } {
@@ -40,7 +51,7 @@ export const PENDING: ContextState<never> = /* @__PURE__ */ withFlags({
   isFetching: false,
   dataUpdatedAt: 0,
   isPlaceholderData: false,
-});
+}) as ContextState<never>;
 
 export class Entry {
   _state: ContextState = PENDING;
@@ -73,7 +84,8 @@ export class Entry {
   }
 
   _set(patch: Partial<ContextState>): void {
-    this._state = withFlags({ ...this._state, ...patch });
+    // the flags follow `status`, and the kernel writes data or an error only with the status they belong to
+    this._state = withFlags({ ...this._state, ...patch }) as ContextState;
     for (const listener of [...this._listeners]) listener();
   }
 
@@ -102,5 +114,5 @@ export function keepPreviousData<R>(previous: R | undefined): R | undefined {
 export function withPlaceholder<R>(state: ContextState<R>, placeholder: PlaceholderData<R> | undefined, previous: R | undefined): ContextState<R> {
   if (!state.isPending || placeholder === undefined) return state;
   const data = typeof placeholder === "function" ? (placeholder as (p: R | undefined) => R | undefined)(previous) : placeholder;
-  return data === undefined ? state : withFlags({ ...state, status: "success" as const, data, isPlaceholderData: true });
+  return data === undefined ? state : (withFlags<ContextFields<R>>({ ...state, status: "success", data, isPlaceholderData: true }) as ContextState<R>);
 }

@@ -14,7 +14,7 @@ import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 
 export { createClient, type MizanClient, type ContextHandle, type Invalidation } from "./client.js";
 export type { MizanConfig, SchemaMismatch } from "./config.js";
-export { keepPreviousData, withPlaceholder, type ContextState, type PlaceholderData } from "./entry.js";
+export { keepPreviousData, withPlaceholder, type ContextFields, type ContextState, type PlaceholderData } from "./entry.js";
 export type { ContextDescriptor, FunctionDescriptor, Scope, ParamsOf, ArgsOf, ResultOf } from "./descriptors.js";
 export { MizanError, type MizanErrorBody } from "./errors.js";
 export { stableKey, type EncodedParams, type ParamType, type ParamTypes } from "./canonical.js";

@@ -106,7 +106,8 @@ export function useMizanContext<P, R>(
       return read().isPlaceholderData;
     },
     refetch: () => (current?.handle ?? client.registerContext(descriptor, params())).refetch(),
-  };
+    // each getter reads the current state, whose fields agree as ContextState's union says
+  } as ContextResult<R>;
 }
 
 /** Mutation callbacks (as in `@mizan/base/mutation`) and the client to use (default: `getMizanClient()`). */

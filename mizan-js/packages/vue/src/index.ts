@@ -27,6 +27,7 @@ import {
   withPlaceholder,
   type ContextDescriptor,
   type ContextHandle,
+  type ContextFields,
   type ContextState,
   type FunctionDescriptor,
   type MizanClient,
@@ -55,8 +56,8 @@ export interface ContextOptions<R> {
 
 type Refs<S> = { readonly [K in keyof S]-?: ComputedRef<S[K]> };
 
-/** A context's state as refs, the whole state as `state`, and a refetch. */
-export type ContextResult<R> = Refs<ContextState<R>> & {
+/** A context's state as refs (each field on its own, so not narrowed by `status`), the whole state as `state`, and a refetch. */
+export type ContextResult<R> = Refs<ContextFields<R>> & {
   readonly state: Readonly<Ref<ContextState<R>>>;
   refetch(): Promise<void>;
 };
@@ -103,7 +104,7 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
   } else {
     live(); // in an effectScope: ends with it
   }
-  return { ...refsOf(state, CONTEXT_FIELDS), state, refetch: () => handle.value.refetch() };
+  return { ...refsOf<ContextFields<R>>(state, CONTEXT_FIELDS), state, refetch: () => handle.value.refetch() };
 }
 
 /** Mutation state as refs, with `mutate` (never rejects), `mutateAsync` and `reset`. */

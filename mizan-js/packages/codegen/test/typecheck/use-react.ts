@@ -7,6 +7,22 @@ export function useExample(list: number): string {
   const first: Todo | undefined = page.data?.[0];
   const status: "pending" | "success" | "error" = page.status;
   const sure: Todo[] = useSuspenseTodos({ list }).data;
+  // narrowed as in TanStack Query v5: no data while pending, data once pending and error are ruled out
+  let narrowed = 0;
+  if (page.isPending) {
+    const none: undefined = page.data;
+    void none;
+  } else if (page.isError) {
+    const code: string = page.error.code; // a MizanError
+    narrowed = code.length;
+  } else {
+    const all: Todo[] = page.data;
+    narrowed = all.length;
+  }
+  if (page.status === "success") narrowed += page.data.length;
+  // @ts-expect-error data may be absent before the status is checked
+  const unchecked: Todo[] = page.data;
+  void unchecked;
   const add = useAddTodo({
     onMutate: (args, { setData }) => {
       const draft: Todo = { id: -1, title: args.title, done: false, priority: "LOW", due: null };
@@ -22,5 +38,5 @@ export function useExample(list: number): string {
   // @ts-expect-error the args of addTodo need a title
   add.mutate({ list });
   void saved;
-  return `${first?.title}${status}${sure.length}${add.isPending}${useCatalog().data?.total}`;
+  return `${first?.title}${status}${sure.length}${narrowed}${add.isPending}${useCatalog().data?.total}`;
 }

@@ -5,9 +5,10 @@ import type { Todo } from "../generated/mizan.js";
 export function example(list: () => number): string {
   const page = useTodos(() => ({ list: list() }), () => ({ placeholderData: keepPreviousData }));
   const first: Todo | undefined = page.data?.[0];
+  const count = page.isSuccess ? page.data.length : page.isError ? page.error.status : 0;
   const add = useAddTodo({ onError: (error) => console.log(error) });
   add.mutate({ list: list(), title: "Milk" });
   // @ts-expect-error params are a getter
   useTodos({ list: 3 });
-  return `${first?.title}${page.isPlaceholderData}${add.isPending}${useCatalog().status}`;
+  return `${first?.title}${count}${page.isPlaceholderData}${add.isPending}${useCatalog().status}`;
 }

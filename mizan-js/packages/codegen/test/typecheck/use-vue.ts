@@ -2,15 +2,17 @@
 import { ref, type ComputedRef } from "vue";
 import { keepPreviousData, useAddTodo, useSearch, useTodos } from "../generated/mizan.vue.js";
 import type { Todo } from "../generated/mizan.js";
+import type { MizanError } from "@mizan/base";
 
 export function setup() {
   const list = ref(3);
   const page = useTodos(() => ({ list: list.value }), { placeholderData: keepPreviousData, enabled: () => list.value > 0 });
   const data: ComputedRef<Todo[] | undefined> = page.data;
+  const error: ComputedRef<MizanError | null> = page.error;
   const found = useSearch({ q: "milk" });
   const add = useAddTodo();
   add.mutate({ list: 3, title: "Milk" });
   // @ts-expect-error a param of the wrong type
   useTodos({ list: "3" });
-  return { data, found, pending: add.isPending };
+  return { data, error, found, pending: add.isPending };
 }

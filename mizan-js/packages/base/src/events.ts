@@ -164,15 +164,15 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const hold = async (takeover: boolean) => {
     leader = true;
     let attempt = 0;
-    let first = true;
+    /** Events may have been missed before the next stream opens (a new leader, a reconnect). */
+    let missed = takeover;
     while (!closed) {
       const opened = await stream(() => {
         attempt = 0;
-        // events may have been missed before this stream opened (a reconnect, a new leader)
-        if (!first || takeover) deliver({ type: "resync" });
+        if (missed) deliver({ type: "resync" });
       });
       if (closed || opened === "gone") break;
-      first = false;
+      missed = true;
       attempt++;
       const wait = typeof opened === "number" ? opened : reconnectDelay(attempt);
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -255,12 +255,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     }
   };
 
-  if (locks && channel) {
-    // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
-    void locks.request(name, { ifAvailable: true }, (lock) =>
-      lock ? (closed ? undefined : hold(false)) : locks.request(name, () => (closed ? undefined : hold(true))),
-    );
-  } else void hold(false);
+  const lead = (takeover: boolean) => (closed ? undefined : hold(takeover));
+  // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
+  if (locks && channel) void locks.request(name, { ifAvailable: true }, (lock) => (lock ? lead(false) : locks.request(name, () => lead(true))));
+  else void lead(false);
 
   return {
     get leader() {

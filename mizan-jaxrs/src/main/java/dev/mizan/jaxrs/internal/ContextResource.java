@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,24 +68,43 @@ public class ContextResource {
      * @return the context's value, or 304 when the client's copy is current
      */
     @GET
-    public Response read(@PathParam("name") String name, @Context Configuration config, @Context Application app,
-                         @Context HttpServletRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
-        MizanMarker.require(config, app);
+    // RESTEasy makes a new proxy per request for each interface-typed @Context parameter: the read takes the
+    // servlet request alone (CDI's own HttpServletRequest bean costs more), and reads its query and
+    // If-None-Match from it (docs/internals/read-and-call-paths.md)
+    public Response read(@PathParam("name") String name, @Context Application app, @Context HttpServletRequest request) {
+        MizanMarker.require(app);
         if (urlBytes(request, maxUrl) > maxUrl) {
             throw Problems.urlTooLong(maxUrl);
         }
         // the client's cache-buster (_mz) is skipped where the params are read
-        Map<String, List<String>> query = request.getQueryString() == null ? Map.of() : uri.getQueryParameters(true);
+        Map<String, List<String>> query = QueryParams.parse(request.getQueryString());
         // never request.getSession(true) here: a read must not create a session (docs/reference/protocol.md)
         ReadResult result = engine.read(name, query, engine.caller(request));
 
-        boolean current = EtagMatch.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), result.etag());
+        boolean current = EtagMatch.matches(ifNoneMatch(request), result.etag());
         Response.ResponseBuilder response = current
                 ? Response.notModified()
                 : Response.ok(JsonEntity.of(result.body()), MediaType.APPLICATION_JSON_TYPE);
         response.header(HttpHeaders.ETAG, result.etag()).header("Mizan-Cache", result.cache().header());
         headersByContext.get(result.context().name()).forEach(response::header);
         return response.build();
+    }
+
+    /** @return every {@code If-None-Match} line of the request, joined by commas as one list; null when none */
+    private static String ifNoneMatch(HttpServletRequest request) {
+        Enumeration<String> lines = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
+        if (lines == null || !lines.hasMoreElements()) {
+            return null;
+        }
+        String first = lines.nextElement();
+        if (!lines.hasMoreElements()) {
+            return first;
+        }
+        StringBuilder all = new StringBuilder(first);
+        while (lines.hasMoreElements()) {
+            all.append(',').append(lines.nextElement());
+        }
+        return all.toString();
     }
 
     private static int urlBytes(HttpServletRequest request, int maxUrl) {

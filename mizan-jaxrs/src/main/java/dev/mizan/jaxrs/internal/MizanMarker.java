@@ -27,6 +27,16 @@ public final class MizanMarker {
                 || isTrue(app == null || app.getProperties() == null ? null : app.getProperties().get(PROPERTY));
     }
 
+    /**
+     * The same from the application alone, for the read path: {@code Application} is a class, which
+     * RESTEasy passes as is, where a {@code Configuration} parameter is a new proxy on every request.
+     *
+     * @param app the application serving the request
+     */
+    static void require(Application app) {
+        require(null, app);
+    }
+
     /** Answers a plain 404 outside {@code MizanApplication}, handled by that application's own mappers. */
     static void require(Configuration config, Application app) {
         if (!inside(config, app)) {

@@ -64,7 +64,7 @@ async function open(context, url, name) {
   const page = await context.newPage();
   page.log = { requests: [], problems: [], navigations: 0 };
   page.on("request", (r) => page.log.requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
-  page.on("console", (m) => m.type() === "error" && page.log.problems.push(`${name}: ${m.text()}`));
+  page.on("console", (m) => m.type() === "error" && page.log.problems.push(`${name}: ${m.text()} at ${m.location().url}`));
   page.on("pageerror", (e) => page.log.problems.push(`${name}: ${e}`));
   await page.goto(url);
   page.on("framenavigated", (f) => f === page.mainFrame() && page.log.navigations++);

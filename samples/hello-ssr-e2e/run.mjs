@@ -80,7 +80,7 @@ try {
     const requests = [];
     const problems = [];
     page.on("request", (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
-    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(m.text()));
+    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(`${m.text()} at ${m.location().url}`));
     page.on("pageerror", (e) => problems.push(String(e)));
     await page.goto(base);
     await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 15000 });
@@ -115,7 +115,7 @@ try {
     const requests = [];
     const problems = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
-    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(m.text()));
+    page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && problems.push(`${m.text()} at ${m.location().url}`));
     await page.goto(base);
     await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 15000 });
     await sleep(300);

@@ -5,7 +5,8 @@ import { createClient } from "@mizan/base";
 import { MizanProvider } from "./generated/mizan.react.ts";
 import { BoardPage } from "./Board.jsx";
 
-const HEAD = '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="static/board.css">';
+const HEAD = '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="static/board.css">'
+  + '<link rel="icon" href="favicon.svg" type="image/svg+xml">';
 
 export function render({ entry, props, data }) {
   if (entry !== "board") throw new Error(`no page named ${entry}`);

@@ -7,10 +7,13 @@ import { Home } from "./Home.jsx";
 
 const pages = { home: Home };
 
+// The page's own icon: without one a browser asks for /favicon.ico at the server's root, outside the WAR.
+const HEAD = '<link rel="icon" href="favicon.svg" type="image/svg+xml">';
+
 export function render({ entry, props, data }) {
   const Page = pages[entry];
   if (!Page) throw new Error(`no page named ${entry}`);
   const client = createClient({ baseUrl: "", document: null, channel: false, fetch: () => Promise.reject(new Error("no fetch during SSR")) });
   client.hydrate(data);
-  return { html: renderToString(<Page client={client} {...props} />) };
+  return { head: HEAD, html: renderToString(<Page client={client} {...props} />) };
 }

@@ -97,8 +97,8 @@ async function startNode(home, index) {
     if (existsSync(`${war}.failed`)) fail(`hello.war failed on node ${index + 1}; see ${work}/node${index + 1}.log`);
     return existsSync(`${war}.deployed`);
   }, 240_000);
-  const node = { server, home, managementPort, app: `http://127.0.0.1:${httpPort}/hello` };
-  nodes.push(node);
+  const node = { server, home, base, managementPort, app: `http://127.0.0.1:${httpPort}/hello` };
+  nodes[index] = node; // by index, not by which deployment finished first: nodes[0] is node 1
   return node;
 }
 
@@ -316,7 +316,7 @@ if (!bench) {
     const pid = await waitFor("the node's JVM", async () => {
       const { stdout } = await run("jcmd", ["-l"]);
       // by its base dir, which is this run's own (a port offset may be another JVM's too)
-      const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`${join(work, "node1")} `));
+      const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`${node1.base} `));
       return line?.split(" ")[0];
     }, 10_000);
     // The class histogram collects the heap fully first and counts what is left, object by object: the

@@ -50,6 +50,18 @@ public final class Deployments {
     }
 
     /**
+     * A Mizan deployment with the server-side rendering module's jars ({@link TestProperty#SSR_LIBS}), extra
+     * config lines and the given resources of the WAR's class path (a server bundle).
+     */
+    public static WebArchive ssrWar(String name, String extraConfig, String[] resources, Class<?>... classes) {
+        WebArchive war = withConfig(plainWar(name, classes), extraConfig).addAsLibraries(jars(TestProperty.SSR_LIBS));
+        for (String resource : resources) {
+            war.addAsResource(resource, resource);
+        }
+        return war;
+    }
+
+    /**
      * A deployment without Mizan: the classes and the identity fixture only. The infrastructure
      * tests use it to prove the server, the fixture and the client before blaming Mizan.
      */

@@ -39,6 +39,11 @@ public enum TestProperty {
             "Directory holding the implementation jars of mizan.tck.libs plus the Redis cache backend and its dependencies;"
                     + " the health test with Redis deploys these instead",
             null),
+    /** Implementation jars with the server-side rendering module. */
+    SSR_LIBS("mizan.tck.ssrLibs",
+            "Directory holding the implementation jars of mizan.tck.redisLibs plus the server-side rendering module (Node or"
+                    + " Bun worker pool) and its dependencies; the SSR test deploys these instead, and needs node on the PATH",
+            null),
     /** The Redis server binary. */
     REDIS_SERVER("mizan.tck.redisServer",
             "The redis-server binary the health test starts (and stops, by its process) on a free loopback port",

@@ -59,7 +59,7 @@ class SsrTest {
     @Assertion(id = "ssr-data-as-read", strategy = "the page's hydration data holds, under the context's stableKey, what GET /mizan/ctx/{name} answers")
     void dataAsRead() {
         HttpTck http = HttpTck.of(base);
-        JsonObject seeded = data(http.get("app/pages/note")).getJsonObject("contexts").getJsonObject("ssrNote|{}");
+        JsonObject seeded = seeded(script(http.get("app/pages/note")), "ssrNote|{}");
         Reply read = http.ctx("ssrNote");
         assertThat(read.status()).as("%s", read).isEqualTo(200);
         assertThat(seeded.getJsonObject("data")).isEqualTo(read.json());
@@ -71,7 +71,7 @@ class SsrTest {
         String raw = script(r);
         assertThat(raw).doesNotContain("<").doesNotContain(">").doesNotContain("\u2028").doesNotContain("\u2029");
         assertThat(r.body()).doesNotContain("<script>window.__pwned");
-        assertThat(parse(raw).getJsonObject("contexts").getJsonObject("ssrNote|{}").getJsonObject("data").getString("text"))
+        assertThat(seeded(raw, "ssrNote|{}").getJsonObject("data").getString("text"))
                 .isEqualTo(SsrApi.HOSTILE);
     }
 
@@ -83,7 +83,7 @@ class SsrTest {
         assertThat(alice.status()).as("%s", alice).isEqualTo(200);
         assertThat(alice.header("Cache-Control")).hasValue("private, no-store");
         assertThat(alice.body()).contains("<p id=\"mine\">owned by alice</p>");
-        assertThat(data(alice).getJsonObject("contexts").getJsonObject("ssrMine|{}").getString("data")).isEqualTo("owned by alice");
+        assertThat(seeded(script(alice), "ssrMine|{}").getString("data")).isEqualTo("owned by alice");
         Reply bob = HttpTck.of(base).bearer("demo-bob").get("app/pages/mine");
         assertThat(bob.body()).contains("owned by bob").doesNotContain("owned by alice");
     }
@@ -102,7 +102,7 @@ class SsrTest {
         Reply r = http.get("app/pages/broken");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.body()).contains("<div id=\"app\" data-mizan-ssr=\"fallback\"></div>");
-        assertThat(data(r).getJsonObject("contexts").getJsonObject("ssrNote|{}").getJsonObject("data"))
+        assertThat(seeded(script(r), "ssrNote|{}").getJsonObject("data"))
                 .isEqualTo(http.ctx("ssrNote").json());
     }
 
@@ -112,13 +112,10 @@ class SsrTest {
         return m.group(1);
     }
 
-    private static JsonObject data(Reply page) {
-        return parse(script(page));
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
-            return r.readObject();
+    /** @return the seed of one context (its stableKey) in a page's hydration data script */
+    private static JsonObject seeded(String script, String key) {
+        try (JsonReader r = Json.createReader(new StringReader(script))) {
+            return r.readObject().getJsonObject("contexts").getJsonObject(key);
         }
     }
 }

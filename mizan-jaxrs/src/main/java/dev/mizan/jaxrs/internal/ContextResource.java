@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,30 +80,13 @@ public class ContextResource {
         // never request.getSession(true) here: a read must not create a session (docs/reference/protocol.md)
         ReadResult result = engine.read(name, query, engine.caller(request));
 
-        boolean current = EtagMatch.matches(ifNoneMatch(request), result.etag());
+        boolean current = EtagMatch.matchesAny(request.getHeaders(HttpHeaders.IF_NONE_MATCH), result.etag());
         Response.ResponseBuilder response = current
                 ? Response.notModified()
                 : Response.ok(JsonEntity.of(result.body()), MediaType.APPLICATION_JSON_TYPE);
         response.header(HttpHeaders.ETAG, result.etag()).header("Mizan-Cache", result.cache().header());
         headersByContext.get(result.context().name()).forEach(response::header);
         return response.build();
-    }
-
-    /** @return every {@code If-None-Match} line of the request, joined by commas as one list; null when none */
-    private static String ifNoneMatch(HttpServletRequest request) {
-        Enumeration<String> lines = request.getHeaders(HttpHeaders.IF_NONE_MATCH);
-        if (lines == null || !lines.hasMoreElements()) {
-            return null;
-        }
-        String first = lines.nextElement();
-        if (!lines.hasMoreElements()) {
-            return first;
-        }
-        StringBuilder all = new StringBuilder(first);
-        while (lines.hasMoreElements()) {
-            all.append(',').append(lines.nextElement());
-        }
-        return all.toString();
     }
 
     private static int urlBytes(HttpServletRequest request, int maxUrl) {

@@ -31,6 +31,7 @@ final class QueryParams {
             return Map.of();
         }
         Map<String, List<String>> params = new LinkedHashMap<>();
+        int eq = -1; // the first '=' at or after start (query.length() when none): each character is searched once
         int start = 0;
         while (start <= query.length()) {
             int end = query.indexOf('&', start);
@@ -38,8 +39,11 @@ final class QueryParams {
                 end = query.length();
             }
             if (end > start) {
-                int eq = query.indexOf('=', start);
-                boolean valued = eq >= 0 && eq < end;
+                if (eq < start) {
+                    eq = query.indexOf('=', start);
+                    eq = eq < 0 ? query.length() : eq;
+                }
+                boolean valued = eq < end;
                 String name = decode(query.substring(start, valued ? eq : end));
                 String value = valued ? decode(query.substring(eq + 1, end)) : "";
                 params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);

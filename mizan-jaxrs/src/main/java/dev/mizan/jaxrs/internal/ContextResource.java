@@ -90,10 +90,14 @@ public class ContextResource {
     }
 
     private static int urlBytes(HttpServletRequest request, int maxUrl) {
+        String uri = request.getRequestURI();
         String query = request.getQueryString();
-        String url = request.getRequestURI() + (query == null ? "" : "?" + query);
-        // a UTF-8 byte count is at most 3 per char: skip the encoding when it cannot exceed the limit
-        return url.length() * 3 <= maxUrl ? url.length() : url.getBytes(StandardCharsets.UTF_8).length;
+        int chars = uri.length() + (query == null ? 0 : 1 + query.length());
+        // a UTF-8 byte count is at most 3 per char: count the bytes only when the URL could exceed the limit
+        if (chars * 3 <= maxUrl) {
+            return chars;
+        }
+        return uri.getBytes(StandardCharsets.UTF_8).length + (query == null ? 0 : 1 + query.getBytes(StandardCharsets.UTF_8).length);
     }
 
     /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */

@@ -99,6 +99,10 @@ wait_node() { # <n> <offset>
   for _ in $(seq 1 360); do
     [ -f "$deployments/board.war.deployed" ] && { echo "  http://127.0.0.1:$((8080 + $2))/board/"; return 0; }
     [ -f "$deployments/board.war.failed" ] && { echo "deployment failed:" >&2; cat "$deployments/board.war.failed" >&2; return 1; }
+    # a server that stopped (a bad option, a port in use) will never deploy: say so now, not after 180 s
+    kill -0 "$(cat "$target/node$1.pid")" 2>/dev/null || {
+      echo "node $1 (WildFly) exited before deploying board.war; the end of $target/wildfly-node$1.log:" >&2
+      tail -n 20 "$target/wildfly-node$1.log" >&2; return 1; }
     sleep 0.5
   done
   echo "node $1 did not deploy board.war within 180 s; see $target/wildfly-node$1.log" >&2

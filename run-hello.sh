@@ -66,6 +66,13 @@ for _ in $(seq 1 240); do
     cat "$deployments/hello.war.failed" >&2
     exit 1
   fi
+  # a server that stopped (a bad option, a port in use) will never deploy: say so now, not after 120 s
+  if ! kill -0 "$(cat "$(pid_file "$offset")")" 2>/dev/null; then
+    echo "WildFly exited before deploying hello.war; the end of $log:" >&2
+    tail -n 20 "$log" >&2
+    rm -f "$(pid_file "$offset")"
+    exit 1
+  fi
   sleep 0.5
 done
 echo "WildFly did not deploy hello.war within 120 s; see $log" >&2

@@ -102,7 +102,7 @@ wait_node() { # <n> <offset>
     # a server that stopped (a bad option, a port in use) will never deploy: say so now, not after 180 s
     kill -0 "$(cat "$target/node$1.pid")" 2>/dev/null || {
       echo "node $1 (WildFly) exited before deploying board.war; the end of $target/wildfly-node$1.log:" >&2
-      tail -n 20 "$target/wildfly-node$1.log" >&2; return 1; }
+      tail -n 20 "$target/wildfly-node$1.log" >&2; rm -f "$target/node$1.pid"; return 1; }
     sleep 0.5
   done
   echo "node $1 did not deploy board.war within 180 s; see $target/wildfly-node$1.log" >&2

@@ -21,6 +21,9 @@ import java.util.function.Function;
 public record SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
                           long maxReply, boolean failOpen, boolean dev) {
 
+    /** The bundle's key without the {@code mizan.} prefix; {@link PageResourcesCheck} reads it too, earlier. */
+    static final String BUNDLE_KEY = "ssr.bundle";
+
     /**
      * Reads the settings through a lookup of raw values by key (without the {@code mizan.} prefix).
      *
@@ -33,7 +36,7 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
         List<String> problems = new ArrayList<>();
         SsrSettings settings = new SsrSettings(
                 raw.apply("ssr.command").orElse("node"),
-                raw.apply("ssr.bundle").filter(s -> !s.isBlank()).orElse(null),
+                raw.apply(BUNDLE_KEY).filter(s -> !s.isBlank()).orElse(null),
                 positive(raw, problems, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
                 duration(raw, problems, "ssr.timeout", Duration.ofSeconds(5)),
                 positive(raw, problems, "ssr.max-renders", 10_000),

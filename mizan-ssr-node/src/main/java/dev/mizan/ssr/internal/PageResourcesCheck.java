@@ -67,8 +67,7 @@ public class PageResourcesCheck implements ServletContainerInitializer {
 
     private static Optional<String> bundle(ClassLoader loader) {
         try {
-            return ConfigProvider.getConfig(loader).getOptionalValue("mizan." + SsrSettings.BUNDLE_KEY, String.class)
-                    .filter(s -> !s.isBlank());
+            return SsrSettings.readBundle(SsrSettings.raw(ConfigProvider.getConfig(loader)));
         } catch (LinkageError | IllegalStateException e) {
             // no MicroProfile Config: the core fails the deployment with its own message (MZCDI00110)
             return Optional.of("(unknown)");

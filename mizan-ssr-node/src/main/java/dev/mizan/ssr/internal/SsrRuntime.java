@@ -40,7 +40,7 @@ public class SsrRuntime implements SsrPool, HealthPart {
     @PostConstruct
     void start() {
         Config config = ConfigProvider.getConfig();
-        SsrSettings settings = SsrSettings.read(key -> config.getOptionalValue("mizan." + key, String.class));
+        SsrSettings settings = SsrSettings.read(SsrSettings.raw(config));
         if (!settings.enabled()) {
             return;
         }

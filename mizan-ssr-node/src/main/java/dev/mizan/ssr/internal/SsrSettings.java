@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The {@code mizan.ssr.*} settings (see the README's configuration table and docs/how-to/ssr.md).
@@ -21,8 +22,18 @@ import java.util.function.Function;
 public record SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
                           long maxReply, boolean failOpen, boolean dev) {
 
-    /** The bundle's key without the {@code mizan.} prefix; {@link PageResourcesCheck} reads it too, earlier. */
-    static final String BUNDLE_KEY = "ssr.bundle";
+    /** @return the raw values of {@code mizan.*} keys in {@code config}, looked up by the key without that prefix */
+    static Function<String, Optional<String>> raw(Config config) {
+        return key -> config.getOptionalValue("mizan." + key, String.class);
+    }
+
+    /**
+     * @return {@code mizan.ssr.bundle}, a blank value counting as unset; {@link PageResourcesCheck} reads
+     *         it on its own, before the pool starts
+     */
+    static Optional<String> readBundle(Function<String, Optional<String>> raw) {
+        return raw.apply("ssr.bundle").filter(s -> !s.isBlank());
+    }
 
     /**
      * Reads the settings through a lookup of raw values by key (without the {@code mizan.} prefix).
@@ -36,7 +47,7 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
         List<String> problems = new ArrayList<>();
         SsrSettings settings = new SsrSettings(
                 raw.apply("ssr.command").orElse("node"),
-                raw.apply(BUNDLE_KEY).filter(s -> !s.isBlank()).orElse(null),
+                readBundle(raw).orElse(null),
                 positive(raw, problems, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
                 duration(raw, problems, "ssr.timeout", Duration.ofSeconds(5)),
                 positive(raw, problems, "ssr.max-renders", 10_000),

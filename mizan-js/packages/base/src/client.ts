@@ -175,6 +175,9 @@ export function createClient(config: MizanConfig): MizanClient {
   const applyStale = (items: readonly Stale[], stamp: number, skip?: ReadonlySet<string>) =>
     markStale((entry) => !skip?.has(entry._key) && items.some((item) => matches(entry, item)), stamp);
 
+  /** Counts the principal's changes (login, logout): data read before one is never shown after it. */
+  let identity = 0;
+
   /** Writes a state from outside a fetch: a response in flight read older data, so it is dropped. */
   const overwrite = (entry: Entry, state: Partial<ContextState>) => {
     entry._generation++;
@@ -184,6 +187,7 @@ export function createClient(config: MizanConfig): MizanClient {
   };
 
   const clearUserEntries = () => {
+    identity++;
     hooks.onIdentity?.();
     for (const entry of entries.values()) {
       if (entry._scope === "public") continue;
@@ -288,6 +292,7 @@ export function createClient(config: MizanConfig): MizanClient {
       // single-flight refresh (§3): the server answers with the fresh data of what it made stale
       const mounted = [...entries.values()].filter((e) => e._active && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
+      const caller = identity;
       live?.("start");
       let response: Response;
       try {
@@ -307,8 +312,9 @@ export function createClient(config: MizanConfig): MizanClient {
         invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
         let refreshed: unknown;
         ({ result, redirect, refreshed } = JSON.parse(text) as Record<string, unknown>);
-        // the `refreshed` data (§3) goes into its entries, which then need no refetch
-        for (const [key, value] of Object.entries(refreshed ?? {})) {
+        // the `refreshed` data (§3) goes into its entries, which then need no refetch; not after a login
+        // or logout in the meantime (it was read as the previous user): those entries refetch as stale
+        for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
           const entry = entries.get(key);
           if (entry && (value as Member)?.data !== undefined) {
             entry._stale = false;

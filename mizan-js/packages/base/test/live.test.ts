@@ -153,3 +153,31 @@ test("the echo of this client's own call is ignored; a dropped stream reconnects
   await until(() => es.reads.filter((u) => u.includes("list=1")).length === 2);
   expect(seen).toEqual(["resync"]);
 });
+
+test("`refreshed` data read before a logout is not shown after it: the entry shows the new user's read", async () => {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let user = "alice";
+  server = await startServer(async (r) => {
+    if (r.path === "/mizan/session") return { body: { csrfToken: "t", user: null } };
+    if (r.path === "/mizan/call/save") {
+      await released; // answered after the logout below, with what it read as alice
+      return { body: { result: 1, invalidate: [{ context: "orders" }], refreshed: { "orders|{}": { data: ["orders of alice"] } } } };
+    }
+    return { body: [`orders of ${user}`] };
+  });
+  const c = client(server.baseUrl);
+  const orders = c.registerContext({ name: "orders", scope: "user" }, {});
+  orders.subscribe(() => {});
+  await until(() => orders.getState().status === "success");
+  const saving = c.call("save", {});
+  await until(() => server.to("/mizan/call/save").length === 1);
+  user = "nobody"; // the principal changes while the call is in flight (a logout, in any tab)
+  c.clearUserEntries();
+  await until(() => orders.getState().status === "success");
+  expect(orders.getState().data).toEqual(["orders of nobody"]);
+  release();
+  await saving;
+  await new Promise((r) => setTimeout(r, 50));
+  expect(orders.getState().data).toEqual(["orders of nobody"]);
+});

@@ -41,6 +41,8 @@ type Shared =
 const HOLD_MS = 10_000;
 /** Event ids of this browser's calls remembered, to ignore their echoes. */
 const ECHOES = 256;
+/** A stream that stayed open this long resets the reconnect backoff (one that ends at once does not). */
+const STEADY_MS = 10_000;
 
 /**
  * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
@@ -61,11 +63,13 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   /** Calls in flight in any tab of this browser, by tab and start time: events wait for their ids. */
   const holds = new Map<string, number[]>();
   const echoes: string[] = [];
-  let queue: LiveEvent[] = [];
+  /** Events held back while calls are in flight, with the time each arrived. */
+  let queue: { event: LiveEvent; at: number }[] = [];
   /** SHA-256 of each stableKey, computed once. */
   const digests = new Map<string, Promise<string>>();
 
-  const share = (message: Shared) => channel?.postMessage(message);
+  // after close() the channel is closed; a call still in flight ends through here and must not throw
+  const share = (message: Shared) => closed || channel?.postMessage(message);
 
   const holding = () => {
     const now = Date.now();
@@ -91,10 +95,14 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     if (!holding()) flush();
   };
 
+  /** Acts on the held events: all of them, or (calls still in flight) those held HOLD_MS already. */
   const flush = () => {
-    const pending = queue;
-    queue = [];
-    for (const event of pending) void act(event);
+    const now = Date.now();
+    const all = !holding();
+    // (the timer may fire a few ms early by the wall clock)
+    const due = queue.filter((held) => all || now - held.at >= HOLD_MS - 20);
+    queue = queue.filter((held) => !due.includes(held));
+    for (const { event } of due) void act(event, true);
   };
 
   const digestOf = (key: string): Promise<string> => {
@@ -108,12 +116,16 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     return d;
   };
 
-  /** Refetches what an event names, unless it is the echo of this browser's own call. */
-  const act = async (event: LiveEvent) => {
+  /**
+   * Refetches what an event names, unless it is the echo of this browser's own call. While calls are
+   * in flight the event waits for their responses (their ids), at most HOLD_MS, even when further
+   * calls keep starting: `released` is an event that waited already.
+   */
+  const act = async (event: LiveEvent, released = false) => {
     if (event.type === "invalidate" && event.id && echoes.includes(event.id)) return;
-    if (holding()) {
-      queue.push(event);
-      setTimeout(() => holding() || flush(), HOLD_MS);
+    if (!released && holding()) {
+      queue.push({ event, at: Date.now() });
+      setTimeout(flush, HOLD_MS);
       return;
     }
     options.onEvent?.(event);
@@ -167,12 +179,16 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     /** Events may have been missed before the next stream opens (a new leader, a reconnect). */
     let missed = takeover;
     while (!closed) {
+      let openedAt: number | undefined;
       const opened = await stream(() => {
-        attempt = 0;
+        openedAt = Date.now();
         if (missed) deliver({ type: "resync" });
       });
       if (closed || opened === "gone") break;
       missed = true;
+      // only a stream that stayed open resets the backoff: one that a proxy or a filter ends at once
+      // must not be reopened (and every mounted read refetched) twice a second
+      if (openedAt !== undefined && Date.now() - openedAt >= STEADY_MS) attempt = 0;
       attempt++;
       const wait = typeof opened === "number" ? opened : reconnectDelay(attempt);
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -181,8 +197,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
 
   /**
-   * Reads one stream until it ends. Returns "gone" when the server has no events (404), a delay in
-   * ms when it asked for one (503 Retry-After), else undefined.
+   * Reads one stream until it ends. Returns "gone" when Mizan answers that it has no events (its own
+   * 404, which carries `Mizan-Protocol`; a container's 404 while the application redeploys is
+   * retried), a delay in ms when it asked for one (503 Retry-After), else undefined.
    */
   const stream = async (onOpen: () => void): Promise<"gone" | number | undefined> => {
     abort = new AbortController();
@@ -193,6 +210,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       idle = setTimeout(() => controller.abort(), idleTimeout);
     };
     try {
+      touch(); // a server that never answers the request is given up on too
       const token = config.auth === "token" ? await config.getToken?.() : null;
       const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events`, {
         headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -200,8 +218,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         cache: "no-store",
         signal: controller.signal,
       });
-      if (response.status === 404) return "gone";
-      if (!response.ok || !response.body) {
+      if (response.status === 404 && response.headers.has("Mizan-Protocol")) return "gone";
+      // a 200 that is not a stream (a login page behind a redirect, say) is retried like an error
+      if (!response.ok || !response.body || !/^text\/event-stream\b/i.test(response.headers.get("Content-Type") ?? "")) {
         const after = Number(response.headers.get("Retry-After"));
         return after > 0 ? after * 1000 : undefined;
       }
@@ -215,8 +234,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         if (done) break;
         touch();
         buffer += value;
-        const lines = buffer.split(/\r\n|\r|\n/);
-        buffer = lines.pop() ?? "";
+        // a trailing CR waits for the next chunk: it may be the first half of a CRLF
+        const cut = buffer.endsWith("\r") ? buffer.length - 1 : buffer.length;
+        const lines = buffer.slice(0, cut).split(/\r\n|\r|\n/);
+        buffer = (lines.pop() ?? "") + buffer.slice(cut);
         for (const line of lines) {
           if (line === "") {
             dispatch(fields);

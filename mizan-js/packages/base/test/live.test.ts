@@ -181,3 +181,145 @@ test("`refreshed` data read before a logout is not shown after it: the entry sho
   await new Promise((r) => setTimeout(r, 50));
   expect(orders.getState().data).toEqual(["orders of nobody"]);
 });
+
+test("connection.close() while a call is in flight: the call still resolves with its result", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const c = createClient({
+    baseUrl: es.baseUrl,
+    channel: `live-${Math.random()}`,
+    document: null,
+    fetch: async (input, init) => {
+      if (String(input).includes("/mizan/session")) return Response.json({ csrfToken: "t", user: null });
+      if (!String(input).includes("/mizan/call/")) return fetch(input, init);
+      await released;
+      return Response.json({ result: 7, invalidate: [] }, { headers: { "Mizan-Event-Id": "e9" } });
+    },
+  });
+  clients.push(c);
+  const connection = connectEvents(c);
+  await until(() => es.streams.length === 1);
+  const calling = c.call("touch", {});
+  await new Promise((r) => setTimeout(r, 20));
+  connection.close();
+  release();
+  await expect(calling).resolves.toBe(7);
+});
+
+/** A server whose `/mizan/events` answers as `events` says; counts the stream requests. */
+async function scriptedEvents(events: (n: number, res: ServerResponse) => void) {
+  let opens = 0;
+  const http = createServer((req, res) => {
+    if (new URL(req.url!, "http://x").pathname === "/mizan/events") events(++opens, res);
+    else res.writeHead(200, { "Content-Type": "application/json" }).end("1");
+  });
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  return {
+    baseUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    opens: () => opens,
+    close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))),
+  };
+}
+
+test("a 404 without Mizan-Protocol (the application redeploying) is retried; Mizan's own 404 stops the stream", async () => {
+  const es = await scriptedEvents((n, res) => {
+    if (n <= 2) res.writeHead(404, { "Content-Type": "text/html" }).end("<h1>Not Found</h1>");
+    else if (n === 3) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+    else res.writeHead(404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }).end('{"error":"not_found"}');
+  });
+  server = { close: es.close } as unknown as TestServer;
+  const connection = connectEvents(client(es.baseUrl), { reconnectDelay: () => 10 });
+  connections.push(connection);
+  await until(() => es.opens() === 3);
+  expect(connection.leader).toBe(true);
+});
+
+test("a stream that ends at once is reopened with a growing delay, and a 200 that is not a stream is retried", async () => {
+  const es = await scriptedEvents((n, res) => {
+    if (n === 1) res.writeHead(200, { "Content-Type": "text/html" }).end("<form>login</form>");
+    else res.writeHead(200, { "Content-Type": "text/event-stream" }).end(": mizan\n\n");
+  });
+  server = { close: es.close } as unknown as TestServer;
+  const attempts: number[] = [];
+  const seen: string[] = [];
+  connections.push(
+    connectEvents(client(es.baseUrl), {
+      reconnectDelay: (n) => (attempts.push(n), 5),
+      onEvent: (e) => seen.push(e.type),
+    }),
+  );
+  await until(() => attempts.length >= 5);
+  // not reset to 1 by each stream that opened and ended at once
+  expect(attempts.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
+  expect(seen.length).toBeGreaterThan(0); // each reopen resyncs: events may have been missed
+});
+
+test("a CRLF split across two chunks ends one line, not two: the event is delivered", async () => {
+  let stream!: ServerResponse;
+  const es = await scriptedEvents((_n, res) => {
+    res.writeHead(200, { "Content-Type": "text/event-stream" });
+    res.write(": mizan\r\n\r\n");
+    stream = res;
+  });
+  server = { close: es.close } as unknown as TestServer;
+  const seen: LiveEventSeen[] = [];
+  connections.push(connectEvents(client(es.baseUrl), { onEvent: (e) => seen.push(e as LiveEventSeen) }));
+  await until(() => stream !== undefined);
+  stream.write("event: invalidate\r");
+  await new Promise((r) => setTimeout(r, 30));
+  stream.write('\nid: a1\r\ndata: {"context":"todos"}\r\n\r\n');
+  await until(() => seen.length === 1);
+  expect(seen[0]).toEqual({ type: "invalidate", context: "todos", id: "a1" });
+});
+
+type LiveEventSeen = { type: string; context?: string; id?: string };
+
+test("a stream request the server never answers is given up after idleTimeout and made again", async () => {
+  const es = await scriptedEvents((n, res) => {
+    if (n > 1) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+    // the first request hangs: no headers, ever
+  });
+  server = { close: es.close } as unknown as TestServer;
+  const seen: string[] = [];
+  connections.push(connectEvents(client(es.baseUrl), { idleTimeout: 100, reconnectDelay: () => 10, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.opens() === 2 && seen.length === 1);
+  expect(seen).toEqual(["resync"]);
+});
+
+test("calls that keep overlapping hold an event at most 10 s, not until they stop", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = createClient({
+    baseUrl: es.baseUrl,
+    channel: `live-${Math.random()}`,
+    document: null,
+    fetch: async (input, init) => {
+      if (String(input).includes("/mizan/session")) return Response.json({ csrfToken: "t", user: null });
+      if (!String(input).includes("/mizan/call/")) return fetch(input, init);
+      await new Promise((r) => setTimeout(r, 1500));
+      return Response.json({ result: null, invalidate: [] });
+    },
+  });
+  clients.push(c);
+  const acted: number[] = [];
+  connections.push(connectEvents(c, { onEvent: () => acted.push(Date.now()) }));
+  await until(() => es.streams.length === 1);
+  let calling = true;
+  const calls = (async () => {
+    while (calling) {
+      void c.call("tick", {});
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  const pushed = Date.now();
+  es.push(`event: invalidate\nid: other\ndata: {"context":"todos"}\n\n`);
+  await until(() => acted.length === 1, 14_000);
+  calling = false;
+  await calls;
+  const held = acted[0]! - pushed;
+  expect(held).toBeGreaterThanOrEqual(9_000);
+  expect(held).toBeLessThan(12_000);
+}, 20_000);

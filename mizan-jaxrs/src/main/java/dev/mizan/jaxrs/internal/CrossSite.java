@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Refuses cross-site requests on the endpoints that set or need the CSRF token (docs/reference/protocol.md): an
@@ -12,6 +14,12 @@ import java.util.Optional;
  * {@code Sec-Fetch-Site: cross-site} from an unlisted origin.
  */
 final class CrossSite {
+
+    /**
+     * A host name with {@code _} (a Docker Compose service name, say) is not a server-based authority
+     * to {@link URI}, which then has no host: such an authority is read as {@code host[:port]} here.
+     */
+    private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9_.-]+)(?::(\\d{1,5}))?");
 
     private CrossSite() {
     }
@@ -45,11 +53,18 @@ final class CrossSite {
             URI uri = new URI(origin.trim());
             String scheme = uri.getScheme();
             String host = uri.getHost();
+            int port = uri.getPort();
+            if (host == null && uri.getRawAuthority() != null) {
+                Matcher m = HOST_PORT.matcher(uri.getRawAuthority());
+                if (m.matches()) {
+                    host = m.group(1);
+                    port = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
+                }
+            }
             if (scheme == null || host == null) {
                 return Optional.empty();
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
             boolean defaultPort = port == -1 || port == defaultPort(scheme);
             return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {

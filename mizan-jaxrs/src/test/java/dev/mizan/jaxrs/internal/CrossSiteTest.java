@@ -36,6 +36,17 @@ class CrossSiteTest {
     }
 
     @Test
+    void hostNamesWithAnUnderscoreAreOrigins() {
+        // java.net.URI gives such an authority no host; a Compose service name is one
+        assertThat(CrossSite.refused("http://my_app:8080", null, "http://my_app:8080", "my_app:8080", List.of())).isFalse();
+        assertThat(CrossSite.refused("http://My_App:8080", null, "http://10.0.0.5:8080", "my_app:8080", List.of())).isFalse();
+        assertThat(CrossSite.refused("http://evil_app:8080", null, "http://my_app:8080", "my_app:8080", List.of())).isTrue();
+        assertThat(CrossSite.refused("http://my_app:9090", null, "http://my_app:8080", "my_app:8080", List.of())).isTrue();
+        assertThat(CrossSite.refused("http://app_ui", "cross-site", SELF, null, List.of("http://app_ui:80"))).isFalse();
+        assertThat(CrossSite.refused("http://user@my_app:8080", null, "http://my_app:8080", "my_app:8080", List.of())).isTrue();
+    }
+
+    @Test
     void secFetchSiteCrossSiteIsRefusedEvenWithoutOrigin() {
         assertThat(CrossSite.refused(null, "cross-site", SELF, null, List.of())).isTrue();
         assertThat(CrossSite.refused(null, "same-site", SELF, null, List.of())).isFalse();

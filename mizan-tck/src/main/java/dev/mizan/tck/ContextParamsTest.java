@@ -123,6 +123,16 @@ class ContextParamsTest {
         assertThat(r.errorCode()).isIn("invalid_params", "bad_request");
     }
 
+    @Assertion(id = "ctx-params-too-deep", strategy = "A JSON param nested deeper than mizan.limits.max-depth (64), and one nested 999 deep (under the URL limit): 400 invalid_params naming it, never a 500")
+    void nestedTooDeep() {
+        for (int depth : new int[] {65, 999}) {
+            Reply r = HttpTck.of(base).ctxRaw("echo", "n=1&tags=" + "%5B".repeat(depth) + "%5D".repeat(depth));
+            assertInvalidParam(r, "tags");
+            assertThat(r.error().getJsonObject("fields").getJsonArray("tags").getString(0)).as("depth %d", depth)
+                    .contains("nested deeper than");
+        }
+    }
+
     @Assertion(id = "ctx-params-mz-ignored", strategy = "The reserved _mz param is accepted and ignored: same body and ETag as without")
     void cacheBusterIgnored() {
         Reply plain = echo(with("s", "mz"));

@@ -34,11 +34,19 @@ public final class JsonTrees {
      * @return the value, or {@code null} when the text is not exactly one JSON value or nests deeper
      */
     public static JsonValue parse(String text, int maxDepth) {
+        return parse(text, maxDepth, () -> { });
+    }
+
+    /**
+     * As {@link #parse(String, int)}, and runs {@code tooDeep} when the value nests deeper than
+     * {@code maxDepth} (it is then read no further).
+     */
+    public static JsonValue parse(String text, int maxDepth, Runnable tooDeep) {
         try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 return null;
             }
-            JsonValue value = read(parser, parser.next(), maxDepth, () -> { });
+            JsonValue value = read(parser, parser.next(), maxDepth, tooDeep);
             return value == null || parser.hasNext() ? null : value;
         } catch (RuntimeException e) {
             // JsonParsingException, JsonException, NoSuchElementException, and Parsson's own nesting cap

@@ -42,11 +42,13 @@ final class WireParams {
             } else if (p.stringTyped()) {
                 out.add(name, JSON.createValue(e.getValue().get(0)));
             } else {
-                JsonValue v = parse(e.getValue().get(0));
-                if (v == null) {
-                    errors.add(name, "is not " + expected(p));
-                } else if (JsonDepth.of(v) > maxDepth) {
+                // the parser stops at maxDepth (no recursion: a URL can nest thousands deep)
+                boolean[] tooDeep = new boolean[1];
+                JsonValue v = JsonTrees.parse(e.getValue().get(0), maxDepth, () -> tooDeep[0] = true);
+                if (tooDeep[0]) {
                     errors.add(name, "is nested deeper than " + maxDepth);
+                } else if (v == null) {
+                    errors.add(name, "is not " + expected(p));
                 } else {
                     out.add(name, v);
                 }
@@ -66,10 +68,5 @@ final class WireParams {
             case "boolean" -> "true or false";
             default -> "a JSON value";
         };
-    }
-
-    private static JsonValue parse(String text) {
-        // the depth is checked by the caller, to name it in the message
-        return JsonTrees.parse(text, Integer.MAX_VALUE);
     }
 }

@@ -50,12 +50,17 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!MizanMarker.inside(config, app) || engine.get().settings().corsOrigins().isEmpty()) {
+            return;
+        }
+        // With CORS on, whether a response carries the headers below depends on Origin, so every
+        // response says so: a shared cache must not serve a same-origin answer to a listed origin.
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        addVaryOrigin(headers);
         allowedOrigin(request).ifPresent(origin -> {
-            MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Allow-Credentials", "true");
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED);
-            addVaryOrigin(headers);
         });
     }
 

@@ -145,6 +145,11 @@ public final class HttpTck {
         return get(mizanRoot + endpoint, headers);
     }
 
+    /** OPTIONS on any Mizan endpoint (a CORS preflight, say), e.g. {@code call/addTodo}. */
+    public Reply mizanOptions(String endpoint, String... headers) {
+        return send(request(mizanRoot + endpoint, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** GET {@code session}, remembering the CSRF token it returns. */
     public Reply session(String... headers) {
         Reply r = mizan("session", headers);

@@ -165,9 +165,12 @@ public final class RedisCacheBackend implements CacheBackend {
         String key = key(counter);
         try (AbstractPipeline p = client.pipelined()) {
             p.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
-            p.incr(key);
+            Response<Long> incremented = p.incr(key);
             p.pexpire(key, counterTtl);
             p.sync();
+            // a pipeline keeps an error reply (OOM under noeviction, READONLY) in its Response: read it,
+            // so that a purge Redis refused throws and is counted as lost, rather than passing unseen
+            incremented.get();
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }

@@ -74,6 +74,21 @@ class OutageIntegrationTest {
     }
 
     @Test
+    void aPurgeThatRedisRefusesIsALostPurgeAndNothingStaleIsRead() {
+        read();
+        assertThat(read().status()).isEqualTo(CacheStatus.HIT);
+        // Redis is full under noeviction (docs/how-to/redis.md): it answers writes with an OOM error reply
+        assertThat(redis.send("CONFIG", "SET", "maxmemory-policy", "noeviction")).isEqualTo("OK");
+        assertThat(redis.send("CONFIG", "SET", "maxmemory", "1")).isEqualTo("OK");
+        version.set(2);
+        node.cache.purge(CounterNames.context("stock"));
+        assertThat(node.cache.degraded()).as("the refused purge is counted as lost").isTrue();
+        Served after = read();
+        assertThat(after.status()).isNotEqualTo(CacheStatus.HIT);
+        assertThat(body(after)).isEqualTo("v2");
+    }
+
+    @Test
     void aPurgeDuringAnOutageFailsNoCallAndLeavesNothingStale() {
         read();
         redis.kill();

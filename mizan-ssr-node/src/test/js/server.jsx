@@ -1,5 +1,6 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, throw, noisy, big).
+// fault tests (echo, slow, loop, throw, noisy, big, forge).
+import { writeSync } from "node:fs";
 import { renderToString } from "react-dom/server";
 import { createSSRApp } from "vue";
 import { renderToString as vueToString } from "vue/server-renderer";
@@ -28,6 +29,12 @@ const entries = {
     return { html: `<p>quiet ${props.n}</p>` };
   },
   big: ({ props }) => ({ html: "x".repeat(props.size) }),
+  // Writes past the worker's stdout redirection, straight into the protocol pipe: a reply header
+  // that is JSON of the wrong shape (a string id), read before the worker's own reply.
+  forge: () => {
+    writeSync(1, '{"id":"forged","headLen":0,"htmlLen":0}\n');
+    return { html: "<p>forged</p>" };
+  },
   status: () => ({ html: "<p>gone</p>", status: 404 }),
   pid: () => ({ html: String(process.pid) }),
 };

@@ -107,6 +107,12 @@ final class Worker {
             JsonNumber status = header.getJsonNumber("status");
             return new RenderResult(status == null ? 200 : status.intValue(),
                     reader.readBytes((int) headLen), reader.readBytes((int) htmlLen));
+        } catch (ClassCastException e) {
+            // a header that is JSON of the wrong shape (a string id, an error that is no object): the
+            // worker is not trusted with another render, and the render fails as a crash, not as the
+            // container's 500 with the worker lost to the pool
+            kill();
+            throw new RenderException(RenderException.Kind.CRASH, Messages.protocolError("a reply header of the wrong shape"));
         } catch (IOException | JsonException e) {
             kill();
             if (timedOut) {

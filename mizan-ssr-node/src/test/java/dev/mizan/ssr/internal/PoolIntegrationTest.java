@@ -184,6 +184,20 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void aReplyHeaderOfTheWrongShapeIsAProtocolErrorAndTheWorkerIsReplaced() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            String before = html(pool.render(request("pid", "{}")));
+            assertThatThrownBy(() -> pool.render(request("forge", "{}"))).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("MZSSR01014")
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.CRASH));
+            awaitAlive(pool, 1, Duration.ofSeconds(5));
+            String after = html(pool.render(request("pid", "{}")));
+            assertThat(after).isNotEqualTo(before);
+            assertThat(pool.state().crashes()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aReplyLargerThanMaxReplyIsRefusedAndTheWorkerReplaced() throws Exception {
         SsrSettings s = settings(1, Duration.ofSeconds(10), 10_000, true);
         s = new SsrSettings(s.command(), s.bundle(), 1, s.timeout(), s.maxRenders(), 1000, true, false);

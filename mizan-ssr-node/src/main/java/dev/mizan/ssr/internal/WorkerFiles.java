@@ -47,7 +47,9 @@ public final class WorkerFiles implements AutoCloseable {
             if (bundle.startsWith(CLASSPATH)) {
                 String resource = bundle.substring(CLASSPATH.length()).replaceFirst("^/+", "");
                 String name = resource.substring(resource.lastIndexOf('/') + 1);
-                Path target = dir.resolve(name.endsWith(".mjs") || name.endsWith(".js") ? name : name + ".mjs");
+                // a directory of its own: a bundle named worker.mjs must not replace the worker script
+                Path target = Files.createDirectory(dir.resolve("bundle"))
+                        .resolve(name.endsWith(".mjs") || name.endsWith(".js") ? name : name + ".mjs");
                 copy(loader.getResourceAsStream(resource), target, () -> Messages.bundleResourceMissing(resource));
                 return new WorkerFiles(dir, script, target, false);
             }
@@ -56,6 +58,9 @@ public final class WorkerFiles implements AutoCloseable {
                 throw Messages.bundleMissing(file);
             }
             return new WorkerFiles(dir, script, file, true);
+        } catch (IOException e) {
+            delete(dir);
+            throw Messages.extractFailed(e);
         } catch (RuntimeException e) {
             delete(dir);
             throw e;

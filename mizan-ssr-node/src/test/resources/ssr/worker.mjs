@@ -1,0 +1,1 @@
+export function render() { return { html: "<p>the bundle</p>" }; }

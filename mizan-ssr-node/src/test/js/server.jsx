@@ -1,5 +1,5 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, throw, noisy, big, forge).
+// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge).
 import { writeSync } from "node:fs";
 import { renderToString } from "react-dom/server";
 import { createSSRApp } from "vue";
@@ -22,6 +22,8 @@ const entries = {
   slow: async ({ props }) => { await new Promise((r) => setTimeout(r, props.ms)); return { html: `<p>slow ${props.ms}</p>` }; },
   loop: () => { for (;;) { /* a component that never returns */ } },
   throw: () => { throw new Error("the page broke"); },
+  throwLong: () => { throw new Error(`the page broke ${"at length ".repeat(4000)}`); },
+  throwOdd: () => { throw Object.create(null); },
   noisy: ({ props }) => {
     console.log("console.log from the bundle");
     console.info("console.info from the bundle");

@@ -28,9 +28,17 @@ function send(bytes) {
   }
 }
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
+// An error line stays well under the JVM's 64 KB header limit (a longer one would count as a crash),
+// and a thrown value that String() cannot convert still gets a message.
+const ERROR_TEXT_MAX = 16 * 1024;
+const text = (value) => {
+  let out;
+  try { out = String(value); } catch { out = "(a value that cannot be converted to text)"; }
+  return out.length > ERROR_TEXT_MAX ? `${out.slice(0, ERROR_TEXT_MAX)}... (cut)` : out;
+};
 const failure = (error) => ({
-  message: String(error && error.message !== undefined ? error.message : error),
-  stack: error && error.stack ? String(error.stack) : undefined,
+  message: text(error && error.message !== undefined ? error.message : error),
+  stack: error && error.stack ? text(error.stack) : undefined,
 });
 
 let render;

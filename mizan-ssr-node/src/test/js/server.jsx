@@ -1,6 +1,7 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
 // fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge).
 import { writeSync } from "node:fs";
+import nodeConsole from "node:console";
 import { renderToString } from "react-dom/server";
 import { createSSRApp } from "vue";
 import { renderToString as vueToString } from "vue/server-renderer";
@@ -27,6 +28,7 @@ const entries = {
   noisy: ({ props }) => {
     console.log("console.log from the bundle");
     console.info("console.info from the bundle");
+    nodeConsole.log("node:console from the bundle");
     process.stdout.write("a stray stdout write\n");
     return { html: `<p>quiet ${props.n}</p>` };
   },

@@ -11,7 +11,15 @@ import { pathToFileURL } from "node:url";
 // below). process.stdin and process.stdout are never opened as streams: in Node, opening one would make
 // its pipe non-blocking. The bundle's process.stdout is stderr, and so is console.
 Object.defineProperty(process, "stdout", { configurable: true, enumerable: true, get: () => process.stderr });
-globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+// Under Bun, the node:console module (and require("console")) exports the global console object
+// itself, which writes to fd 1: its methods are rebound in place, as well as the global replaced.
+for (const key of Object.keys(console)) {
+  if (typeof toStderr[key] === "function") {
+    try { console[key] = toStderr[key].bind(toStderr); } catch { /* read-only: the global below still goes */ }
+  }
+}
+globalThis.console = toStderr;
 
 // A pipe that is non-blocking answers EAGAIN: wait a little and try again. Bun makes stdout's pipe
 // non-blocking, so a reply larger than the pipe (64 KB) meets EAGAIN until the JVM, which is reading the

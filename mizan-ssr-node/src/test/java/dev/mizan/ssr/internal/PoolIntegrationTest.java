@@ -199,6 +199,24 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void underBunTooTheBundlesConsoleGoesToTheJvmLogNotIntoThePipe() throws Exception {
+        SsrSettings node = settings(1, Duration.ofSeconds(10), 10_000, true);
+        SsrSettings bun = new SsrSettings(Fixtures.BUN.toString(), node.bundle(), 1, node.timeout(), node.maxRenders(),
+                node.maxReply(), node.failOpen(), false);
+        try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(bun)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (log.lines().stream().filter(l -> l.endsWith("] node:console from the bundle")).count() < 3 && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            assertThat(log.lines()).filteredOn(l -> l.endsWith("] node:console from the bundle")).hasSize(3);
+            assertThat(pool.state().crashes()).isZero();
+        }
+    }
+
+    @Test
     void aReplyHeaderOfTheWrongShapeIsAProtocolErrorAndTheWorkerIsReplaced() throws Exception {
         try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             String before = html(pool.render(request("pid", "{}")));

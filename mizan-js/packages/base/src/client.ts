@@ -113,14 +113,18 @@ export function createClient(config: MizanConfig): MizanClient {
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel ?? "mizan") : undefined;
   const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
 
+  const gcTime = config.gcTime ?? 300_000;
   const scheduleGc = (entry: Entry) => {
     clearTimeout(entry._gcTimer);
+    // Infinity (TanStack's "never"), or beyond what setTimeout can wait (about 24.8 days, which it
+    // would cut to 1 ms): the entry is kept
+    if (!(gcTime < 2 ** 31)) return;
     entry._gcTimer = setTimeout(() => {
       if (entry._listeners.size || entries.get(entry._key) !== entry) return;
       // never drop an entry while its fetch runs: a refetch() with no subscriber would lose its result
       if (entry._inflight) void entry._inflight.finally(() => scheduleGc(entry));
       else entries.delete(entry._key);
-    }, config.gcTime ?? 300_000);
+    }, gcTime);
     (entry._gcTimer as { unref?: () => void }).unref?.();
   };
 
@@ -147,7 +151,9 @@ export function createClient(config: MizanConfig): MizanClient {
         // Out of order: the entry was cleared or written meanwhile (a newer answer is shown). Only
         // one request per entry is in flight in a generation, so no other ordering is needed.
         if (entry._generation !== generation) return;
-        const again = entry._refetchAfter;
+        // the refetch an invalidation queued waits for an enabled subscriber, as any stale read does
+        const again = entry._refetchAfter && entry._active > 0;
+        if (entry._refetchAfter && !again) entry._stale = true;
         entry._inflight = undefined;
         entry._refetchAfter = false;
         entry._set({ ...outcome, isFetching: !!again });

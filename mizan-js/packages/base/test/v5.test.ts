@@ -80,6 +80,45 @@ describe("enabled", () => {
     live();
     stop();
   });
+
+  test("an invalidation during a fetch whose last enabled subscriber then leaves queues no second request", async () => {
+    const client = newClient();
+    const handle = client.registerContext(todos, { list: 1 });
+    const gate = deferred();
+    server.handle(async () => {
+      await gate.promise;
+      return { body: ["milk"] };
+    });
+    const live = handle.subscribe(() => {});
+    await until(() => reads() === 1);
+    client.invalidate([{ context: "todos" }]); // the fetch in flight read older data: one more is queued
+    const watch = handle.subscribe(() => {}, false);
+    live(); // only a disabled subscriber is left
+    gate.resolve();
+    await until(() => handle.getState().isSuccess);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reads()).toBe(1);
+    expect(handle.getState().isFetching).toBe(false);
+    // the read is still stale: an enabled subscriber fetches it again
+    const again = handle.subscribe(() => {});
+    await until(() => reads() === 2);
+    again();
+    watch();
+  });
+});
+
+describe("gcTime", () => {
+  test("Infinity keeps an entry after its last subscriber leaves; a finite gcTime drops it", async () => {
+    const kept = newClient({ gcTime: Infinity });
+    const dropped = newClient({ gcTime: 5 });
+    for (const client of [kept, dropped]) {
+      const handle = client.registerContext(todos, { list: 1 });
+      handle.subscribe(() => {})();
+    }
+    await new Promise((r) => setTimeout(r, 60));
+    expect(kept.size).toBe(1);
+    expect(dropped.size).toBe(0);
+  });
 });
 
 describe("placeholderData", () => {

@@ -100,9 +100,12 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     const now = Date.now();
     const all = !holding();
     // (the timer may fire a few ms early by the wall clock)
-    const due = queue.filter((held) => all || now - held.at >= HOLD_MS - 20);
-    queue = queue.filter((held) => !due.includes(held));
-    for (const { event } of due) void act(event, true);
+    const pending = queue;
+    queue = [];
+    for (const held of pending) {
+      if (all || now - held.at >= HOLD_MS - 20) void act(held.event, true);
+      else queue.push(held);
+    }
   };
 
   const digestOf = (key: string): Promise<string> => {

@@ -182,23 +182,30 @@ test("`refreshed` data read before a logout is not shown after it: the entry sho
   expect(orders.getState().data).toEqual(["orders of nobody"]);
 });
 
+/** A client whose calls `answer` (after its own delay); sessions are answered at once, reads go to the server. */
+function clientWithCalls(baseUrl: string, answer: () => Promise<Response>) {
+  const c = createClient({
+    baseUrl,
+    channel: `live-${Math.random()}`,
+    document: null,
+    fetch: async (input, init) => {
+      if (String(input).includes("/mizan/session")) return Response.json({ csrfToken: "t", user: null });
+      return String(input).includes("/mizan/call/") ? answer() : fetch(input, init);
+    },
+  });
+  clients.push(c);
+  return c;
+}
+
 test("connection.close() while a call is in flight: the call still resolves with its result", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
-  const c = createClient({
-    baseUrl: es.baseUrl,
-    channel: `live-${Math.random()}`,
-    document: null,
-    fetch: async (input, init) => {
-      if (String(input).includes("/mizan/session")) return Response.json({ csrfToken: "t", user: null });
-      if (!String(input).includes("/mizan/call/")) return fetch(input, init);
-      await released;
-      return Response.json({ result: 7, invalidate: [] }, { headers: { "Mizan-Event-Id": "e9" } });
-    },
+  const c = clientWithCalls(es.baseUrl, async () => {
+    await released;
+    return Response.json({ result: 7, invalidate: [] }, { headers: { "Mizan-Event-Id": "e9" } });
   });
-  clients.push(c);
   const connection = connectEvents(c);
   await until(() => es.streams.length === 1);
   const calling = c.call("touch", {});
@@ -291,18 +298,10 @@ test("a stream request the server never answers is given up after idleTimeout an
 test("calls that keep overlapping hold an event at most 10 s, not until they stop", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
-  const c = createClient({
-    baseUrl: es.baseUrl,
-    channel: `live-${Math.random()}`,
-    document: null,
-    fetch: async (input, init) => {
-      if (String(input).includes("/mizan/session")) return Response.json({ csrfToken: "t", user: null });
-      if (!String(input).includes("/mizan/call/")) return fetch(input, init);
-      await new Promise((r) => setTimeout(r, 1500));
-      return Response.json({ result: null, invalidate: [] });
-    },
+  const c = clientWithCalls(es.baseUrl, async () => {
+    await new Promise((r) => setTimeout(r, 1500));
+    return Response.json({ result: null, invalidate: [] });
   });
-  clients.push(c);
   const acted: number[] = [];
   connections.push(connectEvents(c, { onEvent: () => acted.push(Date.now()) }));
   await until(() => es.streams.length === 1);

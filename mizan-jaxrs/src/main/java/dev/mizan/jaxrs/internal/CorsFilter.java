@@ -40,7 +40,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     public void filter(ContainerRequestContext request) {
         if (request.getMethod().equals(HttpMethod.OPTIONS)
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
-            allowedOrigin(request).ifPresent(origin -> request.abortWith(Response.ok()
+            allowedOrigin(request, corsOrigins()).ifPresent(origin -> request.abortWith(Response.ok()
                     .header("Access-Control-Allow-Methods", "GET, POST")
                     .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
                     .header("Access-Control-Max-Age", "600")
@@ -50,28 +50,30 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!MizanMarker.inside(config, app) || engine.get().settings().corsOrigins().isEmpty()) {
+        List<String> allowed = corsOrigins();
+        if (allowed.isEmpty()) {
             return;
         }
         // With CORS on, whether a response carries the headers below depends on Origin, so every
         // response says so: a shared cache must not serve a same-origin answer to a listed origin.
         MultivaluedMap<String, Object> headers = response.getHeaders();
         addVaryOrigin(headers);
-        allowedOrigin(request).ifPresent(origin -> {
+        allowedOrigin(request, allowed).ifPresent(origin -> {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Allow-Credentials", "true");
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED);
         });
     }
 
+    /** @return {@code mizan.cors.origins}, or none outside Mizan's application (CORS off there) */
+    private List<String> corsOrigins() {
+        return MizanMarker.inside(config, app) ? engine.get().settings().corsOrigins() : List.of();
+    }
+
     /** @return the request's {@code Origin} when CORS applies to it */
-    private Optional<String> allowedOrigin(ContainerRequestContext request) {
+    private static Optional<String> allowedOrigin(ContainerRequestContext request, List<String> allowed) {
         String origin = request.getHeaderString("Origin");
-        if (origin == null || !MizanMarker.inside(config, app) || isSession(request)) {
-            return Optional.empty();
-        }
-        List<String> allowed = engine.get().settings().corsOrigins();
-        if (allowed.isEmpty()) {
+        if (origin == null || allowed.isEmpty() || isSession(request)) {
             return Optional.empty();
         }
         Optional<String> given = CrossSite.normalize(origin);

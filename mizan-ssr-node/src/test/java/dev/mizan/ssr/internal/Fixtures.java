@@ -49,6 +49,12 @@ final class Fixtures {
         return new SsrSettings(NODE, serverBundle().toString(), size, timeout, maxRenders, 8_388_608, failOpen, false);
     }
 
+    /** @return {@code node}'s settings with Bun as the command */
+    static SsrSettings onBun(SsrSettings node) {
+        return new SsrSettings(BUN.toString(), node.bundle(), node.poolSize(), node.timeout(), node.maxRenders(),
+                node.maxReply(), node.failOpen(), node.dev());
+    }
+
     static WorkerPool pool(SsrSettings s) {
         WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), Fixtures.class.getClassLoader()));
         awaitAlive(pool, s.poolSize(), Duration.ofSeconds(30));

@@ -155,9 +155,7 @@ class FrameworksIntegrationTest {
     void bunRendersTheSamePagesAsNode() throws Exception {
         assertThat(Fixtures.BUN).as("Bun from npm @oven/bun-linux-x64").isExecutable();
         SsrSettings node = Fixtures.settings(1, Duration.ofSeconds(10), 10_000, true);
-        SsrSettings bun = new SsrSettings(Fixtures.BUN.toString(), node.bundle(), 1, node.timeout(), node.maxRenders(),
-                node.maxReply(), true, false);
-        try (WorkerPool bunPool = Fixtures.pool(bun)) {
+        try (WorkerPool bunPool = Fixtures.pool(Fixtures.onBun(node))) {
             String data = "{\"contexts\":{\"todos|{\\\"list\\\":3}\":{\"data\":" + TODOS + ",\"updatedAt\":1}}}";
             for (String fw : FRAMEWORKS) {
                 RenderRequest req = new RenderRequest(fw, "{\"title\":\"Hi\"}", "/", data);

@@ -200,10 +200,8 @@ class PoolIntegrationTest {
 
     @Test
     void underBunTooTheBundlesConsoleGoesToTheJvmLogNotIntoThePipe() throws Exception {
-        SsrSettings node = settings(1, Duration.ofSeconds(10), 10_000, true);
-        SsrSettings bun = new SsrSettings(Fixtures.BUN.toString(), node.bundle(), 1, node.timeout(), node.maxRenders(),
-                node.maxReply(), node.failOpen(), false);
-        try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(bun)) {
+        try (Fixtures.Logged log = new Fixtures.Logged();
+             WorkerPool pool = pool(Fixtures.onBun(settings(1, Duration.ofSeconds(10), 10_000, true)))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
             }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * CDI event fired after a purge is done, so application code can react without polling.
- * Observe it with {@code void on(@Observes Invalidated event)}.
+ * Observe it with {@code void on(@Observes Invalidated event)}. An observer that throws is logged; it
+ * fails neither the call nor the purge.
  *
  * @param context the purged context's name, or empty for a whole-user purge
  * @param params  the params that narrowed the purge (JSON values as sent on the wire), empty for all entries

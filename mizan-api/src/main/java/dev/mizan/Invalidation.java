@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * Run-time invalidation, for staleness that annotations cannot express. Inject it into any CDI bean:
- * entries are purged after the current method's transaction commits (immediately without one) and
- * listed in the current call's {@code invalidate} response.
+ * entries are purged after the current method's transaction commits (immediately without one; never
+ * when it rolls back) and listed in the current call's {@code invalidate} response.
  *
  * <pre>{@code
  * @Inject Invalidation invalidation;

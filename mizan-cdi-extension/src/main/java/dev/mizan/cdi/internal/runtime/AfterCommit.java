@@ -4,8 +4,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Defers work to after the current JTA transaction commits, or runs it now when there is none
- * (docs/internals/cache-design.md: purge after commit). JTA is optional: without it, work always runs
+ * Defers work to after the current JTA transaction commits, drops it when the transaction is marked
+ * for rollback, or runs it now when there is none (docs/internals/cache-design.md: purge after commit). JTA is optional: without it, work always runs
  * now. The transaction registry is looked up once (at deployment), never per purge.
  */
 final class AfterCommit {
@@ -44,9 +44,14 @@ final class AfterCommit {
             }
         }
 
+        /** @return whether the transaction took care of the work: it runs on commit, or never on a rollback */
         static boolean defer(Object registry, Runnable work) {
             jakarta.transaction.TransactionSynchronizationRegistry tsr = (jakarta.transaction.TransactionSynchronizationRegistry) registry;
-            if (tsr.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
+            int status = tsr.getTransactionStatus();
+            if (status == jakarta.transaction.Status.STATUS_MARKED_ROLLBACK) {
+                return true; // it can only roll back: nothing it did becomes visible, so nothing to purge
+            }
+            if (status != jakarta.transaction.Status.STATUS_ACTIVE) {
                 return false;
             }
             tsr.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {

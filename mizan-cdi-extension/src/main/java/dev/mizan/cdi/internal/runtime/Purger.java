@@ -146,10 +146,16 @@ public class Purger {
         }
     }
 
-    /** Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}). */
+    /**
+     * Purges every entry of a user, across contexts (logout, or {@code Invalidation.user}), after the
+     * current transaction commits, as every purge does.
+     */
     public void purgeUser(String user) {
-        increment(CounterNames.user(rt.keys().userToken(user)));
-        events.fire(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
+        String counter = CounterNames.user(rt.keys().userToken(user));
+        afterCommit.run(() -> {
+            increment(counter);
+            announce(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
+        });
     }
 
     private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
@@ -160,7 +166,6 @@ public class Purger {
         if (!feed.viaBackend()) {
             feed.publish(event);
         }
-        events.fire(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
         repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
@@ -168,6 +173,18 @@ public class Purger {
             for (EdgePurger edge : edgePurgers) {
                 background.execute(() -> purgeEdge(edge, tags, 1));
             }
+        }
+        // last: an observer that throws must not cancel the repurge or the edge purges
+        announce(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
+    }
+
+    /** Fires {@link Invalidated}: the purge is done, so an observer's failure is logged, never the call's. */
+    private void announce(Invalidated event) {
+        try {
+            events.fire(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "MZCDI01015: an observer of " + Invalidated.class.getName()
+                    + " failed; the purge itself is done", e);
         }
     }
 

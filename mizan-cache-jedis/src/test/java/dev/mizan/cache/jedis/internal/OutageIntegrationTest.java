@@ -89,6 +89,23 @@ class OutageIntegrationTest {
     }
 
     @Test
+    void aRefusedPurgeIsRepairedByTheReadinessProbeAloneAndEveryNodeIsToldToResync() {
+        try (AppNode other = new AppNode(AppNode.standalone(redis.port, "mizan:"))) {
+            RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the second node to subscribe");
+            assertThat(redis.send("CONFIG", "SET", "maxmemory-policy", "noeviction")).isEqualTo("OK");
+            assertThat(redis.send("CONFIG", "SET", "maxmemory", "1")).isEqualTo("OK");
+            node.cache.purge(CounterNames.context("stock"), "{}");
+            assertThat(node.cache.degraded()).as("the refused purge is lost").isTrue();
+            assertThat(node.cache.serving()).as("the readiness check's view while Redis refuses writes").isFalse();
+            assertThat(redis.send("CONFIG", "SET", "maxmemory", "0")).isEqualTo("OK");
+            // no read on either node: the probe bumps the epoch, and the bump reaches every node
+            assertThat(node.cache.serving()).isTrue();
+            RedisServer.await(() -> other.events.contains("epoch resync"), Duration.ofSeconds(5), "the other node to hear the resync");
+            assertThat(other.events).as("the refused purge itself reached no node").noneMatch(e -> e.endsWith(" {}"));
+        }
+    }
+
+    @Test
     void aPurgeDuringAnOutageFailsNoCallAndLeavesNothingStale() {
         read();
         redis.kill();

@@ -26,9 +26,14 @@ import java.util.function.Supplier;
  * <p>Exceptions from {@code compute} are application errors and propagate unchanged. Backend
  * failures never fail a read: it is computed and answered with {@link CacheStatus#BYPASS}. A purge
  * the backend could not record makes every read bypass until the backend answers again and the
- * global epoch has been bumped, so the lost purge cannot leave stale entries behind.
+ * global epoch has been bumped ({@link #repair()}), so the lost purge cannot leave stale entries
+ * behind. That bump carries {@link #RESYNC_EVENT} to every node's purge listeners: their clients never
+ * heard of the lost purge.
  */
 public final class OriginCache implements AutoCloseable {
+
+    /** The event that goes with the epoch bump for lost purges: listeners on every node must resync. */
+    public static final String RESYNC_EVENT = "resync";
 
     private static final System.Logger LOG = System.getLogger(OriginCache.class.getName());
 
@@ -53,7 +58,7 @@ public final class OriginCache implements AutoCloseable {
      * @return the body, its ETag, and {@code HIT}, {@code MISS} or {@code BYPASS}
      */
     public Served read(String entryKey, List<String> counters, Duration ttl, Supplier<byte[]> compute) {
-        if (lostPurges.get() > 0 && !recordLostPurges()) {
+        if (lostPurges.get() > 0 && !repair()) {
             return bypass(compute);
         }
         Lookup lookup;
@@ -87,9 +92,10 @@ public final class OriginCache implements AutoCloseable {
      * the backend cannot record switches this node to bypass until it can bump the epoch instead.
      *
      * @param counter a name from {@link CounterNames}
+     * @return whether the backend recorded it; if not, it is a lost purge until {@link #repair()}
      */
-    public void purge(String counter) {
-        purge(counter, null);
+    public boolean purge(String counter) {
+        return purge(counter, null);
     }
 
     /**
@@ -98,18 +104,22 @@ public final class OriginCache implements AutoCloseable {
      *
      * @param counter a name from {@link CounterNames}
      * @param event   the event text, or {@code null} for none
+     * @return whether the backend recorded it (and carries the event); if not, it is a lost purge
+     *         until {@link #repair()}, and no node's listeners heard of it
      */
-    public void purge(String counter, String event) {
+    public boolean purge(String counter, String event) {
         try {
             if (event == null) {
                 backend.increment(counter);
             } else {
                 backend.increment(counter, event);
             }
+            return true;
         } catch (RuntimeException e) {
             lostPurges.incrementAndGet();
             LOG.log(Level.WARNING, "MZCDI01007: could not record the purge of counter " + counter
                     + "; reads bypass the cache until the backend answers again", e);
+            return false;
         }
     }
 
@@ -123,7 +133,8 @@ public final class OriginCache implements AutoCloseable {
      *         reachable and subscribed to other nodes' purges) and no purge is waiting to be recorded
      */
     public boolean serving() {
-        return backend.available() && !degraded();
+        // a readiness probe repairs too: a node taken out of service gets no reads that would
+        return backend.available() && (!degraded() || repair());
     }
 
     /**
@@ -232,11 +243,19 @@ public final class OriginCache implements AutoCloseable {
         return true;
     }
 
-    /** Bumps the epoch in place of the purges that were lost; false while the backend is still down. */
-    private boolean recordLostPurges() {
+    /**
+     * Bumps the epoch in place of the purges that were lost, telling every node's listeners to
+     * resync; called by reads, by {@link #serving()} and by the purger until it succeeds.
+     *
+     * @return whether no lost purge is left unrecorded (false while the backend still fails)
+     */
+    public boolean repair() {
         long lost = lostPurges.get();
+        if (lost == 0) {
+            return true;
+        }
         try {
-            backend.increment(CounterNames.EPOCH);
+            backend.increment(CounterNames.EPOCH, RESYNC_EVENT);
         } catch (RuntimeException e) {
             return false;
         }

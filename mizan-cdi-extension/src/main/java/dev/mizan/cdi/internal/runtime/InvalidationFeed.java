@@ -9,18 +9,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Hands the purges of every node to the {@link InvalidationListener}s of this node: through the cache
  * backend's purge listeners (Redis pub/sub reaches every node; the memory backend only this one), or
- * directly when there is no cache ({@code mizan.cache.backend=none}). See docs/how-to/live-updates.md.
+ * directly ({@link #publish}) when there is no cache ({@code mizan.cache.backend=none}) or the backend
+ * could not record the purge. The epoch bump that repairs lost purges tells every node to resync.
+ * See docs/how-to/live-updates.md.
  */
 final class InvalidationFeed implements PurgeListener {
 
     private static final System.Logger LOG = System.getLogger(InvalidationFeed.class.getName());
 
     private final List<InvalidationListener> listeners = new CopyOnWriteArrayList<>();
-    private final boolean viaBackend;
 
-    /** @param cache the origin cache, or null: then {@link #publish} tells the listeners itself */
+    /** @param cache the origin cache, or null: then only {@link #publish} tells the listeners */
     InvalidationFeed(OriginCache cache) {
-        this.viaBackend = cache != null;
         if (cache != null) {
             cache.addPurgeListener(this);
         }
@@ -28,11 +28,6 @@ final class InvalidationFeed implements PurgeListener {
 
     void add(InvalidationListener listener) {
         listeners.add(listener);
-    }
-
-    /** @return whether the purge itself carries the event to the listeners (else {@link #publish} must) */
-    boolean viaBackend() {
-        return viaBackend;
     }
 
     /** Tells this node's listeners of an event that no backend carries. */
@@ -47,7 +42,9 @@ final class InvalidationFeed implements PurgeListener {
 
     @Override
     public void purged(String counter, String event) {
-        if (event != null) {
+        if (OriginCache.RESYNC_EVENT.equals(event)) {
+            resync(); // some node lost purges its clients never heard of: every client refetches
+        } else if (event != null) {
             InvalidationEvent.decode(event).ifPresent(this::deliver);
         }
     }

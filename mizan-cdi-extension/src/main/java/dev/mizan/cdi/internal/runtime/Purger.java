@@ -41,6 +41,7 @@ public class Purger {
 
     private static final System.Logger LOG = System.getLogger(Purger.class.getName());
     private static final int EDGE_ATTEMPTS = 3;
+    private static final long REPAIR_MAX_SECONDS = 30;
 
     @Inject
     MizanRuntime rt;
@@ -59,6 +60,7 @@ public class Purger {
     private Optional<java.time.Duration> repurgeDelay;
     private ScheduledExecutorService background;
     private final AfterCommit afterCommit = new AfterCommit();
+    private final java.util.concurrent.atomic.AtomicBoolean repairing = new java.util.concurrent.atomic.AtomicBoolean();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
     private List<EdgePurger> edgePurgers;
     private dev.mizan.cdi.internal.telemetry.Metrics metrics;
@@ -159,13 +161,15 @@ public class Purger {
     }
 
     private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
-        if (cache != null) {
-            cache.purge(counter, event.encode());
+        if (cache == null) {
+            feed.publish(event);
+        } else if (!cache.purge(counter, event.encode())) {
+            // lost: no node heard of it, so this node's streams at least hear it now; the repair's
+            // epoch bump tells every node's streams to resync
+            feed.publish(event);
+            repairLater();
         }
         metrics.purged(ctx.name());
-        if (!feed.viaBackend()) {
-            feed.publish(event);
-        }
         repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
@@ -189,8 +193,36 @@ public class Purger {
     }
 
     private void increment(String counter) {
-        if (cache != null) {
-            cache.purge(counter);
+        if (cache != null && !cache.purge(counter)) {
+            repairLater();
+        }
+    }
+
+    /**
+     * Retries the repair of lost purges off the request path, with a growing delay, until the backend
+     * records it: no read is needed for the node to serve again and the other nodes to resync.
+     */
+    private void repairLater() {
+        if (repairing.compareAndSet(false, true)) {
+            scheduleRepair(1);
+        }
+    }
+
+    private void scheduleRepair(int attempt) {
+        long delay = Math.min(REPAIR_MAX_SECONDS, 1L << Math.min(attempt - 1, 5));
+        try {
+            background.schedule(() -> {
+                if (cache.repair()) {
+                    repairing.set(false);
+                    if (cache.degraded()) {
+                        repairLater(); // a purge lost while this one ran
+                    }
+                } else {
+                    scheduleRepair(attempt + 1);
+                }
+            }, delay, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            repairing.set(false); // undeployed: nothing left to repair for
         }
     }
 

@@ -60,7 +60,7 @@ public class CallResource {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
         JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
-        RefreshRequest refresh = RefreshRequest.of(args, settings.maxRefresh());
+        RefreshRequest refresh = RefreshRequest.of(args);
         exchange.bind(request, response);
         Caller caller = engine.caller(request);
         CallResult result = engine.call(name, refresh.args(), caller);

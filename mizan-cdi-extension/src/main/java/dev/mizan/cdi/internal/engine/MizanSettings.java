@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param maxDepth       {@code mizan.limits.max-depth}
  * @param maxUrl         {@code mizan.limits.max-url}, bytes
  * @param tagHeader      {@code mizan.edge.tag-header}
- * @param maxRefresh     {@code mizan.limits.max-refresh}: stableKeys a call's {@code "$refresh"} may list
+ * @param maxRefresh     {@code mizan.limits.max-refresh}: entries a call's {@code "$refresh"} may have read
  * @param eventsEnabled  {@code mizan.events.enabled}
  * @param eventsHeartbeat {@code mizan.events.heartbeat}
  * @param eventsMaxStreams {@code mizan.events.max-streams}, per node

@@ -122,7 +122,7 @@ public class DefaultMizanEngine implements MizanEngine {
         keys = rt.keys();
         canonicalizer = rt.canonicalizer();
         metrics = rt.metrics();
-        refresher = new Refresher(this, registry, canonicalizer, counters, settings.maxDepth());
+        refresher = new Refresher(this, registry, canonicalizer, counters, settings.maxDepth(), settings.maxRefresh());
         manifest = ManifestDocument.build(registry.sortedContexts(), settings.tagHeader());
         Map<String, OperationPlan> plans = new java.util.HashMap<>();
         registry.functions().values().forEach(fn ->

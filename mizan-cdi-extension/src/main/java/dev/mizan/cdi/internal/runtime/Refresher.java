@@ -21,7 +21,8 @@ import java.util.Optional;
  * each listed stableKey the call invalidated exactly as a {@code GET /ctx} right after would (role
  * check, caller, origin cache). What the caller may not read, what cannot be parsed and what the call
  * did not invalidate is left out without a word, and so are params the read refuses (the client's
- * mistake, as a GET's 400 would be); a read that fails otherwise is left out and logged.
+ * mistake, as a GET's 400 would be); a read that fails otherwise is left out and logged. At most
+ * {@code mizan.limits.max-refresh} reads per call, the first listed: the client refetches the others.
  */
 final class Refresher {
 
@@ -32,14 +33,16 @@ final class Refresher {
     private final ParamCanonicalizer canonicalizer;
     private final PurgeCounters counters;
     private final int maxDepth;
+    private final int maxReads;
 
     Refresher(DefaultMizanEngine engine, Registry registry, ParamCanonicalizer canonicalizer, PurgeCounters counters,
-              int maxDepth) {
+              int maxDepth, int maxReads) {
         this.engine = engine;
         this.registry = registry;
         this.canonicalizer = canonicalizer;
         this.counters = counters;
         this.maxDepth = maxDepth;
+        this.maxReads = maxReads;
     }
 
     Map<String, Refreshed> refresh(List<String> stableKeys, List<InvalidationEntry> invalidated, Caller caller) {
@@ -47,7 +50,11 @@ final class Refresher {
         if (invalidated.isEmpty()) {
             return out;
         }
+        int reads = 0;
         for (String key : new LinkedHashSet<>(stableKeys)) {
+            if (reads == maxReads) {
+                break;
+            }
             int bar = key.indexOf('|');
             if (bar < 1) {
                 continue;
@@ -62,6 +69,7 @@ final class Refresher {
             if (params.isEmpty() || !invalidatedBy(ctx, params.get(), invalidated) || !AccessCheck.allows(ctx.access(), caller)) {
                 continue;
             }
+            reads++;
             try {
                 byte[] body = engine.read(ctx, params.get(), canonical, caller).body();
                 out.put(key, new Refreshed(body, System.currentTimeMillis()));

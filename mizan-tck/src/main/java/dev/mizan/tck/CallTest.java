@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -176,6 +177,19 @@ class CallTest {
         String header = r.header("Mizan-Invalidate").orElseThrow(() -> new AssertionError("no Mizan-Invalidate: " + r));
         JsonArray list = Json.createReader(new StringReader(header)).readArray();
         assertThat(list.getJsonObject(0).getString("context")).isEqualTo("stock");
+    }
+
+    @Assertion(id = "call-response-no-refresh", strategy = "A function returning its own Response with \"$refresh\":"
+            + " the listed entry it invalidated is not read for the answer, so the next GET is a miss")
+    void ownResponseReadsNothingForRefresh() {
+        HttpTck http = client();
+        Map<String, String> sku = Map.of("sku", "dl-refresh");
+        http.ctx("stock", sku);
+        assertThat(http.ctx("stock", sku).header("Mizan-Cache")).hasValue("hit");
+        Reply r = http.call("download", "{\"$refresh\":[\"stock|{\\\"sku\\\":\\\"dl-refresh\\\"}\"]}");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("sku,qty\nA,1\n");
+        assertThat(http.ctx("stock", sku).header("Mizan-Cache")).hasValue("miss");
     }
 
     @Assertion(id = "call-get-not-allowed", strategy = "GET on call/<name> never runs the function: a 4xx")

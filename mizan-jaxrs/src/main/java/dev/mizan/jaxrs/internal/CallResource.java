@@ -64,8 +64,10 @@ public class CallResource {
         exchange.bind(request, response);
         Caller caller = engine.caller(request);
         CallResult result = engine.call(name, refresh.args(), caller);
-        // after the purges, as a read right after the call would: the caller is read live (a login counts)
+        // after the purges, as a read right after the call would: the caller is read live (a login counts);
+        // never for a function's own Response, whose answer has no room for them
         Optional<Map<String, Refreshed>> refreshed = refresh.keys()
+                .filter(keys -> !(result.value() instanceof Response))
                 .map(keys -> engine.refresh(keys, result.invalidate(), caller));
         return CallResponses.of(result, refreshed, request, response, engine);
     }

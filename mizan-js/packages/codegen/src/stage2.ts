@@ -5,7 +5,7 @@
  * there needs no regeneration and two generated clients share one runtime.
  */
 import type { ContextSchema, FunctionSchema, SchemaDocument } from "./schema.js";
-import { operationTypeNames, pascal, valueName, type OperationTypeNames } from "./stage1.js";
+import { declarations, operations, operationTypeNames, pascal, valueName, type OperationTypeNames } from "./stage1.js";
 
 export type Target = "react" | "vue" | "svelte";
 export const TARGETS: readonly Target[] = ["react", "vue", "svelte"];
@@ -26,11 +26,11 @@ const NOTE: Record<Target, string> = {
   svelte: "Svelte 5 reads over @mizan/svelte (createSubscriber): use<Context>, use<Function>.",
 };
 
-/** What each target imports from its package, besides the names the wrappers use. */
-const EXPORTS: Record<Target, string> = {
-  react: "export { MizanProvider, keepPreviousData, useMizanClient } from",
-  vue: "export { MIZAN_CLIENT, keepPreviousData, mizanPlugin, useMizanClient } from",
-  svelte: "export { getMizanClient, keepPreviousData, setMizanClient } from",
+/** What each target re-exports from its package, besides the names the wrappers use. */
+const EXPORTS: Record<Target, string[]> = {
+  react: ["MizanProvider", "keepPreviousData", "useMizanClient"],
+  vue: ["MIZAN_CLIENT", "keepPreviousData", "mizanPlugin", "useMizanClient"],
+  svelte: ["getMizanClient", "keepPreviousData", "setMizanClient"],
 };
 
 /** The TypeScript source of one target's file. */
@@ -48,18 +48,25 @@ export function generateStage2(schema: SchemaDocument, target: Target, options: 
     'import * as api from "./mizan.js";',
     ...(types.length ? [`import type { ${types.join(", ")} } from "./mizan.js";`] : []),
     "",
-    `${EXPORTS[target]} ${module};`,
+    `export { ${EXPORTS[target].join(", ")} } from ${module};`,
     "",
   ];
-  const reserved = new Set(runtime.map((name) => name.replace("type ", "")));
-  for (const operation of [...schema.contexts, ...schema.functions]) {
-    for (const hook of [`use${pascal(operation.name)}`, `useSuspense${pascal(operation.name)}`]) {
-      if (reserved.has(hook)) throw new Error(`MZJS00107 "${operation.name}" would generate ${hook}, which is a name of ${module} itself: rename it`);
-    }
+  // one name for two things would not compile: refused with both named (the operations' types are
+  // renamed instead, by operationTypeNames, so they are checked only for good measure)
+  const value = declarations();
+  const type = declarations();
+  value("api", "the namespace of ./mizan.js");
+  for (const name of runtime) {
+    if (name.startsWith("type ")) type(name.slice(5), `a type imported from ${module}`);
+    else value(name, `a name imported from ${module}`);
   }
-  const hooks = [...schema.contexts, ...schema.functions].map((o) => `use${pascal(o.name)}`);
-  const twice = hooks.find((hook, i) => hooks.indexOf(hook) !== i);
-  if (twice) throw new Error(`MZJS00107 a context and a function would both generate ${twice}: rename one of them`);
+  if (target === "vue") type("MaybeRefOrGetter", 'a type imported from "vue"');
+  for (const name of EXPORTS[target]) value(name, `a name exported from ${module}`);
+  for (const { operation, of, context } of operations(schema)) {
+    value(`use${pascal(operation.name)}`, `the hook of ${of}`, of);
+    if (target === "react" && context) value(`useSuspense${pascal(operation.name)}`, `the suspense hook of ${of}`, of);
+    for (const name of Object.values(names.get(operation)!)) if (name) type(name, `a type of ${of}`, of);
+  }
   const body = [
     ...schema.contexts.map((c) => contextHook(target, c, names.get(c)!)),
     ...schema.functions.map((f) => functionHook(target, f, names.get(f)!)),

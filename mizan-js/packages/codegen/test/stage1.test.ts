@@ -76,6 +76,41 @@ describe("descriptors", () => {
   });
 });
 
+describe("names that would clash (MZJS00107)", () => {
+  const context = (name: string) => ({ name, scope: "public" as const, params: [], returns: { type: "string" } });
+  const fn = (name: string) => ({ name, params: [], returns: { type: "null" } });
+  const generate = (extra: Partial<typeof schema>) => () => generateStage1({ ...schema, ...extra });
+
+  test("an operation named as a name of the generated file: schemaHash, an imported type", () => {
+    expect(generate({ contexts: [...schema.contexts, context("schemaHash")] })).toThrow(
+      'MZJS00107 the schema hash and the descriptor of context "schemaHash" would both be named schemaHash: rename context "schemaHash"',
+    );
+    expect(generate({ functions: [...schema.functions, fn("ContextDescriptor")] })).toThrow(/^MZJS00107 .* would both be named ContextDescriptor: rename function "ContextDescriptor"$/);
+  });
+
+  test("two operations with one descriptor name: a context and a function, a reserved word and its renaming", () => {
+    expect(generate({ functions: [...schema.functions, fn("todos")] })).toThrow(
+      'MZJS00107 the descriptor of context "todos" and the descriptor of function "todos" would both be named todos: rename context "todos" or function "todos"',
+    );
+    expect(generate({ contexts: [...schema.contexts, context("delete_")] })).toThrow(/MZJS00107 .* would both be named delete_: rename context "delete_" or function "delete"/);
+  });
+
+  test("a schema type named as a type the file uses, or two schema types with one TypeScript name", () => {
+    expect(generate({ types: { ...schema.types, Record: { type: "object", properties: { a: { type: "string" } } } } })).toThrow(/^MZJS00107 .* would both be named Record: rename schema type "Record"$/);
+    expect(generate({ types: { ...schema.types, FunctionDescriptor: { type: "string" } } })).toThrow(/would both be named FunctionDescriptor/);
+    expect(generate({ types: { ...schema.types, "Page<Todo>": { type: "string" }, "Page_Todo_": { type: "string" } } })).toThrow(
+      /MZJS00107 .* would both be named Page_Todo_: rename schema type "Page<Todo>" or schema type "Page_Todo_"/,
+    );
+  });
+
+  test("a generated type name that a generated file imports gets a trailing _ instead", () => {
+    const code = generateStage1({ ...schema, contexts: [context("context"), context("suspenseContext")] });
+    expect(code).toContain("export type ContextResult_ = string;");
+    expect(code).toContain("export const context: ContextDescriptor<Record<string, never>, ContextResult_> = {");
+    expect(code).toContain("export type SuspenseContextResult_ = string;");
+  });
+});
+
 test("the generated code type-checks under tsc --strict, and its types reject misuse", async () => {
   await writeFile(join(dir, "mizan.ts"), code);
   await writeFile(

@@ -1,11 +1,11 @@
 /** Stage 2 output: which files, and the framework rules each adapter must keep (docs/internals/client-kernel.md). */
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { asSchemaDocument, generateStage2 } from "../src/index.js";
+import { adapterFile, asSchemaDocument, generateStage1, generateStage2, TARGETS } from "../src/index.js";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../../..");
@@ -60,9 +60,63 @@ test("every target has the same hooks: one per context and one per function", ()
   expect(hooks(generateStage2(schema, "svelte"))).toEqual(react);
 });
 
+const context = (name: string) => ({ name, scope: "public" as const, params: [], returns: { type: "string" } });
+const fn = (name: string) => ({ name, params: [], returns: { type: "null" } });
+
 test("a name whose hook would clash with the runtime or with another operation is refused with a message id", () => {
-  const clash = { ...schema, contexts: [...schema.contexts, { name: "mizanContext", scope: "public" as const, params: [], returns: {} }] };
-  expect(() => generateStage2(clash, "react")).toThrow(/MZJS00107 "mizanContext" would generate useMizanContext/);
-  const twice = { ...schema, functions: [...schema.functions, { name: "todos", params: [], returns: {} }] };
-  expect(() => generateStage2(twice, "vue")).toThrow(/MZJS00107 a context and a function would both generate useTodos/);
+  const clash = { ...schema, contexts: [...schema.contexts, context("mizanContext")] };
+  expect(() => generateStage2(clash, "react")).toThrow(
+    'MZJS00107 a name imported from "@mizan/react" and the hook of context "mizanContext" would both be named useMizanContext: rename context "mizanContext"',
+  );
+  const twice = { ...schema, contexts: [...schema.contexts, context("Todos")] };
+  expect(() => generateStage2(twice, "vue")).toThrow(
+    'MZJS00107 the hook of context "todos" and the hook of context "Todos" would both be named useTodos: rename context "todos" or context "Todos"',
+  );
 });
+
+test("every name the adapters export or import counts: mizanClient, and React's suspense hooks", () => {
+  for (const target of ["react", "vue"] as const) {
+    expect(() => generateStage2({ ...schema, functions: [...schema.functions, fn("mizanClient")] }, target)).toThrow(
+      `MZJS00107 a name exported from "@mizan/${target}" and the hook of function "mizanClient" would both be named useMizanClient: rename function "mizanClient"`,
+    );
+  }
+  const suspense = { ...schema, contexts: [...schema.contexts, context("foo")], functions: [...schema.functions, fn("suspenseFoo")] };
+  expect(() => generateStage2(suspense, "react")).toThrow(
+    'MZJS00107 the suspense hook of context "foo" and the hook of function "suspenseFoo" would both be named useSuspenseFoo: rename context "foo" or function "suspenseFoo"',
+  );
+  expect(generateStage2(suspense, "vue")).toContain("export function useSuspenseFoo<C = unknown>("); // no suspense hooks in Vue
+  const pair = { ...schema, contexts: [...schema.contexts, context("context"), context("suspenseContext")] };
+  expect(() => generateStage2(pair, "react")).toThrow(
+    'MZJS00107 the suspense hook of context "context" and the hook of context "suspenseContext" would both be named useSuspenseContext: rename context "context" or context "suspenseContext"',
+  );
+  const mizanContext = { ...schema, contexts: [...schema.contexts, context("suspenseMizanContext")] };
+  expect(() => generateStage2(mizanContext, "react")).toThrow(/would both be named useSuspenseMizanContext: rename context "suspenseMizanContext"$/);
+});
+
+test("a context named context, a function named suspenseContext: their types get a trailing _, and every adapter type-checks", async () => {
+  const named = {
+    a: { ...schema, contexts: [...schema.contexts, context("context")] },
+    b: { ...schema, functions: [...schema.functions, fn("suspenseContext")] },
+  };
+  expect(generateStage2(named.a, "react")).toContain("export function useContext(options?: ContextOptions<ContextResult_>): ContextResult<ContextResult_> {");
+  expect(generateStage2(named.b, "react")).toContain(
+    "export function useSuspenseContext<C = unknown>(options?: MutationOptions<Record<string, never>, SuspenseContextResult_, C>)",
+  );
+  // beside the generated fixtures, so that @mizan/* resolve through node_modules to the built packages
+  const dir = await mkdtemp(join(import.meta.dirname, ".clash-"));
+  try {
+    const files: string[] = [];
+    for (const [sub, doc] of Object.entries(named)) {
+      await mkdir(join(dir, sub));
+      await writeFile(join(dir, sub, "mizan.ts"), generateStage1(doc));
+      for (const target of TARGETS) await writeFile(join(dir, sub, adapterFile(target)), generateStage2(doc, target));
+      files.push(...["mizan.ts", ...TARGETS.map(adapterFile)].map((f) => `${sub}/${f}`));
+    }
+    const options = { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2022", "DOM"], skipLibCheck: true, types: [] };
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: options, files }));
+    const result = await run(join(root, "node_modules/.bin/tsc"), ["-p", dir]).catch((e: { stdout: string; stderr: string }) => e);
+    expect(`${result.stdout}${result.stderr}`).toBe("");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 60_000);

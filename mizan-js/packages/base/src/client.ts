@@ -44,8 +44,8 @@ export interface MizanClient {
   /**
    * Runs a function: `POST /mizan/call/{name}`; refetches the registered reads its `invalidate`
    * list names (and tells other tabs); after a `sessionInit` function, clears every USER entry here
-   * and in other tabs. Resolves to the `result`, or to the `Response` itself when the function
-   * returned something other than JSON (a file).
+   * and in other tabs. Resolves to the `result`, or, when the function returned a `Response` of its
+   * own (a file, a JSON document: it comes with `Mizan-Invalidate`), to that `Response`, body unread.
    */
   call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R>;
   /** Marks reads stale as if a call had returned these invalidations; other tabs are told too. */
@@ -61,8 +61,9 @@ export interface MizanClient {
   getData<P, R>(context: ContextDescriptor<P, R> | string, params?: P): R | undefined;
   /**
    * Writes a read's data, as if the server had sent it (an optimistic update); a fetch in flight
-   * for it is dropped. Returns an undo that restores the previous state, unless something newer
-   * has been written or fetched since.
+   * for it is dropped. Returns an undo that takes this write back: the read shows its state from
+   * before its optimistic writes with the others still standing replayed (an updater runs again),
+   * or, none left, that state itself; unless the server's data has arrived since (then nothing).
    */
   setData<P, R>(context: ContextDescriptor<P, R> | string, params: NoInfer<P> | undefined, data: NoInfer<R> | ((old: R | undefined) => NoInfer<R>)): () => void;
   /** How many entries are held (for tests and diagnostics). */
@@ -107,8 +108,13 @@ interface Message {
 export function createClient(config: MizanConfig): MizanClient {
   const http = createHttp(config);
   const entries = new Map<string, Entry>();
-  /** Orders fetch starts against invalidation arrivals; its value at an invalidation is the `_mz` buster (§5). */
+  /** Orders fetch starts against invalidation arrivals; its value at an invalidation is the `_mz` buster. */
   let clock = 0;
+  /**
+   * Follows the clock in `_mz`, so that no other page load (whose clock also starts at 0) sends the same
+   * buster: a CDN may still hold the copy an earlier page's buster fetched (docs/internals/client-kernel.md).
+   */
+  const page = Math.random().toString(36).slice(1) + Date.now().toString(36);
 
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel ?? "mizan") : undefined;
   const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
@@ -144,7 +150,7 @@ export function createClient(config: MizanConfig): MizanClient {
     if (entry._inflight) return entry._inflight;
     if (query === undefined) return Promise.resolve(); // seeded by SSR, never registered
     const promise = http
-      ._read(entry._name, mark ? `${query && `${query}&`}_mz=${mark}` : query, entry._noCache, () => entry._generation !== generation)
+      ._read(entry._name, mark ? `${query && `${query}&`}_mz=${mark}${page}` : query, entry._noCache, () => entry._generation !== generation)
       // http wraps every failure of a read (network, status, body) in a MizanError
       .then(success, (error: unknown): Partial<ContextState> => ({ status: "error", error: error as MizanError }))
       .then((outcome) => {
@@ -156,6 +162,7 @@ export function createClient(config: MizanConfig): MizanClient {
         if (entry._refetchAfter && !again) entry._stale = true;
         entry._inflight = undefined;
         entry._refetchAfter = false;
+        if (outcome.status === "success") entry._writes = undefined; // newer than any optimistic write: kept
         entry._set({ ...outcome, isFetching: !!again });
         if (again) void fetch(entry);
       });
@@ -187,7 +194,7 @@ export function createClient(config: MizanConfig): MizanClient {
   /** Writes a state from outside a fetch: a response in flight read older data, so it is dropped. */
   const overwrite = (entry: Entry, state: Partial<ContextState>) => {
     entry._generation++;
-    entry._inflight = undefined;
+    entry._inflight = entry._writes = undefined;
     entry._refetchAfter = false;
     entry._set({ ...state, isFetching: false });
   };
@@ -281,14 +288,22 @@ export function createClient(config: MizanConfig): MizanClient {
 
     setData(context, params, data) {
       const entry = locate(context, params)[1]();
-      const previous = entry._state;
-      overwrite(entry, success(typeof data === "function" ? (data as (old: unknown) => unknown)(previous.data) : data));
-      const written = entry._state;
+      const { _state: state, _writes: writes = [] } = entry;
+      // the state from before the writes still undoable, marked when a write drops a fetch in flight
+      const base = writes[0] ? entry._base! : state;
+      const mine: [unknown] = [data];
+      overwrite(entry, success(write(state.data, mine)));
+      entry._base = state.isFetching ? { ...base, isFetching: true } : base;
+      entry._writes = [...writes, mine];
       return () => {
-        if (entry._state !== written) return;
-        entry._generation++;
-        entry._set({ ...previous, isFetching: false });
-        if (previous.isFetching && entry._active) void fetch(entry); // the dropped fetch, again
+        const writes = entry._writes;
+        // newer data from the server since (or undone already): nothing to undo
+        if (!writes?.includes(mine)) return;
+        const base = entry._base!;
+        const rest = (entry._writes = writes.filter((w) => w !== mine));
+        // the other writes still stand, replayed over the state from before them all
+        entry._set({ ...(rest[0] ? success(rest.reduce(write, base.data)) : base), isFetching: !!entry._inflight });
+        if (!rest[0] && base.isFetching && entry._active) void fetch(entry); // a dropped fetch, again
       };
     },
 
@@ -299,6 +314,8 @@ export function createClient(config: MizanConfig): MizanClient {
       const mounted = [...entries.values()].filter((e) => e._active && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
       const caller = identity;
+      /** Fetches started after this are newer than the call (`_startedAt` > `sent`). */
+      const sent = clock;
       live?.("start");
       let response: Response;
       try {
@@ -313,16 +330,20 @@ export function createClient(config: MizanConfig): MizanClient {
       let result: unknown = response;
       let redirect: unknown;
       const done = new Set<string>();
-      if (/\bjson\b/i.test(header("Content-Type") ?? "")) {
+      // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
+      // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
+      if (invalidate === null && /\bjson\b/i.test(header("Content-Type") ?? "")) {
         const text = await response.text();
         invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
         let refreshed: unknown;
         ({ result, redirect, refreshed } = JSON.parse(text) as Record<string, unknown>);
-        // the `refreshed` data (§3) goes into its entries, which then need no refetch; not after a login
-        // or logout in the meantime (it was read as the previous user): those entries refetch as stale
+        // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
+        // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
+        // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
+        // come, is kept): those entries are refetched as stale, as the ones the server left out
         for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
           const entry = entries.get(key);
-          if (entry && (value as Member)?.data !== undefined) {
+          if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent)) {
             entry._stale = false;
             overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
             done.add(key);
@@ -363,6 +384,11 @@ export function createClient(config: MizanConfig): MizanClient {
 /** A state holding data received (or written) at `at`, ms since the epoch (default: now). */
 function success(data: unknown, at?: unknown): Partial<ContextState> {
   return { status: "success", data, error: null, dataUpdatedAt: typeof at === "number" ? at : Date.now() };
+}
+
+/** An optimistic write applied to the data before it: a value, or an updater of the old data. */
+function write(old: unknown, [data]: [unknown]): unknown {
+  return typeof data === "function" ? (data as (old: unknown) => unknown)(old) : data;
 }
 
 function matches(entry: Entry, item: Stale): boolean {

@@ -74,6 +74,13 @@ export class Entry {
   _noCache: boolean | undefined;
   /** Bumped when the entry is cleared or written (login/logout, setData): older responses are dropped. */
   _generation = 0;
+  /**
+   * The optimistic writes (`setData`) not superseded by the server's data since, oldest first (each a
+   * value or an updater, boxed so that equal ones stay apart), and the state from before the first:
+   * undoing one replays the others over it.
+   */
+  _writes: [unknown][] | undefined;
+  _base: ContextState | undefined;
   _gcTimer: ReturnType<typeof setTimeout> | undefined;
   private _paramValues: Map<string, string> | undefined;
   /** The context's name: the stableKey up to its first `|` (names hold none). */

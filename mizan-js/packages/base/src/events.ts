@@ -46,13 +46,16 @@ const STEADY_MS = 10_000;
 
 /**
  * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
- * API; without them (an old browser, a worker) each tab holds a stream of its own.
+ * API; without them (an old browser, a worker), or with the client's `channel: false`, each tab holds
+ * a stream of its own.
  */
 export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
   const { config, live } = client;
-  const name = `${config.channel || "mizan"}:events`;
+  const name = `${config.channel ?? "mizan"}:events`;
   const tab = Math.random().toString(36).slice(2);
-  const channel = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
+  // `channel: false` shares nothing with other tabs: not its calls either, whose invalidations they never
+  // hear of, so they must act on those calls' events (no echo for them); this tab holds a stream of its own
+  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
   const reconnectDelay = options.reconnectDelay ?? ((n: number) => Math.min(30_000, 500 * 2 ** (n - 1)) * (0.75 + Math.random() / 2));
   const idleTimeout = options.idleTimeout ?? 60_000;

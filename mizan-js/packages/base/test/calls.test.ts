@@ -192,7 +192,7 @@ describe("a call's invalidate list", () => {
     const before = two.getState();
     await client.call(addTodo, { list: 1, title: "a" });
     await until(() => server.to("/mizan/ctx/todos").length === 3 && !one.getState().isFetching);
-    expect(server.to("/mizan/ctx/todos")[2]!.url).toMatch(/^\/mizan\/ctx\/todos\?list=1&_mz=\d+$/);
+    expect(server.to("/mizan/ctx/todos")[2]!.url).toMatch(/^\/mizan\/ctx\/todos\?list=1&_mz=\d+\.[0-9a-z]+$/);
     expect(two.getState()).toBe(before);
   });
 
@@ -213,6 +213,27 @@ describe("a call's invalidate list", () => {
     const response = (await client.call("export", {})) as Response;
     expect(await response.text()).toBe("a,b\n");
     await until(() => server.to("/mizan/ctx/todos").length === 2);
+  });
+
+  test("a function returning its own JSON Response: its Mizan-Invalidate list is applied, the call resolves with that Response", async () => {
+    server.handle(
+      app({
+        "/mizan/call/report": () => ({
+          headers: { "Mizan-Invalidate": '[{"context":"todos","params":{"list":1}}]' },
+          body: { rows: 2 }, // the function's own JSON, not Mizan's {"result": ...}
+        }),
+      }),
+    );
+    const client = newClient();
+    const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
+    const h = client.registerContext(todos, { list: 1 });
+    h.subscribe(() => {});
+    await until(() => h.getState().status === "success");
+    const response = (await client.call("report", {})) as Response;
+    expect(response).toBeInstanceOf(Response);
+    expect(await response.json()).toEqual({ rows: 2 });
+    await until(() => server.to("/mizan/ctx/todos").length === 2);
+    expect(server.to("/mizan/ctx/todos")[1]!.url).toMatch(/[?&]list=1&_mz=/);
   });
 
   test("a redirect is handed to onRedirect", async () => {

@@ -308,11 +308,30 @@ describe("invalidation", () => {
     await until(() => handle.getState().status === "success");
     client.invalidate([{ context: "todos", params: { list: 3 } }]);
     await until(() => server.requests.length === 2 && !handle.getState().isFetching);
-    expect(server.requests[1]!.url).toMatch(/^\/mizan\/ctx\/todos\?list=3&_mz=\d+$/);
+    expect(server.requests[1]!.url).toMatch(/^\/mizan\/ctx\/todos\?list=3&_mz=\d+\.[0-9a-z]+$/);
     expect(fetchInits.map((i) => i.cache)).toEqual([undefined, "no-cache"]);
     await handle.refetch();
     expect(server.requests[2]!.url).toBe(server.requests[1]!.url);
     expect(fetchInits[2]!.cache).toBeUndefined();
+  });
+
+  test("the buster is new for each invalidation and never repeats across page loads (a CDN may hold an earlier one's copy)", async () => {
+    const busters: string[] = [];
+    for (const page of [client, newClient(), newClient()]) {
+      const handle = page.registerContext(todos, { list: 3 });
+      const { unsubscribe } = track(handle);
+      await until(() => handle.getState().status === "success");
+      for (let n = 0; n < 2; n++) {
+        const before = server.requests.length;
+        page.invalidate([{ context: "todos" }]);
+        await until(() => server.requests.length === before + 1 && !handle.getState().isFetching);
+        busters.push(server.requests.at(-1)!.query.get("_mz")!);
+      }
+      unsubscribe();
+      if (page !== client) page.close();
+    }
+    expect(busters.every((b) => /^[0-9a-z.]+$/.test(b))).toBe(true);
+    expect(new Set(busters).size).toBe(busters.length);
   });
 
   test("is param-filtered: only reads whose params hold the same values", async () => {

@@ -55,6 +55,72 @@ test("a call sends the mounted stableKeys as $refresh and applies `refreshed` wi
   expect(server.to("/mizan/ctx/todos").filter((r) => r.url.includes("list=1"))).toHaveLength(1);
 });
 
+/**
+ * A server whose reads answer `read <n>` (each held by `readGate` when set) and whose `save` call,
+ * held by `callGate`, invalidates todos and refreshes list 1 with `"refreshed"`.
+ */
+async function refreshServer() {
+  const gates = { call: Promise.resolve(), read: undefined as Promise<void> | undefined };
+  let reads = 0;
+  server = await startServer(async (r) => {
+    if (r.path === "/mizan/session") return { body: { csrfToken: "t", user: null } };
+    if (r.path === "/mizan/call/save") {
+      await gates.call;
+      return { body: { result: 1, invalidate: [{ context: "todos" }], refreshed: { 'todos|{"list":1}': { data: "refreshed", updatedAt: 1 } } } };
+    }
+    const n = ++reads;
+    await gates.read;
+    return { body: `read ${n}` };
+  });
+  return gates;
+}
+
+test("`refreshed` data never replaces data fetched after the call was sent: the entry refetches instead", async () => {
+  const gates = await refreshServer();
+  const c = client(server.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  const seen: unknown[] = [];
+  one.subscribe(() => seen.push(one.getState().data));
+  await until(() => one.getState().data === "read 1");
+  let release!: () => void;
+  gates.call = new Promise<void>((r) => (release = r));
+  const saving = c.call("save", {});
+  await until(() => server.to("/mizan/call/save").length === 1);
+  await one.refetch(); // newer than the call: started after it was sent
+  expect(one.getState().data).toBe("read 2");
+  release();
+  await saving;
+  await until(() => one.getState().data === "read 3" && !one.getState().isFetching); // refetched as an invalidated entry
+  expect(seen).not.toContain("refreshed");
+});
+
+test("`refreshed` data does not cancel a refetch that started while the call was in flight", async () => {
+  const gates = await refreshServer();
+  const c = client(server.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  const seen: unknown[] = [];
+  one.subscribe(() => seen.push(one.getState().data));
+  await until(() => one.getState().data === "read 1");
+  let releaseCall!: () => void;
+  gates.call = new Promise<void>((r) => (releaseCall = r));
+  const saving = c.call("save", {});
+  await until(() => server.to("/mizan/call/save").length === 1);
+  let releaseRead!: () => void;
+  gates.read = new Promise<void>((r) => (releaseRead = r));
+  const refetching = one.refetch();
+  await until(() => server.to("/mizan/ctx/todos").length === 2);
+  releaseCall();
+  await saving;
+  expect(one.getState().isFetching).toBe(true); // still waiting for read 2
+  releaseRead();
+  await refetching;
+  await until(() => !one.getState().isFetching);
+  expect(seen).toContain("read 2");
+  expect(seen).not.toContain("refreshed");
+  // read 2 may have been read before the call's changes: one more read after it
+  expect(one.getState().data).toBe("read 3");
+});
+
 test("a call with nothing mounted sends its args unchanged", async () => {
   server = await startServer((r) =>
     r.path === "/mizan/session" ? { body: { csrfToken: "t", user: null } } : { body: { result: null, invalidate: [] } },
@@ -152,6 +218,42 @@ test("the echo of this client's own call is ignored; a dropped stream reconnects
   await until(() => es.streams.length === 1);
   await until(() => es.reads.filter((u) => u.includes("list=1")).length === 2);
   expect(seen).toEqual(["resync"]);
+});
+
+test("with channel: false a tab keeps its calls to itself: another tab acts on their events, which it heard of from nowhere else", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  // a tab that shares nothing with other tabs: its calls' invalidations never reach them over a channel
+  const alone = createClient({
+    baseUrl: es.baseUrl,
+    auth: "token",
+    channel: false,
+    document: null,
+    fetch: async (input, init) => {
+      if (!String(input).includes("/mizan/call/")) return fetch(input, init);
+      await new Promise((r) => setTimeout(r, 30)); // the call runs; its purges send the event, then it answers
+      es.push(`event: invalidate\nid: alone-1\ndata: {"context":"todos"}\n\n`);
+      await new Promise((r) => setTimeout(r, 30));
+      return Response.json({ result: 1, invalidate: [{ context: "todos" }] }, { headers: { "Mizan-Event-Id": "alone-1" } });
+    },
+  });
+  clients.push(alone);
+  // another tab with the default channel, whose live updates would share the same name
+  const other = createClient({ baseUrl: es.baseUrl, document: null });
+  clients.push(other);
+  const seen: string[] = [];
+  const seenAlone: string[] = [];
+  connections.push(
+    connectEvents(alone, { onEvent: (e) => seenAlone.push(e.type) }),
+    connectEvents(other, { onEvent: (e) => seen.push(e.type === "invalidate" ? e.id! : e.type) }),
+  );
+  const read = other.registerContext(todos, { list: 1 });
+  read.subscribe(() => {});
+  await until(() => es.streams.length === 2 && read.getState().status === "success");
+  await alone.call("touch", {});
+  await until(() => es.reads.length === 2, 1000); // the other tab refetched on the event
+  expect(seen).toEqual(["alone-1"]);
+  expect(seenAlone).toEqual([]); // its own echo: its call's invalidate list already did the work
 });
 
 test("`refreshed` data read before a logout is not shown after it: the entry shows the new user's read", async () => {

@@ -32,22 +32,25 @@ function newClient(config: Partial<MizanConfig> = {}) {
   return client;
 }
 
-/** The server answers with `schemaHeader` as its Mizan-Schema; a blank title is a 400. */
+/** The server answers with `schemaHeader` as its Mizan-Schema; a blank title, or one starting with "!", is a 400. */
 let schemaHeader = SCHEMA;
 let callGate: Promise<void> = Promise.resolve();
+/** Holds the addTodo call of one title (else `callGate` holds it). */
+let titleGates: Map<string, Promise<void>>;
 
 beforeEach(async () => {
   lists = new Map([[1, ["milk"]]]);
   schemaHeader = SCHEMA;
   callGate = Promise.resolve();
+  titleGates = new Map();
   server = await startServer(async (r) => {
     const headers = { "Mizan-Schema": schemaHeader };
     if (r.path === "/mizan/session") return { headers, body: { csrfToken: "t" } };
     if (r.path === "/mizan/ctx/todos") return { headers, body: lists.get(Number(r.query.get("list"))) ?? [] };
     if (r.path === "/mizan/call/addTodo") {
-      await callGate;
       const args = JSON.parse(r.body) as { list: number; title: string };
-      if (!args.title.trim()) return { ...error("invalid_params", 400, { title: ["must not be blank"] }), headers };
+      await (titleGates.get(args.title) ?? callGate);
+      if (!args.title.trim() || args.title.startsWith("!")) return { ...error("invalid_params", 400, { title: ["must not be blank"] }), headers };
       lists.set(args.list, [...(lists.get(args.list) ?? []), args.title]);
       return { headers, body: { result: args.title, invalidate: [{ context: "todos", params: { list: args.list } }] } };
     }
@@ -240,6 +243,79 @@ describe("mutations", () => {
     expect(dataInOnError).toEqual(["milk"]);
     expect(m.getState().isError).toBe(true);
     expect(lists.get(1)).toEqual(["milk"]); // and the server agrees
+    stop();
+  });
+});
+
+describe("overlapping optimistic updates", () => {
+  /** A read of list 1 with its data, and a mutation whose onMutate appends `<title> (saving)` to it. */
+  async function setUp() {
+    const client = newClient();
+    const handle = client.registerContext(todos, { list: 1 });
+    const stop = handle.subscribe(() => {});
+    await until(() => handle.getState().isSuccess);
+    const m = createMutation(client, addTodo, {
+      onMutate: (args, { setData }) => setData(todos, { list: args.list }, (old) => [...(old ?? []), `${args.title} (saving)`]),
+    });
+    /** Starts a call held until `release` is called. */
+    const start = (title: string) => {
+      const gate = deferred();
+      titleGates.set(title, gate.promise);
+      const done = m.mutateAsync({ list: 1, title }).then(
+        () => "ok",
+        () => "failed",
+      );
+      return { release: () => (gate.resolve(), done) };
+    };
+    return { handle, stop, start };
+  }
+
+  test("both fail, the first one first: the read is back to its data from before both", async () => {
+    const { handle, stop, start } = await setUp();
+    const a = start("!a");
+    const b = start("!b");
+    await until(() => handle.getState().data?.length === 3);
+    expect(handle.getState().data).toEqual(["milk", "!a (saving)", "!b (saving)"]);
+    expect(await a.release()).toBe("failed");
+    expect(handle.getState().data).toEqual(["milk", "!b (saving)"]); // b's write stays, without a's
+    expect(await b.release()).toBe("failed");
+    expect(handle.getState()).toMatchObject({ status: "success", data: ["milk"], isFetching: false });
+    stop();
+  });
+
+  test("both fail, the last one first: the read is back to its data from before both", async () => {
+    const { handle, stop, start } = await setUp();
+    const a = start("!a");
+    const b = start("!b");
+    await until(() => handle.getState().data?.length === 3);
+    expect(await b.release()).toBe("failed");
+    expect(handle.getState().data).toEqual(["milk", "!a (saving)"]);
+    expect(await a.release()).toBe("failed");
+    expect(handle.getState().data).toEqual(["milk"]);
+    stop();
+  });
+
+  test("one fails after the other wrote, which then succeeds: the failed write goes at once, then the server's data shows", async () => {
+    const { handle, stop, start } = await setUp();
+    const a = start("!a");
+    const b = start("b");
+    await until(() => handle.getState().data?.length === 3);
+    expect(await a.release()).toBe("failed");
+    expect(handle.getState().data).toEqual(["milk", "b (saving)"]);
+    expect(await b.release()).toBe("ok");
+    await until(() => handle.getState().data?.[1] === "b" && !handle.getState().isFetching); // refetched: b's invalidate
+    expect(handle.getState().data).toEqual(["milk", "b"]);
+    stop();
+  });
+
+  test("newer data from the server is not rolled back by a failure", async () => {
+    const { handle, stop, start } = await setUp();
+    const a = start("!a");
+    await until(() => handle.getState().data?.length === 2);
+    lists.set(1, ["milk", "bread"]);
+    await handle.refetch(); // started after the write: the server's data replaces it
+    expect(await a.release()).toBe("failed");
+    expect(handle.getState().data).toEqual(["milk", "bread"]);
     stop();
   });
 });

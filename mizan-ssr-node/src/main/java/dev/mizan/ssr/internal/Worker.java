@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Worker {
 
     private static final int MAX_HEADER = 64 * 1024;
+    /** How long a killed process may take to be gone, and its stderr to be read to the end. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
     /**
      * The request buffer: a Linux pipe's capacity, so a request line up to that size leaves in one write
      * (the process's own stdin buffers 8 KB, and writes a page-sized part apart from what precedes it).
@@ -42,6 +45,9 @@ final class Worker {
     private final OutputStream stdin;
     private final ReplyReader reader;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Completed when {@link #stderrPump} has read to the end. */
+    private final CompletableFuture<Void> stderrDone = new CompletableFuture<>();
+    private final Thread stderrPump;
     private final long bundleStamp;
     /** {@code System.nanoTime()} by which the render in flight must be answered; 0 when none is. */
     private final AtomicLong deadline = new AtomicLong();
@@ -53,31 +59,43 @@ final class Worker {
         this.stdin = new BufferedOutputStream(process.getOutputStream(), REQUEST_BUFFER);
         this.reader = new ReplyReader(process.getInputStream());
         this.bundleStamp = bundleStamp;
+        this.stderrPump = pumpStderr(process, stderrDone);
     }
 
     /**
-     * Starts a worker and waits for its {@code {"ready":true}}.
+     * Starts a worker process and the thread that logs its stderr; {@link #awaitReady} then waits until
+     * it has loaded the bundle. Two steps, so that the pool knows the process while it is still loading
+     * and can end it when the pool closes meanwhile.
      *
-     * @throws IOException when it cannot start, says it is not ready, or is not ready in time (then killed)
+     * @throws IOException when the process cannot start
      */
-    static Worker start(List<String> command, long bundleStamp, ScheduledExecutorService timer, Duration startup)
-            throws IOException {
+    static Worker launch(List<String> command, long bundleStamp) throws IOException {
         Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        Worker w = new Worker(p, bundleStamp);
-        w.pumpStderr();
-        ScheduledFuture<?> watchdog = timer.schedule(w::kill, startup.toMillis(), TimeUnit.MILLISECONDS);
+        return new Worker(p, bundleStamp);
+    }
+
+    /**
+     * Waits for the worker's {@code {"ready":true}}.
+     *
+     * @throws IOException when it says it is not ready, is not ready in time, ends first, or the timer is
+     *                     stopped (the pool is closing); the process is then killed
+     */
+    void awaitReady(ScheduledExecutorService timer, Duration startup) throws IOException {
+        ScheduledFuture<?> watchdog = null;
         try {
-            String line = w.reader.readLine(MAX_HEADER);
-            JsonObject ready = parse(line);
+            // inside the try: a timer that refuses the task (the pool is closing) must not leave the process running
+            watchdog = timer.schedule(this::kill, startup.toMillis(), TimeUnit.MILLISECONDS);
+            JsonObject ready = parse(reader.readLine(MAX_HEADER));
             if (!ready.getBoolean("ready", false)) {
                 throw new IOException(describe(ready.getJsonObject("error")));
             }
-            return w;
         } catch (IOException | RuntimeException e) {
-            w.kill();
+            kill();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         } finally {
-            watchdog.cancel(false);
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
     }
 
@@ -167,8 +185,13 @@ final class Worker {
         return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
-    /** Logs the worker's stderr (where the worker sends {@code console.*} and stray stdout) line by line. */
-    private void pumpStderr() {
+    /**
+     * Logs the worker's stderr (where the worker sends {@code console.*} and stray stdout) line by line.
+     *
+     * @param done completed once the stream has ended
+     * @return the started thread
+     */
+    private static Thread pumpStderr(Process process, CompletableFuture<Void> done) {
         long pid = process.pid();
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
@@ -177,10 +200,13 @@ final class Worker {
                 }
             } catch (IOException e) {
                 // the process ended
+            } finally {
+                done.complete(null);
             }
         }, "mizan-ssr-stderr-" + pid);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     /** @return how many renders this worker has been given */
@@ -205,6 +231,11 @@ final class Worker {
         process.onExit().thenRun(action);
     }
 
+    /** Runs {@code action} (on another thread) once the process has exited and its stderr is read to the end. */
+    void onGone(Runnable action) {
+        CompletableFuture.allOf(process.onExit(), stderrDone).thenRun(action);
+    }
+
     /** Closes stdin: the worker finishes what it has and exits. */
     void retire() {
         try {
@@ -218,16 +249,66 @@ final class Worker {
         process.destroyForcibly();
     }
 
-    /** Waits for the process to exit, killing it if it has not within {@code grace}. @return whether it had to be killed */
+    /**
+     * Waits for the process to exit, killing it if it has not within {@code grace}, and then until its
+     * stderr has been logged to the end, so that neither the process nor its thread outlives the call.
+     * An interrupt cuts the grace short (the process is killed at once), not the wait for the exit.
+     *
+     * @return whether it had to be killed
+     */
     boolean awaitExit(Duration grace) {
+        boolean killed = false;
+        boolean interrupted = false;
         try {
-            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                killed = true;
             }
         } catch (InterruptedException e) {
+            interrupted = true;
+            process.destroyForcibly();
+            killed = true;
+        }
+        long end = System.nanoTime() + EXIT_WAIT.toNanos();
+        interrupted |= waitUninterruptibly(() -> process.waitFor(end - System.nanoTime(), TimeUnit.NANOSECONDS), end);
+        interrupted |= waitUninterruptibly(() -> {
+            stderrPump.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+            return !stderrPump.isAlive();
+        }, end);
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        process.destroyForcibly();
-        return true;
+        return killed;
+    }
+
+    /** Kills the process and waits until it and its stderr thread have ended. */
+    void end() {
+        kill();
+        awaitExit(Duration.ZERO);
+    }
+
+    /**
+     * Waits until {@code wait} is done or {@code end} ({@code System.nanoTime()}) has passed; an interrupt
+     * does not cut it short. @return whether the thread was interrupted meanwhile (the caller restores it)
+     */
+    private static boolean waitUninterruptibly(Wait wait, long end) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (wait.done()) {
+                    return interrupted;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (System.nanoTime() - end >= 0) {
+                return interrupted;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Wait {
+        boolean done() throws InterruptedException;
     }
 }

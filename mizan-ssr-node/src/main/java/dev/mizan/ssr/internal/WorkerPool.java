@@ -1,6 +1,7 @@
 package dev.mizan.ssr.internal;
 
 import dev.mizan.ssr.SsrState;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ public final class WorkerPool implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** How long {@link #close()} waits for the starter and timer threads to end once their workers are ended. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** The watchdog's longest period: a late render is killed at most this long after its timeout. */
     private static final Duration MAX_TICK = Duration.ofMillis(100);
 
@@ -37,7 +40,13 @@ public final class WorkerPool implements AutoCloseable {
     private final WorkerFiles files;
     private final List<String> command;
     private final BlockingQueue<Worker> idle;
+    /** The workers that are ready: idle or rendering. */
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
+    /**
+     * Every worker process this pool started that is not yet gone (exited, its stderr read to the end):
+     * those starting and retiring as well as those in {@link #all}, so that {@link #close()} ends them all.
+     */
+    private final Set<Worker> launched = ConcurrentHashMap.newKeySet();
     private final PoolCounters counters = new PoolCounters();
     private final SsrMetrics metrics;
     private final AtomicLong ids = new AtomicLong();
@@ -204,19 +213,25 @@ public final class WorkerPool implements AutoCloseable {
         Duration backoff = FIRST_BACKOFF;
         while (!closed) {
             try {
-                Worker w = Worker.start(command, bundleStamp, timer, STARTUP);
+                Worker w = startReady();
+                if (w == null) {
+                    return; // the pool closed meanwhile, and the worker is ended
+                }
                 all.add(w);
                 counters.alive.incrementAndGet();
                 w.onExit(() -> diedIdle(w));
                 if (closed) {
+                    // close() may have missed it in `all`; it waits for this thread, so this ends it before close() returns
                     forget(w);
-                    w.retire();
-                    w.awaitExit(GRACE);
+                    w.end();
                 } else {
                     idle.offer(w);
                 }
                 return;
-            } catch (Exception e) {
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    return; // killed by close() while it started: not a failure to report
+                }
                 Messages.workerStartFailed(e.getMessage(), backoff);
                 try {
                     Thread.sleep(backoff.toMillis());
@@ -226,6 +241,31 @@ public final class WorkerPool implements AutoCloseable {
                 Duration doubled = backoff.multipliedBy(2);
                 backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
+        }
+    }
+
+    /**
+     * Starts a worker and waits until it is ready. The process is in {@link #launched} from the moment it
+     * exists, so that {@link #close()} can kill it while it loads the bundle (which unblocks the wait).
+     *
+     * @return the ready worker, or {@code null} when the pool closed meanwhile (the process is then ended)
+     * @throws IOException when it could not start or become ready (the process is then ended)
+     */
+    private Worker startReady() throws IOException {
+        Worker w = Worker.launch(command, bundleStamp);
+        launched.add(w);
+        w.onGone(() -> launched.remove(w));
+        // close() may have looked at `launched` before w was in it: then it is ended here
+        if (closed) {
+            w.end();
+            return null;
+        }
+        try {
+            w.awaitReady(timer, STARTUP);
+            return w;
+        } catch (IOException e) {
+            w.end(); // gone, with its stderr thread, before this thread retries or ends
+            throw e;
         }
     }
 
@@ -278,25 +318,46 @@ public final class WorkerPool implements AutoCloseable {
         return all.stream().map(Worker::pid).sorted().toList();
     }
 
-    /** Ends every worker: stdin closed, then killed after a grace period; deletes the extracted files. */
+    /**
+     * Ends every worker: stdin closed, then killed after a grace period; workers still starting are killed
+     * at once. Returns once every process the pool started has exited and the pool's threads have ended;
+     * deletes the extracted files.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        // interrupts a start waiting out its backoff, and a retired worker's grace (it is killed at once)
         starter.shutdownNow();
         idle.clear();
-        List<Worker> workers = List.copyOf(all);
-        workers.forEach(Worker::retire);
+        List<Worker> serving = List.copyOf(all);
+        serving.forEach(Worker::retire);
+        // the others are starting or retired: none has a render in flight
+        List<Worker> others = launched.stream().filter(w -> !serving.contains(w)).toList();
+        others.forEach(Worker::kill);
         int killed = 0;
-        for (Worker w : workers) {
+        for (Worker w : serving) {
             forget(w);
             killed += w.awaitExit(GRACE) ? 1 : 0;
         }
+        others.forEach(Worker::end);
+        // a start that began before `closed` was set ends its own worker (startOne, startReady)
+        await(starter);
         timer.shutdownNow();
+        await(timer);
+        List.copyOf(launched).forEach(Worker::end); // those whose exit is not yet noted, if any
         files.close();
         Messages.poolStopped(killed);
+    }
+
+    private static void await(ExecutorService executor) {
+        try {
+            executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

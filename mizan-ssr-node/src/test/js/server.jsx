@@ -1,5 +1,7 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge).
+// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge), and `held`, which tells
+// how many timers of a minute or more are pending in the worker: a Mizan client a render did not close
+// keeps one per entry (its gcTime, 5 minutes), and with it the render's data.
 import { writeSync } from "node:fs";
 import nodeConsole from "node:console";
 import { renderToString } from "react-dom/server";
@@ -9,15 +11,30 @@ import { render as svelteRender } from "svelte/server";
 import { ReactPage } from "./pages/ReactPage.jsx";
 import { VuePage } from "./pages/vue-page.js";
 import SveltePage from "./pages/SveltePage.svelte";
-import { serverClient } from "./pages/mizan.js";
+import { withServerClient } from "./pages/mizan.js";
+
+const longTimers = new Set();
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+globalThis.setTimeout = (fn, ms, ...args) => {
+  const timer = realSetTimeout((...a) => { longTimers.delete(timer); fn(...a); }, ms, ...args);
+  if (ms >= 60_000) longTimers.add(timer);
+  return timer;
+};
+globalThis.clearTimeout = (timer) => {
+  longTimers.delete(timer);
+  realClearTimeout(timer);
+};
 
 const entries = {
-  react: ({ props, data }) => ({ html: renderToString(<ReactPage client={serverClient(data)} {...props} />), head: "<meta name=\"fw\" content=\"react\">" }),
-  vue: async ({ props, data }) => ({ html: await vueToString(createSSRApp(VuePage, { client: serverClient(data), ...props })), head: "<meta name=\"fw\" content=\"vue\">" }),
-  svelte: ({ props, data }) => {
-    const out = svelteRender(SveltePage, { props: { client: serverClient(data), ...props } });
+  react: ({ props, data }) => withServerClient(data, (client) =>
+    ({ html: renderToString(<ReactPage client={client} {...props} />), head: "<meta name=\"fw\" content=\"react\">" })),
+  vue: ({ props, data }) => withServerClient(data, async (client) =>
+    ({ html: await vueToString(createSSRApp(VuePage, { client, ...props })), head: "<meta name=\"fw\" content=\"vue\">" })),
+  svelte: ({ props, data }) => withServerClient(data, (client) => {
+    const out = svelteRender(SveltePage, { props: { client, ...props } });
     return { html: out.body, head: out.head + "<meta name=\"fw\" content=\"svelte\">" };
-  },
+  }),
   // Echoes what it got, so concurrent callers can check they got their own answer.
   echo: ({ props, url, data }) => ({ html: `<pre>${JSON.stringify({ props, url, data })}</pre>`, head: `<meta name="n" content="${props.n}">` }),
   slow: async ({ props }) => { await new Promise((r) => setTimeout(r, props.ms)); return { html: `<p>slow ${props.ms}</p>` }; },
@@ -41,6 +58,7 @@ const entries = {
   },
   status: () => ({ html: "<p>gone</p>", status: 404 }),
   pid: () => ({ html: String(process.pid) }),
+  held: () => ({ html: String(longTimers.size) }),
 };
 
 export async function render(request) {

@@ -2,10 +2,18 @@
 // and one per page in the browser (seeded from the __MIZAN_SSR_DATA__ script by createClient itself).
 import { createClient } from "@mizan/base";
 
-export function serverClient(data) {
+/**
+ * Renders with a client seeded from the worker's `data`, and closes the client once the page is rendered
+ * (awaited, for an asynchronous render): an open one would hold the data in the worker for its gcTime.
+ */
+export async function withServerClient(data, render) {
   const client = createClient({ baseUrl: "", document: null, channel: false, fetch: () => Promise.reject(new Error("no fetch during SSR")) });
-  client.hydrate(data);
-  return client;
+  try {
+    client.hydrate(data);
+    return await render(client);
+  } finally {
+    client.close();
+  }
 }
 
 export function browserClient() {

@@ -11,6 +11,10 @@ const HEAD = '<meta name="viewport" content="width=device-width, initial-scale=1
 export function render({ entry, props, data }) {
   if (entry !== "board") throw new Error(`no page named ${entry}`);
   const client = createClient({ baseUrl: "", document: null, channel: false, fetch: () => Promise.reject(new Error("no fetch during SSR")) });
-  client.hydrate(data);
-  return { head: HEAD, html: renderToString(<MizanProvider client={client}><BoardPage {...props} /></MizanProvider>) };
+  try {
+    client.hydrate(data);
+    return { head: HEAD, html: renderToString(<MizanProvider client={client}><BoardPage {...props} /></MizanProvider>) };
+  } finally {
+    client.close(); // else the client would hold the data in the worker for its gcTime, render after render
+  }
 }

@@ -13,7 +13,13 @@ const HEAD = '<link rel="icon" href="favicon.svg" type="image/svg+xml">';
 export function render({ entry, props, data }) {
   const Page = pages[entry];
   if (!Page) throw new Error(`no page named ${entry}`);
+  // a client of this render only; closed once the page is rendered, else it would hold the data
+  // in the worker for its gcTime (5 minutes), render after render
   const client = createClient({ baseUrl: "", document: null, channel: false, fetch: () => Promise.reject(new Error("no fetch during SSR")) });
-  client.hydrate(data);
-  return { head: HEAD, html: renderToString(<Page client={client} {...props} />) };
+  try {
+    client.hydrate(data);
+    return { head: HEAD, html: renderToString(<Page client={client} {...props} />) };
+  } finally {
+    client.close();
+  }
 }

@@ -4,6 +4,7 @@ import dev.mizan.MizanException;
 import dev.mizan.Page;
 import dev.mizan.ssr.internal.HtmlDocument;
 import dev.mizan.ssr.internal.JsonText;
+import dev.mizan.ssr.internal.PageFailure;
 import dev.mizan.ssr.internal.SsrRuntime;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,11 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a {@link Page} that an application's resource method returns: prefetches its contexts,
@@ -27,8 +32,9 @@ import java.lang.reflect.Type;
  * It writes {@code Page} entities only, so it touches nothing else. An application whose
  * {@code Application} scans its classes finds it; one that lists its classes adds it by hand.
  *
- * <p>A page that embeds a USER context is sent {@code Cache-Control: private, no-store}. A prefetch
- * that is refused (401, 403, bad params) answers Mizan's JSON error.
+ * <p>A page that embeds a USER context is sent {@code Cache-Control: private, no-store}. A page that
+ * cannot be sent answers Mizan's JSON error (docs/reference/errors.md): a refused prefetch (401, 403, bad
+ * params) its own, props JSON-B cannot write {@code 500 internal} with the id their stack is logged under.
  *
  * @since 0.1
  */
@@ -80,12 +86,86 @@ public class PageWriter implements MessageBodyWriter<Page> {
     }
 
     private static Response error(MizanException e) {
-        StringBuilder body = new StringBuilder("{\"error\":{\"code\":");
-        JsonText.string(body, e.code());
-        body.append(",\"message\":");
-        JsonText.string(body, e.getMessage());
-        body.append("}}");
         return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Mizan-Protocol", "1")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(body.toString()).build();
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(errorBody(e)).build();
+    }
+
+    /**
+     * Mizan's error body, {@code {"error": {"code", "message"?, "fields"?, "id"?}}}, as the core writes it
+     * (docs/reference/errors.md): {@code fields} when there are any, sorted by name; {@code id} for a
+     * {@code 500 internal} that was logged under one. A null message is left out, and a null code is the
+     * one the status has for a {@code WebApplicationException}: {@code internal} for a 5xx,
+     * {@code http_<status>} for a 4xx.
+     *
+     * @param e what stopped the page
+     * @return the JSON text
+     */
+    static String errorBody(MizanException e) {
+        StringBuilder body = new StringBuilder(128).append("{\"error\":{\"code\":");
+        JsonText.string(body, e.code() != null ? e.code() : e.status() >= 500 ? "internal" : "http_" + e.status());
+        if (e.getMessage() != null) {
+            body.append(",\"message\":");
+            JsonText.string(body, e.getMessage());
+        }
+        Map<String, List<String>> fields = e.fields();
+        if (fields != null && !fields.isEmpty()) {
+            body.append(",\"fields\":");
+            fields(body, fields);
+        }
+        String id = id(e);
+        if (id != null) {
+            body.append(",\"id\":");
+            JsonText.string(body, id);
+        }
+        return body.append("}}").toString();
+    }
+
+    /** Appends {@code {"name": ["message", ...], ...}} sorted by name; null names and messages are left out. */
+    private static void fields(StringBuilder body, Map<String, List<String>> fields) {
+        Map<String, List<String>> sorted = new TreeMap<>();
+        fields.forEach((name, messages) -> {
+            if (name != null) {
+                sorted.put(name, messages == null ? List.of() : messages);
+            }
+        });
+        body.append('{');
+        String comma = "";
+        for (Map.Entry<String, List<String>> field : sorted.entrySet()) {
+            body.append(comma);
+            comma = ",";
+            JsonText.string(body, field.getKey());
+            body.append(":[");
+            String inner = "";
+            for (String message : field.getValue()) {
+                if (message != null) {
+                    body.append(inner);
+                    inner = ",";
+                    JsonText.string(body, message);
+                }
+            }
+            body.append(']');
+        }
+        body.append('}');
+    }
+
+    /**
+     * The id a {@code 500 internal} was logged under: this module's {@link PageFailure}'s, or, for a
+     * prefetch that failed inside the application, the core's ({@code InternalFailure} of
+     * mizan-cdi-extension, which this module does not depend on), read through its public {@code id()}.
+     * Another error's {@code id()} may mean anything, so only a {@code 500 internal} is asked.
+     */
+    private static String id(MizanException e) {
+        if (e instanceof PageFailure failure) {
+            return failure.id();
+        }
+        if (e.status() != 500 || !"internal".equals(e.code())) {
+            return null;
+        }
+        try {
+            Method id = e.getClass().getMethod("id");
+            return id.getReturnType() == String.class ? (String) id.invoke(e) : null;
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
+            return null;
+        }
     }
 }

@@ -3,7 +3,9 @@ package dev.mizan.ssr.internal;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -14,6 +16,7 @@ import java.util.List;
 final class Messages {
 
     static final Logger LOG = System.getLogger("dev.mizan.ssr");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Messages() {
     }
@@ -108,5 +111,20 @@ final class Messages {
 
     static String protocolError(String detail) {
         return "MZSSR01014: SSR worker protocol error: " + detail;
+    }
+
+    /** Logs the failure with its stack under a new id; @return the {@code 500 internal} the client gets */
+    static PageFailure propsNotWritable(String entry, Throwable cause) {
+        String id = newId();
+        LOG.log(Level.ERROR, "MZSSR01015: the props of page '" + entry + "' cannot be written as JSON ("
+                + cause.getClass().getName() + "); answered 500 internal, reference " + id, cause);
+        return new PageFailure(id);
+    }
+
+    /** @return a random reference, 16 hex digits, as the core's ids for {@code 500 internal} */
+    private static String newId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

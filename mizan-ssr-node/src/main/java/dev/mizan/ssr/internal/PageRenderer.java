@@ -34,12 +34,13 @@ public final class PageRenderer {
      * @param page what to render
      * @param url  the request's path and query, handed to the bundle
      * @return the document to send
-     * @throws MizanException from a prefetch (401, 403, 400, 404), or 503 {@code unavailable} when the
-     *                        render failed and fail-open is off
+     * @throws MizanException from a prefetch (401, 403, 400, 404), 503 {@code unavailable} when the
+     *                        render failed and fail-open is off, or a {@link PageFailure} (500
+     *                        {@code internal}) when JSON-B cannot write the props
      */
     public HtmlDocument render(Page page, String url) {
+        String props = props(page); // first: a page that cannot be sent reads no data
         Prefetched data = Prefetched.read(contexts, page);
-        String props = page.props() == null ? "{}" : jsonb.toJson(page.props());
         String contextsOnly = "{\"contexts\":" + data.contextsJson() + "}";
         StringBuilder client = new StringBuilder(contextsOnly.length() + props.length() + 64)
                 .append("{\"contexts\":").append(data.contextsJson()).append(",\"entry\":");
@@ -57,6 +58,23 @@ public final class PageRenderer {
             Messages.renderFailedFallback(page.entry(), e.getMessage());
             return new HtmlDocument(page.title(), new byte[0], new byte[0], false, client.toString(), page.scripts(),
                     data.userData());
+        }
+    }
+
+    /**
+     * Props JSON-B cannot write are a fault of the application, not of the render: neither the page nor
+     * the fallback shell (which carries them too) can be sent, so the client gets {@code 500 internal}
+     * with an id and the log the stack. JSON-B refuses NaN and the infinities, and overflows the stack on
+     * a map or list that contains itself.
+     */
+    private String props(Page page) {
+        if (page.props() == null) {
+            return "{}";
+        }
+        try {
+            return jsonb.toJson(page.props());
+        } catch (RuntimeException | StackOverflowError e) {
+            throw Messages.propsNotWritable(page.entry(), e);
         }
     }
 }

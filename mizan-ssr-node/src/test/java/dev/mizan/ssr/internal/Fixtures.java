@@ -136,6 +136,7 @@ final class Fixtures {
     static final class Logged extends Handler implements AutoCloseable {
 
         private final List<String> lines = new ArrayList<>();
+        private final List<LogRecord> records = new ArrayList<>();
         private final Logger logger = Logger.getLogger("dev.mizan.ssr");
 
         Logged() {
@@ -144,7 +145,13 @@ final class Fixtures {
 
         @Override
         public synchronized void publish(LogRecord r) {
-            lines.add(MessageFormat.format(r.getMessage(), r.getParameters()));
+            lines.add(r.getParameters() == null ? r.getMessage() : MessageFormat.format(r.getMessage(), r.getParameters()));
+            records.add(r);
+        }
+
+        /** A copy of the records so far, with their throwables. */
+        synchronized List<LogRecord> records() {
+            return List.copyOf(records);
         }
 
         /** A copy of the lines so far: workers' stderr threads keep logging while a test reads them. */

@@ -1,0 +1,67 @@
+package dev.mizan.ssr.internal;
+
+import static dev.mizan.ssr.internal.Fixtures.pool;
+import static dev.mizan.ssr.internal.Fixtures.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.mizan.Page;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/** {@link PageRenderer} on a real pool: what the client gets when a page cannot be rendered. */
+class PageRendererIntegrationTest {
+
+    @Test
+    void propsJsonBCannotWriteAreA500InternalWhoseIdIsLoggedWithTheStack() throws Exception {
+        Map<String, Object> cyclic = new HashMap<>();
+        cyclic.put("self", cyclic); // JSON-B overflows the stack on it
+        List<Object> unwritable = List.of(Map.of("ratio", Double.NaN), cyclic);
+        FixedContexts contexts = new FixedContexts(Map.of("todos", "[1,2]"), Map.of());
+        try (Fixtures.Logged log = new Fixtures.Logged();
+             WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true));
+             Jsonb jsonb = JsonbBuilder.create()) {
+            PageRenderer pages = new PageRenderer(contexts, pool, jsonb, true);
+            for (Object props : unwritable) {
+                Page page = Page.of("echo").props(props).context("todos");
+                PageFailure e = catchThrowableOfType(PageFailure.class, () -> pages.render(page, "/"));
+                assertThat(e).as("the failure for props %s", props.getClass()).isNotNull();
+                assertThat(e.status()).isEqualTo(500);
+                assertThat(e.code()).isEqualTo("internal");
+                assertThat(e.id()).matches("[0-9a-f]{16}");
+                assertThat(e.getMessage()).isEqualTo("Internal error; reference " + e.id());
+                LogRecord logged = log.records().stream()
+                        .filter(r -> r.getMessage().endsWith("reference " + e.id())).findFirst().orElseThrow();
+                assertThat(logged.getMessage()).startsWith("MZSSR01015: the props of page 'echo' cannot be written as JSON (");
+                assertThat(logged.getThrown()).as("the stack, in the log only").isNotNull();
+            }
+            assertThat(contexts.reads).as("contexts read for a page that cannot be sent").hasValue(0);
+            assertThat(pool.state().renders() + pool.state().fallbacks()).isZero();
+            HtmlDocument ok = pages.render(Page.of("echo").props(Map.of("n", "1", "pad", "")), "/");
+            assertThat(ok.rendered()).isTrue();
+        }
+    }
+
+    @Test
+    void aRenderClosesItsClientSoTheWorkerHoldsNoDataAfterwards() throws Exception {
+        FixedContexts contexts = new FixedContexts(Map.of("todos", "[{\"id\":1,\"title\":\"Milk\"}]"), Map.of());
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true));
+             Jsonb jsonb = JsonbBuilder.create()) {
+            PageRenderer pages = new PageRenderer(contexts, pool, jsonb, true);
+            for (String fw : List.of("react", "vue", "svelte")) {
+                HtmlDocument doc = pages.render(Page.of(fw).props(Map.of("title", fw)).context("todos", Map.of("list", 3)), "/");
+                assertThat(doc.rendered()).as("%s rendered", fw).isTrue();
+                assertThat(new String(doc.html(), java.nio.charset.StandardCharsets.UTF_8)).as("%s read the seeded data", fw).contains("Milk");
+            }
+            // one worker: the three renders ran in the process asked here
+            assertThat(Fixtures.html(pool.render(Fixtures.request("held", "{}"))))
+                    .as("gcTime timers of Mizan clients left in the worker").isEqualTo("0");
+        }
+    }
+}

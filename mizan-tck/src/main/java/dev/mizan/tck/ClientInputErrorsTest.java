@@ -53,6 +53,37 @@ class ClientInputErrorsTest {
                 .as("a well-formed JSON type still passes").isEqualTo(200);
     }
 
+    /** A response Mizan wrote: JSON, with the protocol header; never the runtime's HTML page. */
+    private static void assertMizanJson(Reply r, String what) {
+        assertThat(r.header("Content-Type")).as("%s: %s", what, r).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.header("Mizan-Protocol")).as("%s: %s", what, r).hasValue("1");
+        assertThat(r.jsonValue()).as("%s: %s", what, r).isNotNull();
+    }
+
+    @Assertion(id = "input-malformed-headers", strategy = "A call whose Content-Type the runtime cannot parse (an unbalanced"
+            + " quote, a parameter without a name, a list), or that carries two, is 415 unsupported_media_type as JSON; a read"
+            + " or a call whose Accept it cannot parse is answered in JSON: never the runtime's HTML 400")
+    void malformedHeadersAreAnsweredInJson() {
+        HttpTck http = HttpTck.of(base);
+        String token = http.csrfToken();
+        for (String type : new String[] {"application/json; charset=\"utf-8", "application/json; =utf-8",
+            "application/json; a b=c", "application/json; charset=utf-8, text/plain", "application/json; charset=\"utf\\\"-8\""}) {
+            Reply r = http.callRaw("whoami", type, "{}", HttpTck.CSRF_HEADER, token);
+            assertJsonError(r, 415, "unsupported_media_type", "Content-Type '" + type + "'");
+        }
+        for (String type : new String[] {"application/json;", "application/json ; charset=utf-8", "application/json;charset=\"UTF-8\""}) {
+            Reply r = http.callRaw("whoami", type, "{}", HttpTck.CSRF_HEADER, token);
+            assertThat(r.status()).as("well-formed Content-Type '%s': %s", type, r).isEqualTo(200);
+        }
+        Reply twice = http.callRaw("whoami", "application/json", "{}", HttpTck.CSRF_HEADER, token, "Content-Type", "application/json");
+        assertJsonError(twice, 415, "unsupported_media_type", "two Content-Type headers");
+        for (String accept : new String[] {"application/json;q=x", ";", "a/b/c", "application/json; =x", "text/html;;", "*/*; q=\"1"}) {
+            assertMizanJson(http.ctx("greeting", "Accept", accept), "a read with Accept '" + accept + "'");
+            assertMizanJson(http.callRaw("whoami", "application/json", "{}", HttpTck.CSRF_HEADER, token, "Accept", accept),
+                    "a call with Accept '" + accept + "'");
+        }
+    }
+
     @Assertion(id = "input-read-content-type", strategy = "A read that carries an unparseable Content-Type is answered "
             + "as if it had none")
     void readIgnoresABadContentType() {

@@ -18,15 +18,18 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps client input that the JAX-RS runtime would refuse with its own HTML page (and a logged stack
  * trace) away from it, on requests for {@code MizanApplication} only (docs/reference/security.md,
  * "Errors"): a URL whose percent-encoding is not UTF-8 ({@code %FF}) is answered here with Mizan's
- * {@code 400 bad_request}; a {@code Content-Type} that is not JSON (empty, unparseable, or just another
- * type) is hidden from the runtime, so the resource answers its own {@code 415} (a read ignores it).
+ * {@code 400 bad_request}; a {@code Content-Type} that is not JSON (empty, unparseable, another type,
+ * or one of two) is hidden from the runtime, so the resource answers its own {@code 415} (a read
+ * ignores it); an {@code Accept} the runtime could not parse is hidden too (Mizan answers JSON anyway).
  */
 final class ClientInputGuard implements Filter {
 
@@ -53,8 +56,17 @@ final class ClientInputGuard implements Filter {
                     "The URL is not percent-encoded UTF-8", Map.of(), null).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        String type = http.getContentType();
-        chain.doFilter(type == null || JsonContentType.accepts(type) ? http : new WithoutContentType(http), response);
+        Set<String> hidden = new HashSet<>(2);
+        List<String> types = Collections.list(http.getHeaders(HttpHeaders.CONTENT_TYPE));
+        if (!types.isEmpty() && (types.size() > 1 || !JsonContentType.accepts(types.get(0)))) {
+            hidden.add(HttpHeaders.CONTENT_TYPE);
+        }
+        for (Enumeration<String> accept = http.getHeaders(HttpHeaders.ACCEPT); accept.hasMoreElements(); ) {
+            if (!MediaTypeSyntax.acceptList(accept.nextElement())) {
+                hidden.add(HttpHeaders.ACCEPT);
+            }
+        }
+        chain.doFilter(hidden.isEmpty() ? http : new WithoutHeaders(http, hidden), response);
     }
 
     private static boolean forMizan(HttpServletRequest request) {
@@ -97,36 +109,39 @@ final class ClientInputGuard implements Filter {
         }
     }
 
-    /** The request as if it had no {@code Content-Type}. */
-    private static final class WithoutContentType extends HttpServletRequestWrapper {
+    /** The request as if it did not carry some headers ({@code Content-Type}, {@code Accept}). */
+    private static final class WithoutHeaders extends HttpServletRequestWrapper {
 
-        WithoutContentType(HttpServletRequest request) {
+        private final Set<String> hidden;
+
+        WithoutHeaders(HttpServletRequest request, Set<String> hidden) {
             super(request);
+            this.hidden = hidden;
         }
 
-        private static boolean isContentType(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name);
+        private boolean isHidden(String name) {
+            return name != null && hidden.stream().anyMatch(name::equalsIgnoreCase);
         }
 
         @Override
         public String getContentType() {
-            return null;
+            return isHidden(HttpHeaders.CONTENT_TYPE) ? null : super.getContentType();
         }
 
         @Override
         public String getHeader(String name) {
-            return isContentType(name) ? null : super.getHeader(name);
+            return isHidden(name) ? null : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return isContentType(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+            return isHidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
             List<String> names = Collections.list(super.getHeaderNames());
-            names.removeIf(WithoutContentType::isContentType);
+            names.removeIf(this::isHidden);
             return Collections.enumeration(names);
         }
     }

@@ -22,6 +22,10 @@ class SmallPartsTest {
         assertThat(JsonContentType.accepts("multipart/form-data; boundary=x")).isFalse();
         assertThat(JsonContentType.accepts("application/json; charset=iso-8859-1")).isFalse();
         assertThat(JsonContentType.accepts("application/jsonx")).isFalse();
+        // what a runtime could not parse: it would answer its own HTML 400 (docs/reference/security.md)
+        assertThat(JsonContentType.accepts("application/json; charset=\"utf-8")).isFalse();
+        assertThat(JsonContentType.accepts("application/json; =utf-8")).isFalse();
+        assertThat(JsonContentType.accepts("application/json; charset=utf-8, text/plain")).isFalse();
     }
 
     @Test

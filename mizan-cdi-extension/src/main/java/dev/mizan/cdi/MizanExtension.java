@@ -79,7 +79,7 @@ public class MizanExtension implements Extension {
     /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
-            discovered.offer(pmb.getBean(), new AnnotatedOperation(m));
+            discovered.offer(pmb.getBean(), pmb.getBean().getBeanClass(), new AnnotatedOperation(m));
         }
     }
 

@@ -170,7 +170,7 @@ public final class SchemaGenerator implements ToolProvider {
     public static JsonObject schema(Collection<Class<?>> classes, Duration cacheTtl) {
         Discovered discovered = new Discovered();
         classes.stream().filter(BeanClasses::isCandidate).sorted(Comparator.comparing(Class::getName))
-                .forEach(c -> ReflectedOperation.of(c).forEach(m -> discovered.offer(null, m)));
+                .forEach(c -> ReflectedOperation.of(c).forEach(m -> discovered.offer(null, c, m)));
         RegistryBuilder builder = new RegistryBuilder(cacheTtl);
         Registry registry = discovered.build(builder);
         if (!builder.errors().isEmpty()) {

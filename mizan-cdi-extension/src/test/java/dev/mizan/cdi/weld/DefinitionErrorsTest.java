@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mizan.cdi.weld.broken.BadDuration;
 import dev.mizan.cdi.weld.broken.DuplicateName;
 import dev.mizan.cdi.weld.broken.FinalInvalidates;
+import dev.mizan.cdi.weld.broken.FinalOnNormalScope;
+import dev.mizan.cdi.weld.broken.OverriddenWithRoles;
+import dev.mizan.cdi.weld.broken.SessionInitAlone;
+import dev.mizan.cdi.weld.broken.TypedOutOfReach;
 import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
 import dev.mizan.cdi.weld.broken.InvalidatesParamType;
 import dev.mizan.cdi.weld.broken.JsonValueReturn;
@@ -123,5 +127,34 @@ class DefinitionErrorsTest {
                     String all = t.getMessage() + (t.getCause() == null ? "" : t.getCause().getMessage());
                     assertThat(all).contains("VoidContext#nothing").contains("UserWithEdge#mine");
                 });
+    }
+
+    @Test
+    void aMizanMethodOverriddenWithoutItsAnnotations() {
+        // the override runs: its @RolesAllowed must not be lost behind the superclass's unrestricted context
+        String messages = failure(OverriddenWithRoles.class);
+        assertThat(messages).contains("MZCDI00022: " + P + "ReportBase#report: is overridden by " + P
+                + "OverriddenWithRoles#report, which is what runs; an overridden method's annotations do not carry over,"
+                + " so repeat its Mizan and role annotations on the override");
+        assertThat(messages).contains("MZCDI00022: " + P + "ReportBase#wipe: is overridden by " + P + "OverriddenWithRoles#wipe");
+    }
+
+    @Test
+    void aFinalMethodOfANormalScopedBean() {
+        assertThat(failure(FinalOnNormalScope.class)).contains("MZCDI00016: " + P
+                + "FinalOnNormalScope#fin: a Mizan method must not be final, as the client proxy of a normal-scoped bean must override it");
+    }
+
+    @Test
+    void aNormalScopedBeanWhoseTypesLeaveOutItsClass() {
+        assertThat(failure(TypedOutOfReach.class)).contains("MZCDI00016: " + P
+                + "TypedOutOfReach#typed: a Mizan method must not be on a bean whose types (@Typed) leave out " + P + "TypedOutOfReach");
+    }
+
+    @Test
+    void sessionInitAloneIsReportedWithTheOtherErrors() {
+        String messages = failure(SessionInitAlone.class);
+        assertThat(messages).contains("MZCDI00017: " + P + "SessionInitAlone#login: @SessionInit only applies to a @MizanFunction");
+        assertThat(messages).contains("MZCDI00001: " + P + "SessionInitAlone#bad: name '9bad' is malformed");
     }
 }

@@ -192,4 +192,15 @@ class EngineTest {
         assertThat(engine.schemaHash()).matches("[0-9a-f]{64}");
         assertThat(api.computations()).isPositive();
     }
+
+    @Test
+    void anOverrideThatRepeatsItsAnnotationsIsTheOperationWithItsOwnRoles() {
+        try (SeContainer reports = WeldBed.start(dev.mizan.cdi.weld.valid.ReannotatedReports.class)) {
+            MizanEngine e = reports.select(MizanEngine.class).get();
+            assertThatThrownBy(() -> e.read("report", Map.of(), user("eve")))
+                    .isInstanceOfSatisfying(MizanException.class, x -> assertThat(x.code()).isEqualTo("forbidden"));
+            assertThat(new String(e.read("report", Map.of(), user("ada", "admin")).body(), StandardCharsets.UTF_8))
+                    .isEqualTo("\"secret\"");
+        }
+    }
 }

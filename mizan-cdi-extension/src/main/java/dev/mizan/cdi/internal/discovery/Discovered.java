@@ -22,17 +22,27 @@ public final class Discovered {
 
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<OperationSource> invalidates = new ArrayList<>();
+    private final List<jakarta.enterprise.inject.spi.DefinitionException> overridden = new ArrayList<>();
 
     /**
      * Keeps a bean method that is an operation or an {@code @Invalidates} site; ignores the rest and
      * every synthetic or bridge method (the compiler's, never the user's).
      *
-     * @param bean   the declaring bean; null at build time
-     * @param method the method
+     * @param bean      the declaring bean; null at build time
+     * @param beanClass the bean's class, whose overrides run in place of the methods it inherits
+     * @param method    the method
      */
-    public void offer(Bean<?> bean, OperationSource method) {
+    public void offer(Bean<?> bean, Class<?> beanClass, OperationSource method) {
         Method m = method.method();
-        if (m.isSynthetic() || m.isBridge()) {
+        if (m.isSynthetic() || m.isBridge() || !mizanAnnotated(method)) {
+            return;
+        }
+        Method runs = Overrides.runBy(beanClass, m);
+        if (runs != m) {
+            // the override runs, not this method: it must carry the annotations itself (and is offered itself)
+            if (!mizanAnnotated(new ReflectedOperation(runs))) {
+                overridden.add(Messages.overriddenWithoutAnnotations(Names.where(m), Names.where(runs)));
+            }
             return;
         }
         if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
@@ -49,7 +59,13 @@ public final class Discovered {
      * @return the registry built from everything offered
      */
     public Registry build(RegistryBuilder builder) {
+        builder.errors().addAll(overridden);
         return builder.build(candidates, invalidates);
+    }
+
+    private static boolean mizanAnnotated(OperationSource method) {
+        return method.annotated(MizanContext.class) || method.annotated(MizanFunction.class) || method.annotated(SessionInit.class)
+                || method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class);
     }
 
     /**
@@ -73,5 +89,6 @@ public final class Discovered {
     public void clear() {
         candidates.clear();
         invalidates.clear();
+        overridden.clear();
     }
 }

@@ -88,6 +88,11 @@ public final class Messages {
         return error(16, where, "a Mizan method must not be " + modifier);
     }
 
+    public static DefinitionException overriddenWithoutAnnotations(String where, String override) {
+        return error(22, where, "is overridden by " + override + ", which is what runs; an overridden method's"
+                + " annotations do not carry over, so repeat its Mizan and role annotations on the override");
+    }
+
     public static DefinitionException sessionInitWithoutFunction(String where) {
         return error(17, where, "@SessionInit only applies to a @MizanFunction");
     }

@@ -139,6 +139,9 @@ public final class RegistryBuilder {
         }
         if (fn == null && am.annotated(SessionInit.class)) {
             errors.add(Messages.sessionInitWithoutFunction(where));
+            if (ctx == null) {
+                return; // neither a context nor a function: nothing more to read
+            }
         }
         String name = ctx != null ? ctx.value() : (fn.value().isEmpty() ? m.getName() : fn.value());
         if (!Names.valid(name)) {
@@ -310,11 +313,39 @@ public final class RegistryBuilder {
         if (bm == null) {
             return NOT_INVOCABLE;
         }
+        String unproxyable = bm.isNormalScope(c.bean().getScope()) ? unproxyable(c.bean(), m) : null;
+        if (unproxyable != null) {
+            errors.add(Messages.notInvocable(Names.where(m), unproxyable));
+            return NOT_INVOCABLE;
+        }
         try {
             return InvokerFactory.create(bm, c.bean(), m);
         } catch (IllegalAccessException | RuntimeException e) {
             errors.add(Messages.notInvocable(Names.where(m), "inaccessible (" + e.getMessage() + ")"));
             return NOT_INVOCABLE;
         }
+    }
+
+    /**
+     * A normal-scoped bean is called through its client proxy, a subclass of the bean class: said here,
+     * at deployment, what would otherwise fail on the first request (the container checks only the
+     * beans something injects).
+     *
+     * @return why the proxy cannot run {@code m}, or null when it can
+     */
+    private static String unproxyable(jakarta.enterprise.inject.spi.Bean<?> bean, Method m) {
+        Class<?> beanClass = bean.getBeanClass();
+        if (Modifier.isFinal(beanClass.getModifiers())) {
+            return "in a final class (" + beanClass.getName() + "), as the client proxy of a normal-scoped bean subclasses it";
+        }
+        if (Modifier.isFinal(m.getModifiers())) {
+            return "final, as the client proxy of a normal-scoped bean must override it";
+        }
+        boolean typed = bean.getTypes().stream().anyMatch(t -> t == beanClass
+                || t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == beanClass);
+        if (!typed) {
+            return "on a bean whose types (@Typed) leave out " + beanClass.getName() + ", so its client proxy cannot run it";
+        }
+        return null;
     }
 }

@@ -124,9 +124,10 @@ class SessionInitTest {
     }
 
     @Assertion(id = "session-switch-user", strategy = "Holding alice's session, a login as bob ends as bob: calls, "
-            + "/session and the session cookie are bob's, with a new token")
+            + "/session and the session cookie are bob's, with a new token, and none of alice's session state")
     void loginOverALiveSessionSwitchesUser() {
         HttpTck http = loggedIn();
+        assertThat(http.get("start-session?mark=alice-private").body()).isEqualTo("started");
         String session = http.cookie("JSESSIONID").orElseThrow();
         Reply bob = http.call("login", "{\"username\":\"bob\",\"password\":\"bob-pw\"}");
         assertThat(bob.status()).as("%s", bob).isEqualTo(200);
@@ -134,6 +135,7 @@ class SessionInitTest {
         assertThat(http.call("whoami", "{}").json().getString("result")).isEqualTo("bob");
         assertThat(http.mizan("session").json().getString("user")).isEqualTo("bob");
         assertThat(http.cookie("JSESSIONID")).isPresent().isNotEqualTo(java.util.Optional.of(session));
+        assertThat(http.get("session-mark").body()).as("bob never gets alice's session state").isEqualTo("none");
     }
 
     @Assertion(id = "session-init-starts-anonymous", strategy = "Holding alice's session, a @SessionInit function runs "

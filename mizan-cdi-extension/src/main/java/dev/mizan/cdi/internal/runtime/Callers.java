@@ -33,7 +33,11 @@ final class Callers {
                 return request != null && request.isUserInRole(role);
             }
 
-            /** {@code HttpServletRequest.logout()}: the container forgets the identity for this request and its session. */
+            /**
+             * {@code HttpServletRequest.logout()}, then the session goes: a login after it starts an
+             * empty one, so that the next user never gets the previous one's session state
+             * ({@code @SessionScoped} beans included); {@code changeSessionId()} would keep it.
+             */
             @Override
             public boolean signOut() {
                 if (request != null) {
@@ -41,6 +45,14 @@ final class Callers {
                         request.logout();
                     } catch (jakarta.servlet.ServletException e) {
                         return false;
+                    }
+                    jakarta.servlet.http.HttpSession session = request.getSession(false);
+                    if (session != null) {
+                        try {
+                            session.invalidate();
+                        } catch (IllegalStateException alreadyInvalid) {
+                            // logout() invalidated it already
+                        }
                     }
                 }
                 return user().isEmpty();

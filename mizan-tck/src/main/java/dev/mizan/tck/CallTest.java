@@ -157,6 +157,19 @@ class CallTest {
         assertThat(r.error().getString("message")).isEqualTo("Already taken");
     }
 
+    @Assertion(id = "call-wae-entity", strategy = "A WebApplicationException carrying its own response (HTML, a cookie):"
+            + " its status with Mizan's JSON error (internal for a 5xx, http_409 for a 409), neither its body nor its headers")
+    void webApplicationExceptionWithAnEntity() {
+        Reply failed = client().call("upstream", "{\"status\":502}");
+        assertError(failed, 502, "internal");
+        Reply conflict = client().call("upstream", "{\"status\":409}");
+        assertError(conflict, 409, "http_409");
+        for (Reply r : new Reply[] {failed, conflict}) {
+            assertThat(r.body()).as("%s", r).doesNotContain(CallsApi.SECRET_MARKER, "<html");
+            assertThat(r.headers("Set-Cookie")).as("%s", r).noneMatch(c -> c.startsWith("upstream"));
+        }
+    }
+
     @Assertion(id = "call-redirect", strategy = "A function returning 303: 200 {redirect: url, invalidate: [...]}")
     void redirectBecomesJson() {
         Reply r = client().call("goNext", "{}");

@@ -20,4 +20,26 @@ public final class JaxrsHttpTypes implements HttpTypes {
     public boolean passesThrough(Throwable failure) {
         return failure instanceof WebApplicationException;
     }
+
+    /**
+     * A {@code WebApplicationException} that carries an entity would be sent as it is: the runtime asks no
+     * mapper for it (JAX-RS 3.1, section 4.4). It may be a JAX-RS client's, holding the upstream service's
+     * page and cookies, or a 5xx page with a stack trace: it is replaced by one with its status and no
+     * entity, which {@link WebApplicationExceptionMapper} answers as Mizan's JSON error.
+     */
+    @Override
+    public RuntimeException passedThrough(RuntimeException failure) {
+        if (failure instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().hasEntity()) {
+            Response own = e.getResponse();
+            Response.ResponseBuilder bare = Response.status(own.getStatusInfo());
+            WebApplicationExceptionMapper.KEPT.forEach(name -> {
+                java.util.List<Object> values = own.getHeaders().get(name);
+                if (values != null) {
+                    values.forEach(v -> bare.header(name, v));
+                }
+            });
+            return new WebApplicationException(e, bare.build());
+        }
+        return failure;
+    }
 }

@@ -8,26 +8,34 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 /**
  * A {@link WebApplicationException}, from the runtime (unknown path, wrong method) or the
- * application, as a JSON error with its status. One that already carries an entity is the
- * application's own answer and passes through unchanged.
+ * application, as a JSON error with its status (docs/reference/errors.md). Its own response's headers
+ * are dropped, but for those a client needs to act on a status: one a JAX-RS client threw carries the
+ * upstream service's cookies. (One with an entity never gets here: {@link JaxrsHttpTypes} strips it.)
  */
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    /** The headers of the exception's response that say how to act on its status; no others are sent. */
+    static final java.util.List<String> KEPT = java.util.List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER,
+            HttpHeaders.WWW_AUTHENTICATE);
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
-        if (original.hasEntity()) {
-            return original;
-        }
         int status = original.getStatus();
         // the reason phrase, not the message: runtimes put internal detail (full URLs, class names) there
         Response.StatusType info = original.getStatusInfo();
         String message = info.getReasonPhrase() == null ? "HTTP " + status : info.getReasonPhrase();
-        return Response.fromResponse(original)
+        Response.ResponseBuilder answer = Response.status(info)
                 .entity(JsonEntity.of(ErrorBody.of(code(status), message, java.util.Map.of(), null)))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE)
-                .build();
+                .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+        for (String name : KEPT) {
+            java.util.List<Object> values = original.getHeaders().get(name);
+            if (values != null) {
+                values.forEach(v -> answer.header(name, v));
+            }
+        }
+        return answer.build();
     }
 
     /** @return the protocol's code for a status, {@code http_<status>} when it has none */

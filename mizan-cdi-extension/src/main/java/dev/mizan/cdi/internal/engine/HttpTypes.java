@@ -34,6 +34,15 @@ public interface HttpTypes {
      */
     boolean passesThrough(Throwable failure);
 
+    /**
+     * @param failure a failure {@link #passesThrough} accepted
+     * @return what to throw in its place: the HTTP layer's own answer to it, without anything that must
+     *         not reach the client (the default: the failure itself)
+     */
+    default RuntimeException passedThrough(RuntimeException failure) {
+        return failure;
+    }
+
     /** @return the implementation on Mizan's (or else the application's) class path, or {@link #NONE} */
     static HttpTypes find() {
         for (ClassLoader cl : new ClassLoader[] {HttpTypes.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {

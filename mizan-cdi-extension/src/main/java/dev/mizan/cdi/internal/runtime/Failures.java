@@ -31,7 +31,7 @@ final class Failures {
             return m;
         }
         if (http.passesThrough(t) && t instanceof RuntimeException r) {
-            return r;
+            return http.passedThrough(r);
         }
         for (ErrorMapper mapper : mappers) {
             try {

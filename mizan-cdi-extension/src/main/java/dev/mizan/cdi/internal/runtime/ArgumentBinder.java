@@ -32,6 +32,7 @@ final class ArgumentBinder {
                 if (p.required()) {
                     errors.add(p.name(), "is required");
                 }
+                args[p.index()] = plan.absent()[i];
                 continue;
             }
             String problem = NumberFit.problem(p.type(), v);

@@ -21,6 +21,10 @@ import java.math.BigInteger;
  */
 final class NumberFit {
 
+    /** {@code OptionalInt} and its kin bind as the primitive they hold, with its range. */
+    private static final java.util.Map<Type, Type> HELD = java.util.Map.of(java.util.OptionalInt.class, int.class,
+            java.util.OptionalLong.class, long.class, java.util.OptionalDouble.class, double.class);
+
     private NumberFit() {
     }
 
@@ -29,7 +33,8 @@ final class NumberFit {
      * @param v    the value as received (not null)
      * @return what is wrong, fit to show the client, or {@code null} when the value may be bound
      */
-    static String problem(Type type, JsonValue v) {
+    static String problem(Type declared, JsonValue v) {
+        Type type = HELD.getOrDefault(declared, declared);
         String bounds = bounds(v);
         if (bounds == null && v instanceof JsonString s && (type == BigDecimal.class || type == BigInteger.class)) {
             // a big number may come as a string; JSON-B reads a top-level one without Mizan's deserialisers

@@ -22,27 +22,46 @@ import java.util.Set;
  * @param arity         the Java method's parameter count
  * @param groups        the purge groups (each a sorted list of param names); empty for functions
  * @param grouped       the params named in any group
+ * @param absent        what each param is bound to when the request leaves it out, by position: an
+ *                      empty {@code Optional} (or {@code OptionalInt}, ...) for those types, else null
  */
 record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, ParamCodec[] codecs,
                      NestedNumbers[] nestedNumbers, Map<String, String> schemaTypes, int arity, List<List<String>> groups,
-                     Set<String> grouped) {
+                     Set<String> grouped, Object[] absent) {
 
     static OperationPlan of(List<ParamModel> params, int arity, List<List<String>> groups) {
         Map<String, ParamModel> byName = new HashMap<>();
         Map<String, String> types = new HashMap<>();
         ParamCodec[] codecs = new ParamCodec[params.size()];
         NestedNumbers[] nestedNumbers = new NestedNumbers[params.size()];
+        Object[] absent = new Object[params.size()];
         for (int i = 0; i < params.size(); i++) {
             ParamModel p = params.get(i);
             byName.put(p.name(), p);
             types.put(p.name(), p.stringTyped() ? "string" : p.schema().getString("type", "object"));
             codecs[i] = ParamCodec.of(p.type());
             nestedNumbers[i] = NestedNumbers.inside(p.type());
+            absent[i] = absent(p.type());
         }
         Set<String> grouped = new HashSet<>();
         groups.forEach(grouped::addAll);
         return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, nestedNumbers, Map.copyOf(types), arity,
-                List.copyOf(groups), Set.copyOf(grouped));
+                List.copyOf(groups), Set.copyOf(grouped), absent);
+    }
+
+    /** An {@code Optional} param left out is empty, never null: the method may call {@code orElse} on it. */
+    private static Object absent(java.lang.reflect.Type type) {
+        Object raw = type instanceof java.lang.reflect.ParameterizedType p ? p.getRawType() : type;
+        if (raw == java.util.Optional.class) {
+            return java.util.Optional.empty();
+        }
+        if (raw == java.util.OptionalInt.class) {
+            return java.util.OptionalInt.empty();
+        }
+        if (raw == java.util.OptionalLong.class) {
+            return java.util.OptionalLong.empty();
+        }
+        return raw == java.util.OptionalDouble.class ? java.util.OptionalDouble.empty() : null;
     }
 
     /** @return the codec of the param named {@code name} */

@@ -55,6 +55,24 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void aCacheDurationThatIsNotPositive() {
+        assertThat(failure(Map.of("mizan.cache.ttl", "-PT1M")))
+                .contains("MZCDI00104: mizan.cache.ttl = '-PT1M' is not longer than zero");
+        assertThat(failure(Map.of("mizan.cache.repurge-delay", "PT0S")))
+                .contains("MZCDI00104: mizan.cache.repurge-delay = 'PT0S' is not longer than zero");
+    }
+
+    @Test
+    void aCorsEntryThatIsNotAnOrigin() {
+        String all = failure(Map.of("mizan.cors.origins", "https://ok.example.com,app.example.com,*,https://x.example.com/app"));
+        assertThat(all).contains("MZCDI00107: mizan.cors.origins lists 'app.example.com', which is not an origin:"
+                + " write scheme://host[:port], e.g. https://app.example.com (no path, no wildcard)");
+        assertThat(all).contains("MZCDI00107: mizan.cors.origins lists '*'");
+        assertThat(all).contains("MZCDI00107: mizan.cors.origins lists 'https://x.example.com/app'");
+        assertThat(all).doesNotContain("'https://ok.example.com'");
+    }
+
+    @Test
     void aHeaderNameThatIsNotOne() {
         assertThat(failure(Map.of("mizan.edge.tag-header", "Cache Tag")))
                 .contains("MZCDI00105: mizan.edge.tag-header = 'Cache Tag' is not an HTTP header name");

@@ -47,6 +47,11 @@ public final class ConfigMessages {
         return String.format("MZCDI%05d: %s = '%s' is not a boolean (true, yes, on, 1 / false, no, off, 0)", 106, key, value);
     }
 
+    public static DeploymentException notOrigin(String key, String value) {
+        return problem(107, key + " lists '" + value + "', which is not an origin: write scheme://host[:port],"
+                + " e.g. https://app.example.com (no path, no wildcard)");
+    }
+
     public static DeploymentException noMicroProfileConfig() {
         return problem(110, "Mizan reads its settings through MicroProfile Config, which this server does not provide "
                 + "(org.eclipse.microprofile.config.ConfigProvider is not visible to the application). Enable it "

@@ -71,13 +71,12 @@ public final class MizanConfig {
         this.settings = new MizanSettings(
                 dev,
                 bool(SCHEMA_ENABLED, dev),
-                config.getOptionalValues(CORS_ORIGINS, String.class).orElse(List.of()).stream()
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                origins(CORS_ORIGINS),
                 bool(CSRF_ENABLED, true),
                 raw(CACHE_BACKEND).orElse(DEFAULT_BACKEND),
-                duration(CACHE_TTL).orElse(DEFAULT_TTL),
+                positiveDuration(CACHE_TTL, DEFAULT_TTL),
                 positive(MEMORY_MAX_ENTRIES, DEFAULT_MEMORY_MAX_ENTRIES),
-                duration(REPURGE_DELAY),
+                positiveDuration(REPURGE_DELAY),
                 positive(MAX_BODY, DEFAULT_MAX_BODY),
                 (int) Math.min(Integer.MAX_VALUE, positive(MAX_DEPTH, DEFAULT_MAX_DEPTH)),
                 (int) Math.min(Integer.MAX_VALUE, positive(MAX_URL, DEFAULT_MAX_URL)),
@@ -182,12 +181,45 @@ public final class MizanConfig {
     }
 
     private Duration positiveDuration(String key, Duration fallback) {
+        return positiveDuration(key).orElse(fallback);
+    }
+
+    private Optional<Duration> positiveDuration(String key) {
         Optional<Duration> d = duration(key);
         if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
             problems.add(ConfigMessages.badValue(ConfigMessages.notPositiveDuration(key, raw(key).orElseThrow())));
-            return fallback;
+            return Optional.empty();
         }
-        return d.orElse(fallback);
+        return d;
+    }
+
+    /**
+     * A list of origins, each {@code scheme://host[:port]} and nothing more: an entry that is not one
+     * (a bare host, a path, {@code *}) would never match a request's {@code Origin}, so it is refused
+     * here rather than silently ignored.
+     */
+    private List<String> origins(String key) {
+        List<String> origins = config.getOptionalValues(key, String.class).orElse(List.of()).stream()
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String origin : origins) {
+            if (!isOrigin(origin)) {
+                problems.add(ConfigMessages.notOrigin(key, origin));
+            }
+        }
+        return origins;
+    }
+
+    private static boolean isOrigin(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            String scheme = uri.getScheme();
+            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
+                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private String headerName(String key, String fallback) {

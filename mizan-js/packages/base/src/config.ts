@@ -18,7 +18,7 @@ export interface MizanConfig {
   /** The BroadcastChannel shared with other tabs (default `"mizan"`); `false` turns it off. */
   readonly channel?: string | false;
   /** Where to read `__MIZAN_SSR_DATA__` from (default: the global `document`, if any); `null` skips it. */
-  readonly document?: Pick<Document, "getElementById"> | null;
+  readonly document?: Pick<Document, "querySelector"> | null;
   /** Called with a call's `redirect` URL (§2); default: `location.assign`, when there is a location. */
   readonly onRedirect?: (url: string) => void;
   /**

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { configure, createClient, type MizanClient, registerContext, stableKey } from "../src/index.js";
+import { configure, createClient, type MizanClient, readSsrData, registerContext, stableKey } from "../src/index.js";
 import { startServer, until, type TestServer } from "./support/server.js";
 
 let server: TestServer;
@@ -75,4 +75,34 @@ test("a page without SSR data seeds nothing", () => {
   const client = createClient({ baseUrl: server.baseUrl, channel: false });
   expect(client.size).toBe(0);
   client.close();
+});
+
+// DOM clobbering: rendered content (user HTML a sanitizer passed: DOMPurify keeps `id`) that carries the
+// data script's id must not stand in for the server's script (docs/reference/security.md).
+const forged = JSON.stringify({ contexts: { "todos|{\"list\":3}": { data: ["forged"], updatedAt: 2 } } });
+
+test("an element of the page with the data script's id, ahead of the script, is not read as data", () => {
+  const real = JSON.stringify({ contexts: { "todos|{\"list\":3}": { data: ["real"], updatedAt: 1 } } });
+  // the layout the server wrote before it put the script first: content, then the data script
+  document.body.innerHTML = `<div id="app"><p id="__MIZAN_SSR_DATA__">${forged}</p></div>`
+    + `<script type="application/json" id="__MIZAN_SSR_DATA__">${real}</script>`;
+  expect(document.getElementById("__MIZAN_SSR_DATA__")?.tagName).toBe("P");
+  expect(readSsrData(document)?.contexts).toEqual({ "todos|{\"list\":3}": { data: ["real"], updatedAt: 1 } });
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
+  expect(client.registerContext(todos, { list: 3 }).getState().data).toEqual(["real"]);
+  client.close();
+});
+
+test("only a JSON script is data: a lone element with the id, or a script of another type, seeds nothing", () => {
+  for (const html of [
+    `<p id="__MIZAN_SSR_DATA__">${forged}</p>`,
+    `<textarea id="__MIZAN_SSR_DATA__">${forged}</textarea>`,
+    `<script type="text/plain" id="__MIZAN_SSR_DATA__">${forged}</script>`,
+  ]) {
+    document.body.innerHTML = html;
+    expect(readSsrData(document), html).toBeUndefined();
+    const client = createClient({ baseUrl: server.baseUrl, channel: false });
+    expect(client.size, html).toBe(0);
+    client.close();
+  }
 });

@@ -1,5 +1,6 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge), and `held`, which tells
+// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge), `env`, which answers the
+// worker's environment (process.env as JSON), and `held`, which tells
 // how many timers of a minute or more are pending in the worker: a Mizan client a render did not close
 // keeps one per entry (its gcTime, 5 minutes), and with it the render's data.
 import { writeSync } from "node:fs";
@@ -58,6 +59,7 @@ const entries = {
   },
   status: () => ({ html: "<p>gone</p>", status: 404 }),
   pid: () => ({ html: String(process.pid) }),
+  env: () => ({ html: JSON.stringify(process.env) }),
   held: () => ({ html: String(longTimers.size) }),
 };
 

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The page sent to the browser: the bundle's head and body (raw bytes, as the worker sent them), the
- * hydration data in {@code <script type="application/json" id="__MIZAN_SSR_DATA__">}, and the page's
- * module scripts. A fallback has an empty root, the same data and the same scripts, so the browser
- * renders it without fetching the seeded contexts.
+ * The page sent to the browser: the hydration data in
+ * {@code <script type="application/json" id="__MIZAN_SSR_DATA__">}, the bundle's head and body (raw
+ * bytes, as the worker sent them), and the page's module scripts. The data script comes first, ahead of
+ * everything the bundle rendered, so it is the first element with its id: rendered content that carries
+ * the same id (user HTML a sanitizer passed) cannot be read in its place (docs/reference/security.md,
+ * "Server-side rendering"). A fallback has an empty root, the same data and the same scripts, so the
+ * browser renders it without fetching the seeded contexts.
  *
  * @param title      the title, or null
  * @param head       the bundle's head bytes (empty for a fallback)
@@ -36,14 +39,16 @@ public record HtmlDocument(String title, byte[] head, byte[] html, boolean rende
             text(b, title);
             b.append("</title>");
         }
+        // before the bundle's head and html: nothing rendered precedes it (see above)
+        b.append("<script type=\"application/json\" id=\"").append(DATA_ID).append("\">")
+                .append(JsonText.forScript(dataJson)).append("</script>\n");
         out.write(b.toString().getBytes(StandardCharsets.UTF_8));
         out.write(head);
         out.write(("</head>\n<body><div id=\"app\" data-mizan-ssr=\"" + (rendered ? "rendered" : "fallback") + "\">")
                 .getBytes(StandardCharsets.UTF_8));
         out.write(html);
         b.setLength(0);
-        b.append("</div>\n<script type=\"application/json\" id=\"").append(DATA_ID).append("\">")
-                .append(JsonText.forScript(dataJson)).append("</script>\n");
+        b.append("</div>\n");
         for (String src : scripts) {
             b.append("<script type=\"module\" src=\"");
             text(b, src);

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
  * One worker process and its side of the protocol (docs/reference/protocol.md, "SSR worker protocol"):
@@ -40,6 +41,8 @@ final class Worker {
     private static final int REQUEST_BUFFER = 64 * 1024;
     /** Looked up once: {@code Json.createReader} would search for a provider on every call. */
     private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
+    /** {@code mizan.} or {@code mizan_}, after a profile's {@code %name.} or {@code _NAME_} if any. */
+    private static final Pattern MIZAN_SETTING = Pattern.compile("(?:[%_][^.]*?[._])?mizan[._]", Pattern.CASE_INSENSITIVE);
 
     private final Process process;
     private final OutputStream stdin;
@@ -70,8 +73,20 @@ final class Worker {
      * @throws IOException when the process cannot start
      */
     static Worker launch(List<String> command, long bundleStamp) throws IOException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        return new Worker(p, bundleStamp);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(Worker::mizanSetting);
+        return new Worker(builder.start(), bundleStamp);
+    }
+
+    /**
+     * Whether an environment variable may hold one of Mizan's own settings, which a worker does not get
+     * (docs/how-to/ssr.md, "What a worker can read"): MicroProfile Config finds {@code mizan.secret} in the
+     * environment as {@code mizan.secret}, {@code mizan_secret} or {@code MIZAN_SECRET}, and under a
+     * profile as {@code %prod.mizan.secret} or {@code _PROD_MIZAN_SECRET}; matched in any case, as Windows
+     * matches names.
+     */
+    static boolean mizanSetting(String name) {
+        return MIZAN_SETTING.matcher(name).lookingAt();
     }
 
     /**

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data that tries to break out of the hydration script ({@code </script>}, {@code <!--}, U+2028,
- * U+2029) comes out escaped, parses back to the same value in Chromium, and runs no script.
+ * U+2029) comes out escaped, parses back to the same value in Chromium, and runs no script; rendered
+ * content that carries the data script's id does not replace the data (DOM clobbering).
  */
 class HydrationSafetyIntegrationTest {
 
@@ -68,6 +69,33 @@ class HydrationSafetyIntegrationTest {
             assertThat(seen.getJsonObject("contexts").getJsonObject("todos|{\"list\":3}").get("data")).isEqualTo(expectedTodos);
             assertThat(seen.getJsonObject("props").getString("title")).isEqualTo(EVIL.get(0));
             assertThat(result.getString("textBefore")).contains(EVIL.get(0), "<!--", "a&b>c<d");
+        }
+    }
+
+    @Test
+    void renderedContentWithTheDataScriptsIdIsNotReadAsTheData() throws Exception {
+        // user HTML a sanitizer passes (DOMPurify keeps id), rendered into the page: before the data script
+        // was written ahead of the bundle's html, the browser took this element's text as the page's data
+        String forged = "<p id=\"__MIZAN_SSR_DATA__\">{\"contexts\":{\"todos|{\\\"list\\\":3}\":{\"data\":"
+                + "[{\"id\":9,\"title\":\"Forged todo\"}],\"updatedAt\":1}},\"entry\":\"react\",\"props\":{\"title\":\"Forged title\"}}</p>";
+        FixedContexts contexts = new FixedContexts(Map.of("todos", "[{\"id\":1,\"title\":\"Milk\"}]"), Map.of("todos", Scope.USER));
+        try (WorkerPool pool = Fixtures.pool(Fixtures.settings(1, Duration.ofSeconds(10), 10_000, true));
+             Jsonb jsonb = JsonbBuilder.create();
+             PageServer server = new PageServer(24103, Fixtures.bundles())) {
+            PageRenderer renderer = new PageRenderer(contexts, pool, jsonb, true);
+            Page page = Page.of("react").props(Map.of("title", "Hydrate me", "note", forged))
+                    .context("todos", Map.of("list", 3)).script("/static/client-react.js");
+            HtmlDocument doc = renderer.render(page, "/clobber");
+            assertThat(new String(doc.html(), StandardCharsets.UTF_8)).as("the rendered html").contains(forged);
+            server.page("/clobber", () -> doc);
+
+            JsonObject result = BrowserCheck.open(server.url("/clobber")).get(0);
+            assertThat(result.getBoolean("hydrated")).isTrue();
+            assertThat(BrowserCheck.console(result)).noneMatch(m -> m.startsWith("error") || m.startsWith("warning") || m.startsWith("pageerror"));
+            assertThat(result.getJsonObject("data").getJsonObject("props").getString("title"))
+                    .as("document.getElementById(\"__MIZAN_SSR_DATA__\") in the browser").isEqualTo("Hydrate me");
+            assertThat(result.getString("textAfter")).contains("Hydrate me", "Milk", "clicked 1");
+            assertThat(server.mizanRequests).as("fetches of the seeded context").isEmpty();
         }
     }
 

@@ -103,6 +103,14 @@ class ContextParamsTest {
         assertThat(r.json().getInt("count")).isEqualTo(3);
     }
 
+    @Assertion(id = "ctx-params-boolean-strict", strategy = "A boolean param takes true or false only: 1, \"yes\" and [true]"
+            + " are 400 invalid_params naming it (JSON-B would read them as booleans)")
+    void booleansAreTrueOrFalse() {
+        for (String on : new String[] {"1", "\"yes\"", "[true]"}) {
+            assertInvalidParam(HttpTck.of(base).ctx("flags", Map.of("on", on, "count", "3")), "on");
+        }
+    }
+
     @Assertion(id = "ctx-params-missing-required", strategy = "Missing required (primitive) param: 400 invalid_params with fields naming it")
     void missingRequiredParam() {
         assertInvalidParam(HttpTck.of(base).ctx("echo", Map.of("s", "x")), "n");

@@ -76,7 +76,8 @@ abstract class ParamCodec {
             if (type == JsonValue.ValueType.TRUE || type == JsonValue.ValueType.FALSE) {
                 return type == JsonValue.ValueType.TRUE;
             }
-            return jsonb.fromJson(value.toString(), Boolean.class);
+            // JSON-B would read 1, "yes" or [true] as a boolean (Yasson: false for 1); the schema says true or false
+            throw new IllegalArgumentException("not a JSON boolean");
         }
 
         @Override

@@ -58,7 +58,8 @@ export function isStringTyped(type: ParamType | undefined): boolean {
  * Encodes a read's params for the URL and for the canonical form.
  *
  * - Absent (`undefined`) and `null` params are not sent.
- * - A string-typed param is sent raw: a string as is, a `Date` as ISO-8601 text, a number (a
+ * - A string-typed param is sent raw: a string as is, a `Date` as ISO-8601 text as Java writes an
+ *   `Instant` (`2024-01-02T03:04:05Z`, `2024-01-02T03:04:05.006Z`), a number (a
  *   `BigDecimal` given as a number) in plain decimal notation as `BigDecimal.toPlainString()`
  *   writes it (`1.5e3` → `1500`, `12.50` → `12.50`), anything else through `String()`.
  * - Any other param is sent as JSON text. A big integer must not pass through a JS `number`
@@ -78,7 +79,7 @@ export function encodeParams(params: Readonly<Record<string, unknown>> | undefin
     if (type === "string" || (type === undefined && typeof value === "string")) {
       raw =
         value instanceof Date
-          ? value.toISOString()
+          ? value.toISOString().replace(/\.000Z$/, "Z") // as Java writes an Instant: no fraction when it is 0
           : typeof value === "number" || typeof value === "bigint" || value instanceof JsonNumber
             ? plain(String(value instanceof JsonNumber ? value.text : value))
             : String(value);

@@ -58,6 +58,11 @@ describe("encodeParams", () => {
     );
     expect(encoded.canonical).toBe('{"filter":{"k":1},"flag":true,"list":3,"tags":["x","y"],"when":"2024-01-02","z":"a b&c"}');
   });
+  test("a Date travels as Java writes an Instant, the text the server's invalidations name it by", () => {
+    // java.time.Instant.toString() (and JSON-B) of 2024-01-02T03:04:05Z and of that plus 6 ms
+    expect(encodeParams({ at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)) }, { at: "string" }).canonical).toBe('{"at":"2024-01-02T03:04:05Z"}');
+    expect(encodeParams({ at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)) }, { at: "string" }).canonical).toBe('{"at":"2024-01-02T03:04:05.006Z"}');
+  });
   test("a string param that is not exactly string-typed travels as JSON text", () => {
     expect(encodeParams({ s: "hi" }, { s: "object" }).query).toBe("s=%22hi%22");
   });

@@ -178,6 +178,15 @@ class ContextParamsTest {
         assertInvalidParam(echo(with("amount", "twelve")), "amount");
     }
 
+    @Assertion(id = "ctx-params-canonical-text", strategy = "A UUID param in upper case, or a BigDecimal in exponent form: 400"
+            + " invalid_params naming it, whose message gives the text to send (the one invalidations name it by)")
+    void stringTypesTakeTheirCanonicalText() {
+        Reply upper = echo(with("id", UUID_TEXT.toUpperCase(java.util.Locale.ROOT)));
+        assertInvalidParam(upper, "id");
+        assertThat(upper.error().getJsonObject("fields").getJsonArray("id").getString(0)).endsWith(UUID_TEXT);
+        assertInvalidParam(echo(with("amount", "1.25e1")), "amount");
+    }
+
     @Assertion(id = "ctx-params-unparseable-json", strategy = "Malformed JSON text for list, record and boolean params: 400 invalid_params")
     void unparseableJsonText() {
         assertInvalidParam(echo(with("tags", "[\"a\"")), "tags");

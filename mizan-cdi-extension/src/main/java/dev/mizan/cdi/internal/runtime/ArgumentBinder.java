@@ -45,11 +45,31 @@ final class ArgumentBinder {
             }
             try {
                 args[p.index()] = plan.codecs()[i].bind(v, jsonb);
+                String canonical = plan.canonicalText()[i] ? canonicalText(plan.codecs()[i], args[p.index()], v, jsonb) : null;
+                if (canonical != null) {
+                    errors.add(p.name(), "is not in its canonical form: send " + canonical);
+                }
             } catch (JsonbException | IllegalArgumentException | ArithmeticException e) {
                 errors.add(p.name(), "is not a valid " + p.schema().getString("type", "value"));
             }
         }
         errors.throwIfAny();
         return args;
+    }
+
+    /**
+     * One value, one text: the invalidations and events of a call name a value as Mizan's JSON-B writes
+     * it, and a client matches them against the text it sent (docs/reference/protocol.md), so
+     * {@code 2024-01-01T00:00:00.000Z} for an {@code Instant}, or an upper-case {@code UUID}, would never
+     * match (and would split the cache).
+     *
+     * @return the text to send instead, or null when {@code sent} is that text
+     */
+    private static String canonicalText(ParamCodec codec, Object bound, JsonValue sent, Jsonb jsonb) {
+        if (bound == null || !(sent instanceof jakarta.json.JsonString text)) {
+            return null;
+        }
+        JsonValue normal = codec.normal(bound, jsonb);
+        return normal instanceof jakarta.json.JsonString n && !n.getString().equals(text.getString()) ? n.getString() : null;
     }
 }

@@ -24,10 +24,12 @@ import java.util.Set;
  * @param grouped       the params named in any group
  * @param absent        what each param is bound to when the request leaves it out, by position: an
  *                      empty {@code Optional} (or {@code OptionalInt}, ...) for those types, else null
+ * @param canonicalText by position: whether the param is text for a type other than {@code String}
+ *                      ({@code Instant}, {@code UUID}, ...), which must arrive as Mizan's JSON-B writes it
  */
 record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, ParamCodec[] codecs,
                      NestedNumbers[] nestedNumbers, Map<String, String> schemaTypes, int arity, List<List<String>> groups,
-                     Set<String> grouped, Object[] absent) {
+                     Set<String> grouped, Object[] absent, boolean[] canonicalText) {
 
     static OperationPlan of(List<ParamModel> params, int arity, List<List<String>> groups) {
         Map<String, ParamModel> byName = new HashMap<>();
@@ -35,6 +37,7 @@ record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, Pa
         ParamCodec[] codecs = new ParamCodec[params.size()];
         NestedNumbers[] nestedNumbers = new NestedNumbers[params.size()];
         Object[] absent = new Object[params.size()];
+        boolean[] canonicalText = new boolean[params.size()];
         for (int i = 0; i < params.size(); i++) {
             ParamModel p = params.get(i);
             byName.put(p.name(), p);
@@ -42,11 +45,12 @@ record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, Pa
             codecs[i] = ParamCodec.of(p.type());
             nestedNumbers[i] = NestedNumbers.inside(p.type());
             absent[i] = absent(p.type());
+            canonicalText[i] = p.stringTyped() && p.type() != String.class;
         }
         Set<String> grouped = new HashSet<>();
         groups.forEach(grouped::addAll);
         return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, nestedNumbers, Map.copyOf(types), arity,
-                List.copyOf(groups), Set.copyOf(grouped), absent);
+                List.copyOf(groups), Set.copyOf(grouped), absent, canonicalText);
     }
 
     /** An {@code Optional} param left out is empty, never null: the method may call {@code orElse} on it. */

@@ -10,6 +10,7 @@ import dev.mizan.cdi.weld.broken.FinalOnNormalScope;
 import dev.mizan.cdi.weld.broken.OverriddenWithRoles;
 import dev.mizan.cdi.weld.broken.SessionInitAlone;
 import dev.mizan.cdi.weld.broken.TypedOutOfReach;
+import dev.mizan.cdi.weld.broken.UnbindableParams;
 import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
 import dev.mizan.cdi.weld.broken.InvalidatesParamType;
 import dev.mizan.cdi.weld.broken.JsonValueReturn;
@@ -156,5 +157,15 @@ class DefinitionErrorsTest {
         String messages = failure(SessionInitAlone.class);
         assertThat(messages).contains("MZCDI00017: " + P + "SessionInitAlone#login: @SessionInit only applies to a @MizanFunction");
         assertThat(messages).contains("MZCDI00001: " + P + "SessionInitAlone#bad: name '9bad' is malformed");
+    }
+
+    @Test
+    void aParamTypeJsonbCannotFill() {
+        String messages = failure(UnbindableParams.class);
+        assertThat(messages).contains("MZCDI00007: " + P + "UnbindableParams#near: parameter 'p' has an unsupported type: "
+                + P + "UnbindableParams$Point has no public or protected no-argument constructor and no @JsonbCreator,"
+                + " so JSON-B cannot create it");
+        assertThat(messages).contains("MZCDI00007: " + P + "UnbindableParams#find: parameter 'f' has an unsupported type:"
+                + " property 'q' of " + P + "UnbindableParams$Filter has no setter and no public field");
     }
 }

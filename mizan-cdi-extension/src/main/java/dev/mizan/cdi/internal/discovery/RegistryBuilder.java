@@ -227,6 +227,11 @@ public final class RegistryBuilder {
             Type type = p.type();
             try {
                 JsonObject schema = types.schemaOf(type);
+                java.util.Optional<String> unbindable = dev.mizan.cdi.internal.schema.ParamBinding.problem(type);
+                if (unbindable.isPresent()) {
+                    errors.add(Messages.unsupportedParamType(where, name, unbindable.get()));
+                    continue;
+                }
                 params.add(new ParamModel(name, p.position(), type, required(p), types.isStringType(type), schema));
             } catch (UnmappableTypeException e) {
                 errors.add(Messages.unsupportedParamType(where, name, e.getMessage()));

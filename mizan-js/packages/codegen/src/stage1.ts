@@ -122,16 +122,21 @@ function namedType(name: string, schema: JsonSchema): string {
   return `export type ${typeName(name)} = ${tsType(schema, "")};`;
 }
 
-/** The TypeScript type of a JSON Schema; `indent` is the current indentation of nested objects. */
-export function tsType(schema: JsonSchema, indent: string): string {
+/**
+ * The TypeScript type of a JSON Schema; `indent` is the current indentation of nested objects. With
+ * `sent` (a param's own schema, not a named type), an int64 also takes a `bigint`, which the kernel
+ * sends with every digit where a `number` beyond 2^53 would lose some.
+ */
+export function tsType(schema: JsonSchema, indent: string, sent = false): string {
   if (schema.$ref) return typeName(schema.$ref.replace(/^#\/types\//, ""));
-  if (schema.anyOf) return union(schema.anyOf.map((s) => tsType(s, indent)));
+  if (schema.anyOf) return union(schema.anyOf.map((s) => tsType(s, indent, sent)));
   if (schema.enum) return union(schema.enum.map((v) => JSON.stringify(v)));
-  if (Array.isArray(schema.type)) return union(schema.type.map((t: string) => tsType({ ...schema, type: t }, indent)));
+  if (Array.isArray(schema.type)) return union(schema.type.map((t: string) => tsType({ ...schema, type: t }, indent, sent)));
   switch (schema.type) {
     case "string":
       return "string";
     case "integer":
+      return sent && schema.format === "int64" ? "number | bigint" : "number";
     case "number":
       return "number";
     case "boolean":
@@ -139,7 +144,7 @@ export function tsType(schema: JsonSchema, indent: string): string {
     case "null":
       return "null";
     case "array":
-      return `${element(tsType(schema.items ?? {}, indent))}[]`;
+      return `${element(tsType(schema.items ?? {}, indent, sent))}[]`;
     case "object":
       if (schema.properties) return objectType(schema, indent);
       if (typeof schema.additionalProperties === "object") {
@@ -165,7 +170,7 @@ function objectType(schema: JsonSchema, indent: string): string {
 function operationTypes(name: string, params: readonly ParamSchema[], returns: JsonSchema, names: OperationTypeNames, what: string): string[] {
   const out: string[] = [];
   if (names.params) {
-    const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ")};`);
+    const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ", true)};`);
     out.push(`/** The ${what} of \`${name}\`. */`, `export interface ${names.params} {\n${lines.join("\n")}\n}`);
   }
   out.push(`export type ${names.result} = ${tsType(returns, "")};`);

@@ -40,6 +40,9 @@ describe("named types", () => {
       ].join("\n"),
     );
   });
+  test("an int64 param also takes a bigint, which the kernel sends with every digit", () => {
+    expect(code).toMatch(/export interface AddTodoArgs \{\n  list: number \| bigint;/);
+  });
   test("enums are unions of their constants; generic types keep the server's names", () => {
     expect(code).toContain('export type Priority = "LOW" | "HIGH";');
     expect(code).toContain("export interface Page_Todo {\n  items: Todo[];\n  next?: string;\n  total: number;\n}");
@@ -51,7 +54,7 @@ describe("descriptors", () => {
     expect(code).toContain(
       [
         "/** The params of `search`. */",
-        "export interface SearchParams {\n  q: string;\n  priority?: Priority;\n  since?: string;\n  ids?: number[];\n}",
+        "export interface SearchParams {\n  q: string;\n  priority?: Priority;\n  since?: string;\n  ids?: (number | bigint)[];\n}",
         "export type SearchResult = Todo[] | null;",
         "/** Context `search` (user). */",
         "export const search: ContextDescriptor<SearchParams, SearchResult> = {",

@@ -275,16 +275,16 @@ class OriginCacheTest {
 
     @Test
     void aBackendOutageBypassesAndALostPurgeBumpsTheEpochOnceItIsBack() {
-        OutageBackend flaky = new OutageBackend();
+        dev.mizan.cdi.weld.outage.CuttableBackend flaky = new dev.mizan.cdi.weld.outage.CuttableBackend();
         try (OriginCache onFlaky = new OriginCache(flaky)) {
             onFlaky.read("k", PRODUCTS, TTL, new Counting("old"));
-            flaky.down(true);
+            flaky.cut(true);
 
             assertThat(onFlaky.read("k", PRODUCTS, TTL, new Counting("down")).status()).isEqualTo(BYPASS);
             onFlaky.purge(CounterNames.context("products"));
             assertThat(onFlaky.degraded()).isTrue();
 
-            flaky.down(false);
+            flaky.cut(false);
             Served back = onFlaky.read("k", PRODUCTS, TTL, new Counting("back"));
 
             assertThat(back.status()).isEqualTo(MISS);

@@ -31,14 +31,8 @@ public final class JaxrsHttpTypes implements HttpTypes {
     public RuntimeException passedThrough(RuntimeException failure) {
         if (failure instanceof WebApplicationException e && e.getResponse() != null && e.getResponse().hasEntity()) {
             Response own = e.getResponse();
-            Response.ResponseBuilder bare = Response.status(own.getStatusInfo());
-            WebApplicationExceptionMapper.KEPT.forEach(name -> {
-                java.util.List<Object> values = own.getHeaders().get(name);
-                if (values != null) {
-                    values.forEach(v -> bare.header(name, v));
-                }
-            });
-            return new WebApplicationException(e, bare.build());
+            Response bare = WebApplicationExceptionMapper.keepHeaders(own, Response.status(own.getStatusInfo())).build();
+            return new WebApplicationException(e, bare);
         }
         return failure;
     }

@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
     /** The headers of the exception's response that say how to act on its status; no others are sent. */
-    static final java.util.List<String> KEPT = java.util.List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER,
+    private static final java.util.List<String> KEPT = java.util.List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER,
             HttpHeaders.WWW_AUTHENTICATE);
 
     @Override
@@ -29,13 +29,18 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 .entity(JsonEntity.of(ErrorBody.of(code(status), message, java.util.Map.of(), null)))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
+        return keepHeaders(original, answer).build();
+    }
+
+    /** Copies the headers of {@code from} that say how to act on its status ({@link #KEPT}), no others. */
+    static Response.ResponseBuilder keepHeaders(Response from, Response.ResponseBuilder to) {
         for (String name : KEPT) {
-            java.util.List<Object> values = original.getHeaders().get(name);
+            java.util.List<Object> values = from.getHeaders().get(name);
             if (values != null) {
-                values.forEach(v -> answer.header(name, v));
+                values.forEach(v -> to.header(name, v));
             }
         }
-        return answer.build();
+        return to;
     }
 
     /** @return the protocol's code for a status, {@code http_<status>} when it has none */

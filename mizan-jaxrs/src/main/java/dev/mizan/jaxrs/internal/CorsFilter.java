@@ -1,5 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.cdi.internal.config.Origins;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -76,10 +77,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (origin == null || allowed.isEmpty() || isSession(request)) {
             return Optional.empty();
         }
-        Optional<String> given = CrossSite.normalize(origin);
-        boolean listed = given.isPresent() && allowed.stream().map(CrossSite::normalize)
-                .flatMap(Optional::stream).anyMatch(given.get()::equals);
-        return listed ? Optional.of(origin) : Optional.empty();
+        return CrossSite.listed(Origins.normalize(origin), allowed) ? Optional.of(origin) : Optional.empty();
     }
 
     private static boolean isSession(ContainerRequestContext request) {

@@ -24,6 +24,9 @@ final class MediaTypeSyntax {
     record Parsed(String type, String subtype, List<Map.Entry<String, String>> params) {
     }
 
+    /** {@code ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )}; compiled once, as browsers send q values on every request. */
+    private static final java.util.regex.Pattern QVALUE = java.util.regex.Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
     private final String text;
     private int at;
 
@@ -162,6 +165,6 @@ final class MediaTypeSyntax {
 
     /** {@code ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )} */
     private static boolean qvalue(String q) {
-        return q.matches("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+        return QVALUE.matcher(q).matches();
     }
 }

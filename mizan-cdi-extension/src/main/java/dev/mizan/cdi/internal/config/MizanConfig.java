@@ -202,24 +202,11 @@ public final class MizanConfig {
         List<String> origins = config.getOptionalValues(key, String.class).orElse(List.of()).stream()
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String origin : origins) {
-            if (!isOrigin(origin)) {
+            if (Origins.normalize(origin).isEmpty()) {
                 problems.add(ConfigMessages.notOrigin(key, origin));
             }
         }
         return origins;
-    }
-
-    private static boolean isOrigin(String text) {
-        try {
-            java.net.URI uri = new java.net.URI(text);
-            String scheme = uri.getScheme();
-            return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    && uri.getRawAuthority() != null && uri.getRawUserInfo() == null
-                    && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private String headerName(String key, String fallback) {

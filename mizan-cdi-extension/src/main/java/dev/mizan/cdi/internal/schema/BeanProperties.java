@@ -289,7 +289,8 @@ final class BeanProperties {
     }
 
     // ClassParser.toPropertyMethod + lowerFirstLetter ("URL" stays "URL", "Name" becomes "name")
-    private static String propertyName(String methodName) {
+    /** @return the Java property a getter ({@code getX}, {@code isX}) reads, as the JavaBeans rules name it */
+    static String propertyName(String methodName) {
         String name = methodName.substring(methodName.startsWith("is") ? 2 : 3);
         if (name.isEmpty() || (name.length() > 1 && Character.isUpperCase(name.charAt(0))
                 && Character.isUpperCase(name.charAt(1)))) {

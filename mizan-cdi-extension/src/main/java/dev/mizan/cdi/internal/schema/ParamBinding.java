@@ -6,7 +6,6 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -112,7 +111,7 @@ public final class ParamBinding {
     private static boolean settable(Class<?> raw, BeanProperties.BeanProperty property) {
         for (AnnotatedElement source : property.sources()) {
             String javaName = source instanceof Field f ? f.getName()
-                    : source instanceof Method m ? javaName(m) : null;
+                    : source instanceof Method m ? BeanProperties.propertyName(m.getName()) : null;
             if (javaName == null) {
                 continue;
             }
@@ -127,11 +126,5 @@ public final class ParamBinding {
             }
         }
         return false;
-    }
-
-    private static String javaName(Member getter) {
-        String n = getter.getName();
-        String bare = n.startsWith("get") && n.length() > 3 ? n.substring(3) : n.startsWith("is") && n.length() > 2 ? n.substring(2) : n;
-        return bare.substring(0, 1).toLowerCase(Locale.ROOT) + bare.substring(1);
     }
 }

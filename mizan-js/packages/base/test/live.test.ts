@@ -75,26 +75,8 @@ async function refreshServer() {
   return gates;
 }
 
-test("`refreshed` data never replaces data fetched after the call was sent: the entry refetches instead", async () => {
-  const gates = await refreshServer();
-  const c = client(server.baseUrl);
-  const one = c.registerContext(todos, { list: 1 });
-  const seen: unknown[] = [];
-  one.subscribe(() => seen.push(one.getState().data));
-  await until(() => one.getState().data === "read 1");
-  let release!: () => void;
-  gates.call = new Promise<void>((r) => (release = r));
-  const saving = c.call("save", {});
-  await until(() => server.to("/mizan/call/save").length === 1);
-  await one.refetch(); // newer than the call: started after it was sent
-  expect(one.getState().data).toBe("read 2");
-  release();
-  await saving;
-  await until(() => one.getState().data === "read 3" && !one.getState().isFetching); // refetched as an invalidated entry
-  expect(seen).not.toContain("refreshed");
-});
-
-test("`refreshed` data does not cancel a refetch that started while the call was in flight", async () => {
+/** A mounted read (`read 1` shown) and a call `save` the server holds until `releaseCall()`. */
+async function mountedDuringHeldCall() {
   const gates = await refreshServer();
   const c = client(server.baseUrl);
   const one = c.registerContext(todos, { list: 1 });
@@ -105,6 +87,21 @@ test("`refreshed` data does not cancel a refetch that started while the call was
   gates.call = new Promise<void>((r) => (releaseCall = r));
   const saving = c.call("save", {});
   await until(() => server.to("/mizan/call/save").length === 1);
+  return { gates, one, seen, saving, releaseCall };
+}
+
+test("`refreshed` data never replaces data fetched after the call was sent: the entry refetches instead", async () => {
+  const { one, seen, saving, releaseCall: release } = await mountedDuringHeldCall();
+  await one.refetch(); // newer than the call: started after it was sent
+  expect(one.getState().data).toBe("read 2");
+  release();
+  await saving;
+  await until(() => one.getState().data === "read 3" && !one.getState().isFetching); // refetched as an invalidated entry
+  expect(seen).not.toContain("refreshed");
+});
+
+test("`refreshed` data does not cancel a refetch that started while the call was in flight", async () => {
+  const { gates, one, seen, saving, releaseCall } = await mountedDuringHeldCall();
   let releaseRead!: () => void;
   gates.read = new Promise<void>((r) => (releaseRead = r));
   const refetching = one.refetch();

@@ -18,10 +18,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps client input that the JAX-RS runtime would refuse with its own HTML page (and a logged stack
@@ -56,17 +54,13 @@ final class ClientInputGuard implements Filter {
                     "The URL is not percent-encoded UTF-8", Map.of(), null).getBytes(StandardCharsets.UTF_8));
             return;
         }
-        Set<String> hidden = new HashSet<>(2);
-        List<String> types = Collections.list(http.getHeaders(HttpHeaders.CONTENT_TYPE));
-        if (!types.isEmpty() && (types.size() > 1 || !JsonContentType.accepts(types.get(0)))) {
-            hidden.add(HttpHeaders.CONTENT_TYPE);
+        Enumeration<String> types = http.getHeaders(HttpHeaders.CONTENT_TYPE);
+        boolean hideType = types.hasMoreElements() && (!JsonContentType.accepts(types.nextElement()) || types.hasMoreElements());
+        boolean hideAccept = false;
+        for (Enumeration<String> accept = http.getHeaders(HttpHeaders.ACCEPT); accept.hasMoreElements() && !hideAccept; ) {
+            hideAccept = !MediaTypeSyntax.acceptList(accept.nextElement());
         }
-        for (Enumeration<String> accept = http.getHeaders(HttpHeaders.ACCEPT); accept.hasMoreElements(); ) {
-            if (!MediaTypeSyntax.acceptList(accept.nextElement())) {
-                hidden.add(HttpHeaders.ACCEPT);
-            }
-        }
-        chain.doFilter(hidden.isEmpty() ? http : new WithoutHeaders(http, hidden), response);
+        chain.doFilter(hideType || hideAccept ? new WithoutHeaders(http, hideType, hideAccept) : http, response);
     }
 
     private static boolean forMizan(HttpServletRequest request) {
@@ -112,20 +106,22 @@ final class ClientInputGuard implements Filter {
     /** The request as if it did not carry some headers ({@code Content-Type}, {@code Accept}). */
     private static final class WithoutHeaders extends HttpServletRequestWrapper {
 
-        private final Set<String> hidden;
+        private final boolean contentType;
+        private final boolean accept;
 
-        WithoutHeaders(HttpServletRequest request, Set<String> hidden) {
+        WithoutHeaders(HttpServletRequest request, boolean contentType, boolean accept) {
             super(request);
-            this.hidden = hidden;
+            this.contentType = contentType;
+            this.accept = accept;
         }
 
         private boolean isHidden(String name) {
-            return name != null && hidden.stream().anyMatch(name::equalsIgnoreCase);
+            return contentType && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) || accept && HttpHeaders.ACCEPT.equalsIgnoreCase(name);
         }
 
         @Override
         public String getContentType() {
-            return isHidden(HttpHeaders.CONTENT_TYPE) ? null : super.getContentType();
+            return contentType ? null : super.getContentType();
         }
 
         @Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.spi.ToolProvider;
 
 /**
@@ -34,7 +35,7 @@ import java.util.spi.ToolProvider;
  *
  * <pre>{@code java -cp <app classes + dependencies + a JSON-P provider> dev.mizan.cdi.tools.SchemaGenerator \
  *     --classes target/classes [--classes lib.jar ...] --out target/mizan-schema.json \
- *     [--openapi target/mizan-openapi.json ...] [--root /mizan]}</pre>
+ *     [--openapi target/mizan-openapi.json ...] [--root /mizan] [--beans-xml src/main/webapp/WEB-INF/beans.xml ...]}</pre>
  *
  * <p>Each {@code --openapi} file gets the OpenAPI document of the same operations (docs/how-to/operations.md),
  * with paths under {@code --root} (default {@value #DEFAULT_ROOT}); written to
@@ -42,7 +43,9 @@ import java.util.spi.ToolProvider;
  *
  * <p>Classes are loaded without being initialised. {@code mizan.cache.ttl} (the contexts' default
  * {@code maxAge}) comes from {@code -Dmizan.cache.ttl}, else from {@code META-INF/microprofile-config.properties}
- * in the scanned classes. Definition errors are printed, all of them, with the deployment's messages, and
+ * in the scanned classes. An {@code @Alternative} bean counts when it is enabled: by {@code @Priority}, or by a
+ * {@code beans.xml} in a scanned root or given with {@code --beans-xml} (see {@link SelectedAlternatives}); the
+ * operations of a bean that a {@code @Specializes} bean replaces are the replacing bean's. Definition errors are printed, all of them, with the deployment's messages, and
  * the exit status is 1 (2 for a usage error). Also a {@link ToolProvider} named {@value #NAME}.
  */
 public final class SchemaGenerator implements ToolProvider {
@@ -54,7 +57,8 @@ public final class SchemaGenerator implements ToolProvider {
     public static final String DEFAULT_ROOT = "/mizan";
 
     private static final String USAGE = "usage: " + NAME
-            + " --classes <dir|jar> [--classes <dir|jar> ...] --out <file> [--openapi <file> ...] [--root <path>]";
+            + " --classes <dir|jar> [--classes <dir|jar> ...] --out <file> [--openapi <file> ...] [--root <path>]"
+            + " [--beans-xml <file> ...]";
 
     /** For {@link java.util.ServiceLoader}; use the static methods otherwise. */
     public SchemaGenerator() {
@@ -85,6 +89,7 @@ public final class SchemaGenerator implements ToolProvider {
         Path target = null;
         List<Path> openApi = new ArrayList<>();
         String root = DEFAULT_ROOT;
+        List<Path> beansXml = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             boolean valued = i + 1 < args.length;
             if ("--classes".equals(args[i]) && valued) {
@@ -95,6 +100,8 @@ public final class SchemaGenerator implements ToolProvider {
                 openApi.add(Path.of(args[++i]));
             } else if ("--root".equals(args[i]) && valued) {
                 root = args[++i];
+            } else if ("--beans-xml".equals(args[i]) && valued) {
+                beansXml.add(Path.of(args[++i]));
             } else {
                 err.println("unexpected argument '" + args[i] + "'\n" + USAGE);
                 return 2;
@@ -105,7 +112,7 @@ public final class SchemaGenerator implements ToolProvider {
             return 2;
         }
         try {
-            JsonObject schema = schema(roots);
+            JsonObject schema = schema(roots, beansXml);
             write(target, json(schema));
             out.println("Mizan schema " + schema.getString("hash") + " written to " + target);
             for (Path file : openApi) {
@@ -143,7 +150,21 @@ public final class SchemaGenerator implements ToolProvider {
      * @throws IOException when a root cannot be read
      */
     public static JsonObject schema(List<Path> roots) throws IOException {
+        return schema(roots, List.of());
+    }
+
+    /**
+     * The same, with {@code beans.xml} files besides those in the roots, for the alternatives they select.
+     *
+     * @param roots    class directories and jars
+     * @param beansXml further {@code beans.xml} files (a WAR's {@code src/main/webapp/WEB-INF/beans.xml}, say)
+     * @return the schema document
+     * @throws SchemaDefinitionException when the classes have definition errors
+     * @throws IOException when a root cannot be read
+     */
+    public static JsonObject schema(List<Path> roots, List<Path> beansXml) throws IOException {
         Duration ttl = CacheTtlSetting.read(roots);
+        Set<String> selected = SelectedAlternatives.read(roots, beansXml);
         URL[] urls = new URL[roots.size()];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = url(roots.get(i));
@@ -155,7 +176,7 @@ public final class SchemaGenerator implements ToolProvider {
                     classes.add(load(name, loader));
                 }
             }
-            return schema(classes, ttl);
+            return schema(classes, ttl, selected);
         }
     }
 
@@ -168,8 +189,21 @@ public final class SchemaGenerator implements ToolProvider {
      * @throws SchemaDefinitionException when the classes have definition errors
      */
     public static JsonObject schema(Collection<Class<?>> classes, Duration cacheTtl) {
+        return schema(classes, cacheTtl, Set.of());
+    }
+
+    /**
+     * The same, with the alternatives that {@code beans.xml} files select.
+     *
+     * @param classes  candidate classes (others are ignored)
+     * @param cacheTtl {@code mizan.cache.ttl}
+     * @param selected binary names of the alternative classes and stereotypes a {@code beans.xml} selects
+     * @return the schema document
+     * @throws SchemaDefinitionException when the classes have definition errors
+     */
+    public static JsonObject schema(Collection<Class<?>> classes, Duration cacheTtl, Set<String> selected) {
         Discovered discovered = new Discovered();
-        classes.stream().filter(BeanClasses::isCandidate).sorted(Comparator.comparing(Class::getName))
+        classes.stream().filter(c -> BeanClasses.isCandidate(c, selected)).sorted(Comparator.comparing(Class::getName))
                 .forEach(c -> ReflectedOperation.of(c).forEach(m -> discovered.offer(null, c, m)));
         RegistryBuilder builder = new RegistryBuilder(cacheTtl);
         Registry registry = discovered.build(builder);

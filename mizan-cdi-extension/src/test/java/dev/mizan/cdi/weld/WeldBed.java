@@ -75,9 +75,17 @@ final class WeldBed {
     }
 
     static SeContainer start(Class<?>... beans) {
+        return initializer(beans).initialize();
+    }
+
+    /** Starts with an alternative stereotype selected, as a {@code beans.xml} listing it would. */
+    static SeContainer startSelecting(Class<? extends java.lang.annotation.Annotation> stereotype, Class<?>... beans) {
+        return initializer(beans).selectAlternativeStereotypes(stereotype).initialize();
+    }
+
+    private static SeContainerInitializer initializer(Class<?>... beans) {
         return SeContainerInitializer.newInstance().disableDiscovery()
                 .addBeanClasses(beans)
-                .addExtensions(new MizanExtension())
-                .initialize();
+                .addExtensions(new MizanExtension());
     }
 }

@@ -5,8 +5,9 @@ import jakarta.enterprise.inject.spi.Bean;
 /**
  * An annotated method found during discovery, kept until the registry is built.
  *
- * @param bean   the bean that declares it; null at build time, where nothing is invoked
- * @param method the method as discovery sees it (at run time, other extensions' changes included)
+ * @param bean      the bean that declares it; null at build time, where nothing is invoked
+ * @param beanClass the bean's class
+ * @param method    the method as discovery sees it (at run time, other extensions' changes included)
  */
-public record Candidate(Bean<?> bean, OperationSource method) {
+public record Candidate(Bean<?> bean, Class<?> beanClass, OperationSource method) {
 }

@@ -23,19 +23,24 @@ public final class Discovered {
     private final List<Candidate> candidates = new ArrayList<>();
     private final List<OperationSource> invalidates = new ArrayList<>();
     private final List<jakarta.enterprise.inject.spi.DefinitionException> overridden = new ArrayList<>();
+    private final Set<Class<?>> specializing = new HashSet<>();
 
     /**
      * Keeps a bean method that is an operation or an {@code @Invalidates} site; ignores the rest and
      * every synthetic or bridge method (the compiler's, never the user's).
      *
      * @param bean      the declaring bean; null at build time
-     * @param beanClass the bean's class, whose overrides run in place of the methods it inherits
+     * @param beanClass the bean's class, whose overrides run in place of the methods it inherits; the
+     *                  operations of a class that an offered {@code @Specializes} class replaces are dropped
      * @param method    the method
      */
     public void offer(Bean<?> bean, Class<?> beanClass, OperationSource method) {
         Method m = method.method();
         if (m.isSynthetic() || m.isBridge() || !mizanAnnotated(method)) {
             return;
+        }
+        if (Specialization.specializes(beanClass)) {
+            specializing.add(beanClass);
         }
         Method runs = Overrides.runBy(beanClass, m);
         if (runs != m) {
@@ -47,7 +52,7 @@ public final class Discovered {
         }
         if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
                 || method.annotated(SessionInit.class)) {
-            candidates.add(new Candidate(bean, method));
+            candidates.add(new Candidate(bean, beanClass, method));
         }
         if (method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class)) {
             invalidates.add(method);
@@ -59,6 +64,8 @@ public final class Discovered {
      * @return the registry built from everything offered
      */
     public Registry build(RegistryBuilder builder) {
+        Set<Class<?>> replaced = Specialization.replacedBy(specializing);
+        candidates.removeIf(c -> replaced.contains(c.beanClass()));
         builder.errors().addAll(overridden);
         return builder.build(candidates, invalidates);
     }
@@ -90,5 +97,6 @@ public final class Discovered {
         candidates.clear();
         invalidates.clear();
         overridden.clear();
+        specializing.clear();
     }
 }

@@ -212,7 +212,10 @@ export function createClient(config: MizanConfig): MizanClient {
 
   const hydrate = (data: SsrData | undefined) => {
     for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
-      if (key.indexOf("|") > 0) entryFor(key)._set(success(seed.data, seed.updatedAt));
+      if (key.indexOf("|") <= 0) continue;
+      const entry = entryFor(key);
+      entry._writes = undefined; // the server's data, as a fetched answer: newer than any optimistic write
+      entry._set(success(seed.data, seed.updatedAt));
     }
   };
 

@@ -106,3 +106,20 @@ test("only a JSON script is data: a lone element with the id, or a script of ano
     client.close();
   }
 });
+
+test("hydrated data replaces pending optimistic writes: undoing one afterwards leaves the server's data", async () => {
+  document.body.innerHTML = "";
+  const client = createClient({ baseUrl: server.baseUrl, channel: false });
+  const key = stableKey("todos", { list: 3 }, todos.paramTypes);
+  client.hydrate({ contexts: { [key]: { data: ["first"], updatedAt: 1 } } });
+  const h = client.registerContext(todos, { list: 3 });
+  h.subscribe(() => {});
+  const undo = client.setData(todos, { list: 3 }, ["optimistic"]);
+  expect(h.getState().data).toEqual(["optimistic"]);
+  client.hydrate({ contexts: { [key]: { data: ["second"], updatedAt: 2 } } });
+  expect(h.getState()).toMatchObject({ data: ["second"], dataUpdatedAt: 2 });
+  undo(); // a failed mutation rolls back after the page's new data came in
+  expect(h.getState()).toMatchObject({ data: ["second"], dataUpdatedAt: 2 });
+  expect(server.requests).toHaveLength(0);
+  client.close();
+});

@@ -13,7 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Mizan's cache on Redis (docs/how-to/redis.md). Entries are {@code <prefix>e:<key>} with a TTL;
@@ -47,6 +52,12 @@ public final class RedisCacheBackend implements CacheBackend {
     /** mizan.cache.redis.counter-ttl: every counter's TTL, renewed by each fill and purge that touches it. */
     private final long counterTtl;
     private volatile long openUntil = System.nanoTime();
+    /**
+     * Cluster mode: the threads that read a pipeline's replies from several masters at once. Without them
+     * Jedis starts a pool of its own for every pipeline that spans two nodes, most lookups: threads started
+     * and stopped per request. Grown on demand up to the pool size; idle ones end after a minute.
+     */
+    private final ExecutorService pipelineWorkers;
 
     /**
      * Connects, checks the eviction policy and subscribes to purges (waiting briefly for it).
@@ -60,6 +71,7 @@ public final class RedisCacheBackend implements CacheBackend {
         this.channel = prefix + "purges";
         this.cluster = settings.mode() == RedisSettings.Mode.CLUSTER;
         this.counterTtl = settings.counterTtlMillis();
+        this.pipelineWorkers = cluster ? pipelineWorkers(settings.poolSize()) : null;
         Messages.started(settings);
         EvictionPolicyCheck.run(client, settings);
         ClusterTopology topology = cluster ? new ClusterTopology(client, key(EPOCH)) : null;
@@ -94,7 +106,7 @@ public final class RedisCacheBackend implements CacheBackend {
 
     /** A context's counters share a slot, the entry, the epoch and the per-user ones may not: one pipelined GET each. */
     private Lookup clusterLookup(String entryKey, List<String> counters) {
-        try (AbstractPipeline p = client.pipelined()) {
+        try (AbstractPipeline p = pipelined()) {
             Response<byte[]> entry = p.get(entryKey(entryKey));
             List<Response<String>> values = new ArrayList<>(counters.size());
             for (String counter : counters) {
@@ -112,7 +124,7 @@ public final class RedisCacheBackend implements CacheBackend {
     @Override
     public long[] counters(List<String> counters) {
         ensureAvailable();
-        try (AbstractPipeline p = client.pipelined()) {
+        try (AbstractPipeline p = pipelined()) {
             List<Response<String>> values = new ArrayList<>(counters.size());
             for (String counter : counters) {
                 String key = key(counter);
@@ -163,7 +175,7 @@ public final class RedisCacheBackend implements CacheBackend {
     public void increment(String counter, String event) {
         ensureAvailable();
         String key = key(counter);
-        try (AbstractPipeline p = client.pipelined()) {
+        try (AbstractPipeline p = pipelined()) {
             p.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
             Response<Long> incremented = p.incr(key);
             p.pexpire(key, counterTtl);
@@ -190,6 +202,9 @@ public final class RedisCacheBackend implements CacheBackend {
     @Override
     public void close() {
         purges.close();
+        if (pipelineWorkers != null) {
+            pipelineWorkers.shutdownNow();
+        }
         try {
             client.close();
         } catch (RuntimeException e) {
@@ -225,6 +240,20 @@ public final class RedisCacheBackend implements CacheBackend {
             // the INCR is what keeps every node's cache right; only the event is lost
             Messages.publishFailed(PurgeMessage.counter(message), Messages.reason(e));
         }
+    }
+
+    private AbstractPipeline pipelined() {
+        return cluster ? ((RedisClusterClient) client).pipelined(pipelineWorkers) : client.pipelined();
+    }
+
+    private static ExecutorService pipelineWorkers(int size) {
+        AtomicInteger n = new AtomicInteger();
+        // an idle worker takes the task, else a new one up to the pool size, else the request thread reads itself
+        return new ThreadPoolExecutor(0, size, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "mizan-redis-pipeline-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     private void ensureAvailable() {

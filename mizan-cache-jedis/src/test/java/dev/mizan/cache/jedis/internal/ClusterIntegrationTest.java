@@ -109,6 +109,20 @@ class ClusterIntegrationTest extends PurgeScenarios {
         return config;
     }
 
+    /** A lookup's pipeline spans masters (entry, epoch and counters sit in different slots): no thread may be started per read. */
+    @Test
+    void readsAcrossMastersStartNoThreadPerRead() {
+        stock(node, "threads");
+        assertThat(stock(node, "threads").status()).isEqualTo(CacheStatus.HIT);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+        for (int i = 0; i < 300; i++) {
+            assertThat(stock(node, "threads").status()).isEqualTo(CacheStatus.HIT);
+        }
+        // the shared workers start at most one per master in use at once; Jedis's own pool started 2-3 per read
+        assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(30);
+    }
+
     @Test
     void aContextsCountersShareOneSlotWhileItsEntriesSpread() {
         String prefix = "mizan:";

@@ -51,15 +51,22 @@ class ConfigAtDeploymentTest {
     @Test
     void aDurationThatMustBePositiveAndIsNot() {
         assertThat(failure(Map.of("mizan.events.heartbeat", "PT0S")))
-                .contains("MZCDI00104: mizan.events.heartbeat = 'PT0S' is not longer than zero");
+                .contains("MZCDI00104: mizan.events.heartbeat = 'PT0S' is shorter than one millisecond");
+    }
+
+    @Test
+    void aDurationUnderOneMillisecondIsRefused() {
+        // the heartbeat timer counts whole milliseconds: this one would fail when the first stream opens
+        assertThat(failure(Map.of("mizan.events.heartbeat", "PT0.0005S")))
+                .contains("MZCDI00104: mizan.events.heartbeat = 'PT0.0005S' is shorter than one millisecond");
     }
 
     @Test
     void aCacheDurationThatIsNotPositive() {
         assertThat(failure(Map.of("mizan.cache.ttl", "-PT1M")))
-                .contains("MZCDI00104: mizan.cache.ttl = '-PT1M' is not longer than zero");
+                .contains("MZCDI00104: mizan.cache.ttl = '-PT1M' is shorter than one millisecond");
         assertThat(failure(Map.of("mizan.cache.repurge-delay", "PT0S")))
-                .contains("MZCDI00104: mizan.cache.repurge-delay = 'PT0S' is not longer than zero");
+                .contains("MZCDI00104: mizan.cache.repurge-delay = 'PT0S' is shorter than one millisecond");
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class ConfigMessages {
     }
 
     public static String notPositiveDuration(String key, String value) {
-        return String.format("MZCDI%05d: %s = '%s' is not longer than zero", 104, key, value);
+        return String.format("MZCDI%05d: %s = '%s' is shorter than one millisecond", 104, key, value);
     }
 
     public static DeploymentException notHeaderName(String key, String value) {

@@ -186,7 +186,8 @@ public final class MizanConfig {
 
     private Optional<Duration> positiveDuration(String key) {
         Optional<Duration> d = duration(key);
-        if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
+        // whole milliseconds: what the timers and TTLs these keys drive count in (PT0.0005S would be zero)
+        if (d.isPresent() && d.get().toMillis() < 1) {
             problems.add(ConfigMessages.badValue(ConfigMessages.notPositiveDuration(key, raw(key).orElseThrow())));
             return Optional.empty();
         }

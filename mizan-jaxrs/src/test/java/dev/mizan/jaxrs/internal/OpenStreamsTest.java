@@ -1,0 +1,140 @@
+package dev.mizan.jaxrs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/how-to/live-updates.md: one writer serves every stream, so a client that stops reading must not hold the
+ * others up, and an undeployed node drops what still arrives. The sinks here stand for a runtime's: a send
+ * completes when the client took the event; for a client that stopped reading, RESTEasy (WildFly, Open
+ * Liberty) queues the send and never completes it.
+ */
+class OpenStreamsTest {
+
+    private static final OutboundSseEvent HEARTBEAT = event("heartbeat");
+    private final AtomicInteger counted = new AtomicInteger();
+    private final OpenStreams streams = new OpenStreams(Duration.ofHours(1), HEARTBEAT, counted::addAndGet);
+
+    @AfterEach
+    void stop() {
+        streams.stop();
+    }
+
+    @Test
+    void aClientThatStoppedReadingIsClosedAndTheOthersStillHearEveryEvent() throws Exception {
+        Sink stalled = new Sink(false);
+        Sink reading = new Sink(true);
+        assertThat(streams.open(stalled, Set.of("stock"), event("first"), 10)).isTrue();
+        assertThat(streams.open(reading, Set.of("stock"), event("first"), 10)).isTrue();
+        int events = OpenStreams.MAX_UNSENT + 50;
+        for (int i = 0; i < events; i++) {
+            streams.send(event("e" + i), "stock");
+        }
+        await(() -> reading.sent.size() == events + 1);
+        await(stalled::isClosed);
+        assertThat(stalled.sent).hasSize(OpenStreams.MAX_UNSENT); // the first event and the events it never took
+        assertThat(streams.size()).isEqualTo(1);
+        assertThat(counted.get()).isEqualTo(1);
+        streams.send(event("after"), "stock");
+        await(() -> reading.sent.size() == events + 2);
+        assertThat(stalled.sent).hasSize(OpenStreams.MAX_UNSENT);
+    }
+
+    @Test
+    void eventsReachOnlyTheStreamsThatMayReadTheirContext() throws Exception {
+        Sink stock = new Sink(true);
+        Sink orders = new Sink(true);
+        streams.open(stock, Set.of("stock"), event("first"), 10);
+        streams.open(orders, Set.of("orders"), event("first"), 10);
+        OutboundSseEvent e = event("stock changed");
+        streams.send(e, "stock");
+        OutboundSseEvent all = event("resync");
+        streams.sendAll(all);
+        await(() -> orders.sent.size() == 2 && stock.sent.size() == 3);
+        assertThat(stock.sent.subList(1, 3)).containsExactly(e, all);
+        assertThat(orders.sent.get(1)).isEqualTo(all);
+    }
+
+    @Test
+    void theLimitRefusesAStreamAndAClosedOneFreesItsPlace() throws Exception {
+        Sink first = new Sink(true);
+        assertThat(streams.open(first, Set.of(), event("first"), 1)).isTrue();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isFalse();
+        first.close(); // the client left
+        streams.sendAll(event("resync"));
+        await(() -> streams.size() == 0);
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isTrue();
+    }
+
+    @Test
+    void afterUndeployEventsAreDroppedAndNoStreamOpens() {
+        Sink sink = new Sink(true);
+        streams.open(sink, Set.of("stock"), event("first"), 10);
+        streams.stop();
+        assertThat(sink.isClosed()).isTrue();
+        streams.send(event("late"), "stock"); // another node's purge, arriving after @PreDestroy: no exception
+        streams.sendAll(event("late"));
+        Sink late = new Sink(true);
+        assertThat(streams.open(late, Set.of("stock"), event("first"), 10)).isFalse();
+        assertThat(late.sent).isEmpty();
+        assertThat(streams.size()).isZero();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 5 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static OutboundSseEvent event(String name) {
+        return (OutboundSseEvent) Proxy.newProxyInstance(OpenStreamsTest.class.getClassLoader(),
+                new Class<?>[] {OutboundSseEvent.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "toString", "getName" -> name;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A client: one that reads completes each send at once; one that stopped reading never completes one. */
+    private static final class Sink implements SseEventSink {
+        private final boolean reading;
+        private final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
+        private volatile boolean closed;
+
+        Sink(boolean reading) {
+            this.reading = reading;
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            sent.add(event);
+            return reading ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

@@ -2,6 +2,7 @@ package dev.mizan.cache.jedis.internal;
 
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import java.util.function.Supplier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -27,15 +28,15 @@ final class ClusterTopology {
         UNKNOWN
     }
 
-    private final UnifiedJedis client;
+    private final Supplier<UnifiedJedis> client;
     private final byte[] sampleKey;
     private Set<String> owners;
 
     /**
-     * @param client    the cluster client
+     * @param client    the cluster client (built on first use)
      * @param sampleKey routes {@code CLUSTER NODES} to the master of this key's slot
      */
-    ClusterTopology(UnifiedJedis client, String sampleKey) {
+    ClusterTopology(Supplier<UnifiedJedis> client, String sampleKey) {
         this.client = client;
         this.sampleKey = sampleKey.getBytes(StandardCharsets.UTF_8);
     }
@@ -43,7 +44,7 @@ final class ClusterTopology {
     synchronized State look() {
         String nodes;
         try {
-            Object reply = client.sendCommand(sampleKey, Protocol.Command.CLUSTER, "NODES".getBytes(StandardCharsets.US_ASCII));
+            Object reply = client.get().sendCommand(sampleKey, Protocol.Command.CLUSTER, "NODES".getBytes(StandardCharsets.US_ASCII));
             nodes = reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
         } catch (RuntimeException e) {
             return State.UNKNOWN;

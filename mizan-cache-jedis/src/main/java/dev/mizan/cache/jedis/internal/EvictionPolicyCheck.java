@@ -1,6 +1,5 @@
 package dev.mizan.cache.jedis.internal;
 
-import redis.clients.jedis.UnifiedJedis;
 
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +19,9 @@ final class EvictionPolicyCheck {
     private EvictionPolicyCheck() {
     }
 
-    static void run(UnifiedJedis client, RedisSettings settings) {
+    static void run(RedisClients clients, RedisSettings settings) {
         try {
-            Map<String, String> config = client.configGet("maxmemory-policy");
+            Map<String, String> config = clients.client().configGet("maxmemory-policy");
             String policy = config.get("maxmemory-policy");
             if (policy == null) {
                 Messages.policyUnknown("CONFIG GET returned no value");

@@ -112,7 +112,7 @@ final class PurgeChannel implements AutoCloseable {
         while (!closed) {
             Connection c = null;
             try {
-                c = new Connection(clients.subscribeTo().get(), subscriberConfig);
+                c = new Connection(clients.subscribeTo(), subscriberConfig);
                 connection = c;
                 Subscription s = new Subscription(everSubscribed);
                 subscription = s;

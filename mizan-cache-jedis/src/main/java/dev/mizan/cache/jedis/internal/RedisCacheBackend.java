@@ -45,7 +45,7 @@ public final class RedisCacheBackend implements CacheBackend {
     private static final String EPOCH = "epoch";
 
     private final String prefix;
-    private final UnifiedJedis client;
+    private final RedisClients clients;
     private final PurgeChannel purges;
     private final String channel;
     private final boolean cluster;
@@ -66,15 +66,14 @@ public final class RedisCacheBackend implements CacheBackend {
      */
     public RedisCacheBackend(RedisSettings settings) {
         this.prefix = Objects.requireNonNull(settings, "settings").prefix();
-        RedisClients clients = RedisClients.create(settings);
-        this.client = clients.client();
+        this.clients = RedisClients.create(settings);
         this.channel = prefix + "purges";
         this.cluster = settings.mode() == RedisSettings.Mode.CLUSTER;
         this.counterTtl = settings.counterTtlMillis();
         this.pipelineWorkers = cluster ? pipelineWorkers(settings.poolSize()) : null;
         Messages.started(settings);
-        EvictionPolicyCheck.run(client, settings);
-        ClusterTopology topology = cluster ? new ClusterTopology(client, key(EPOCH)) : null;
+        EvictionPolicyCheck.run(clients, settings);
+        ClusterTopology topology = cluster ? new ClusterTopology(clients::client, key(EPOCH)) : null;
         this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1), topology);
         purges.start(settings.timeout().multipliedBy(5).plusSeconds(1));
     }
@@ -96,7 +95,7 @@ public final class RedisCacheBackend implements CacheBackend {
         for (int i = 0; i < counters.size(); i++) {
             keys[i + 1] = key(counters.get(i)).getBytes(StandardCharsets.UTF_8);
         }
-        List<byte[]> values = client.mget(keys);
+        List<byte[]> values = clients.client().mget(keys);
         Long[] current = new Long[counters.size()];
         for (int i = 0; i < current.length; i++) {
             current[i] = parse(values.get(i + 1));
@@ -159,7 +158,7 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         try {
             // never past its counters' TTL, which this entry's fill renewed: an entry must not outlive them
-            client.set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
+            clients.client().set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
@@ -206,7 +205,7 @@ public final class RedisCacheBackend implements CacheBackend {
             pipelineWorkers.shutdownNow();
         }
         try {
-            client.close();
+            clients.close();
         } catch (RuntimeException e) {
             Messages.closeFailed(e);
         }
@@ -218,6 +217,7 @@ public final class RedisCacheBackend implements CacheBackend {
      */
     private boolean bumpEpoch() {
         try {
+            UnifiedJedis client = clients.client();
             if (client instanceof RedisClusterClient clusterClient) {
                 // pipelines do not follow MOVED: learn the new slot owners before serving again
                 clusterClient.refreshClusterTopology();
@@ -235,7 +235,7 @@ public final class RedisCacheBackend implements CacheBackend {
     /** Tells every node; a purge already recorded stays recorded even if this fails. */
     private void publish(String message) {
         try {
-            client.publish(channel, message);
+            clients.client().publish(channel, message);
         } catch (RuntimeException e) {
             // the INCR is what keeps every node's cache right; only the event is lost
             Messages.publishFailed(PurgeMessage.counter(message), Messages.reason(e));
@@ -243,6 +243,7 @@ public final class RedisCacheBackend implements CacheBackend {
     }
 
     private AbstractPipeline pipelined() {
+        UnifiedJedis client = clients.client();
         return cluster ? ((RedisClusterClient) client).pipelined(pipelineWorkers) : client.pipelined();
     }
 

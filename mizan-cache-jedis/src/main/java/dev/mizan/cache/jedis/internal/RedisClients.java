@@ -8,6 +8,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,50 +16,99 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Builds Jedis's client for the configured mode: {@link RedisClient}, {@link RedisSentinelClient}
- * or {@link RedisClusterClient}, each with bounded timeouts everywhere a request thread could wait
- * (connect, read, and the wait for a pooled connection).
+ * Jedis's client for the configured mode: {@link RedisClient}, {@link RedisSentinelClient} or
+ * {@link RedisClusterClient}, each with bounded timeouts everywhere a request thread could wait (connect,
+ * read, and the wait for a pooled connection).
  *
- * @param client       the client for commands and pipelines
- * @param config       connection settings, also for the dedicated pub/sub connection
- * @param subscribeTo  where to open the pub/sub connection now (the current master, or the next cluster node)
+ * <p>The Sentinel and Cluster clients ask their nodes for the master or the slot map as they are built,
+ * and fail when none answers. Redis being unreachable at start is not an error (the backend bypasses until
+ * it answers: docs/how-to/redis.md), so the client is built on first use, and again on each use until it
+ * could be: only the purge subscription's thread uses it while Redis is away, at its back-off pace.
  */
-record RedisClients(UnifiedJedis client, JedisClientConfig config, Supplier<HostAndPort> subscribeTo) {
+final class RedisClients implements AutoCloseable {
+
+    private final RedisSettings settings;
+    private final JedisClientConfig config;
+    private final Supplier<HostAndPort> clusterNodes;
+    private volatile UnifiedJedis client;
+    private volatile boolean closed;
+
+    private RedisClients(RedisSettings settings) {
+        this.settings = settings;
+        this.config = clientConfig(settings, true);
+        // classic pub/sub is broadcast to every cluster node: any node will do, the next one on failure
+        List<HostAndPort> nodes = List.copyOf(settings.nodes());
+        AtomicInteger next = new AtomicInteger();
+        this.clusterNodes = () -> nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
+    }
 
     static RedisClients create(RedisSettings settings) {
-        JedisClientConfig config = clientConfig(settings, true);
+        return new RedisClients(settings);
+    }
+
+    /** @return connection settings, also for the dedicated pub/sub connection */
+    JedisClientConfig config() {
+        return config;
+    }
+
+    /**
+     * @return the client for commands and pipelines
+     * @throws redis.clients.jedis.exceptions.JedisException when it cannot be built now (no sentinel or
+     *         cluster node answers), or after {@link #close()}
+     */
+    UnifiedJedis client() {
+        UnifiedJedis c = client;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new JedisConnectionException("closed");
+            }
+            if (client == null) {
+                client = build();
+            }
+            return client;
+        }
+    }
+
+    /** @return where to open the pub/sub connection now: the current master, or the next cluster node */
+    HostAndPort subscribeTo() {
         return switch (settings.mode()) {
-            case STANDALONE -> {
-                HostAndPort address = settings.standaloneAddress();
-                RedisClient client = RedisClient.builder().hostAndPort(address).clientConfig(config)
-                        .poolConfig(pool(settings)).build();
-                yield new RedisClients(client, config, () -> address);
-            }
-            case SENTINEL -> {
-                RedisSentinelClient client = RedisSentinelClient.builder()
-                        .masterName(settings.master().orElseThrow())
-                        .sentinels(settings.nodes())
-                        .clientConfig(config)
-                        // sentinels take the timeouts and TLS, not the data nodes' credentials or database
-                        .sentinelClientConfig(clientConfig(settings, false))
-                        .poolConfig(pool(settings))
-                        .build();
-                yield new RedisClients(client, config, client::getCurrentMaster);
-            }
-            case CLUSTER -> {
-                RedisClusterClient client = RedisClusterClient.builder()
-                        .nodes(settings.nodes())
-                        .clientConfig(config)
-                        .poolConfig(pool(settings))
-                        // a MOVED/ASK or a failover may need a retry; never more than a few timeouts in all
-                        .maxAttempts(3)
-                        .maxTotalRetriesDuration(settings.timeout().multipliedBy(3))
-                        .build();
-                // classic pub/sub is broadcast to every cluster node: any node will do, the next one on failure
-                List<HostAndPort> nodes = List.copyOf(settings.nodes());
-                AtomicInteger next = new AtomicInteger();
-                yield new RedisClients(client, config, () -> nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size())));
-            }
+            case STANDALONE -> settings.standaloneAddress();
+            case SENTINEL -> ((RedisSentinelClient) client()).getCurrentMaster();
+            case CLUSTER -> clusterNodes.get();
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private UnifiedJedis build() {
+        return switch (settings.mode()) {
+            case STANDALONE -> RedisClient.builder().hostAndPort(settings.standaloneAddress()).clientConfig(config)
+                    .poolConfig(pool(settings)).build();
+            case SENTINEL -> RedisSentinelClient.builder()
+                    .masterName(settings.master().orElseThrow())
+                    .sentinels(settings.nodes())
+                    .clientConfig(config)
+                    // sentinels take the timeouts and TLS, not the data nodes' credentials or database
+                    .sentinelClientConfig(clientConfig(settings, false))
+                    .poolConfig(pool(settings))
+                    .build();
+            case CLUSTER -> RedisClusterClient.builder()
+                    .nodes(settings.nodes())
+                    .clientConfig(config)
+                    .poolConfig(pool(settings))
+                    // a MOVED/ASK or a failover may need a retry; never more than a few timeouts in all
+                    .maxAttempts(3)
+                    .maxTotalRetriesDuration(settings.timeout().multipliedBy(3))
+                    .build();
         };
     }
 

@@ -109,6 +109,21 @@ class ClusterIntegrationTest extends PurgeScenarios {
         return config;
     }
 
+    /** Redis unreachable at start is no error (docs/how-to/redis.md): no cluster node answers, the node bypasses. */
+    @Test
+    void noClusterNodeAnsweringAtStartDoesNotFailTheNode() throws java.io.IOException {
+        int nobody;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            nobody = s.getLocalPort();
+        }
+        Map<String, String> config = new java.util.HashMap<>(config());
+        config.put("mizan.cache.redis.nodes", "127.0.0.1:" + nobody);
+        try (AppNode down = new AppNode(config)) {
+            assertThat(down.backend.available()).isFalse();
+            assertThat(stock(down, "nobody").status()).isEqualTo(CacheStatus.BYPASS);
+        }
+    }
+
     /** A lookup's pipeline spans masters (entry, epoch and counters sit in different slots): no thread may be started per read. */
     @Test
     void readsAcrossMastersStartNoThreadPerRead() {

@@ -53,6 +53,22 @@ class SentinelIntegrationTest {
         master.close();
     }
 
+    /** Redis unreachable at start is no error (docs/how-to/redis.md): the node bypasses until the sentinels answer. */
+    @Test
+    void theSentinelsDownAtStartDoNotFailTheNodeWhichServesOnceTheyAreUp() {
+        Map<String, String> config = AppNode.through("sentinel", sentinels);
+        config.put("mizan.cache.redis.sentinel.master", MASTER_NAME);
+        sentinels.forEach(RedisServer::close);
+        try (AppNode node = new AppNode(config)) {
+            assertThat(node.backend.available()).isFalse();
+            assertThat(node.read("stock", "stock-late", "sku=late", () -> "v1").status()).isEqualTo(CacheStatus.BYPASS);
+            sentinels.forEach(RedisServer::launch);
+            RedisServer.await(node.backend::available, Duration.ofSeconds(20), "the node to reach the master through the sentinels");
+            node.read("stock", "stock-late", "sku=late", () -> "v1");
+            assertThat(node.read("stock", "stock-late", "sku=late", () -> "v1").status()).isEqualTo(CacheStatus.HIT);
+        }
+    }
+
     @Test
     void theMasterIsKilledMidLoadAndNothingStaleIsServed() throws Exception {
         Map<String, String> config = AppNode.through("sentinel", sentinels);

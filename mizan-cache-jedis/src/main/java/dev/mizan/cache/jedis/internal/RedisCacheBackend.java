@@ -6,6 +6,7 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Mizan's cache on Redis (docs/how-to/redis.md). Entries are {@code <prefix>e:<key>} with a TTL;
@@ -82,7 +84,7 @@ public final class RedisCacheBackend implements CacheBackend {
     public Lookup lookup(String entryKey, List<String> counters) {
         ensureAvailable();
         try {
-            return cluster ? clusterLookup(entryKey, counters) : nodeLookup(entryKey, counters);
+            return cluster ? followingMoves(() -> clusterLookup(entryKey, counters)) : nodeLookup(entryKey, counters);
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
@@ -123,6 +125,14 @@ public final class RedisCacheBackend implements CacheBackend {
     @Override
     public long[] counters(List<String> counters) {
         ensureAvailable();
+        try {
+            return followingMoves(() -> readCounters(counters));
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+    }
+
+    private long[] readCounters(List<String> counters) {
         try (AbstractPipeline p = pipelined()) {
             List<Response<String>> values = new ArrayList<>(counters.size());
             for (String counter : counters) {
@@ -143,8 +153,6 @@ public final class RedisCacheBackend implements CacheBackend {
                 current[i] = value;
             }
             return current;
-        } catch (JedisConnectionException e) {
-            throw tripped(e);
         }
     }
 
@@ -174,6 +182,15 @@ public final class RedisCacheBackend implements CacheBackend {
     public void increment(String counter, String event) {
         ensureAvailable();
         String key = key(counter);
+        try {
+            followingMoves(() -> record(key));
+        } catch (JedisConnectionException e) {
+            throw tripped(e);
+        }
+        publish(PurgeMessage.encode(counter, event));
+    }
+
+    private Long record(String key) {
         try (AbstractPipeline p = pipelined()) {
             p.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
             Response<Long> incremented = p.incr(key);
@@ -181,11 +198,26 @@ public final class RedisCacheBackend implements CacheBackend {
             p.sync();
             // a pipeline keeps an error reply (OOM under noeviction, READONLY) in its Response: read it,
             // so that a purge Redis refused throws and is counted as lost, rather than passing unseen
-            incremented.get();
-        } catch (JedisConnectionException e) {
-            throw tripped(e);
+            return incremented.get();
         }
-        publish(PurgeMessage.encode(counter, event));
+    }
+
+    /**
+     * Runs pipelined work; in cluster mode, once more after learning the slot owners when a slot had moved
+     * ({@code MOVED}): Jedis's pipelines do not follow it, and a resharding moves slots between the same
+     * masters, which the subscription's watch of the masters does not see. A node answering {@code MOVED}
+     * ran none of the commands for that slot, so running them again changes nothing twice.
+     */
+    private <T> T followingMoves(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JedisMovedDataException moved) {
+            if (!cluster) {
+                throw moved;
+            }
+            ((RedisClusterClient) clients.client()).refreshClusterTopology();
+            return work.get();
+        }
     }
 
     @Override

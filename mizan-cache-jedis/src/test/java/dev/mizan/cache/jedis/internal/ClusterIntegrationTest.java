@@ -109,6 +109,62 @@ class ClusterIntegrationTest extends PurgeScenarios {
         return config;
     }
 
+    /**
+     * A resharding moves a slot between masters that stay the same: the node's pipelines get MOVED, which
+     * Jedis's pipelines do not follow. The purge must still be recorded (no lost purge, so no epoch move and no
+     * resync), and reads must hit again.
+     */
+    @Test
+    void aSlotMovedBetweenMastersIsFollowed() {
+        String counter = "mizan:" + CounterNames.context("stock");
+        int slot = JedisClusterCRC16.getSlot(counter);
+        stock(node, "resharded");
+        assertThat(stock(node, "resharded").status()).isEqualTo(CacheStatus.HIT);
+        int resyncsBefore = node.resyncs.size();
+        RedisServer from = MASTERS.stream().filter(m -> m.send("CLUSTER", "COUNTKEYSINSLOT", Integer.toString(slot)).equals("1")
+                || m.send("CLUSTER", "NODES").lines().anyMatch(l -> l.contains("myself") && owns(l, slot))).findFirst().orElseThrow();
+        RedisServer to = MASTERS.stream().filter(m -> m != from).findFirst().orElseThrow();
+        moveSlot(slot, from, to);
+
+        assertThat(node.cache.purge(CounterNames.context("stock"))).as("the purge is recorded").isTrue();
+        assertThat(stock(node, "resharded").status()).isEqualTo(CacheStatus.MISS);
+        assertThat(stock(node, "resharded").status()).isEqualTo(CacheStatus.HIT);
+        assertThat(node.resyncs).hasSize(resyncsBefore);
+    }
+
+    private static boolean owns(String nodesLine, int slot) {
+        String[] f = nodesLine.trim().split(" ");
+        for (int i = 8; i < f.length; i++) {
+            String[] range = f[i].split("-");
+            if (!f[i].startsWith("[") && Integer.parseInt(range[0]) <= slot && slot <= Integer.parseInt(range[range.length - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What redis-cli --cluster reshard does for one slot, by commands. */
+    private static void moveSlot(int slot, RedisServer from, RedisServer to) {
+        String s = Integer.toString(slot);
+        String fromId = from.send("CLUSTER", "MYID");
+        String toId = to.send("CLUSTER", "MYID");
+        assertThat(to.send("CLUSTER", "SETSLOT", s, "IMPORTING", fromId)).isEqualTo("OK");
+        assertThat(from.send("CLUSTER", "SETSLOT", s, "MIGRATING", toId)).isEqualTo("OK");
+        for (String key : from.send("CLUSTER", "GETKEYSINSLOT", s, "1000").lines().filter(k -> !k.isEmpty()).toList()) {
+            assertThat(from.send("MIGRATE", "127.0.0.1", Integer.toString(to.port), key, "0", "5000")).isEqualTo("OK");
+        }
+        for (RedisServer m : List.of(to, from)) {
+            assertThat(m.send("CLUSTER", "SETSLOT", s, "NODE", toId)).isEqualTo("OK");
+        }
+        for (RedisServer m : MASTERS) {
+            if (m != to && m != from) {
+                m.send("CLUSTER", "SETSLOT", s, "NODE", toId);
+            }
+            RedisServer.await(() -> m.send("CLUSTER", "NODES").lines().anyMatch(l -> l.startsWith(toId) && owns(l, slot)),
+                    Duration.ofSeconds(20), "master " + m.port + " to know the slot's new owner");
+        }
+    }
+
     /** Redis unreachable at start is no error (docs/how-to/redis.md): no cluster node answers, the node bypasses. */
     @Test
     void noClusterNodeAnsweringAtStartDoesNotFailTheNode() throws java.io.IOException {

@@ -3,6 +3,7 @@ package dev.mizan.cache.jedis.internal;
 import dev.mizan.spi.CacheBackend.PurgeListener;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 
@@ -50,6 +51,8 @@ final class PurgeChannel implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastPong;
     private volatile Connection connection;
+    /** Where the current subscription's connection goes. */
+    private volatile HostAndPort subscribedTo;
     private volatile Subscription subscription;
 
     /**
@@ -112,7 +115,9 @@ final class PurgeChannel implements AutoCloseable {
         while (!closed) {
             Connection c = null;
             try {
-                c = new Connection(clients.subscribeTo(), subscriberConfig);
+                HostAndPort to = clients.subscribeTo();
+                c = new Connection(to, subscriberConfig);
+                subscribedTo = to;
                 connection = c;
                 Subscription s = new Subscription(everSubscribed);
                 subscription = s;
@@ -140,7 +145,8 @@ final class PurgeChannel implements AutoCloseable {
 
     /**
      * Pings on the subscription; one that stopped answering (a dead peer without a reset) is dropped,
-     * and so is one of a cluster whose slot owners fail or change (a failover may have lost purges).
+     * and so is one of a cluster whose slot owners fail or change, or one on a master the sentinels
+     * replaced (a failover may have lost purges).
      */
     private void beat() {
         Subscription s = subscription;
@@ -150,6 +156,12 @@ final class PurgeChannel implements AutoCloseable {
         ClusterTopology.State state = topology == null ? ClusterTopology.State.STABLE : topology.look();
         if (state == ClusterTopology.State.FAILING || state == ClusterTopology.State.CHANGED) {
             lose(state == ClusterTopology.State.FAILING ? "a cluster master is failing" : "the cluster's masters changed");
+            return;
+        }
+        HostAndPort master = clients.currentMaster();
+        if (master != null && !master.equals(subscribedTo)) {
+            // the sentinels switched masters: purges now go to the new one, whatever the old one still answers
+            lose("the master moved to " + master);
             return;
         }
         if (System.nanoTime() - lastPong > heartbeat.toNanos() * 3) {

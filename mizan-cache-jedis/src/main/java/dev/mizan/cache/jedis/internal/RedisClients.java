@@ -81,6 +81,14 @@ final class RedisClients implements AutoCloseable {
         };
     }
 
+    /**
+     * @return in Sentinel mode, the master the sentinels name now (Jedis follows their switch-master
+     *         messages); null in the other modes, or while the client is not built
+     */
+    HostAndPort currentMaster() {
+        return client instanceof RedisSentinelClient sentinel ? sentinel.getCurrentMaster() : null;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;

@@ -53,6 +53,32 @@ class SentinelIntegrationTest {
         master.close();
     }
 
+    /**
+     * The subscription follows the master: after a switch it must be on the new master, even while the old
+     * one still answers (here a graceful failover, which keeps the old master up as a replica; a partition
+     * that cuts only the sentinels off the old master is the case that loses purges). Resubscribing moves
+     * the epoch and tells the node's listeners to resync.
+     */
+    @Test
+    void theSubscriptionMovesToTheNewMasterAfterASwitch() {
+        Map<String, String> config = AppNode.through("sentinel", sentinels);
+        config.put("mizan.cache.redis.sentinel.master", MASTER_NAME);
+        try (AppNode node = new AppNode(config)) {
+            RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to subscribe");
+            assertThat(subscribers(master)).isEqualTo(1);
+            assertThat(sentinels.get(0).send("SENTINEL", "FAILOVER", MASTER_NAME)).isEqualTo("OK");
+            RedisServer.await(() -> replica.send("ROLE").startsWith("master"), Duration.ofSeconds(20), "the replica to take over");
+            RedisServer.await(() -> subscribers(replica) == 1 && !node.resyncs.isEmpty(), Duration.ofSeconds(10),
+                    "the node to subscribe on the new master and resync");
+            assertThat(subscribers(master)).isZero();
+        }
+    }
+
+    /** Connections subscribed to Mizan's purge channel on a server. */
+    private static long subscribers(RedisServer server) {
+        return Long.parseLong(server.send("PUBSUB", "NUMSUB", "mizan:purges").lines().skip(1).findFirst().orElse("0"));
+    }
+
     /** Redis unreachable at start is no error (docs/how-to/redis.md): the node bypasses until the sentinels answer. */
     @Test
     void theSentinelsDownAtStartDoNotFailTheNodeWhichServesOnceTheyAreUp() {

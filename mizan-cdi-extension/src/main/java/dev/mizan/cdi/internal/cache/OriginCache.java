@@ -41,6 +41,8 @@ public final class OriginCache implements AutoCloseable {
     private final ConcurrentHashMap<String, Flight> flights = new ConcurrentHashMap<>();
     /** Purges the backend failed to record since the last epoch bump. */
     private final AtomicLong lostPurges = new AtomicLong();
+    /** Whether a thread is bumping the epoch for lost purges now. */
+    private final AtomicBoolean repairing = new AtomicBoolean();
     private final AtomicBoolean backendDown = new AtomicBoolean();
 
     /** @param backend where entries and counters live; closed by {@link #close()} */
@@ -247,23 +249,34 @@ public final class OriginCache implements AutoCloseable {
      * Bumps the epoch in place of the purges that were lost, telling every node's listeners to
      * resync; called by reads, by {@link #serving()} and by the purger until it succeeds.
      *
-     * @return whether no lost purge is left unrecorded (false while the backend still fails)
+     * @return whether no lost purge is left unrecorded (false while the backend still fails, and while
+     *         another thread is bumping the epoch)
      */
     public boolean repair() {
-        long lost = lostPurges.get();
-        if (lost == 0) {
+        if (lostPurges.get() == 0) {
             return true;
         }
-        try {
-            backend.increment(CounterNames.EPOCH, RESYNC_EVENT);
-        } catch (RuntimeException e) {
+        // one bump at a time: every read after an outage would otherwise bump it again, each one flushing
+        // the cache and sending every stream a resync; the reads that come meanwhile bypass
+        if (!repairing.compareAndSet(false, true)) {
             return false;
         }
-        // a purge lost meanwhile keeps the count above zero, and the next read bumps again
-        if (lostPurges.compareAndSet(lost, 0)) {
-            LOG.log(Level.INFO, "MZCDI01008: the cache backend answers again; bumped the epoch for " + lost + " lost purge(s)");
+        try {
+            long lost = lostPurges.get(); // read again: a repair that just ended may have recorded them all
+            if (lost == 0) {
+                return true;
+            }
+            backend.increment(CounterNames.EPOCH, RESYNC_EVENT);
+            // a purge lost meanwhile keeps the count above zero, and the next read bumps again
+            if (lostPurges.compareAndSet(lost, 0)) {
+                LOG.log(Level.INFO, "MZCDI01008: the cache backend answers again; bumped the epoch for " + lost + " lost purge(s)");
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            repairing.set(false);
         }
-        return true;
     }
 
     private void backendFailed(RuntimeException e) {

@@ -294,6 +294,49 @@ class OriginCacheTest {
         }
     }
 
+    /** Reads that arrive while one of them bumps the epoch for lost purges bypass; they do not bump it again. */
+    @Test
+    void oneRepairBumpsTheEpochWhileConcurrentReadsBypass() throws Exception {
+        dev.mizan.cdi.weld.outage.CuttableBackend flaky = new dev.mizan.cdi.weld.outage.CuttableBackend();
+        try (OriginCache onFlaky = new OriginCache(flaky)) {
+            AtomicInteger resyncs = new AtomicInteger();
+            onFlaky.addPurgeListener(new dev.mizan.spi.CacheBackend.PurgeListener() {
+                @Override
+                public void purged(String counter) {
+                }
+
+                @Override
+                public void purged(String counter, String event) {
+                    if (OriginCache.RESYNC_EVENT.equals(event)) {
+                        resyncs.incrementAndGet();
+                    }
+                }
+            });
+            flaky.cut(true);
+            onFlaky.purge(CounterNames.context("products"));
+            flaky.cut(false);
+            CountDownLatch bumping = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            flaky.beforeIncrement(() -> {
+                bumping.countDown();
+                try {
+                    release.await(2, TimeUnit.SECONDS); // bounded: code that bumps once per read must not hang the test
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Future<Served> first = threads.submit(() -> onFlaky.read("k", PRODUCTS, TTL, new Counting("first")));
+            assertThat(bumping.await(5, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                assertThat(onFlaky.read("k", PRODUCTS, TTL, new Counting("meanwhile")).status()).isEqualTo(BYPASS);
+            }
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(MISS);
+            assertThat(resyncs.get()).isEqualTo(1);
+            assertThat(onFlaky.degraded()).isFalse();
+        }
+    }
+
     /** Waits until {@code count} pool threads are parked (in the compute's latch or waiting on a fill). */
     private void awaitParked(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -20,6 +20,13 @@ public final class CuttableBackend implements CacheBackend {
 
     private final MemoryCacheBackend store = new MemoryCacheBackend(1000);
     private volatile boolean cut;
+    /** Runs before each increment is recorded, on the purging thread (to hold one there). */
+    private volatile Runnable beforeIncrement = () -> { };
+
+    /** Sets what runs before each increment is recorded. */
+    public void beforeIncrement(Runnable hook) {
+        this.beforeIncrement = hook;
+    }
 
     /** Cuts the connection, or restores it. */
     public void cut(boolean cut) {
@@ -53,6 +60,7 @@ public final class CuttableBackend implements CacheBackend {
     @Override
     public void increment(String counter, String event) {
         check();
+        beforeIncrement.run();
         store.increment(counter, event);
     }
 

@@ -12,6 +12,8 @@ export interface JsonSchema {
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | JsonSchema;
+  /** The result of a function that returns its own JAX-RS `Response` (no JSON Schema describes it). */
+  readonly "x-mizan-response"?: boolean;
   readonly [keyword: string]: unknown;
 }
 

@@ -75,7 +75,10 @@ export function generateStage1(schema: SchemaDocument, options: Stage1Options = 
   for (const name of Object.keys(schema.types).sort()) out.push(namedType(name, schema.types[name]!), "");
   const names = operationTypeNames(schema);
   for (const context of schema.contexts) out.push(contextDescriptor(context, schema, names.get(context)!), "");
-  for (const fn of schema.functions) out.push(functionDescriptor(fn, names.get(fn)!), "");
+  // a function's own JAX-RS Response resolves to the fetch Response, or to undefined when the server
+  // turned a redirect into {redirect} (docs/reference/client.md); a schema type may take the name
+  const response = `${Object.keys(schema.types).some((n) => typeName(n) === "Response") ? "globalThis." : ""}Response | undefined`;
+  for (const fn of schema.functions) out.push(functionDescriptor(fn, names.get(fn)!, response), "");
   return out.join("\n");
 }
 
@@ -169,13 +172,13 @@ function objectType(schema: JsonSchema, indent: string): string {
 }
 
 /** `export interface XParams {...}` (or Args) and `export type XResult = ...;`. */
-function operationTypes(name: string, params: readonly ParamSchema[], returns: JsonSchema, names: OperationTypeNames, what: string): string[] {
+function operationTypes(name: string, params: readonly ParamSchema[], result: string, names: OperationTypeNames, what: string): string[] {
   const out: string[] = [];
   if (names.params) {
     const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ", true)};`);
     out.push(`/** The ${what} of \`${name}\`. */`, `export interface ${names.params} {\n${lines.join("\n")}\n}`);
   }
-  out.push(`export type ${names.result} = ${tsType(returns, "")};`);
+  out.push(`export type ${names.result} = ${result};`);
   return out;
 }
 
@@ -207,7 +210,7 @@ export function paramType(schema: JsonSchema, doc: SchemaDocument): string {
 function contextDescriptor(context: ContextSchema, doc: SchemaDocument, names: OperationTypeNames): string {
   const paramTypes = context.params.map((p) => `${propertyKey(p.name)}: ${JSON.stringify(paramType(p.schema, doc))}`);
   return [
-    ...operationTypes(context.name, context.params, context.returns, names, "params"),
+    ...operationTypes(context.name, context.params, tsType(context.returns, ""), names, "params"),
     `/** Context \`${context.name}\` (${context.scope}). */`,
     `export const ${valueName(context.name)}: ContextDescriptor<${names.params ?? "Record<string, never>"}, ${names.result}> = {`,
     `  name: ${JSON.stringify(context.name)},`,
@@ -218,9 +221,9 @@ function contextDescriptor(context: ContextSchema, doc: SchemaDocument, names: O
   ].join("\n");
 }
 
-function functionDescriptor(fn: FunctionSchema, names: OperationTypeNames): string {
+function functionDescriptor(fn: FunctionSchema, names: OperationTypeNames, response: string): string {
   return [
-    ...operationTypes(fn.name, fn.params, fn.returns, names, "args"),
+    ...operationTypes(fn.name, fn.params, fn.returns["x-mizan-response"] === true ? response : tsType(fn.returns, ""), names, "args"),
     `/** Function \`${fn.name}\`${fn.sessionInit ? " (logs in or out)" : ""}. */`,
     `export const ${valueName(fn.name)}: FunctionDescriptor<${names.params ?? "Record<string, never>"}, ${names.result}> = {`,
     `  name: ${JSON.stringify(fn.name)},`,

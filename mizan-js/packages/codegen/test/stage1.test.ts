@@ -79,6 +79,18 @@ describe("descriptors", () => {
   });
 });
 
+describe("a function that returns its own JAX-RS Response", () => {
+  const exportList = { name: "exportList", params: [], returns: { "x-mizan-response": true } };
+
+  test("resolves to the fetch Response, or undefined when the server turned a redirect into {redirect}", () => {
+    expect(generateStage1({ ...schema, functions: [...schema.functions, exportList] })).toContain("export type ExportListResult = Response | undefined;");
+  });
+  test("a schema type named Response does not hide the fetch Response", () => {
+    const types = { ...schema.types, Response: { type: "object", properties: { ok: { type: "boolean" } } } };
+    expect(generateStage1({ ...schema, types, functions: [exportList] })).toContain("export type ExportListResult = globalThis.Response | undefined;");
+  });
+});
+
 describe("names that would clash (MZJS00107)", () => {
   const context = (name: string) => ({ name, scope: "public" as const, params: [], returns: { type: "string" } });
   const fn = (name: string) => ({ name, params: [], returns: { type: "null" } });

@@ -151,9 +151,9 @@ export function tsType(schema: JsonSchema, indent: string, sent = false): string
     case "array":
       return `${element(tsType(schema.items ?? {}, indent, sent))}[]`;
     case "object":
-      if (schema.properties) return objectType(schema, indent);
+      if (schema.properties) return objectType(schema, indent, sent);
       if (typeof schema.additionalProperties === "object") {
-        return `Record<string, ${tsType(schema.additionalProperties, indent)}>`;
+        return `Record<string, ${tsType(schema.additionalProperties, indent, sent)}>`;
       }
       return "Record<string, unknown>";
     default:
@@ -162,12 +162,12 @@ export function tsType(schema: JsonSchema, indent: string, sent = false): string
 }
 
 /** Present and nullable kept apart: not required → `p?:`; may be null → `| null`. */
-function objectType(schema: JsonSchema, indent: string): string {
+function objectType(schema: JsonSchema, indent: string, sent = false): string {
   const required = new Set(schema.required ?? []);
   const inner = `${indent}  `;
   const lines = Object.keys(schema.properties ?? {})
     .sort()
-    .map((key) => `${inner}${propertyKey(key)}${required.has(key) ? "" : "?"}: ${tsType(schema.properties![key]!, inner)};`);
+    .map((key) => `${inner}${propertyKey(key)}${required.has(key) ? "" : "?"}: ${tsType(schema.properties![key]!, inner, sent)};`);
   return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
 }
 

@@ -43,6 +43,12 @@ describe("named types", () => {
   test("an int64 param also takes a bigint, which the kernel sends with every digit", () => {
     expect(code).toMatch(/export interface AddTodoArgs \{\n  list: number \| bigint;/);
   });
+  test("so does an int64 in a param's map, as in its array; a named type's int64 stays a number (results are read as numbers)", () => {
+    const int64 = { type: "integer", format: "int64" };
+    const counts = { name: "setCounts", params: [{ name: "counts", schema: { type: "object", additionalProperties: int64 }, required: true }], returns: { type: "null" } };
+    expect(generateStage1({ ...schema, functions: [counts] })).toContain("export interface SetCountsArgs {\n  counts: Record<string, number | bigint>;\n}");
+    expect(code).toContain("  counts?: Record<string, number>;");
+  });
   test("enums are unions of their constants; generic types keep the server's names", () => {
     expect(code).toContain('export type Priority = "LOW" | "HIGH";');
     expect(code).toContain("export interface Page_Todo {\n  items: Todo[];\n  next?: string;\n  total: number;\n}");

@@ -47,15 +47,46 @@ export interface SchemaDocument {
   readonly types: Readonly<Record<string, JsonSchema>>;
 }
 
-/** Checks the parts of a parsed document that codegen relies on. */
+/** A context, function or param name, as the server allows it (docs/reference/annotations.md). */
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Checks the parts of a parsed document that codegen relies on. The server always writes them; a
+ * hand-edited or older document may not, and is refused with what is wrong (the CLI's MZJS00104).
+ */
 export function asSchemaDocument(value: unknown): SchemaDocument {
-  const doc = value as Partial<SchemaDocument> | null;
-  if (!doc || typeof doc !== "object") throw new Error("the schema is not a JSON object");
-  if (doc.version !== 1) throw new Error(`unsupported schema version ${String(doc.version)} (expected 1)`);
-  if (!Array.isArray(doc.contexts) || !Array.isArray(doc.functions) || typeof doc.types !== "object") {
-    throw new Error("the schema lacks contexts, functions or types");
+  const invalid = (what: string) => new Error(`invalid schema: ${what}`);
+  if (!isObject(value)) throw new Error("the schema is not a JSON object");
+  if (value.version !== 1) throw new Error(`unsupported schema version ${String(value.version)} (expected 1)`);
+  if (typeof value.hash !== "string" || value.hash === "") throw invalid('no "hash" (a string)');
+  if (!isObject(value.types)) throw invalid('no "types" (an object)');
+  for (const [name, type] of Object.entries(value.types)) if (!isObject(type)) throw invalid(`types[${JSON.stringify(name)}] is not an object`);
+  const named = (where: string, name: unknown) => {
+    if (typeof name !== "string" || !NAME.test(name)) throw invalid(`${where} name ${JSON.stringify(name)} is malformed; names match [A-Za-z][A-Za-z0-9_]*`);
+  };
+  for (const list of ["contexts", "functions"] as const) {
+    const operations = value[list];
+    if (!Array.isArray(operations)) throw invalid(`no "${list}" (an array)`);
+    operations.forEach((operation: unknown, i) => {
+      if (!isObject(operation)) throw invalid(`${list}[${i}] is not an object`);
+      named(`${list}[${i}]`, operation.name);
+      const of = `${list === "contexts" ? "context" : "function"} ${JSON.stringify(operation.name)}`;
+      if (list === "contexts" && operation.scope !== "public" && operation.scope !== "user") {
+        throw invalid(`${of} has scope ${JSON.stringify(operation.scope)} (expected "public" or "user")`);
+      }
+      if (!Array.isArray(operation.params)) throw invalid(`${of} has no "params" (an array)`);
+      operation.params.forEach((param: unknown, j) => {
+        if (!isObject(param)) throw invalid(`${of} params[${j}] is not an object`);
+        named(`${of} params[${j}]`, param.name);
+        if (!isObject(param.schema)) throw invalid(`${of} param ${JSON.stringify(param.name)} has no "schema" (an object)`);
+        if (typeof param.required !== "boolean") throw invalid(`${of} param ${JSON.stringify(param.name)} has no "required" (true or false)`);
+      });
+      if (!isObject(operation.returns)) throw invalid(`${of} has no "returns" (an object)`);
+    });
   }
-  return doc as SchemaDocument;
+  return value as unknown as SchemaDocument;
 }
 
 /** Whether a `--schema` source is an http(s) URL (a live server's `/mizan/schema`) rather than a file. */

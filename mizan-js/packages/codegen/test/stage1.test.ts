@@ -182,6 +182,34 @@ export { first, found, added, name, todo, noDue, nullNote };
   expect(`${result.stdout}${result.stderr}`).toBe("");
 });
 
+describe("a schema codegen cannot use is refused, naming what is wrong", () => {
+  const fixtureJson = JSON.parse(JSON.stringify(schema)) as Record<string, any>;
+  const refused = (edit: (doc: Record<string, any>) => void) => {
+    const doc = structuredClone(fixtureJson);
+    edit(doc);
+    return () => asSchemaDocument(doc);
+  };
+  test("the hash, the lists and the named types", () => {
+    expect(refused((d) => delete d.hash)).toThrow('invalid schema: no "hash" (a string)');
+    expect(refused((d) => (d.hash = ""))).toThrow('invalid schema: no "hash" (a string)');
+    expect(refused((d) => delete d.functions)).toThrow('invalid schema: no "functions" (an array)');
+    expect(refused((d) => (d.types = []))).toThrow('invalid schema: no "types" (an object)');
+    expect(refused((d) => (d.types.Todo = "Todo"))).toThrow('invalid schema: types["Todo"] is not an object');
+  });
+  test("names of contexts, functions and params, as the server checks them", () => {
+    expect(refused((d) => (d.contexts[1].name = "my-ctx"))).toThrow('invalid schema: contexts[1] name "my-ctx" is malformed; names match [A-Za-z][A-Za-z0-9_]*');
+    expect(refused((d) => delete d.functions[0].name)).toThrow("invalid schema: functions[0] name undefined is malformed");
+    expect(refused((d) => (d.functions[0].params[1].name = "1st"))).toThrow('invalid schema: function "addTodo" params[1] name "1st" is malformed');
+  });
+  test("params, their schema and required, returns, scope", () => {
+    expect(refused((d) => delete d.functions[0].params)).toThrow('invalid schema: function "addTodo" has no "params" (an array)');
+    expect(refused((d) => delete d.contexts[2].params[0].schema)).toThrow('invalid schema: context "todos" param "list" has no "schema" (an object)');
+    expect(refused((d) => delete d.contexts[2].params[0].required)).toThrow('invalid schema: context "todos" param "list" has no "required" (true or false)');
+    expect(refused((d) => delete d.contexts[0].returns)).toThrow('invalid schema: context "catalog" has no "returns" (an object)');
+    expect(refused((d) => (d.contexts[0].scope = "PUBLIC"))).toThrow('invalid schema: context "catalog" has scope "PUBLIC" (expected "public" or "user")');
+  });
+});
+
 describe("the mizan-codegen command", () => {
   const bin = join(root, "node_modules/.bin/mizan-codegen");
 
@@ -214,6 +242,11 @@ describe("the mizan-codegen command", () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, '{"version": 2}');
     expect(await fail(["--schema", bad, "--out", dir])).toMatchObject({ code: 1, stderr: expect.stringContaining("unsupported schema version 2") });
+    const { hash: _, ...noHash } = JSON.parse(await readFile(fixture, "utf8"));
+    await writeFile(bad, JSON.stringify(noHash));
+    const out = join(dir, "no-hash");
+    expect(await fail(["--schema", bad, "--out", out])).toMatchObject({ code: 1, stderr: expect.stringContaining('MZJS00104 mizan-codegen: invalid schema: no "hash" (a string)') });
+    expect(await readFile(join(out, "mizan.ts"), "utf8").catch(() => "not written")).toBe("not written");
     expect(await fail(["--schema", fixture, "--out", dir, "--target", "react,angular"])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("unknown --target angular"),

@@ -1,6 +1,6 @@
 /**
  * `@mizan/codegen/vite`: a Vite plugin that runs the generator when Vite starts (dev and build) and
- * again, in `vite dev`, whenever the schema file changes.
+ * again, in `vite dev`, whenever the schema file changes (docs/reference/client.md).
  *
  * ```ts
  * import { mizan } from "@mizan/codegen/vite";
@@ -11,32 +11,55 @@ import { resolve } from "node:path";
 import { generate, type GenerateOptions } from "./index.js";
 import { isSchemaUrl } from "./schema.js";
 
-/** The parts of Vite's plugin API this plugin uses (so `@mizan/codegen` needs no Vite types). */
+/** The parts of Vite's dev server this plugin uses (so `@mizan/codegen` needs no Vite types). */
+export interface MizanDevServer {
+  readonly watcher: { add(path: string): unknown; on(event: "change" | "add", listener: (path: string) => void): unknown };
+  /** Vite's error overlay: an `error` shows, a `full-reload` clears it. */
+  readonly ws: { send(payload: { type: "error"; err: { message: string; stack: string; plugin?: string } } | { type: "full-reload" }): void };
+  readonly config: { readonly logger: { info(message: string): void; error(message: string): void } };
+}
+
+/** The parts of Vite's plugin API this plugin uses. */
 export interface MizanVitePlugin {
   readonly name: string;
   buildStart(): Promise<void>;
-  configureServer(server: { readonly watcher: { add(path: string): unknown; on(event: "change" | "add", listener: (path: string) => void): unknown }; readonly config: { readonly logger: { info(message: string): void; error(message: string): void } } }): void;
+  configureServer(server: MizanDevServer): void;
 }
 
 export function mizan(options: GenerateOptions): MizanVitePlugin {
   const schemaFile = isSchemaUrl(options.schema) ? undefined : resolve(options.schema);
+  let server: MizanDevServer | undefined; // in vite dev, with a schema file to wait for
+  let failed = false; // the overlay shows a failure
+  let queue: Promise<void> = Promise.resolve();
+  const once = async () => {
+    try {
+      const written = await generate(options);
+      if (written.length) server?.config.logger.info(`mizan-codegen: wrote ${written.join(", ")}`);
+      if (failed) server?.ws.send({ type: "full-reload" });
+      failed = false;
+    } catch (e) {
+      if (!server) throw e; // vite build fails
+      // vite dev keeps running: the schema file may not be there yet, or be half-written
+      const message = `MZJS00106 mizan-codegen: ${(e as Error).message}`;
+      server.config.logger.error(message);
+      server.ws.send({ type: "error", err: { message, stack: "", plugin: "mizan-codegen" } });
+      failed = true;
+    }
+  };
+  // one run at a time, in order, as the CLI's --watch: the last change is the last run
+  const run = () => (queue = queue.catch(() => {}).then(once));
   return {
     name: "mizan-codegen",
-    async buildStart() {
-      await generate(options);
-    },
-    configureServer(server) {
+    buildStart: run,
+    configureServer(devServer) {
       if (!schemaFile) return;
-      server.watcher.add(schemaFile);
-      const regenerate = (path: string) => {
-        if (resolve(path) !== schemaFile) return;
-        generate(options).then(
-          (written) => written.length && server.config.logger.info(`mizan-codegen: regenerated ${written.join(", ")}`),
-          (e: unknown) => server.config.logger.error(`MZJS00106 mizan-codegen: ${(e as Error).message}`),
-        );
+      server = devServer;
+      devServer.watcher.add(schemaFile);
+      const changed = (path: string) => {
+        if (resolve(path) === schemaFile) void run();
       };
-      server.watcher.on("change", regenerate);
-      server.watcher.on("add", regenerate);
+      devServer.watcher.on("change", changed);
+      devServer.watcher.on("add", changed);
     },
   };
 }

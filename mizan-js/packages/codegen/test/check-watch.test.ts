@@ -4,10 +4,27 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { createServer } from "vite";
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { build, createServer, type ViteDevServer } from "vite";
 import { mizan } from "../src/vite.js";
 import { until } from "../../base/test/support/server.js";
+
+// generate() as the plugin calls it, counting the runs at once (the CLI runs as its own process)
+const runs = vi.hoisted(() => ({ active: 0, most: 0 }));
+vi.mock("../src/index.js", async (original) => {
+  const real = await original<typeof import("../src/index.js")>();
+  return {
+    ...real,
+    generate: async (options: Parameters<typeof real.generate>[0]) => {
+      runs.most = Math.max(runs.most, ++runs.active);
+      try {
+        return await real.generate(options);
+      } finally {
+        runs.active--;
+      }
+    },
+  };
+});
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../../..");
@@ -71,10 +88,8 @@ test("--watch regenerates when the schema file changes", async () => {
   }
 });
 
-test("the Vite plugin generates when vite starts and again, in vite dev, when the schema changes", async () => {
-  const schema = join(dir, "vite-schema.json");
-  const out = join(dir, "vite-out");
-  await copyFile(fixture, schema);
+/** A Vite dev server with the plugin, its logger's errors and what it sent to the browsers recorded. */
+async function devServer(schema: string, out: string) {
   const server = await createServer({
     root: dir,
     configFile: false,
@@ -82,15 +97,86 @@ test("the Vite plugin generates when vite starts and again, in vite dev, when th
     server: { port: 25_000 + Math.floor(Math.random() * 900), strictPort: false },
     plugins: [mizan({ schema, out, targets: ["react"] })],
   });
+  const errors = vi.spyOn(server.config.logger, "error");
+  const send = vi.spyOn(server.ws, "send");
+  const sent = (payload: object) => send.mock.calls.some(([p]) => expect.objectContaining(payload).asymmetricMatch(p));
+  return { server, errors, sent };
+}
+
+/** Polls an async condition (files on disk) every 50 ms, for at most 5 s. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(await check()).toBe(true);
+}
+
+const hooks = (out: string) => readFile(join(out, "mizan.react.ts"), "utf8").catch(() => "");
+
+async function closing(server: ViteDevServer, body: () => Promise<void>): Promise<void> {
   try {
-    await server.listen();
-    const exists = async () => readFile(join(out, "mizan.react.ts"), "utf8").catch(() => "");
-    for (let i = 0; i < 100 && !(await exists()); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await exists()).toContain("export function useTodos(");
-    await writeFile(schema, await grownSchema());
-    for (let i = 0; i < 200 && !(await exists()).includes("useTags"); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await exists()).toContain("export function useTags(");
+    await body();
   } finally {
     await server.close();
   }
+}
+
+test("the Vite plugin generates when vite starts and again, in vite dev, when the schema changes", async () => {
+  const schema = join(dir, "vite-schema.json");
+  const out = join(dir, "vite-out");
+  await copyFile(fixture, schema);
+  const { server } = await devServer(schema, out);
+  await closing(server, async () => {
+    await server.listen();
+    expect(await hooks(out)).toContain("export function useTodos(");
+    await writeFile(schema, await grownSchema());
+    await eventually(async () => (await hooks(out)).includes("export function useTags("));
+  });
+});
+
+test("vite dev starts before the schema file exists: the error is logged, and the files are written once the file appears", async () => {
+  const schema = join(dir, "vite-later-schema.json");
+  const out = join(dir, "vite-later-out");
+  const { server, errors } = await devServer(schema, out);
+  await closing(server, async () => {
+    await server.listen();
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("MZJS00106 mizan-codegen: ENOENT"));
+    await writeFile(schema, await grownSchema());
+    await eventually(async () => (await hooks(out)).includes("export function useTags("));
+  });
+});
+
+test("vite build still fails when the schema cannot be read", async () => {
+  await expect(
+    build({ root: dir, configFile: false, logLevel: "silent", build: { write: false }, plugins: [mizan({ schema: join(dir, "absent.json"), out: join(dir, "absent-out") })] }),
+  ).rejects.toThrow(/ENOENT/);
+});
+
+test("in vite dev a failed regeneration is shown in Vite's error overlay until one succeeds (a full reload)", async () => {
+  const schema = join(dir, "vite-overlay-schema.json");
+  const out = join(dir, "vite-overlay-out");
+  await copyFile(fixture, schema);
+  const { server, sent } = await devServer(schema, out);
+  await closing(server, async () => {
+    await server.listen();
+    await writeFile(schema, '{"version": 1, "hash": "half-writ'); // as an editor or a build might leave it for a moment
+    await eventually(async () => sent({ type: "error", err: expect.objectContaining({ message: expect.stringContaining("MZJS00106 mizan-codegen: ") }) }));
+    expect(sent({ type: "full-reload" })).toBe(false);
+    await writeFile(schema, await grownSchema());
+    await eventually(async () => sent({ type: "full-reload" }));
+    expect(await hooks(out)).toContain("export function useTags(");
+  });
+});
+
+test("in vite dev regenerations run one at a time, in order: the last change wins", async () => {
+  const schema = join(dir, "vite-serial-schema.json");
+  const out = join(dir, "vite-serial-out");
+  await copyFile(fixture, schema);
+  const { server } = await devServer(schema, out);
+  await closing(server, async () => {
+    await server.listen();
+    runs.most = 0;
+    await writeFile(schema, await grownSchema());
+    for (let i = 0; i < 5; i++) server.watcher.emit("change", schema); // five changes reported at once
+    await eventually(async () => runs.active === 0 && (await hooks(out)).includes("export function useTags("));
+    expect(runs.most).toBe(1);
+  });
 });

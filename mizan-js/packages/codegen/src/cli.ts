@@ -9,7 +9,7 @@ const USAGE =
   "usage: mizan-codegen --schema <file|url> --out <dir> [--target react,vue,svelte]... [--base <module>] [--check | --watch]\n" +
   "  writes <dir>/mizan.ts (types, descriptors) and one file of hooks per --target (mizan.react.ts, mizan.vue.ts, mizan.svelte.ts)\n" +
   "  --check  writes nothing; fails (exit 1) when a generated file is missing or stale (for CI)\n" +
-  "  --watch  generates, then again whenever the schema file changes";
+  "  --watch  generates, then again whenever the schema file changes (a file, not a URL)";
 
 /** Runs the command; returns the exit code (never returns under `--watch`, until the process ends). */
 export async function main(args: string[]): Promise<number> {
@@ -37,6 +37,10 @@ export async function main(args: string[]): Promise<number> {
   }
   if (!values.schema || !values.out || (values.check && values.watch)) {
     console.error(`MZJS00101 ${values.check && values.watch ? "--check and --watch exclude each other" : "--schema and --out are required"}\n${USAGE}`);
+    return 2;
+  }
+  if (values.watch && isSchemaUrl(values.schema)) {
+    console.error("MZJS00105 --watch needs a schema file, not a URL");
     return 2;
   }
   // `--target react --target vue` or `--target react,vue`
@@ -77,17 +81,15 @@ export async function main(args: string[]): Promise<number> {
       return 1;
     }
   };
-  const code = await once();
-  if (!values.watch) return code;
-  if (isSchemaUrl(options.schema)) {
-    console.error("MZJS00105 --watch needs a schema file, not a URL");
-    return 2;
-  }
-  console.log(`mizan-codegen: watching ${options.schema}`);
-  // Polled stat: survives editors and build tools that replace the file rather than write it.
+  if (!values.watch) return once();
+  // Watching starts before the first run, so a change while it runs is another run after it; runs
+  // go one at a time. Polled stat: survives editors and build tools that replace the file rather than write it.
   let running = Promise.resolve(0);
   watchFile(options.schema, { interval: 200 }, (now, before) => {
     if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) running = running.then(once);
   });
+  running = running.then(once);
+  await running;
+  console.log(`mizan-codegen: watching ${options.schema}`);
   return new Promise<number>(() => {}); // until the process is stopped
 }

@@ -5,7 +5,9 @@
 //     and moves it; bob, in another browser context (on the other node when there are two), sees both
 //     changes arrive live and never sees alice's own cards; a second tab of alice's sees the move;
 //     alice deletes the card again, and bob sees it go;
-//   - the CSV export holds the board; after logout alice's USER entries are gone from the server cache.
+//   - the CSV export holds the board; a failed delete, export or logout shows its error on the page and
+//     raises no page error (a failed logout leaves alice logged in);
+//   - after logout alice's USER entries are gone from the server cache.
 // Single node (Maven): starts WildFly from BOARD_E2E_JBOSS_HOME with BOARD_E2E_WAR at BOARD_E2E_OFFSET.
 // Two nodes (.ci/run): BOARD_E2E_URL_A and BOARD_E2E_URL_B name servers already running.
 // Screenshots go to $BOARD_E2E_OUT/screenshots.
@@ -173,6 +175,30 @@ try {
   const expected = ["column,card,owner", ...now.columns.flatMap((c) => c.cards.map((k) => [c.name, k.title, k.owner].map((v) => `"${v.replaceAll('"', '""')}"`).join(",")))];
   check(csv.trimEnd().split("\r\n").join("\n") === expected.join("\n"), `the CSV export holds the board (${csv.split("\r\n").length - 2} cards)`);
   check(csv.includes(`"Done","${title}","alice"`), "the CSV has the moved card in Done");
+
+  // a call that fails shows its error on the page and leaves no unhandled rejection (a page error):
+  // a delete of a card that is no longer on the board (another browser deleted it first) and an export
+  // of a board that does not exist (the server answers 404 to both), and a logout that never reaches
+  // the server, which leaves alice logged in
+  const elsewhere = (field) => (route) => route.continue({ postData: JSON.stringify({ ...JSON.parse(route.request().postData()), [field]: 987654321 }) });
+  const shows = (locator) => locator.waitFor({ timeout: 15000 }).then(() => locator.textContent(), () => null);
+  const problemsBefore = a1.log.problems.length;
+  await a1.route("**/mizan/call/deleteCard", elsewhere("cardId"), { times: 1 });
+  await cardIn(a1, "Done", title).locator("button.danger").click();
+  const deleteError = await shows(cardIn(a1, "Done", title).locator("[role=alert]"));
+  check(deleteError?.includes("No such card"), `a failed delete shows its error on the card ("${deleteError}")`);
+  await a1.route("**/mizan/call/exportBoard", elsewhere("boardId"), { times: 1 });
+  await a1.click("#export");
+  const exportError = await shows(a1.locator(".board-head [role=alert]"));
+  check(exportError?.includes("No such board"), `a failed export shows its error ("${exportError}")`);
+  await a1.route("**/mizan/call/logout", (route) => route.abort(), { times: 1 });
+  await a1.click("#logout");
+  const logoutError = await shows(a1.locator("header.top [role=alert]"));
+  check(!!logoutError && (await a1.locator("#user").count()) === 1, `a failed logout shows its error and alice stays logged in ("${logoutError}")`);
+  // the browser logs the two 404s and the aborted request; anything else (a page error) is a problem
+  const raised = a1.log.problems.splice(problemsBefore).filter((p) => !/Failed to load resource: (.* status of 404|net::ERR_FAILED)/.test(p));
+  check(raised.length === 0, `the failed calls raised no page error (${raised.join(" | ")})`);
+  await shot(a1, "05b-failed-calls");
 
   // alice deletes her card (the board stays as it was for the next run, on PostgreSQL too); bob sees it go
   await cardIn(a1, "Done", title).locator("button.danger").click();

@@ -9,6 +9,8 @@ import {
 
 const fieldErrors = (m) => m.error?.fields ?? {};
 const message = (m) => (m.error && !Object.keys(fieldErrors(m)).length ? m.error.message : null);
+// a call's error on the page; calls use mutate (which never rejects) or catch mutateAsync's rejection
+const Alert = ({ children }) => (children ? <p className="error" role="alert">{children}</p> : null);
 
 function Field({ id, label, errors, ...input }) {
   const error = errors?.[0];
@@ -42,14 +44,16 @@ function Login({ onUser }) {
 }
 
 function Header({ user, onUser }) {
-  const logout = useLogout();
+  // logged out only when the server says so: a failed logout leaves the page as it is, with the error
+  const logout = useLogout({ onSuccess: () => onUser(null) });
   return (
     <header className="top">
       <a className="brand" href="./">▦ Mizan board</a>
       {user ? (
         <div className="who">
           <span id="user">Signed in as <b>{user}</b></span>
-          <button id="logout" className="secondary" onClick={async () => { await logout.mutateAsync({}); onUser(null); }}>Log out</button>
+          <button id="logout" className="secondary" disabled={logout.isPending} onClick={() => logout.mutate({})}>Log out</button>
+          <Alert>{message(logout)}</Alert>
         </div>
       ) : (
         <Login onUser={onUser} />
@@ -81,7 +85,7 @@ function AddCard({ boardId, columns }) {
         </select>
       </label>
       <button id="add" type="submit" disabled={add.isPending}>Add card</button>
-      {message(add) && <p className="error" role="alert">{message(add)}</p>}
+      <Alert>{message(add)}</Alert>
     </form>
   );
 }
@@ -123,6 +127,8 @@ function CardItem({ boardId, card, columns, columnId, user }) {
           </span>
         )}
       </div>
+      {/* a 404 when another browser deleted or moved the card first */}
+      <Alert>{message(move) ?? message(remove)}</Alert>
     </li>
   );
 }
@@ -148,13 +154,22 @@ function MyCards({ onSignedOut }) {
 function Export({ boardId }) {
   const exp = useExportBoard();
   const download = async () => {
-    // a function that returns a JAX-RS Response answers with the raw fetch Response
-    const blob = await (await exp.mutateAsync({ boardId })).blob();
-    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `board-${boardId}.csv` });
-    a.click();
-    URL.revokeObjectURL(a.href);
+    try {
+      // a function that returns a JAX-RS Response answers with the raw fetch Response (undefined
+      // after a redirect, which the client follows)
+      const response = await exp.mutateAsync({ boardId });
+      if (!response) return;
+      const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: `board-${boardId}.csv` });
+      a.click();
+      URL.revokeObjectURL(a.href);
+    } catch { /* shown from exp.error */ }
   };
-  return <button id="export" className="secondary" onClick={download}>Export CSV</button>;
+  return (
+    <span className="export">
+      <button id="export" className="secondary" onClick={download} disabled={exp.isPending}>Export CSV</button>
+      <Alert>{message(exp)}</Alert>
+    </span>
+  );
 }
 
 export function BoardPage({ boardId, user: initialUser }) {

@@ -1,6 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Paths;
@@ -16,7 +17,9 @@ import org.eclipse.microprofile.openapi.models.Paths;
  */
 public class OpenApiFilter implements OASFilter {
 
-    private static final List<String> GENERIC = List.of("/ctx/{name}", "/call/{name}", "/{document}");
+    private static final String CTX = "/ctx/{name}";
+    private static final String CALL = "/call/{name}";
+    private static final String DOCUMENT = "/{document}";
 
     /** For the server, which instantiates filters by class name. */
     public OpenApiFilter() {
@@ -28,15 +31,31 @@ public class OpenApiFilter implements OASFilter {
         if (paths == null || paths.getPathItems() == null) {
             return;
         }
-        List.copyOf(paths.getPathItems().keySet()).stream()
-                .filter(OpenApiFilter::generic)
-                .forEach(paths::removePathItem);
+        generic(paths.getPathItems().keySet()).forEach(paths::removePathItem);
         // this class sits in the application's WEB-INF/lib: its loader sees the application's static file
         StaticExtensions.restore(openAPI, OpenApiFilter.class.getClassLoader());
     }
 
-    static boolean generic(String path) {
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return GENERIC.stream().anyMatch(trimmed::endsWith);
+    /**
+     * @param paths the document's paths
+     * @return Mizan's generic ones: under each base that holds {@code ctx/{name}}, that path, {@code call/{name}}
+     *         and {@code {document}}. Anchored on the base, so an application's own path that merely ends the
+     *         same way ({@code /api/files/{document}}) stays
+     */
+    static Set<String> generic(Set<String> paths) {
+        Set<String> generic = new HashSet<>();
+        for (String path : paths) {
+            String trimmed = trim(path);
+            if (trimmed.endsWith(CTX)) {
+                String base = trimmed.substring(0, trimmed.length() - CTX.length());
+                Set<String> mizan = Set.of(base + CTX, base + CALL, base + DOCUMENT);
+                paths.stream().filter(p -> mizan.contains(trim(p))).forEach(generic::add);
+            }
+        }
+        return generic;
+    }
+
+    private static String trim(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

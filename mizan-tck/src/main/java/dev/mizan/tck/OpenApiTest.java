@@ -135,7 +135,8 @@ class OpenApiTest {
     }
 
     @Assertion(id = "openapi-params", strategy = "A context's params are query parameters (a string one with a string"
-            + " schema, any other as JSON content); a function's params are the properties of its JSON request body")
+            + " schema, any other as JSON content); a function's params, and the client's $refresh, are the properties of"
+            + " its JSON request body")
     void params() {
         OpenApi doc = OpenApi.of(base);
         JsonObject isbn = query(doc.operation("/mizan/ctx/book", "get"), "isbn");
@@ -146,7 +147,8 @@ class OpenApiTest {
 
         JsonObject body = doc.operation("/mizan/call/borrow", "post").getJsonObject("requestBody")
                 .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
-        assertThat(body.getJsonObject("properties").keySet()).as("%s", body).containsExactlyInAnyOrder("isbn", "days");
+        // the params, and the client's "$refresh" (docs/reference/protocol.md)
+        assertThat(body.getJsonObject("properties").keySet()).as("%s", body).containsExactlyInAnyOrder("isbn", "days", "$refresh");
     }
 
     @Assertion(id = "openapi-paths-answer", strategy = "The listed paths are the ones that answer: GET the book"

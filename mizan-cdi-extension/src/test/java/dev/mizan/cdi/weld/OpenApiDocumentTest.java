@@ -54,8 +54,20 @@ class OpenApiDocumentTest {
             JsonObject post = openApi.getJsonObject("paths").getJsonObject("/mizan/call/" + function.getString("name")).getJsonObject("post");
             assertThat(post.getJsonArray("x-mizan-invalidates")).isEqualTo(function.getJsonArray("invalidates"));
             JsonObject body = post.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
-            assertThat(body.getJsonObject("properties").keySet()).hasSameSizeAs(function.getJsonArray("params"));
+            // the params, and the client's "$refresh" (docs/reference/protocol.md), which the closed body must admit
+            assertThat(body.getJsonObject("properties").keySet()).hasSize(function.getJsonArray("params").size() + 1)
+                    .contains("$refresh");
+            assertThat(body.getJsonObject("properties").getJsonObject("$refresh").getString("type")).isEqualTo("array");
             assertThat(body.getBoolean("additionalProperties")).isFalse();
+            // every call needs the CSRF header but a bearer-only one (docs/reference/security.md)
+            JsonObject csrf = post.getJsonArray("parameters").getJsonObject(0);
+            assertThat(csrf.getString("name")).isEqualTo("Mizan-CSRF");
+            assertThat(csrf.getBoolean("required")).isTrue();
+            if (!function.getJsonObject("returns").getBoolean("x-mizan-response", false)) {
+                JsonObject answer = post.getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                        .getJsonObject("application/json").getJsonObject("schema");
+                assertThat(answer.getJsonObject("properties").keySet()).contains("result", "invalidate", "refreshed");
+            }
         }
     }
 

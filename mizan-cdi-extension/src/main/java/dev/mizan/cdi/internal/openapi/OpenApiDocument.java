@@ -29,6 +29,14 @@ public final class OpenApiDocument {
     private static final String SCHEMAS_REF = "#/components/schemas/";
     private static final String ERROR = "MizanError";
     private static final String ENTRY = "MizanInvalidation";
+    /** A call's {@code refreshed}: by stable key, the fresh data and when it was read (epoch milliseconds). */
+    private static final JsonObject REFRESHED = JSON.createObjectBuilder().add("type", "object")
+            .add("additionalProperties", JSON.createObjectBuilder().add("type", "object")
+                    .add("properties", JSON.createObjectBuilder()
+                            .add("data", JSON.createObjectBuilder())
+                            .add("updatedAt", JSON.createObjectBuilder().add("type", "integer").add("format", "int64")))
+                    .add("required", JSON.createArrayBuilder().add("data").add("updatedAt")))
+            .build();
 
     private OpenApiDocument() {
     }
@@ -106,6 +114,11 @@ public final class OpenApiDocument {
                 required.add(param.getString("name"));
             }
         }
+        // the client's single-flight refresh: the stable keys of the reads it shows (docs/reference/protocol.md)
+        properties.add("$refresh", JSON.createObjectBuilder().add("type", "array")
+                .add("items", JSON.createObjectBuilder().add("type", "string"))
+                .add("description", "Stable keys of the reads the caller shows: the answer's refreshed holds the fresh"
+                        + " data of those the call made stale"));
         JsonObject body = JSON.createObjectBuilder().add("type", "object").add("properties", properties)
                 .add("required", required).add("additionalProperties", false).build();
         JsonObject returns = function.getJsonObject("returns");
@@ -119,7 +132,8 @@ public final class OpenApiDocument {
                             .add("properties", JSON.createObjectBuilder()
                                     .add("result", refs(returns))
                                     .add("invalidate", JSON.createObjectBuilder().add("type", "array")
-                                            .add("items", ref(ENTRY))))
+                                            .add("items", ref(ENTRY)))
+                                    .add("refreshed", REFRESHED))
                             .add("required", JSON.createArrayBuilder().add("invalidate"))
                             .build()));
         }
@@ -128,8 +142,10 @@ public final class OpenApiDocument {
                 .add("summary", "Call the function " + name)
                 .add("tags", JSON.createArrayBuilder().add("mizan-functions"))
                 .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("name", "Mizan-CSRF").add("in", "header").add("required", false)
-                        .add("description", "The CSRF token; required under session authentication")
+                        .add("name", "Mizan-CSRF").add("in", "header").add("required", true)
+                        .add("description", "The CSRF token: the value of the mizan-csrf cookie that GET mizan/session"
+                                + " sets. Only a request authenticated by a bearer token alone, with no cookie, may"
+                                + " leave it out")
                         .add("schema", JSON.createObjectBuilder().add("type", "string"))))
                 .add("requestBody", JSON.createObjectBuilder().add("required", true).add("content", json(body)))
                 .add("responses", JSON.createObjectBuilder()

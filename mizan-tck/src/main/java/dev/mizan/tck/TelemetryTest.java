@@ -73,6 +73,19 @@ class TelemetryTest {
         awaitSum("mizan.calls", Map.of("function", "restock", "outcome", "ok"), 1);
     }
 
+    @Assertion(id = "telemetry-call-outcomes", strategy = "Call a function that throws a MizanException (409 conflict)"
+            + " and one that throws a JAX-RS WebApplicationException (404): mizan.calls counts each under the code the"
+            + " caller got, conflict and not_found, not internal")
+    void callOutcomesAreTheCodesTheCallerGot() {
+        HttpTck http = HttpTck.of(base);
+        assertThat(http.call("conflict", "{}").status()).isEqualTo(409);
+        assertThat(http.call("upstream", "{\"status\":404}").status()).isEqualTo(404);
+
+        awaitSum("mizan.calls", Map.of("function", "conflict", "outcome", "conflict"), 1);
+        awaitSum("mizan.calls", Map.of("function", "upstream", "outcome", "not_found"), 1);
+        assertThat(otlp.sum("mizan.calls", Map.of("function", "upstream", "outcome", "internal"))).isZero();
+    }
+
     private static void awaitSum(String metric, Map<String, String> attributes, long expected) {
         long deadline = System.nanoTime() + (long) (WAIT.toNanos() * TestProperty.TIMEOUT_FACTOR.asDouble());
         while (otlp.sum(metric, attributes) != expected && System.nanoTime() < deadline) {

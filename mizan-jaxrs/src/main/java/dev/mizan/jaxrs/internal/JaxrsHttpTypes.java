@@ -3,6 +3,7 @@ package dev.mizan.jaxrs.internal;
 import dev.mizan.cdi.internal.engine.HttpTypes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
 /** Tells the engine and the registry which types are JAX-RS's (found with {@code ServiceLoader}). */
 public final class JaxrsHttpTypes implements HttpTypes {
@@ -19,6 +20,14 @@ public final class JaxrsHttpTypes implements HttpTypes {
     @Override
     public boolean passesThrough(Throwable failure) {
         return failure instanceof WebApplicationException;
+    }
+
+    /** @return the code {@link WebApplicationExceptionMapper} answers a {@code WebApplicationException} with */
+    @Override
+    public Optional<String> errorCode(Throwable failure) {
+        return failure instanceof WebApplicationException e && e.getResponse() != null
+                ? Optional.of(WebApplicationExceptionMapper.code(e.getResponse().getStatus()))
+                : Optional.empty();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.engine;
 
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -41,6 +42,14 @@ public interface HttpTypes {
      */
     default RuntimeException passedThrough(RuntimeException failure) {
         return failure;
+    }
+
+    /**
+     * @param failure a failure {@link #passesThrough} accepted
+     * @return the error code its answer carries (docs/reference/errors.md), for metrics; empty when unknown
+     */
+    default Optional<String> errorCode(Throwable failure) {
+        return Optional.empty();
     }
 
     /** @return the implementation on Mizan's (or else the application's) class path, or {@link #NONE} */

@@ -269,6 +269,10 @@ public class DefaultMizanEngine implements MizanEngine {
         } catch (MizanException e) {
             outcome = e.code();
             throw e;
+        } catch (RuntimeException e) {
+            // what the HTTP layer answers itself (a JAX-RS 404, say) carries its own code
+            outcome = http.errorCode(e).orElse("internal");
+            throw e;
         } finally {
             m.called(function, outcome, System.nanoTime() - start);
         }

@@ -27,7 +27,8 @@ pg_password="${BOARD_PG_PASSWORD:-}"
 
 node_base() { if [ "$1" = 1 ]; then echo "$home/standalone"; else echo "$target/node$1"; fi; }
 
-if [ "$mode" = "stop" ]; then
+# stops what this script started, by the pids it recorded (nothing else, whatever holds the ports)
+stop_started() {
   for n in 1 2; do
     if [ -f "$target/node$n.pid" ]; then
       pid=$(cat "$target/node$n.pid")
@@ -42,10 +43,22 @@ if [ "$mode" = "stop" ]; then
     kill "$(cat "$target/redis.pid")" 2>/dev/null && echo "stopped redis-server" || true
     rm -f "$target/redis.pid"
   fi
+}
+
+if [ "$mode" = "stop" ]; then
+  stop_started
   exit 0
 fi
 mkdir -p "$target"
+for n in 1 2; do
+  if [ -f "$target/node$n.pid" ] && kill -0 "$(cat "$target/node$n.pid")" 2>/dev/null; then
+    echo "samples/board is running already (node $n, pid $(cat "$target/node$n.pid")): ./run-board.sh stop first" >&2
+    exit 1
+  fi
+done
 case "$mode" in memory|redis-postgres|two-nodes) ;; *) echo "usage: $0 [memory|redis-postgres|two-nodes|stop]" >&2; exit 2;; esac
+# a start that fails part-way leaves nothing running: what it started is stopped again
+trap 'status=$?; if [ "$status" != 0 ]; then echo "start failed: stopping what it started" >&2; stop_started; fi' EXIT
 
 if [ -z "${BOARD_SKIP_BUILD:-}" ]; then
   echo "building samples/board and unpacking WildFly $wildfly_version ..."
@@ -61,6 +74,10 @@ if [ "$mode" != "memory" ]; then
     "$redis_server" --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
       --pidfile "$target/redis.pid" --logfile "$target/redis.log" --maxmemory-policy noeviction
     for _ in $(seq 1 50); do etc/redis-local.sh answers "$redis_port" && break; sleep 0.1; done
+    if ! etc/redis-local.sh answers "$redis_port"; then
+      echo "redis-server does not answer on port $redis_port (is the port taken? BOARD_REDIS_PORT picks another); see $target/redis.log" >&2
+      exit 1
+    fi
   fi
   db="${pg_url##*/}"; db="${db%%\?*}"
   hostport="${pg_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
@@ -77,7 +94,9 @@ if [ "$mode" != "memory" ]; then
   # Two nodes share one secret (cache keys, CSRF tokens); mizan.dev's random secret is for one node only.
   secret_file="$target/board-secret"
   [ -f "$secret_file" ] || head -c 32 /dev/urandom | base64 >"$secret_file"
-  opts+=(-Dmizan.cache.backend=redis "-Dmizan.cache.redis.url=redis://127.0.0.1:$redis_port" "-Dmizan.secret=$(cat "$secret_file")")
+  opts+=(-Dmizan.cache.backend=redis "-Dmizan.cache.redis.url=redis://127.0.0.1:$redis_port")
+  # in the environment, not on the command line, where any local user's ps would show it
+  MIZAN_SECRET=$(cat "$secret_file"); export MIZAN_SECRET
 fi
 
 start_node() { # <n> <offset>

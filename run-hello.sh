@@ -4,8 +4,8 @@
 #   MIZAN_PORT_OFFSET=N   shift every WildFly port by N (HTTP is 8080+N)
 #   MIZAN_SERVER_OPTS=".." more server system properties, e.g. the Redis cache by configuration alone:
 #                         MIZAN_SERVER_OPTS="-Dmizan.cache.backend=redis -Dmizan.cache.redis.url=redis://127.0.0.1:6379"
-#   ./run-hello.sh stop   stops the servers this script started (each port offset it recorded), or only
-#                         the one of MIZAN_PORT_OFFSET when that is set
+#   ./run-hello.sh stop   stops the servers this script started, by the pids it recorded (each port
+#                         offset), or only the one of MIZAN_PORT_OFFSET when that is set
 set -euo pipefail
 cd "$(dirname "$0")"
 offset="${MIZAN_PORT_OFFSET:-0}"
@@ -15,33 +15,39 @@ home="samples/hello/target/wildfly-$wildfly_version"
 # one pid file per port offset: `stop` finds every server it started, whatever offset each was given
 pid_file() { echo "samples/hello/target/server-$1.pid"; }
 
+# stops the server of one port offset by the pid this script recorded (nothing else, whatever holds the ports)
+stop_offset() {
+  local f pid
+  f=$(pid_file "$1")
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f")
+  if kill "$pid" 2>/dev/null; then
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    echo "stopped (port offset $1, pid $pid)"
+  fi
+  rm -f "$f"
+}
+
 if [ "${1:-}" = "stop" ]; then
-  offsets=()
   if [ -n "${MIZAN_PORT_OFFSET:-}" ]; then
-    offsets=("$offset")
+    stop_offset "$offset" || { echo "no server this script started on port offset $offset" >&2; exit 1; }
   else
+    stopped=0
     for f in samples/hello/target/server-*.pid; do
       [ -f "$f" ] || continue
-      o=${f##*/server-}; offsets+=("${o%.pid}")
+      o=${f##*/server-}; stop_offset "${o%.pid}" && stopped=1
     done
-    [ ${#offsets[@]} -gt 0 ] || offsets=(0)
+    [ "$stopped" = 1 ] || echo "no server this script started is running"
   fi
-  status=0
-  for o in "${offsets[@]}"; do
-    if "$home/bin/jboss-cli.sh" --controller="127.0.0.1:$((9990 + o))" --connect --command=:shutdown >/dev/null; then
-      if [ -f "$(pid_file "$o")" ]; then
-        pid=$(cat "$(pid_file "$o")")
-        for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-      fi
-      echo "stopped (port offset $o)"
-    else
-      echo "no server answers on management port $((9990 + o)) (port offset $o)" >&2
-      status=1
-    fi
-    rm -f "$(pid_file "$o")"
-  done
-  exit "$status"
+  exit 0
 fi
+
+if [ -f "$(pid_file "$offset")" ] && kill -0 "$(cat "$(pid_file "$offset")")" 2>/dev/null; then
+  echo "samples/hello is running already on port offset $offset (pid $(cat "$(pid_file "$offset")")): ./run-hello.sh stop first" >&2
+  exit 1
+fi
+# a start that fails part-way leaves nothing running: the server it started is stopped again
+trap 'status=$?; if [ "$status" != 0 ]; then stop_offset "$offset" || true; fi' EXIT
 
 echo "building samples/hello and unpacking WildFly $wildfly_version ..."
 mvn -B -q install -DskipTests -pl samples/hello -am -Pwildfly
@@ -50,7 +56,7 @@ deployments="$home/standalone/deployments"
 rm -f "$deployments"/hello.war.*
 cp samples/hello/target/hello.war "$deployments/"
 log="samples/hello/target/wildfly.log"
-nohup "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
+LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$home/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
   -Djboss.socket.binding.port-offset="$offset" ${MIZAN_SERVER_OPTS:-} >"$log" 2>&1 &
 echo $! >"$(pid_file "$offset")"
 echo "WildFly starting (pid $!, log $log) ..."
@@ -70,7 +76,6 @@ for _ in $(seq 1 240); do
   if ! kill -0 "$(cat "$(pid_file "$offset")")" 2>/dev/null; then
     echo "WildFly exited before deploying hello.war; the end of $log:" >&2
     tail -n 20 "$log" >&2
-    rm -f "$(pid_file "$offset")"
     exit 1
   fi
   sleep 0.5

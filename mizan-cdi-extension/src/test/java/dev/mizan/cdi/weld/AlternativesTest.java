@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.spi.ToolProvider;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,14 +113,6 @@ class AlternativesTest {
     }
 
     private static Path copyFixture(Path root) throws IOException, URISyntaxException {
-        Path source = Path.of(Mock.class.getResource("Mock.class").toURI()).getParent();
-        Path target = root.resolve(Mock.class.getPackageName().replace('.', '/'));
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                Files.copy(f, target.resolve(f.getFileName().toString()));
-            }
-        }
-        return root;
+        return BuildTimeSchemaTest.copyPackage(Mock.class, root);
     }
 }

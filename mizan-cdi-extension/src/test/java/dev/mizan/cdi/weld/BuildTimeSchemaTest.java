@@ -202,8 +202,13 @@ class BuildTimeSchemaTest {
 
     /** Copies the fixture package's class files (nested classes included) as a build would leave them. */
     private static Path copyFixture(Path root) throws IOException, URISyntaxException {
-        Path source = Path.of(Fixture.class.getResource("Fixture.class").toURI()).getParent();
-        Path target = root.resolve(Fixture.class.getPackageName().replace('.', '/'));
+        return copyPackage(Fixture.class, root);
+    }
+
+    /** Copies the class files of {@code anchor}'s package under {@code root}, as a class directory holds them. */
+    static Path copyPackage(Class<?> anchor, Path root) throws IOException, URISyntaxException {
+        Path source = Path.of(anchor.getResource(anchor.getSimpleName() + ".class").toURI()).getParent();
+        Path target = root.resolve(anchor.getPackageName().replace('.', '/'));
         Files.createDirectories(target);
         try (Stream<Path> files = Files.list(source)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {

@@ -180,7 +180,10 @@ public final class RedisCacheBackend implements CacheBackend {
     /** The event rides on the purge's own pub/sub message: {@link PurgeMessage}. */
     @Override
     public void increment(String counter, String event) {
-        ensureAvailable();
+        // not ensureAvailable(): this node's lost subscription is no reason to refuse a purge Redis takes. The
+        // other nodes serve from the cache and must see it; this one bypasses until it resubscribes and moves
+        // the epoch. A Redis that is down refuses the INCR itself, and the purge is lost then
+        ensureReachable();
         String key = key(counter);
         try {
             followingMoves(() -> record(key));
@@ -287,6 +290,12 @@ public final class RedisCacheBackend implements CacheBackend {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    private void ensureReachable() {
+        if (System.nanoTime() - openUntil < 0) {
+            throw Messages.unavailable();
+        }
     }
 
     private void ensureAvailable() {

@@ -55,6 +55,32 @@ class StandaloneIntegrationTest extends PurgeScenarios {
         }
     }
 
+    /**
+     * A node whose purge subscription is down while Redis takes its writes (here an ACL that grants it no
+     * pub/sub channel) bypasses its own reads, but still records its purges: the other nodes, which serve
+     * from the cache, must not keep serving what a call on this node made stale.
+     */
+    @Test
+    void aNodeWithoutItsSubscriptionStillRecordsItsPurgesForTheOthers() {
+        RedisServer own = RedisServer.start();
+        try {
+            own.send("ACL", "SETUSER", "deaf", "on", ">deaf-pw", "~*", "resetchannels", "&nothing", "+@all");
+            Map<String, String> deafConfig = AppNode.standalone(own.port, PREFIX);
+            deafConfig.put("mizan.cache.redis.url", "redis://deaf:deaf-pw@127.0.0.1:" + own.port);
+            try (AppNode other = new AppNode(AppNode.standalone(own.port, PREFIX)); AppNode deaf = new AppNode(deafConfig)) {
+                RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the other node to subscribe");
+                assertThat(deaf.backend.available()).isFalse();
+                stock(other, "deaf");
+                assertThat(stock(other, "deaf").status()).isEqualTo(CacheStatus.HIT);
+
+                assertThat(deaf.cache.purge(CounterNames.context("stock"))).as("the purge is recorded").isTrue();
+                assertThat(stock(other, "deaf").status()).isEqualTo(CacheStatus.MISS);
+            }
+        } finally {
+            own.close();
+        }
+    }
+
     /** Reads an entry of {@code stock} that lives two seconds. */
     Served readForTwoSeconds(String key) {
         return node.cache.read(key, CounterNames.forEntry("stock", Optional.empty(), List.of()), Duration.ofMillis(2_000),

@@ -100,7 +100,7 @@ public class BoardStore {
     private Card card(long boardId, long cardId) {
         Card c = find(Card.class, cardId, "card");
         if (c.lane.board.id != boardId) {
-            throw notFound("card");
+            throw notFound("card on this board");
         }
         return c;
     }
@@ -108,7 +108,7 @@ public class BoardStore {
     private Lane lane(long boardId, long columnId) {
         Lane l = find(Lane.class, columnId, "column");
         if (l.board.id != boardId) {
-            throw notFound("column");
+            throw notFound("column on this board");
         }
         return l;
     }
@@ -122,6 +122,6 @@ public class BoardStore {
     }
 
     private static MizanException notFound(String what) {
-        return new MizanException(404, "not_found", "No such " + what + " on this board");
+        return new MizanException(404, "not_found", "No such " + what);
     }
 }

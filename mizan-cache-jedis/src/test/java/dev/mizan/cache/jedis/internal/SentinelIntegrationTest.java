@@ -74,9 +74,11 @@ class SentinelIntegrationTest {
         }
     }
 
-    /** Connections subscribed to Mizan's purge channel on a server. */
+    /** Connections subscribed to Mizan's purge channel on a server ({@code PUBSUB NUMSUB} answers the channel, then the count). */
     private static long subscribers(RedisServer server) {
-        return Long.parseLong(server.send("PUBSUB", "NUMSUB", "mizan:purges").lines().skip(1).findFirst().orElse("0"));
+        List<String> reply = server.send("PUBSUB", "NUMSUB", "mizan:purges").lines().toList();
+        assertThat(reply).as("PUBSUB NUMSUB's reply").hasSize(2).first().isEqualTo("mizan:purges");
+        return Long.parseLong(reply.get(1));
     }
 
     /** Redis unreachable at start is no error (docs/how-to/redis.md): the node bypasses until the sentinels answer. */

@@ -55,7 +55,9 @@ public interface CacheBackend extends AutoCloseable {
      * Mizan passes a short text describing the purge for its server-sent events (a context name and a
      * digest of params, never data). The default increments and drops the event: a backend that
      * cannot carry it still purges correctly, and other nodes' clients then learn of the change only
-     * when they refetch.
+     * when they refetch. A backend that increments the counter but cannot hand on the event throws, as
+     * for a purge it could not record: Mizan counts it as lost, and the epoch bump that repairs lost
+     * purges tells every node's listeners to resync ({@link PurgeListener#resync()}).
      *
      * @param counter the counter's name
      * @param event   what listeners receive with the purge; a single line of text

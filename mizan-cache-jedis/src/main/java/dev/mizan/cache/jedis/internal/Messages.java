@@ -64,6 +64,12 @@ final class Messages {
         LOG.log(Level.WARNING, "MZRD00106: a purge listener failed", e);
     }
 
+    /** The purge is recorded, so every node's cache is right, but no node's clients heard of it. */
+    static IllegalStateException eventLost(String counter, RuntimeException cause) {
+        return new IllegalStateException("MZRD00108: the purge of " + counter + " is recorded, but its event could not "
+                + "be published to the nodes (" + reason(cause) + ")", cause);
+    }
+
     static void publishFailed(String counter, String reason) {
         LOG.log(Level.WARNING, "MZRD00108: the purge of {0} is recorded, but telling the other nodes failed ({1})",
                 counter, reason);

@@ -190,7 +190,15 @@ public final class RedisCacheBackend implements CacheBackend {
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
-        publish(PurgeMessage.encode(counter, event));
+        RuntimeException unsent = publish(PurgeMessage.encode(counter, event));
+        if (unsent != null) {
+            if (event != null) {
+                // no stream on any node heard of it: the core counts a lost purge, and its repair's epoch bump
+                // tells every node's streams to resync (docs/how-to/redis.md)
+                throw Messages.eventLost(counter, unsent);
+            }
+            Messages.publishFailed(counter, Messages.reason(unsent));
+        }
     }
 
     private Long record(String key) {
@@ -259,7 +267,10 @@ public final class RedisCacheBackend implements CacheBackend {
             }
             client.set(key(EPOCH), Long.toString(randomStart()), SetParams.setParams().px(counterTtl));
             openUntil = System.nanoTime();
-            publish(EPOCH);
+            RuntimeException unsent = publish(EPOCH);
+            if (unsent != null) {
+                Messages.publishFailed(EPOCH, Messages.reason(unsent));
+            }
             return true;
         } catch (RuntimeException e) {
             Messages.epochBumpFailed(Messages.reason(e));
@@ -267,13 +278,19 @@ public final class RedisCacheBackend implements CacheBackend {
         }
     }
 
-    /** Tells every node; a purge already recorded stays recorded even if this fails. */
-    private void publish(String message) {
+    /**
+     * Tells every node; a purge already recorded stays recorded even if this fails.
+     *
+     * @return null, or why the message was not sent
+     */
+    private RuntimeException publish(String message) {
         try {
             clients.client().publish(channel, message);
+            return null;
+        } catch (JedisConnectionException e) {
+            return tripped(e);
         } catch (RuntimeException e) {
-            // the INCR is what keeps every node's cache right; only the event is lost
-            Messages.publishFailed(PurgeMessage.counter(message), Messages.reason(e));
+            return e;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mizan.cache.jedis.internal;
 
 import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.cdi.internal.cache.Served;
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -75,6 +76,42 @@ class StandaloneIntegrationTest extends PurgeScenarios {
 
                 assertThat(deaf.cache.purge(CounterNames.context("stock"))).as("the purge is recorded").isTrue();
                 assertThat(stock(other, "deaf").status()).isEqualTo(CacheStatus.MISS);
+            }
+        } finally {
+            own.close();
+        }
+    }
+
+    /**
+     * A purge Redis records but whose event it does not publish (here an ACL that lets the node write but
+     * publish on no channel) reached no node's streams: it counts as a lost purge, so that once the node can
+     * publish again the repair's epoch bump tells every node's streams to resync.
+     */
+    @Test
+    void aPurgeWhoseEventIsNotPublishedIsLostUntilAResyncReachesEveryNode() {
+        RedisServer own = RedisServer.start();
+        try {
+            own.send("ACL", "SETUSER", "mute", "on", ">mute-pw", "~*", "resetchannels", "&nothing", "+@all");
+            Map<String, String> muteConfig = AppNode.standalone(own.port, PREFIX);
+            muteConfig.put("mizan.cache.redis.url", "redis://mute:mute-pw@127.0.0.1:" + own.port);
+            try (AppNode other = new AppNode(AppNode.standalone(own.port, PREFIX)); AppNode mute = new AppNode(muteConfig)) {
+                RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the other node to subscribe");
+                stock(other, "mute");
+                assertThat(stock(other, "mute").status()).isEqualTo(CacheStatus.HIT);
+
+                assertThat(mute.cache.purge(CounterNames.context("stock"), "stock-event"))
+                        .as("a purge without its event is lost").isFalse();
+                assertThat(mute.cache.degraded()).isTrue();
+                assertThat(stock(other, "mute").status()).as("the counter was incremented all the same").isEqualTo(CacheStatus.MISS);
+                assertThat(other.events).isEmpty();
+                assertThat(mute.cache.repair()).as("the node still cannot publish the resync").isFalse();
+                assertThat(other.events).isEmpty();
+
+                own.send("ACL", "SETUSER", "mute", "allchannels");
+                assertThat(mute.cache.repair()).isTrue();
+                String resync = CounterNames.EPOCH + " " + OriginCache.RESYNC_EVENT;
+                RedisServer.await(() -> other.events.contains(resync), Duration.ofSeconds(10), "the other node to hear the resync");
+                assertThat(mute.cache.degraded()).isFalse();
             }
         } finally {
             own.close();

@@ -119,7 +119,8 @@ public final class OriginCache implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             lostPurges.incrementAndGet();
-            LOG.log(Level.WARNING, "MZCDI01007: could not record the purge of counter " + counter
+            LOG.log(Level.WARNING, "MZCDI01007: the cache backend could not record the purge of counter " + counter
+                    + (event == null ? "" : " or hand on its event")
                     + "; reads bypass the cache until the backend answers again", e);
             return false;
         }

@@ -137,4 +137,12 @@ class ConfigAtDeploymentTest {
                 assertThat(cdi.select(MizanEngine.class).get().settings().corsOrigins())
                         .containsExactly("https://a.example", "https://b.example"), FailingApi.class);
     }
+
+    /** Read once, at deployment, the way a request's Origin is read, so a request compares them as they are. */
+    @Test
+    void corsOriginsAreNormalizedAtDeployment() {
+        WeldBed.with(Map.of("mizan.cors.origins", "HTTPS://App.Example:443,http://localhost:8080,http://app_ui:80"), cdi ->
+                assertThat(cdi.select(MizanEngine.class).get().settings().corsOrigins())
+                        .containsExactly("https://app.example", "http://localhost:8080", "http://app_ui"), FailingApi.class);
+    }
 }

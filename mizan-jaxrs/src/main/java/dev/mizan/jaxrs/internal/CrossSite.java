@@ -38,11 +38,11 @@ final class CrossSite {
 
     /**
      * @param given   a request's origin, normalized ({@link Origins#normalize})
-     * @param allowed {@code mizan.cors.origins}
+     * @param allowed {@code mizan.cors.origins}, normalized at deployment
      * @return whether it is one of them
      */
     static boolean listed(Optional<String> given, Collection<String> allowed) {
-        return given.isPresent() && allowed.stream().map(Origins::normalize).flatMap(Optional::stream).anyMatch(given.get()::equals);
+        return given.isPresent() && allowed.contains(given.get());
     }
 
     /** @return {@code scheme://host[:port]} of the server as the request reached it */

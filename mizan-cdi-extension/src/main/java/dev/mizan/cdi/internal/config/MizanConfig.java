@@ -197,14 +197,20 @@ public final class MizanConfig {
     /**
      * A list of origins, each {@code scheme://host[:port]} and nothing more: an entry that is not one
      * (a bare host, a path, {@code *}) would never match a request's {@code Origin}, so it is refused
-     * here rather than silently ignored.
+     * here rather than silently ignored. The others are normalized once, here ({@link Origins#normalize}),
+     * so that a request's normalized {@code Origin} is only looked up among them.
      */
     private List<String> origins(String key) {
-        List<String> origins = config.getOptionalValues(key, String.class).orElse(List.of()).stream()
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        for (String origin : origins) {
-            if (Origins.normalize(origin).isEmpty()) {
-                problems.add(ConfigMessages.notOrigin(key, origin));
+        List<String> origins = new ArrayList<>();
+        for (String given : config.getOptionalValues(key, String.class).orElse(List.of())) {
+            if (given.isBlank()) {
+                continue;
+            }
+            Optional<String> origin = Origins.normalize(given);
+            if (origin.isEmpty()) {
+                problems.add(ConfigMessages.notOrigin(key, given.trim()));
+            } else {
+                origins.add(origin.get());
             }
         }
         return origins;

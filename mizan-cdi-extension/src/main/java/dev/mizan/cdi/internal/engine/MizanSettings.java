@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param dev            {@code mizan.dev}
  * @param schemaEnabled  {@code mizan.schema.enabled} (default: {@code dev})
- * @param corsOrigins    {@code mizan.cors.origins}, comma-separated (empty: CORS off)
+ * @param corsOrigins    {@code mizan.cors.origins}, each normalized as a request's {@code Origin} is (empty: CORS off)
  * @param csrfEnabled    {@code mizan.csrf.enabled}
  * @param cacheBackend   {@code mizan.cache.backend}
  * @param cacheTtl       {@code mizan.cache.ttl}

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * An error an application (or Mizan) reports to the client as
- * {@code {"error": {"code", "message", "fields"?}}} with the given HTTP status. The message is sent
- * to the client as is: it must not contain secrets.
+ * {@code {"error": {"code", "message", "fields"?, "id"?}}} with the given HTTP status. The message is
+ * sent to the client as is: it must not contain secrets.
  *
  * @since 0.1
  */
@@ -56,5 +56,17 @@ public class MizanException extends RuntimeException {
     /** @return per-field messages, empty when none */
     public Map<String, List<String>> fields() {
         return fields;
+    }
+
+    /**
+     * The reference this failure was logged under, sent to the client as the error's {@code id} so that
+     * a support request can quote it (docs/reference/errors.md). Mizan's own {@code 500 internal} errors
+     * carry one; an application's subclass that logs its failure may override this.
+     *
+     * @return the reference, or {@code null} (the default) for none
+     * @since 0.1
+     */
+    public String id() {
+        return null;
     }
 }

@@ -4,7 +4,6 @@ import dev.mizan.MizanException;
 import dev.mizan.Page;
 import dev.mizan.ssr.internal.HtmlDocument;
 import dev.mizan.ssr.internal.JsonText;
-import dev.mizan.ssr.internal.PageFailure;
 import dev.mizan.ssr.internal.SsrRuntime;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Produces;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +110,7 @@ public class PageWriter implements MessageBodyWriter<Page> {
             body.append(",\"fields\":");
             fields(body, fields);
         }
-        String id = id(e);
+        String id = e.id();
         if (id != null) {
             body.append(",\"id\":");
             JsonText.string(body, id);
@@ -146,26 +144,5 @@ public class PageWriter implements MessageBodyWriter<Page> {
             body.append(']');
         }
         body.append('}');
-    }
-
-    /**
-     * The id a {@code 500 internal} was logged under: this module's {@link PageFailure}'s, or, for a
-     * prefetch that failed inside the application, the core's ({@code InternalFailure} of
-     * mizan-cdi-extension, which this module does not depend on), read through its public {@code id()}.
-     * Another error's {@code id()} may mean anything, so only a {@code 500 internal} is asked.
-     */
-    private static String id(MizanException e) {
-        if (e instanceof PageFailure failure) {
-            return failure.id();
-        }
-        if (e.status() != 500 || !"internal".equals(e.code())) {
-            return null;
-        }
-        try {
-            Method id = e.getClass().getMethod("id");
-            return id.getReturnType() == String.class ? (String) id.invoke(e) : null;
-        } catch (ReflectiveOperationException | RuntimeException notThere) {
-            return null;
-        }
     }
 }

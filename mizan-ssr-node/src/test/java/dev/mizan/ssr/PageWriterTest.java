@@ -61,9 +61,10 @@ class PageWriterTest {
     }
 
     @Test
-    void anIdAccessorOfAnotherErrorIsNotSent() {
-        MizanException e = new OutOfStock("sku-1");
-        assertThat(parse(PageWriter.errorBody(e)).getJsonObject("error").containsKey("id")).isFalse();
+    void anApplicationErrorCarriesTheReferenceItsIdNames() {
+        MizanException e = new OutOfStock("stock-4711");
+        assertThat(PageWriter.errorBody(e))
+                .isEqualTo("{\"error\":{\"code\":\"out_of_stock\",\"message\":\"Out of stock\",\"id\":\"stock-4711\"}}");
     }
 
     @Test
@@ -114,22 +115,24 @@ class PageWriterTest {
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
     }
 
-    /** An application's error whose {@code id()} means something else. */
+    /** An application's error, logged under a reference of its own. */
     public static final class OutOfStock extends MizanException {
-        private final String sku;
+        private final String reference;
 
-        OutOfStock(String sku) {
+        OutOfStock(String reference) {
             super(409, "out_of_stock", "Out of stock");
-            this.sku = sku;
+            this.reference = reference;
         }
 
+        @Override
         public String id() {
-            return sku;
+            return reference;
         }
     }
 }

@@ -157,6 +157,15 @@ class CallTest {
         assertThat(r.error().getString("message")).isEqualTo("Already taken");
     }
 
+    @Assertion(id = "call-mizan-exception-id", strategy = "A MizanException subclass whose id() names the reference it was"
+            + " logged under: the error body carries that id beside its code and message")
+    void applicationErrorWithItsReference() {
+        Reply r = client().call("declined", "{}");
+        assertError(r, 502, "payment_declined");
+        assertThat(r.error().getString("message")).isEqualTo("The payment provider declined");
+        assertThat(r.error().getString("id")).isEqualTo("pay-7f3a");
+    }
+
     @Assertion(id = "call-wae-entity", strategy = "A WebApplicationException carrying its own response (HTML, a cookie):"
             + " its status with Mizan's JSON error (internal for a 5xx, http_409 for a 409), neither its body nor its headers")
     void webApplicationExceptionWithAnEntity() {

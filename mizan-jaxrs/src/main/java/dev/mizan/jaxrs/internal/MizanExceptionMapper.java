@@ -1,7 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.MizanException;
-import dev.mizan.cdi.internal.engine.InternalFailure;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
@@ -10,7 +9,6 @@ public class MizanExceptionMapper implements ExceptionMapper<MizanException> {
 
     @Override
     public Response toResponse(MizanException e) {
-        String id = e instanceof InternalFailure failure ? failure.id() : null;
-        return ErrorResponses.of(e.status(), e.code(), e.getMessage(), e.fields(), id);
+        return ErrorResponses.of(e.status(), e.code(), e.getMessage(), e.fields(), e.id());
     }
 }

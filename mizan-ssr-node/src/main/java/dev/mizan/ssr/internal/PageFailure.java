@@ -19,6 +19,7 @@ public final class PageFailure extends MizanException {
     }
 
     /** @return the id logged with the stack */
+    @Override
     public String id() {
         return id;
     }

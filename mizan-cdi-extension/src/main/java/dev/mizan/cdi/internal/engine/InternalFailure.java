@@ -18,6 +18,7 @@ public final class InternalFailure extends MizanException {
     }
 
     /** @return the id logged with the stack */
+    @Override
     public String id() {
         return id;
     }

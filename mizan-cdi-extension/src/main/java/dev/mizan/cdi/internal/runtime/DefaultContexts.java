@@ -47,7 +47,7 @@ public class DefaultContexts implements Contexts {
     }
 
     private ContextModel lookup(String context) {
-        return rt.registry().context(context).orElseThrow(() -> UnknownNames.context(context, rt.registry()));
+        return rt.registry().context(context).orElseThrow(() -> UnknownNames.context(context, rt.registry(), rt.settings().schemaEnabled()));
     }
 
     private JsonObject toJson(Map<String, ?> params) {

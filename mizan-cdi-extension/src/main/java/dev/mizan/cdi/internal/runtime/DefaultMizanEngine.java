@@ -197,7 +197,7 @@ public class DefaultMizanEngine implements MizanEngine {
 
     @Override
     public ReadResult read(String context, Map<String, List<String>> query, Caller caller) {
-        ContextModel ctx = registry.context(context).orElseThrow(() -> UnknownNames.context(context, registry));
+        ContextModel ctx = registry.context(context).orElseThrow(() -> UnknownNames.context(context, registry, settings.schemaEnabled()));
         AccessCheck.check(ctx.access(), caller);
         return read(ctx, WireParams.fromQuery(ctx, counters.plan(ctx), query, settings.maxDepth()), caller);
     }
@@ -279,7 +279,7 @@ public class DefaultMizanEngine implements MizanEngine {
     }
 
     private CallResult untimedCall(String function, JsonObject body, Caller caller) {
-        FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry));
+        FunctionModel fn = registry.function(function).orElseThrow(() -> UnknownNames.function(function, registry, settings.schemaEnabled()));
         AccessCheck.check(fn.access(), caller);
         Object[] args = ArgumentBinder.bind(functionPlans.get(fn.name()), body, jsonb);
         Optional<String> before = caller.user();

@@ -1,5 +1,6 @@
 package dev.mizan.cdi.tools;
 
+import dev.mizan.cdi.internal.discovery.AnnotationNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -81,8 +82,7 @@ final class BeanClasses {
         return has(annotations, "jakarta.enterprise.inject.Vetoed");
     }
 
-    // by name: the tool must not need the annotation's class to be loadable
     private static boolean has(Annotation[] annotations, String name) {
-        return Arrays.stream(annotations).anyMatch(a -> a.annotationType().getName().equals(name));
+        return AnnotationNames.present(annotations, name);
     }
 }

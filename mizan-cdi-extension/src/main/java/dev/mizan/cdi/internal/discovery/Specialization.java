@@ -1,6 +1,5 @@
 package dev.mizan.cdi.internal.discovery;
 
-import java.lang.annotation.Annotation;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,14 +17,9 @@ final class Specialization {
     private Specialization() {
     }
 
-    /** @return whether the class is annotated {@code @Specializes} (by name: the build-time tool may not load the API) */
+    /** @return whether the class itself is annotated {@code @Specializes} */
     static boolean specializes(Class<?> c) {
-        for (Annotation a : c.getDeclaredAnnotations()) {
-            if (a.annotationType().getName().equals(SPECIALIZES)) {
-                return true;
-            }
-        }
-        return false;
+        return AnnotationNames.present(c.getDeclaredAnnotations(), SPECIALIZES);
     }
 
     /**

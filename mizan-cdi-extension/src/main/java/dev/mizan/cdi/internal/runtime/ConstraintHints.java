@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.runtime;
 
+import dev.mizan.cdi.internal.discovery.AnnotationNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -113,12 +114,7 @@ final class ConstraintHints {
     }
 
     private static boolean constraint(Class<? extends Annotation> type) {
-        for (Annotation meta : type.getAnnotations()) {
-            if (meta.annotationType().getName().equals(CONSTRAINT)) {
-                return true;
-            }
-        }
-        return false;
+        return AnnotationNames.present(type.getAnnotations(), CONSTRAINT);
     }
 
     /** A repeated constraint's container, e.g. {@code @ScriptAssert.List}. */

@@ -1,5 +1,6 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, throw, throwLong, throwOdd, noisy, big, forge), `env`, which answers the
+// fault tests (echo, slow, loop, hang, throw, throwLong, throwOdd, noisy, big, forge, forgeHuge, flood,
+// stdinTty), `env`, which answers the
 // worker's environment (process.env as JSON), and `held`, which tells
 // how many timers of a minute or more are pending in the worker: a Mizan client a render did not close
 // keeps one per entry (its gcTime, 5 minutes), and with it the render's data.
@@ -40,6 +41,20 @@ const entries = {
   echo: ({ props, url, data }) => ({ html: `<pre>${JSON.stringify({ props, url, data })}</pre>`, head: `<meta name="n" content="${props.n}">` }),
   slow: async ({ props }) => { await new Promise((r) => setTimeout(r, props.ms)); return { html: `<p>slow ${props.ms}</p>` }; },
   loop: () => { for (;;) { /* a component that never returns */ } },
+  hang: () => new Promise(() => { setInterval(() => {}, 1000); }), // a data fetch that never settles
+  // A reply header whose lengths overflow when added (the request's id comes in the props).
+  forgeHuge: ({ props }) => {
+    writeSync(1, `{"id":${props.id},"status":200,"headLen":9223372036854775807,"htmlLen":1}\n`);
+    return { html: "<p>forged</p>" };
+  },
+  // stderr without a newline for `props.chars` characters, then one ordinary line.
+  flood: ({ props }) => {
+    process.stderr.write("z".repeat(props.chars)); // a stream: its pipe is non-blocking, and Node queues what waits
+    process.stderr.write("\nafter the flood\n");
+    return { html: "<p>flooded</p>" };
+  },
+  // What many libraries do at import: ask whether stdin is a terminal (in Node, that opens it).
+  stdinTty: () => ({ html: String(process.stdin.isTTY) }),
   throw: () => { throw new Error("the page broke"); },
   throwLong: () => { throw new Error(`the page broke ${"at length ".repeat(4000)}`); },
   throwOdd: () => { throw Object.create(null); },

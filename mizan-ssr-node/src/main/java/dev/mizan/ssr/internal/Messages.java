@@ -97,6 +97,10 @@ final class Messages {
         return "MZSSR01010: no SSR worker became free within " + wait.toMillis() + " ms";
     }
 
+    static String noWorkerStarts() {
+        return "MZSSR01016: no SSR worker is running, and the last one started could not start (MZSSR01001 says why)";
+    }
+
     static String replyTooLarge(long size, long max) {
         return "MZSSR01011: the SSR reply of " + size + " bytes exceeds mizan.ssr.max-reply (" + max + ")";
     }

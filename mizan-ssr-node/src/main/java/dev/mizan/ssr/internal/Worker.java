@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -114,10 +113,39 @@ final class Worker {
         }
     }
 
-    /** Renders one page; the caller owns this worker (checked out of the pool) for the duration. */
+    /**
+     * Renders one page; the caller owns this worker (checked out of the pool) for the duration.
+     *
+     * <p>The render and the watchdog ({@link #expireIfLate}) both try to take the deadline back to 0, and
+     * only one succeeds: when the watchdog did, it is killing the process, so an answer read meanwhile
+     * counts as the timeout it is. Otherwise the kill would land on the next render this worker was given.
+     */
     RenderResult render(long id, RenderRequest request, Duration timeout, long maxReply) throws RenderException {
         lock.lock();
         deadline.set(System.nanoTime() + timeout.toNanos() | 1); // never 0, which means idle
+        try {
+            RenderResult result = exchange(id, request, timeout, maxReply);
+            claim(timeout);
+            return result;
+        } catch (RenderException e) {
+            if (e.kind() == RenderException.Kind.ERROR) {
+                claim(timeout); // the error reply of a worker the watchdog is killing: a timeout, and no worker to keep
+            }
+            throw e;
+        } finally {
+            deadline.set(0);
+            lock.unlock();
+        }
+    }
+
+    /** Takes the deadline back from the watchdog, or fails as the timeout the watchdog already acted on. */
+    private void claim(Duration timeout) throws RenderException {
+        if (deadline.getAndSet(0) == 0) {
+            throw new RenderException(RenderException.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    private RenderResult exchange(long id, RenderRequest request, Duration timeout, long maxReply) throws RenderException {
         try {
             renders++;
             request.writeTo(stdin, id);
@@ -133,9 +161,11 @@ final class Worker {
             }
             long headLen = length(header, "headLen");
             long htmlLen = length(header, "htmlLen");
-            if (headLen + htmlLen > maxReply) {
+            // each checked on its own first: their sum can overflow, and an int cast of a huge length is negative
+            if (headLen > maxReply || htmlLen > maxReply - headLen) {
                 kill(); // the unread bytes would corrupt the next reply
-                throw new RenderException(RenderException.Kind.CRASH, Messages.replyTooLarge(headLen + htmlLen, maxReply));
+                long size = htmlLen > Long.MAX_VALUE - headLen ? Long.MAX_VALUE : headLen + htmlLen;
+                throw new RenderException(RenderException.Kind.CRASH, Messages.replyTooLarge(size, maxReply));
             }
             JsonNumber status = header.getJsonNumber("status");
             return new RenderResult(status == null ? 200 : status.intValue(),
@@ -152,9 +182,6 @@ final class Worker {
                 throw new RenderException(RenderException.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms");
             }
             throw new RenderException(RenderException.Kind.CRASH, e.getMessage());
-        } finally {
-            deadline.set(0);
-            lock.unlock();
         }
     }
 
@@ -201,7 +228,9 @@ final class Worker {
     }
 
     /**
-     * Logs the worker's stderr (where the worker sends {@code console.*} and stray stdout) line by line.
+     * Logs the worker's stderr (where the worker sends {@code console.*} and stray stdout) line by line,
+     * each line cut at {@link LogLines#MAX_CHARS}: a bundle that writes megabytes without a newline must not
+     * fill the JVM's heap.
      *
      * @param done completed once the stream has ended
      * @return the started thread
@@ -209,10 +238,8 @@ final class Worker {
     private static Thread pumpStderr(Process process, CompletableFuture<Void> done) {
         long pid = process.pid();
         Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    Messages.workerOutput(pid, line);
-                }
+            try (InputStreamReader r = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
+                LogLines.split(r, line -> Messages.workerOutput(pid, line));
             } catch (IOException e) {
                 // the process ended
             } finally {

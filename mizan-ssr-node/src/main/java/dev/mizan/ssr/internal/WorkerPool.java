@@ -53,6 +53,8 @@ public final class WorkerPool implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService starter;
     private volatile boolean closed;
+    /** Whether the last worker started failed to start (and none has started since). */
+    private volatile boolean startFailing;
     private volatile long bundleStamp;
     private volatile long nextStampCheck;
 
@@ -119,6 +121,16 @@ public final class WorkerPool implements AutoCloseable {
                 }
             }
             throw e;
+        } catch (RuntimeException | Error e) {
+            // not the protocol's failure but ours (an OutOfMemoryError for a large reply, say): the worker is
+            // in an unknown state, and must be neither kept out of the pool nor counted as alive
+            count(SsrMetrics.Outcome.CRASH, start);
+            Messages.workerDied(w.pid(), e.toString());
+            lost(w);
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new RenderException(RenderException.Kind.CRASH, e.toString());
         }
     }
 
@@ -126,6 +138,11 @@ public final class WorkerPool implements AutoCloseable {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (!closed) {
             checkBundle();
+            if (startFailing && counters.alive.get() == 0) {
+                // a bundle that cannot load, a command that is missing: no worker will come within the timeout,
+                // and the page should not wait for it
+                throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.noWorkerStarts());
+            }
             Worker w;
             try {
                 w = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -219,6 +236,7 @@ public final class WorkerPool implements AutoCloseable {
                 }
                 all.add(w);
                 counters.alive.incrementAndGet();
+                startFailing = false;
                 w.onExit(() -> diedIdle(w));
                 if (closed) {
                     // close() may have missed it in `all`; it waits for this thread, so this ends it before close() returns
@@ -232,6 +250,7 @@ public final class WorkerPool implements AutoCloseable {
                 if (closed) {
                     return; // killed by close() while it started: not a failure to report
                 }
+                startFailing = true;
                 Messages.workerStartFailed(e.getMessage(), backoff);
                 try {
                     Thread.sleep(backoff.toMillis());

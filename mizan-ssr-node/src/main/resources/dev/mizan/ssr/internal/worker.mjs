@@ -2,24 +2,20 @@
 // Started as `node worker.mjs <bundle>` (or `bun`). Reads one JSON request per line on stdin, answers
 // on stdout with one JSON header line followed by the raw UTF-8 bytes of head and html. stdout
 // carries protocol output only: console.* and the bundle's own process.stdout writes go to stderr,
-// which the JVM logs. The worker exits when stdin ends, so a JVM that dies leaves no worker behind.
+// which the JVM logs. The worker exits when stdin ends or its parent is gone, so a JVM that dies
+// leaves no worker behind.
 import { Console } from "node:console";
 import { readSync, writeSync } from "node:fs";
+import { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
+import { Worker as Thread } from "node:worker_threads";
 
-// The protocol's pipes are read and written synchronously, on fds 0 and 1 (see "One request at a time"
-// below). process.stdin and process.stdout are never opened as streams: in Node, opening one would make
-// its pipe non-blocking. The bundle's process.stdout is stderr, and so is console.
-Object.defineProperty(process, "stdout", { configurable: true, enumerable: true, get: () => process.stderr });
-const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
-// Under Bun, the node:console module (and require("console")) exports the global console object
-// itself, which writes to fd 1: its methods are rebound in place, as well as the global replaced.
-for (const key of Object.keys(console)) {
-  if (typeof toStderr[key] === "function") {
-    try { console[key] = toStderr[key].bind(toStderr); } catch { /* read-only: the global below still goes */ }
-  }
-}
-globalThis.console = toStderr;
+// The end of stdin ends the worker when the JVM dies, but stdin is read only between renders: a render
+// that never ends (a loop, a promise never settled) would outlive a JVM killed with SIGKILL. A thread
+// of its own (a render cannot block it) ends the process once its parent is gone.
+const parent = process.ppid;
+new Thread(`setInterval(() => { if (process.ppid !== ${parent}) process.kill(${process.pid}, "SIGKILL"); }, 1000);`,
+  { eval: true }).unref();
 
 // A pipe that is non-blocking answers EAGAIN: wait a little and try again. Bun makes stdout's pipe
 // non-blocking, so a reply larger than the pipe (64 KB) meets EAGAIN until the JVM, which is reading the
@@ -30,11 +26,39 @@ const again = (error, ms) => {
   if (error.code !== "EAGAIN") throw error;
   Atomics.wait(pause, 0, 0, ms);
 };
-function send(bytes) {
+function writeAll(fd, bytes) {
   for (let off = 0; off < bytes.length;) {
-    try { off += writeSync(1, bytes, off, bytes.length - off); } catch (error) { again(error, 0.02); }
+    try { off += writeSync(fd, bytes, off, bytes.length - off); } catch (error) { again(error, 0.02); }
   }
 }
+const send = (bytes) => writeAll(1, bytes);
+
+// The protocol's pipes are read and written synchronously, on fds 0 and 1 (see "One request at a time"
+// below), and so is stderr, fd 2, which the JVM reads all the time. process.stdin, process.stdout and
+// process.stderr are never opened as Node's streams: opening one makes its pipe non-blocking (or takes
+// the protocol's bytes), and a non-blocking stderr queues what the pipe cannot take at once (more than
+// 64 KB) for an event loop that does not run while the worker waits for its next request. The bundle's
+// process.stdout and process.stderr write straight to fd 2, and so does console; its process.stdin is
+// an empty stream (a library that asks process.stdin.isTTY would otherwise open it).
+const toFd2 = new Writable({
+  write(chunk, encoding, done) {
+    try { writeAll(2, chunk); done(); } catch (error) { done(error); }
+  },
+});
+Object.defineProperty(process, "stderr", { configurable: true, enumerable: true, get: () => toFd2 });
+Object.defineProperty(process, "stdout", { configurable: true, enumerable: true, get: () => toFd2 });
+const noInput = Readable.from([]);
+Object.defineProperty(process, "stdin", { configurable: true, enumerable: true, get: () => noInput });
+const toStderr = new Console({ stdout: toFd2, stderr: toFd2 });
+// Under Bun, the node:console module (and require("console")) exports the global console object
+// itself, which writes to fd 1: its methods are rebound in place, as well as the global replaced.
+for (const key of Object.keys(console)) {
+  if (typeof toStderr[key] === "function") {
+    try { console[key] = toStderr[key].bind(toStderr); } catch { /* read-only: the global below still goes */ }
+  }
+}
+globalThis.console = toStderr;
+
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
 // An error line stays well under the JVM's 64 KB header limit (a longer one would count as a crash),
 // and a thrown value that String() cannot convert still gets a message.

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A JVM ended by SIGTERM (shutdown hook) and one ended by SIGKILL (stdin EOF) leave no worker, checked by pid. */
+/**
+ * A JVM ended by SIGTERM (shutdown hook) and one ended by SIGKILL (stdin EOF, or the worker's watch of
+ * its parent) leave no worker, checked by pid.
+ */
 class JvmExitIntegrationTest {
 
     @Test
@@ -33,12 +36,26 @@ class JvmExitIntegrationTest {
         Fixtures.awaitDead(pids, Duration.ofSeconds(5));
     }
 
-    private static Process startHolder() throws Exception {
+    /**
+     * A worker reads its stdin only between renders, so its end goes unseen while a render never ends;
+     * the worker's own thread sees its parent gone instead.
+     */
+    @Test
+    void sigkillWhileEveryWorkerIsInARenderThatNeverEndsLeavesNoWorker() throws Exception {
+        Process jvm = startHolder("busy");
+        List<Long> pids = pids(jvm);
+        jvm.destroyForcibly(); // SIGKILL
+        assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Fixtures.awaitDead(pids, Duration.ofSeconds(5));
+    }
+
+    private static Process startHolder(String... mode) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "-Dssr.js=" + Fixtures.JS, "-Dssr.work=" + Fixtures.WORK,
-                PoolHolder.class.getName(), Fixtures.NODE, Fixtures.serverBundle().toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                PoolHolder.class.getName(), Fixtures.NODE, Fixtures.serverBundle().toString()));
+        command.addAll(List.of(mode));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private static List<Long> pids(Process jvm) throws Exception {

@@ -242,6 +242,67 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void aReplyHeaderWhoseLengthsOverflowIsRefusedAndTheWorkerReplaced() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            // the pool's first request has id 1
+            assertThatThrownBy(() -> pool.render(request("forgeHuge", "{\"id\":1}"))).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("MZSSR01011")
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.CRASH));
+            awaitAlive(pool, 1, Duration.ofSeconds(5));
+            assertThat(html(pool.render(request("big", "{\"size\":10}")))).hasSize(10);
+            assertThat(pool.state().crashes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aLongStderrLineIsLoggedCutAndTheLinesAfterItWhole() throws Exception {
+        try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            assertThat(html(pool.render(request("flood", "{\"chars\":3000000}")))).isEqualTo("<p>flooded</p>");
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (log.lines().stream().noneMatch(l -> l.endsWith("] after the flood")) && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            List<String> worker = log.lines().stream().filter(l -> l.startsWith("MZSSR01006: [ssr worker ")).toList();
+            assertThat(worker).anyMatch(l -> l.endsWith("] after the flood"));
+            String flood = worker.stream().filter(l -> l.contains("zzz")).findFirst().orElseThrow();
+            assertThat(flood).endsWith("zzz... (" + (3_000_000 - LogLines.MAX_CHARS) + " more characters cut)");
+            assertThat(flood.length()).isLessThan(LogLines.MAX_CHARS + 200);
+        }
+    }
+
+    @Test
+    void aBundleThatAsksWhetherStdinIsATerminalLeavesTheProtocolPipeAlone() throws Exception {
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
+            long pid = pool.pids().get(0);
+            assertThat(html(pool.render(request("stdinTty", "{}")))).isEqualTo("undefined");
+            // in Node, process.stdin.isTTY opens fd 0 as a stream, which makes the pipe non-blocking: the idle
+            // worker would then poll it every millisecond
+            String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/fdinfo/0")).stream()
+                    .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().replaceAll("\\D", "");
+            assertThat(Long.parseLong(flags, 8) & 04000).as("O_NONBLOCK on the worker's stdin").isZero();
+            assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(Long.toString(pid));
+        }
+    }
+
+    @Test
+    void whileNoWorkerCanStartARenderIsUnavailableAtOnceNotAfterTheTimeout() throws Exception {
+        Fixtures.Logged log = new Fixtures.Logged();
+        SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
+                1, Duration.ofSeconds(5), 10_000, 8_388_608, true, false);
+        try (log; WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (log.lines().stream().noneMatch(l -> l.startsWith("MZSSR01001")) && System.nanoTime() < end) {
+                Fixtures.sleep(20);
+            }
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> pool.render(request("pid", "{}"))).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("MZSSR01016")
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.UNAVAILABLE));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void noFreeWorkerWithinTheTimeoutIsUnavailable() throws Exception {
         try (WorkerPool pool = pool(settings(1, Duration.ofMillis(1000), 10_000, true))) {
             CompletableFuture<RenderResult> holding = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":800}"));

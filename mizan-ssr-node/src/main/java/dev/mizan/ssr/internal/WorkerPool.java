@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A fixed number of worker processes (docs/how-to/ssr.md, "The pool"). A render checks a worker out
  * (waiting at most {@code mizan.ssr.timeout}), so a worker never has two requests in flight. A worker
  * that times out is killed, one that dies is replaced with backoff, one that has rendered
- * {@code mizan.ssr.max-renders} pages is retired and replaced, and under {@code mizan.dev} a changed
- * bundle file replaces them all. {@link #close()} ends every worker; workers also exit by themselves
+ * {@code mizan.ssr.max-renders} pages is retired once its replacement is ready (it serves meanwhile, so
+ * a pool of one never has none), and under {@code mizan.dev} a changed bundle file replaces them all. {@link #close()} ends every worker; workers also exit by themselves
  * when their stdin ends, which is what happens when the JVM dies.
  */
 public final class WorkerPool implements AutoCloseable {
@@ -47,6 +47,10 @@ public final class WorkerPool implements AutoCloseable {
      * those starting and retiring as well as those in {@link #all}, so that {@link #close()} ends them all.
      */
     private final Set<Worker> launched = ConcurrentHashMap.newKeySet();
+    /** Workers past {@code max-renders} whose replacement is starting: they serve until it is ready. */
+    private final Set<Worker> renewing = ConcurrentHashMap.newKeySet();
+    /** Renewing workers whose replacement is ready: retired when their render in flight ends. */
+    private final Set<Worker> handedOver = ConcurrentHashMap.newKeySet();
     private final PoolCounters counters = new PoolCounters();
     private final SsrMetrics metrics;
     private final AtomicLong ids = new AtomicLong();
@@ -168,13 +172,51 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void release(Worker w) {
-        if (closed || w.renders() >= settings.maxRenders() || w.bundleStamp() != bundleStamp) {
+        if (handedOver.remove(w)) {
+            forget(w);
+            dismiss(w); // its replacement is in the pool already
+        } else if (closed || w.bundleStamp() != bundleStamp) {
             retire(w);
         } else if (!w.alive()) {
             counters.crashes.increment();
             lost(w);
         } else {
+            if (w.renders() >= settings.maxRenders() && renewing.add(w)) {
+                renew(w);
+            }
             idle.offer(w);
+        }
+    }
+
+    /** Starts the replacement of a worker past {@code max-renders}, which serves until that one is ready. */
+    private void renew(Worker old) {
+        try {
+            starter.execute(() -> startOne(old));
+        } catch (RejectedExecutionException e) {
+            renewing.remove(old); // the pool is stopping, and ends it
+        }
+    }
+
+    /** The replacement of {@code old} is ready: {@code old} leaves the pool now if idle, else when its render ends. */
+    private void handOver(Worker old) {
+        renewing.remove(old);
+        if (!all.contains(old)) {
+            return; // it died or timed out meanwhile, and that replacement was not started
+        }
+        handedOver.add(old);
+        if (idle.remove(old) && handedOver.remove(old)) {
+            forget(old);
+            dismiss(old);
+        }
+    }
+
+    /** Retires a worker without a replacement: stdin closed, killed if not gone within the grace. */
+    private void dismiss(Worker w) {
+        w.retire();
+        try {
+            starter.execute(() -> w.awaitExit(GRACE));
+        } catch (RejectedExecutionException e) {
+            w.kill(); // the pool is stopping
         }
     }
 
@@ -193,19 +235,21 @@ public final class WorkerPool implements AutoCloseable {
 
     private void retire(Worker w) {
         forget(w);
-        w.retire();
-        try {
-            starter.execute(() -> w.awaitExit(GRACE));
-        } catch (RejectedExecutionException e) {
-            w.kill(); // the pool is stopping
-        }
-        replace();
+        dismiss(w);
+        replaceUnlessRenewing(w);
     }
 
     private void lost(Worker w) {
         forget(w);
         w.kill();
-        replace();
+        replaceUnlessRenewing(w);
+    }
+
+    /** A renewing worker's replacement is starting already: a second one would make the pool one too large. */
+    private void replaceUnlessRenewing(Worker w) {
+        if (!renewing.remove(w)) {
+            replace();
+        }
     }
 
     private void forget(Worker w) {
@@ -220,13 +264,14 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         try {
-            starter.execute(this::startOne);
+            starter.execute(() -> startOne(null));
         } catch (RejectedExecutionException e) {
             // the pool is stopping
         }
     }
 
-    private void startOne() {
+    /** @param renewed the worker this one replaces once ready (past {@code max-renders}), or null */
+    private void startOne(Worker renewed) {
         Duration backoff = FIRST_BACKOFF;
         while (!closed) {
             try {
@@ -243,6 +288,9 @@ public final class WorkerPool implements AutoCloseable {
                     forget(w);
                     w.end();
                 } else {
+                    if (renewed != null) {
+                        handOver(renewed); // first: the idle queue holds pool.size workers, not one more
+                    }
                     idle.offer(w);
                 }
                 return;

@@ -7,7 +7,7 @@ import type { MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 import { Entry, PENDING, type ContextState } from "./entry.js";
 import { createHttp } from "./http.js";
-import type { MizanError } from "./errors.js";
+import { MizanError, networkError } from "./errors.js";
 import { readSsrData, type SsrData } from "./hydrate.js";
 import { parseJson, toJsonText } from "./json.js";
 
@@ -321,9 +321,22 @@ export function createClient(config: MizanConfig): MizanClient {
       const sent = clock;
       live?.("start");
       let response: Response;
+      let text: string | undefined;
       try {
         response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
+        // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
+        // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
+        if (response.headers.get("Mizan-Invalidate") === null && /\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
+          text = await response.text().catch((e: unknown) => { throw networkError(e); });
+        }
       } catch (e) {
+        // the server signs the caller out before a sessionInit function runs (docs/reference/security.md):
+        // a login that failed leaves nobody signed in, so the entries read as the previous user go, in every
+        // tab; only a CSRF refusal ran nothing
+        if (descriptor.sessionInit && !(e instanceof MizanError && e.code === "csrf")) {
+          clearUserEntries();
+          post(undefined, undefined);
+        }
         live?.("end", null);
         throw e;
       }
@@ -333,20 +346,26 @@ export function createClient(config: MizanConfig): MizanClient {
       let result: unknown = response;
       let redirect: unknown;
       const done = new Set<string>();
-      // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
-      // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
-      if (invalidate === null && /\bjson\b/i.test(header("Content-Type") ?? "")) {
-        const text = await response.text();
-        invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
+      if (text !== undefined) {
+        let body: Record<string, unknown>;
+        try {
+          invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
+          body = JSON.parse(text) as Record<string, unknown>;
+        } catch (e) {
+          live?.("end", null);
+          throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
+        }
         let refreshed: unknown;
-        ({ result, redirect, refreshed } = JSON.parse(text) as Record<string, unknown>);
+        ({ result, redirect, refreshed } = body);
         // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
         // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
         // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
-        // come, is kept): those entries are refetched as stale, as the ones the server left out
+        // come, is kept), nor into one that another change made stale after it was sent (the server may
+        // have read it before that change): those entries are refetched as stale, as the ones the server
+        // left out
         for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
           const entry = entries.get(key);
-          if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent)) {
+          if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
             entry._stale = false;
             overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
             done.add(key);

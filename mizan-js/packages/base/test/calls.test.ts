@@ -39,6 +39,17 @@ afterEach(async () => {
 
 const addTodo: FunctionDescriptor<{ list: number; title: string }, { id: number }> = { name: "addTodo" };
 
+test("a call whose 200 body is not JSON rejects with bad_response, and still ends for live updates", async () => {
+  server.handle(app({ "/mizan/call/broken": () => ({ headers: { "Content-Type": "application/json" }, body: "{not json", raw: true }) }));
+  const c = newClient();
+  const phases: string[] = [];
+  c.live.onCall = (phase) => void phases.push(phase);
+  const failure = await c.call("broken", {}).catch((e: unknown) => e);
+  expect(failure).toBeInstanceOf(MizanError);
+  expect(failure).toMatchObject({ code: "bad_response", status: 200 });
+  expect(phases).toEqual(["start", "end"]);
+});
+
 describe("session auth", () => {
   test("GET /session once before the first call; its token goes in Mizan-CSRF on every call", async () => {
     const client = newClient();

@@ -118,6 +118,31 @@ test("`refreshed` data does not cancel a refetch that started while the call was
   expect(one.getState().data).toBe("read 3");
 });
 
+test("`refreshed` data does not wipe an invalidation that arrived while the call was in flight", async () => {
+  const gates = await refreshServer();
+  const c = client(server.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  await until(() => one.getState().data === "read 1");
+  let releaseRead!: () => void;
+  gates.read = new Promise<void>((r) => (releaseRead = r));
+  void one.refetch(); // started before the call
+  await until(() => server.to("/mizan/ctx/todos").length === 2);
+  let releaseCall!: () => void;
+  gates.call = new Promise<void>((r) => (releaseCall = r));
+  const saving = c.call("save", {});
+  await until(() => server.to("/mizan/call/save").length === 1);
+  // another change (another tab's call, an event) after the call was sent: the server may have read the
+  // refreshed data before it
+  c.invalidate([{ context: "todos", params: { list: 1 } }]);
+  releaseCall();
+  await saving;
+  gates.read = undefined;
+  releaseRead();
+  await until(() => server.to("/mizan/ctx/todos").length === 3 && !one.getState().isFetching);
+  expect(one.getState().data).toBe("read 3");
+});
+
 test("a call with nothing mounted sends its args unchanged", async () => {
   server = await startServer((r) =>
     r.path === "/mizan/session" ? { body: { csrfToken: "t", user: null } } : { body: { result: null, invalidate: [] } },

@@ -21,6 +21,7 @@ beforeEach(async () => {
     if (r.path === "/mizan/call/addTodo") return { body: { result: 1, invalidate: [{ context: "todos", params: { list: 1 } }] } };
     if (r.path === "/mizan/call/logout") return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
+    if (r.path === "/mizan/call/login") return { status: 401, body: { error: { code: "unauthenticated", message: "Wrong password" } } };
     return { body: `${r.url} from ${r.headers["x-tab"] ?? "?"}` };
   });
 });
@@ -73,6 +74,22 @@ test("a login answered without a rotated token makes the other tab fetch /sessio
   await new Promise((r) => setTimeout(r, 30)); // the broadcast reaches b
   await b.call("other", {});
   expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "t2", "t3"]);
+});
+
+test("a login that fails clears the USER entries of every tab: the server signed the caller out before the function ran", async () => {
+  const a = tab();
+  const b = tab();
+  const me = { name: "me", scope: "user" } as const;
+  const inA = a.registerContext(me, {});
+  const inB = b.registerContext(me, {});
+  const catalog = b.registerContext({ name: "catalog", scope: "public" }, {});
+  for (const h of [inA, inB, catalog]) h.subscribe(() => {});
+  await until(() => [inA, inB, catalog].every((h) => h.getState().status === "success"));
+  await expect(a.call({ name: "login", sessionInit: true }, { user: "bob" })).rejects.toMatchObject({ code: "unauthenticated" });
+  // both tabs read `me` again, as whoever the server now sees; the PUBLIC entry stays
+  await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 4);
+  await until(() => inA.getState().status === "success" && inB.getState().status === "success");
+  expect(server.requests.filter((r) => r.path === "/mizan/ctx/catalog")).toHaveLength(1);
 });
 
 test("a tab does not act on its own broadcast twice", async () => {

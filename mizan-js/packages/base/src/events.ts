@@ -46,8 +46,9 @@ const STEADY_MS = 10_000;
 
 /**
  * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
- * API; without them (an old browser, a worker), or with the client's `channel: false`, each tab holds
- * a stream of its own.
+ * API; without them (an old browser, a worker, a page not served over HTTPS or from localhost: Web
+ * Locks is for secure contexts only), or with the client's `channel: false`, each tab holds a stream
+ * of its own.
  */
 export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
   const { config, live } = client;
@@ -57,6 +58,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   // hear of, so they must act on those calls' events (no echo for them); this tab holds a stream of its own
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  /** One stream for every tab, shared over the channel; else every tab hears each event on its own stream. */
+  const elected = !!(locks && channel);
   const reconnectDelay = options.reconnectDelay ?? ((n: number) => Math.min(30_000, 500 * 2 ** (n - 1)) * (0.75 + Math.random() / 2));
   const idleTimeout = options.idleTimeout ?? 60_000;
 
@@ -154,7 +157,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
 
   const deliver = (event: LiveEvent) => {
-    share({ mizan: 1, type: "event", event });
+    // without an election every tab reads a stream of its own: sharing would make each act on every event once per tab
+    if (elected) share({ mizan: 1, type: "event", event });
     void act(event);
   };
 
@@ -284,7 +288,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
 
   const lead = (takeover: boolean) => (closed ? undefined : hold(takeover));
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
-  if (locks && channel) void locks.request(name, { ifAvailable: true }, (lock) => (lock ? lead(false) : locks.request(name, () => lead(true))));
+  if (elected) void locks!.request(name, { ifAvailable: true }, (lock) => (lock ? lead(false) : locks.request(name, () => lead(true))));
   else void lead(false);
 
   return {

@@ -152,7 +152,7 @@ test("a call with nothing mounted sends its args unchanged", async () => {
 });
 
 /** A server with a real event stream: `push` writes to every open stream. */
-async function eventServer() {
+async function eventServer(readDelay = 0) {
   const streams: ServerResponse[] = [];
   const reads: string[] = [];
   const http = createServer((req, res) => {
@@ -164,7 +164,8 @@ async function eventServer() {
       return;
     }
     reads.push(req.url!);
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
+    const n = reads.length;
+    setTimeout(() => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(n)), readDelay);
   });
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -276,6 +277,23 @@ test("with channel: false a tab keeps its calls to itself: another tab acts on t
   await until(() => es.reads.length === 2, 1000); // the other tab refetched on the event
   expect(seen).toEqual(["alone-1"]);
   expect(seenAlone).toEqual([]); // its own echo: its call's invalidate list already did the work
+});
+
+test("without Web Locks (a page not in a secure context) each tab reads its own stream and shares none of its events", async () => {
+  expect((globalThis as { navigator?: { locks?: unknown } }).navigator?.locks).toBeUndefined(); // Node 20: no Web Locks
+  const es = await eventServer(30); // a refetch still in flight when the shared copies arrive queues another
+  server = { close: es.close } as unknown as TestServer;
+  const channel = `nolocks-${Math.random()}`;
+  const tabs = [0, 1, 2].map(() => client(es.baseUrl, channel));
+  connections.push(...tabs.map((c) => connectEvents(c)));
+  const public1 = { name: "todos", scope: "public", paramTypes: { list: "integer" } } as const;
+  for (const c of tabs) c.registerContext(public1, { list: 1 }).subscribe(() => {});
+  await until(() => es.reads.length === 3 && es.streams.length === 3);
+  const digest = createHash("sha256").update('todos|{"list":1}').digest("hex");
+  es.push(`event: invalidate\nid: x1\ndata: {"context":"todos","digest":"${digest}"}\n\n`); // once on each tab's stream
+  await until(() => es.reads.length >= 6);
+  await new Promise((r) => setTimeout(r, 200));
+  expect(es.reads).toHaveLength(6); // one refetch a tab, not one a tab per tab
 });
 
 test("`refreshed` data read before a logout is not shown after it: the entry shows the new user's read", async () => {

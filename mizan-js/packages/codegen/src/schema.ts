@@ -52,17 +52,21 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+const invalid = (what: string) => new Error(`invalid schema: ${what}`);
+
 /**
  * Checks the parts of a parsed document that codegen relies on. The server always writes them; a
  * hand-edited or older document may not, and is refused with what is wrong (the CLI's MZJS00104).
  */
 export function asSchemaDocument(value: unknown): SchemaDocument {
-  const invalid = (what: string) => new Error(`invalid schema: ${what}`);
   if (!isObject(value)) throw new Error("the schema is not a JSON object");
   if (value.version !== 1) throw new Error(`unsupported schema version ${String(value.version)} (expected 1)`);
   if (typeof value.hash !== "string" || value.hash === "") throw invalid('no "hash" (a string)');
   if (!isObject(value.types)) throw invalid('no "types" (an object)');
-  for (const [name, type] of Object.entries(value.types)) if (!isObject(type)) throw invalid(`types[${JSON.stringify(name)}] is not an object`);
+  for (const [name, type] of Object.entries(value.types)) {
+    if (!isObject(type)) throw invalid(`types[${JSON.stringify(name)}] is not an object`);
+    checkRefs(type, `types[${JSON.stringify(name)}]`);
+  }
   const named = (where: string, name: unknown) => {
     if (typeof name !== "string" || !NAME.test(name)) throw invalid(`${where} name ${JSON.stringify(name)} is malformed; names match [A-Za-z][A-Za-z0-9_]*`);
   };
@@ -82,11 +86,28 @@ export function asSchemaDocument(value: unknown): SchemaDocument {
         named(`${of} params[${j}]`, param.name);
         if (!isObject(param.schema)) throw invalid(`${of} param ${JSON.stringify(param.name)} has no "schema" (an object)`);
         if (typeof param.required !== "boolean") throw invalid(`${of} param ${JSON.stringify(param.name)} has no "required" (true or false)`);
+        checkRefs(param.schema, `${of} param ${JSON.stringify(param.name)} schema`);
       });
       if (!isObject(operation.returns)) throw invalid(`${of} has no "returns" (an object)`);
+      checkRefs(operation.returns, `${of} returns`);
     });
   }
   return value as unknown as SchemaDocument;
+}
+
+/**
+ * Refuses a `$ref` that is not a string in a JSON Schema or in any schema nested where the generator
+ * follows it (`properties`, `items`, `additionalProperties`, `anyOf`); `where` names the schema.
+ */
+function checkRefs(schema: Record<string, unknown>, where: string): void {
+  if (Object.hasOwn(schema, "$ref") && typeof schema.$ref !== "string") throw invalid(`${where} has "$ref" ${JSON.stringify(schema.$ref)} (expected a string)`);
+  const nested = (child: unknown, at: string) => {
+    if (isObject(child)) checkRefs(child, `${where}${at}`);
+  };
+  if (isObject(schema.properties)) for (const [key, property] of Object.entries(schema.properties)) nested(property, `.properties[${JSON.stringify(key)}]`);
+  nested(schema.items, ".items");
+  nested(schema.additionalProperties, ".additionalProperties");
+  if (Array.isArray(schema.anyOf)) schema.anyOf.forEach((member: unknown, i) => nested(member, `.anyOf[${i}]`));
 }
 
 /** Whether a `--schema` source is an http(s) URL (a live server's `/mizan/schema`) rather than a file. */

@@ -38,9 +38,9 @@ export function mizan(options: GenerateOptions): MizanVitePlugin {
       if (failed) server?.ws.send({ type: "full-reload" });
       failed = false;
     } catch (e) {
-      if (!server) throw e; // vite build fails
-      // vite dev keeps running: the schema file may not be there yet, or be half-written
       const message = `MZJS00106 mizan-codegen: ${(e as Error).message}`;
+      if (!server) throw new Error(message, { cause: e }); // vite build fails, with the code the overlay shows
+      // vite dev keeps running: the schema file may not be there yet, or be half-written
       server.config.logger.error(message);
       server.ws.send({ type: "error", err: { message, stack: "", plugin: "mizan-codegen" } });
       failed = true;

@@ -144,10 +144,14 @@ test("vite dev starts before the schema file exists: the error is logged, and th
   });
 });
 
-test("vite build still fails when the schema cannot be read", async () => {
-  await expect(
-    build({ root: dir, configFile: false, logLevel: "silent", build: { write: false }, plugins: [mizan({ schema: join(dir, "absent.json"), out: join(dir, "absent-out") })] }),
-  ).rejects.toThrow(/ENOENT/);
+test("vite build still fails when the schema cannot be read or is invalid, with the MZJS code the dev overlay shows", async () => {
+  const viteBuild = (schema: string) =>
+    build({ root: dir, configFile: false, logLevel: "silent", build: { write: false }, plugins: [mizan({ schema, out: join(dir, "build-out") })] });
+  await expect(viteBuild(join(dir, "absent.json"))).rejects.toThrow(/MZJS00106 mizan-codegen: ENOENT/);
+  const invalid = join(dir, "build-invalid-schema.json");
+  const { hash: _, ...noHash } = JSON.parse(await readFile(fixture, "utf8"));
+  await writeFile(invalid, JSON.stringify(noHash));
+  await expect(viteBuild(invalid)).rejects.toThrow('MZJS00106 mizan-codegen: invalid schema: no "hash" (a string)');
 });
 
 test("in vite dev a failed regeneration is shown in Vite's error overlay until one succeeds (a full reload)", async () => {

@@ -208,6 +208,19 @@ describe("a schema codegen cannot use is refused, naming what is wrong", () => {
     expect(refused((d) => delete d.contexts[0].returns)).toThrow('invalid schema: context "catalog" has no "returns" (an object)');
     expect(refused((d) => (d.contexts[0].scope = "PUBLIC"))).toThrow('invalid schema: context "catalog" has scope "PUBLIC" (expected "public" or "user")');
   });
+  test("a $ref that is not a string, wherever the generator follows it (it crashed with a TypeError)", () => {
+    expect(refused((d) => (d.types.Todo.properties.priority = { $ref: 42 }))).toThrow('invalid schema: types["Todo"].properties["priority"] has "$ref" 42 (expected a string)');
+    expect(refused((d) => (d.types.Page_Todo.properties.items.items = { $ref: { x: 1 } }))).toThrow(
+      'invalid schema: types["Page_Todo"].properties["items"].items has "$ref" {"x":1} (expected a string)',
+    );
+    expect(refused((d) => (d.types.Todo.properties.counts.additionalProperties = { $ref: null }))).toThrow(
+      'invalid schema: types["Todo"].properties["counts"].additionalProperties has "$ref" null (expected a string)',
+    );
+    expect(refused((d) => (d.contexts[1].returns.anyOf[0].items.$ref = ["#/types/Todo"]))).toThrow(
+      'invalid schema: context "search" returns.anyOf[0].items has "$ref" ["#/types/Todo"] (expected a string)',
+    );
+    expect(refused((d) => (d.contexts[1].params[1].schema.$ref = 7))).toThrow('invalid schema: context "search" param "priority" schema has "$ref" 7 (expected a string)');
+  });
 });
 
 describe("the mizan-codegen command", () => {
@@ -247,6 +260,13 @@ describe("the mizan-codegen command", () => {
     const out = join(dir, "no-hash");
     expect(await fail(["--schema", bad, "--out", out])).toMatchObject({ code: 1, stderr: expect.stringContaining('MZJS00104 mizan-codegen: invalid schema: no "hash" (a string)') });
     expect(await readFile(join(out, "mizan.ts"), "utf8").catch(() => "not written")).toBe("not written");
+    const badRef = JSON.parse(await readFile(fixture, "utf8"));
+    badRef.types.Todo.properties.priority = { $ref: 42 };
+    await writeFile(bad, JSON.stringify(badRef));
+    expect(await fail(["--schema", bad, "--out", join(dir, "bad-ref")])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('MZJS00104 mizan-codegen: invalid schema: types["Todo"].properties["priority"] has "$ref" 42 (expected a string)'),
+    });
     expect(await fail(["--schema", fixture, "--out", dir, "--target", "react,angular"])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("unknown --target angular"),

@@ -5,14 +5,15 @@
 //     and moves it; bob, in another browser context (on the other node when there are two), sees both
 //     changes arrive live and never sees alice's own cards; a second tab of alice's sees the move;
 //     alice deletes the card again, and bob sees it go;
-//   - the CSV export holds the board; a failed delete, export or logout shows its error on the page and
-//     raises no page error (a failed logout leaves alice logged in);
+//   - the CSV export holds the board; a failed delete, export (a 404, or a download that breaks off) or
+//     logout shows its error on the page and raises no page error (a failed logout leaves alice logged in);
 //   - after logout alice's USER entries are gone from the server cache.
 // Single node (Maven): starts WildFly from BOARD_E2E_JBOSS_HOME with BOARD_E2E_WAR at BOARD_E2E_OFFSET.
 // Two nodes (.ci/run): BOARD_E2E_URL_A and BOARD_E2E_URL_B name servers already running.
 // Screenshots go to $BOARD_E2E_OUT/screenshots.
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
@@ -191,12 +192,28 @@ try {
   await a1.click("#export");
   const exportError = await shows(a1.locator(".board-head [role=alert]"));
   check(exportError?.includes("No such board"), `a failed export shows its error ("${exportError}")`);
+  // an export whose answer breaks off mid-body: the call succeeded, its CSV never fully arrives (the
+  // request goes to a server that sends the headers and part of the body, then drops the connection)
+  const dropping = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/csv", "Content-Length": "100000", "Mizan-Invalidate": "[]" }).write('"Column","Title","Owner"\r\n');
+    setTimeout(() => res.destroy(), 100);
+  });
+  await new Promise((r) => dropping.listen(0, "127.0.0.1", r));
+  try {
+    await a1.route("**/mizan/call/exportBoard", (route) => route.continue({ url: `http://127.0.0.1:${dropping.address().port}/` }), { times: 1 });
+    await a1.click("#export");
+    const bodyError = await shows(a1.locator('.board-head [role=alert]:has-text("The download failed")'));
+    check(!!bodyError, `an export whose download breaks off shows its error ("${bodyError}")`);
+  } finally {
+    dropping.close();
+  }
   await a1.route("**/mizan/call/logout", (route) => route.abort(), { times: 1 });
   await a1.click("#logout");
   const logoutError = await shows(a1.locator("header.top [role=alert]"));
   check(!!logoutError && (await a1.locator("#user").count()) === 1, `a failed logout shows its error and alice stays logged in ("${logoutError}")`);
-  // the browser logs the two 404s and the aborted request; anything else (a page error) is a problem
-  const raised = a1.log.problems.splice(problemsBefore).filter((p) => !/Failed to load resource: (.* status of 404|net::ERR_FAILED)/.test(p));
+  // the browser logs the two 404s, the broken-off download and the aborted request; anything else (a
+  // page error) is a problem
+  const raised = a1.log.problems.splice(problemsBefore).filter((p) => !/Failed to load resource: (.* status of 404|net::ERR_FAILED|net::ERR_CONTENT_LENGTH_MISMATCH)/.test(p));
   check(raised.length === 0, `the failed calls raised no page error (${raised.join(" | ")})`);
   await shot(a1, "05b-failed-calls");
 

@@ -153,21 +153,32 @@ function MyCards({ onSignedOut }) {
 
 function Export({ boardId }) {
   const exp = useExportBoard();
+  // the call can succeed and its body still fail (the connection drops mid-download); exp has no
+  // error then, so the body's is kept here
+  const [bodyError, setBodyError] = useState(null);
   const download = async () => {
+    setBodyError(null);
+    let response;
     try {
       // a function that returns a JAX-RS Response answers with the raw fetch Response (undefined
       // after a redirect, which the client follows)
-      const response = await exp.mutateAsync({ boardId });
-      if (!response) return;
+      response = await exp.mutateAsync({ boardId });
+    } catch {
+      return; // shown from exp.error
+    }
+    if (!response) return;
+    try {
       const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(await response.blob()), download: `board-${boardId}.csv` });
       a.click();
       URL.revokeObjectURL(a.href);
-    } catch { /* shown from exp.error */ }
+    } catch (e) {
+      setBodyError(`The download failed: ${e.message}`);
+    }
   };
   return (
     <span className="export">
       <button id="export" className="secondary" onClick={download} disabled={exp.isPending}>Export CSV</button>
-      <Alert>{message(exp)}</Alert>
+      <Alert>{message(exp) ?? bodyError}</Alert>
     </span>
   );
 }

@@ -3,7 +3,7 @@
  * Written as a closure rather than a class so that minifiers can shorten every internal name.
  */
 import { canonicalValue, encodeParams } from "./canonical.js";
-import type { MizanConfig } from "./config.js";
+import { channelName, type MizanConfig } from "./config.js";
 import type { ContextDescriptor, FunctionDescriptor } from "./descriptors.js";
 import { Entry, PENDING, type ContextState } from "./entry.js";
 import { createHttp } from "./http.js";
@@ -116,7 +116,7 @@ export function createClient(config: MizanConfig): MizanClient {
    */
   const page = Math.random().toString(36).slice(1) + Date.now().toString(36);
 
-  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(config.channel ?? "mizan") : undefined;
+  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channelName(config)) : undefined;
   const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
 
   const gcTime = config.gcTime ?? 300_000;

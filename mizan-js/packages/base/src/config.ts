@@ -15,7 +15,10 @@ export interface MizanConfig {
   readonly gcTime?: number;
   /** Delay before GET retry `attempt` (1, 2), in ms (default 300 · 2^(attempt−1), with jitter). */
   readonly retryDelay?: (attempt: number) => number;
-  /** The BroadcastChannel shared with other tabs (default `"mizan"`); `false` turns it off. */
+  /**
+   * The BroadcastChannel shared with other tabs (default: one for each `baseUrl`, so that two
+   * applications on one origin keep apart); `false` turns it off.
+   */
   readonly channel?: string | false;
   /** Where to read `__MIZAN_SSR_DATA__` from (default: the global `document`, if any); `null` skips it. */
   readonly document?: Pick<Document, "querySelector"> | null;
@@ -39,4 +42,13 @@ export interface SchemaMismatch {
   readonly expected: string;
   /** The server's `Mizan-Schema`. */
   readonly received: string;
+}
+
+/**
+ * The name of a client's BroadcastChannel (and of its Web Lock for live updates): its `channel`, else
+ * one for each `baseUrl`, so that two Mizan applications on one origin (`/app1`, `/app2`) neither hear
+ * each other's invalidations and logins nor share one events stream.
+ */
+export function channelName(config: MizanConfig): string {
+  return config.channel || `mizan ${config.baseUrl.replace(/\/+$/, "")}`;
 }

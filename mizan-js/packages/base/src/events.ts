@@ -9,6 +9,7 @@
  * after a reconnect (or a `resync` from the server) every mounted read is refetched.
  */
 import type { MizanClient } from "./client.js";
+import { channelName } from "./config.js";
 
 /** Options of {@link connectEvents}. */
 export interface EventsOptions {
@@ -41,6 +42,12 @@ type Shared =
 const HOLD_MS = 10_000;
 /** Event ids of this browser's calls remembered, to ignore their echoes. */
 const ECHOES = 256;
+/**
+ * The longest line (and event) a stream may send, in characters: Mizan's are a few hundred. Something
+ * else answering with `text/event-stream` (a proxy, a filter) must not make the leader tab hold and
+ * re-split an endless line; the stream is dropped and opened again.
+ */
+const MAX_LINE = 1 << 20;
 /** A stream that stayed open this long resets the reconnect backoff (one that ends at once does not). */
 const STEADY_MS = 10_000;
 
@@ -52,7 +59,7 @@ const STEADY_MS = 10_000;
  */
 export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
   const { config, live } = client;
-  const name = `${config.channel ?? "mizan"}:events`;
+  const name = `${channelName(config)}:events`;
   const tab = Math.random().toString(36).slice(2);
   // `channel: false` shares nothing with other tabs: not its calls either, whose invalidations they never
   // hear of, so they must act on those calls' events (no echo for them); this tab holds a stream of its own
@@ -258,6 +265,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
             const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
             fields[field] = field === "data" && fields.data !== undefined ? `${fields.data}\n${text}` : text;
           }
+        }
+        if (buffer.length > MAX_LINE || (fields.data?.length ?? 0) > MAX_LINE) {
+          controller.abort();
+          break;
         }
       }
     } catch {

@@ -437,6 +437,18 @@ test("a stream request the server never answers is given up after idleTimeout an
   expect(seen).toEqual(["resync"]);
 });
 
+test("a line longer than 1 MiB (not Mizan's stream) is not held: the stream is dropped and opened again", async () => {
+  const es = await scriptedEvents((n, res) => {
+    res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+    if (n === 1) res.write("x".repeat(1_200_000)); // and never a line end
+  });
+  server = { close: es.close } as unknown as TestServer;
+  const seen: string[] = [];
+  connections.push(connectEvents(client(es.baseUrl), { reconnectDelay: () => 10, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.opens() === 2 && seen.length === 1);
+  expect(seen).toEqual(["resync"]); // the second stream catches up on what the first may have carried
+});
+
 test("calls that keep overlapping hold an event at most 10 s, not until they stop", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;

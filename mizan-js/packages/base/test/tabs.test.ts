@@ -17,7 +17,9 @@ beforeEach(async () => {
   channel = `mizan-test-${Math.random()}`;
   let tokens = 0;
   server = await startServer((r) => {
-    if (r.path === "/mizan/session") return { body: { csrfToken: `t${++tokens}`, user: null } };
+    if (r.path.endsWith("/mizan/session")) return { body: { csrfToken: `t${++tokens}`, user: null } };
+    if (r.path.endsWith("/mizan/call/logout")) return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
+    if (r.path.endsWith("/mizan/call/other")) return { body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/addTodo") return { body: { result: 1, invalidate: [{ context: "todos", params: { list: 1 } }] } };
     if (r.path === "/mizan/call/logout") return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
@@ -90,6 +92,23 @@ test("a login that fails clears the USER entries of every tab: the server signed
   await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 4);
   await until(() => inA.getState().status === "success" && inB.getState().status === "success");
   expect(server.requests.filter((r) => r.path === "/mizan/ctx/catalog")).toHaveLength(1);
+});
+
+test("two applications on one origin keep apart by default: a logout in one leaves the other's USER entries", async () => {
+  const app = (path: string) => createClient({ baseUrl: `${server.baseUrl}${path}`, document: null, retryDelay: () => 5 });
+  const one = app("/app1");
+  const two = app("/app2");
+  clients.push(one, two);
+  const me = { name: "me", scope: "user" } as const;
+  const inTwo = two.registerContext(me, {});
+  inTwo.subscribe(() => {});
+  await until(() => inTwo.getState().status === "success");
+  await one.call({ name: "logout", sessionInit: true }, {});
+  await new Promise((r) => setTimeout(r, 50)); // a broadcast would have arrived
+  expect(server.requests.filter((r) => r.path === "/app2/mizan/ctx/me")).toHaveLength(1);
+  await two.call("other", {});
+  // app2's own token from its own /session, not app1's rotated one
+  expect(server.requests.filter((r) => r.path === "/app2/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t2"]);
 });
 
 test("a tab does not act on its own broadcast twice", async () => {

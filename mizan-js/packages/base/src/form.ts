@@ -103,7 +103,13 @@ export function createForm<T extends Record<string, unknown>, R = unknown>(optio
     const current = values;
     const verdicts = fieldNames().map(async (field) => {
       const check = specs[field]?.validate;
-      return [field, check ? toErrors(await check(current[field], current)) : []] as const;
+      try {
+        return [field, check ? toErrors(await check(current[field], current)) : []] as const;
+      } catch (e) {
+        // a check that failed (an async uniqueness check whose request failed) is that field's error: the
+        // form must not stay "validating", nor the rejection go unhandled; the next change checks again
+        return [field, [`could not be checked: ${e instanceof Error ? e.message : String(e)}`]] as const;
+      }
     });
     return Promise.all(verdicts).then((results) => {
       if (seen !== version) return; // the values changed while validating: a newer run will report

@@ -51,6 +51,21 @@ describe("isValid", () => {
 });
 
 describe("debounced validation", () => {
+  test("a validator that throws makes that field's error, and the next change checks again", async () => {
+    let down = true;
+    const form = createForm({
+      initialValues: { name: "alice" },
+      debounceMs: 5,
+      fields: { name: { validate: async () => { if (down) throw new Error("network down"); return null; } } },
+    });
+    await until(() => !form.getState().validating);
+    expect(form.getState()).toMatchObject({ isValid: false, errors: { name: ["could not be checked: network down"] } });
+    down = false;
+    form.setValue("name", "bob");
+    await until(() => !form.getState().validating);
+    expect(form.getState()).toMatchObject({ isValid: true, errors: {} });
+  });
+
   test("runs once after the last change, on the values as they are then", async () => {
     const seen: string[] = [];
     const form = createForm({

@@ -65,7 +65,7 @@ export function asSchemaDocument(value: unknown): SchemaDocument {
   if (!isObject(value.types)) throw invalid('no "types" (an object)');
   for (const [name, type] of Object.entries(value.types)) {
     if (!isObject(type)) throw invalid(`types[${JSON.stringify(name)}] is not an object`);
-    checkRefs(type, `types[${JSON.stringify(name)}]`);
+    checkSchema(type, `types[${JSON.stringify(name)}]`);
   }
   const named = (where: string, name: unknown) => {
     if (typeof name !== "string" || !NAME.test(name)) throw invalid(`${where} name ${JSON.stringify(name)} is malformed; names match [A-Za-z][A-Za-z0-9_]*`);
@@ -86,28 +86,37 @@ export function asSchemaDocument(value: unknown): SchemaDocument {
         named(`${of} params[${j}]`, param.name);
         if (!isObject(param.schema)) throw invalid(`${of} param ${JSON.stringify(param.name)} has no "schema" (an object)`);
         if (typeof param.required !== "boolean") throw invalid(`${of} param ${JSON.stringify(param.name)} has no "required" (true or false)`);
-        checkRefs(param.schema, `${of} param ${JSON.stringify(param.name)} schema`);
+        checkSchema(param.schema, `${of} param ${JSON.stringify(param.name)} schema`);
       });
       if (!isObject(operation.returns)) throw invalid(`${of} has no "returns" (an object)`);
-      checkRefs(operation.returns, `${of} returns`);
+      checkSchema(operation.returns, `${of} returns`);
     });
   }
   return value as unknown as SchemaDocument;
 }
 
 /**
- * Refuses a `$ref` that is not a string in a JSON Schema or in any schema nested where the generator
- * follows it (`properties`, `items`, `additionalProperties`, `anyOf`); `where` names the schema.
+ * Refuses what the generator cannot follow in a JSON Schema or in any schema nested where it follows
+ * one (`properties`, `items`, `additionalProperties`, `anyOf`): a `$ref` that is not a string, a nested
+ * schema that is not an object (`additionalProperties` may also be a boolean), an `anyOf` that is not a
+ * list; `where` names the schema.
  */
-function checkRefs(schema: Record<string, unknown>, where: string): void {
+function checkSchema(schema: Record<string, unknown>, where: string): void {
   if (Object.hasOwn(schema, "$ref") && typeof schema.$ref !== "string") throw invalid(`${where} has "$ref" ${JSON.stringify(schema.$ref)} (expected a string)`);
   const nested = (child: unknown, at: string) => {
-    if (isObject(child)) checkRefs(child, `${where}${at}`);
+    if (!isObject(child)) throw invalid(`${where}${at} is ${JSON.stringify(child)} (expected a schema object)`);
+    checkSchema(child, `${where}${at}`);
   };
-  if (isObject(schema.properties)) for (const [key, property] of Object.entries(schema.properties)) nested(property, `.properties[${JSON.stringify(key)}]`);
-  nested(schema.items, ".items");
-  nested(schema.additionalProperties, ".additionalProperties");
-  if (Array.isArray(schema.anyOf)) schema.anyOf.forEach((member: unknown, i) => nested(member, `.anyOf[${i}]`));
+  if (schema.properties !== undefined) {
+    if (!isObject(schema.properties)) throw invalid(`${where}.properties is ${JSON.stringify(schema.properties)} (expected an object)`);
+    for (const [key, property] of Object.entries(schema.properties)) nested(property, `.properties[${JSON.stringify(key)}]`);
+  }
+  if (schema.items !== undefined) nested(schema.items, ".items");
+  if (schema.additionalProperties !== undefined && typeof schema.additionalProperties !== "boolean") nested(schema.additionalProperties, ".additionalProperties");
+  if (schema.anyOf !== undefined) {
+    if (!Array.isArray(schema.anyOf)) throw invalid(`${where}.anyOf is ${JSON.stringify(schema.anyOf)} (expected a list)`);
+    schema.anyOf.forEach((member: unknown, i) => nested(member, `.anyOf[${i}]`));
+  }
 }
 
 /** Whether a `--schema` source is an http(s) URL (a live server's `/mizan/schema`) rather than a file. */

@@ -221,6 +221,16 @@ describe("a schema codegen cannot use is refused, naming what is wrong", () => {
     );
     expect(refused((d) => (d.contexts[1].params[1].schema.$ref = 7))).toThrow('invalid schema: context "search" param "priority" schema has "$ref" 7 (expected a string)');
   });
+
+  test("a nested schema that is not one: an anyOf that is no list, a property that is null", () => {
+    expect(refused((d) => (d.contexts[1].returns.anyOf = 5))).toThrow('invalid schema: context "search" returns.anyOf is 5 (expected a list)');
+    expect(refused((d) => (d.types.Todo.properties.priority = null))).toThrow(
+      'invalid schema: types["Todo"].properties["priority"] is null (expected a schema object)',
+    );
+    expect(refused((d) => (d.types.Page_Todo.properties.items.items = "Todo"))).toThrow(
+      'invalid schema: types["Page_Todo"].properties["items"].items is "Todo" (expected a schema object)',
+    );
+  });
 });
 
 describe("the mizan-codegen command", () => {

@@ -29,7 +29,6 @@ final class LogLines {
         StringBuilder current = new StringBuilder();
         long dropped = 0;
         boolean afterCr = false;
-        boolean open = false;
         for (int n; (n = in.read(buf)) != -1; ) {
             for (int i = 0; i < n; i++) {
                 char c = buf[i];
@@ -42,16 +41,14 @@ final class LogLines {
                     line.accept(text(current, dropped));
                     current.setLength(0);
                     dropped = 0;
-                    open = false;
                 } else if (current.length() < MAX_CHARS) {
                     current.append(c);
-                    open = true;
                 } else {
                     dropped++;
                 }
             }
         }
-        if (open) {
+        if (current.length() > 0) { // characters are dropped only once the line holds MAX_CHARS
             line.accept(text(current, dropped));
         }
     }

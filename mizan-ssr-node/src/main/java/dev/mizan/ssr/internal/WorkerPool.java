@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * (waiting at most {@code mizan.ssr.timeout}), so a worker never has two requests in flight. A worker
  * that times out is killed, one that dies is replaced with backoff, one that has rendered
  * {@code mizan.ssr.max-renders} pages is retired once its replacement is ready (it serves meanwhile, so
- * a pool of one never has none), and under {@code mizan.dev} a changed bundle file replaces them all. {@link #close()} ends every worker; workers also exit by themselves
- * when their stdin ends, which is what happens when the JVM dies.
+ * a pool of one never has none), and under {@code mizan.dev} a changed bundle file replaces them all.
+ * {@link #close()} ends every worker; workers also exit by themselves when their stdin ends or their
+ * parent process is gone, which is what happens when the JVM dies.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -182,18 +183,9 @@ public final class WorkerPool implements AutoCloseable {
             lost(w);
         } else {
             if (w.renders() >= settings.maxRenders() && renewing.add(w)) {
-                renew(w);
+                start(w); // its replacement; it serves until that one is ready
             }
             idle.offer(w);
-        }
-    }
-
-    /** Starts the replacement of a worker past {@code max-renders}, which serves until that one is ready. */
-    private void renew(Worker old) {
-        try {
-            starter.execute(() -> startOne(old));
-        } catch (RejectedExecutionException e) {
-            renewing.remove(old); // the pool is stopping, and ends it
         }
     }
 
@@ -260,13 +252,17 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Starts one worker in the background, retrying with doubling backoff until it is ready or the pool stops. */
     private void replace() {
-        if (closed) {
-            return;
+        if (!closed) {
+            start(null);
         }
+    }
+
+    /** @param renewed the worker the new one replaces once ready (past {@code max-renders}), or null */
+    private void start(Worker renewed) {
         try {
-            starter.execute(() -> startOne(null));
+            starter.execute(() -> startOne(renewed));
         } catch (RejectedExecutionException e) {
-            // the pool is stopping
+            // the pool is stopping, and ends every worker
         }
     }
 

@@ -159,6 +159,14 @@ final class Fixtures {
             return List.copyOf(lines);
         }
 
+        /** Waits until the lines so far satisfy {@code done}, at most {@code within}; the test asserts after. */
+        void await(java.util.function.Predicate<List<String>> done, Duration within) {
+            long end = System.nanoTime() + within.toNanos();
+            while (!done.test(lines()) && System.nanoTime() < end) {
+                sleep(20);
+            }
+        }
+
         @Override
         public void flush() {
         }

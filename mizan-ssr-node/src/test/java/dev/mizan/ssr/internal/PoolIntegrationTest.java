@@ -218,10 +218,7 @@ class PoolIntegrationTest {
             for (int i = 0; i < 5; i++) {
                 assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
             }
-            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (log.lines().stream().filter(l -> l.contains("a stray stdout write")).count() < 5 && System.nanoTime() < end) {
-                Fixtures.sleep(20);
-            }
+            log.await(lines -> lines.stream().filter(l -> l.contains("a stray stdout write")).count() >= 5, Duration.ofSeconds(5));
             assertThat(log.lines()).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker "))
                     .anyMatch(l -> l.endsWith("] console.log from the bundle"))
                     .anyMatch(l -> l.endsWith("] console.info from the bundle"))
@@ -236,10 +233,7 @@ class PoolIntegrationTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(html(pool.render(request("noisy", "{\"n\":" + i + "}")))).isEqualTo("<p>quiet " + i + "</p>");
             }
-            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (log.lines().stream().filter(l -> l.endsWith("] node:console from the bundle")).count() < 3 && System.nanoTime() < end) {
-                Fixtures.sleep(20);
-            }
+            log.await(lines -> lines.stream().filter(l -> l.endsWith("] node:console from the bundle")).count() >= 3, Duration.ofSeconds(5));
             assertThat(log.lines()).filteredOn(l -> l.endsWith("] node:console from the bundle")).hasSize(3);
             assertThat(pool.state().crashes()).isZero();
         }
@@ -289,10 +283,7 @@ class PoolIntegrationTest {
     void aLongStderrLineIsLoggedCutAndTheLinesAfterItWhole() throws Exception {
         try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             assertThat(html(pool.render(request("flood", "{\"chars\":3000000}")))).isEqualTo("<p>flooded</p>");
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (log.lines().stream().noneMatch(l -> l.endsWith("] after the flood")) && System.nanoTime() < end) {
-                Fixtures.sleep(20);
-            }
+            log.await(lines -> lines.stream().anyMatch(l -> l.endsWith("] after the flood")), Duration.ofSeconds(10));
             List<String> worker = log.lines().stream().filter(l -> l.startsWith("MZSSR01006: [ssr worker ")).toList();
             assertThat(worker).anyMatch(l -> l.endsWith("] after the flood"));
             String flood = worker.stream().filter(l -> l.contains("zzz")).findFirst().orElseThrow();
@@ -318,13 +309,8 @@ class PoolIntegrationTest {
     @Test
     void whileNoWorkerCanStartARenderIsUnavailableAtOnceNotAfterTheTimeout() throws Exception {
         Fixtures.Logged log = new Fixtures.Logged();
-        SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
-                1, Duration.ofSeconds(5), 10_000, 8_388_608, true, false);
-        try (log; WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
-            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (log.lines().stream().noneMatch(l -> l.startsWith("MZSSR01001")) && System.nanoTime() < end) {
-                Fixtures.sleep(20);
-            }
+        try (log; WorkerPool pool = withoutNode(Duration.ofSeconds(5))) {
+            log.await(lines -> lines.stream().anyMatch(l -> l.startsWith("MZSSR01001")), Duration.ofSeconds(5));
             long start = System.nanoTime();
             assertThatThrownBy(() -> pool.render(request("pid", "{}"))).isInstanceOf(RenderException.class)
                     .hasMessageContaining("MZSSR01016")
@@ -374,9 +360,7 @@ class PoolIntegrationTest {
     @Test
     void aWorkerThatCannotStartIsRetriedWithBackoffAndRendersAreUnavailable() throws Exception {
         Fixtures.Logged log = new Fixtures.Logged();
-        SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
-                1, Duration.ofMillis(500), 10_000, 8_388_608, true, false);
-        try (log; WorkerPool pool = new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()))) {
+        try (log; WorkerPool pool = withoutNode(Duration.ofMillis(500))) {
             Fixtures.sleep(1000);
             assertThat(pool.state().alive()).isZero();
             assertThat(pool.state().up()).isFalse();
@@ -412,6 +396,13 @@ class PoolIntegrationTest {
         } finally {
             files.close();
         }
+    }
+
+    /** A pool of one whose command does not exist, so no worker ever starts (not waited for, unlike {@code pool}). */
+    private WorkerPool withoutNode(Duration timeout) {
+        SsrSettings s = new SsrSettings(Fixtures.WORK.resolve("no-such-node").toString(), Fixtures.serverBundle().toString(),
+                1, timeout, 10_000, 8_388_608, true, false);
+        return new WorkerPool(s, WorkerFiles.extract(s.bundle(), getClass().getClassLoader()));
     }
 
     private static RenderResult render(WorkerPool pool, String entry, String props) {

@@ -65,9 +65,7 @@ class StandaloneIntegrationTest extends PurgeScenarios {
     void aNodeWithoutItsSubscriptionStillRecordsItsPurgesForTheOthers() {
         RedisServer own = RedisServer.start();
         try {
-            own.send("ACL", "SETUSER", "deaf", "on", ">deaf-pw", "~*", "resetchannels", "&nothing", "+@all");
-            Map<String, String> deafConfig = AppNode.standalone(own.port, PREFIX);
-            deafConfig.put("mizan.cache.redis.url", "redis://deaf:deaf-pw@127.0.0.1:" + own.port);
+            Map<String, String> deafConfig = withoutChannels(own, "deaf");
             try (AppNode other = new AppNode(AppNode.standalone(own.port, PREFIX)); AppNode deaf = new AppNode(deafConfig)) {
                 RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the other node to subscribe");
                 assertThat(deaf.backend.available()).isFalse();
@@ -91,9 +89,7 @@ class StandaloneIntegrationTest extends PurgeScenarios {
     void aPurgeWhoseEventIsNotPublishedIsLostUntilAResyncReachesEveryNode() {
         RedisServer own = RedisServer.start();
         try {
-            own.send("ACL", "SETUSER", "mute", "on", ">mute-pw", "~*", "resetchannels", "&nothing", "+@all");
-            Map<String, String> muteConfig = AppNode.standalone(own.port, PREFIX);
-            muteConfig.put("mizan.cache.redis.url", "redis://mute:mute-pw@127.0.0.1:" + own.port);
+            Map<String, String> muteConfig = withoutChannels(own, "mute");
             try (AppNode other = new AppNode(AppNode.standalone(own.port, PREFIX)); AppNode mute = new AppNode(muteConfig)) {
                 RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the other node to subscribe");
                 stock(other, "mute");
@@ -116,6 +112,14 @@ class StandaloneIntegrationTest extends PurgeScenarios {
         } finally {
             own.close();
         }
+    }
+
+    /** Settings for a node that logs in to {@code own} as {@code user}, an ACL user that may write but use no pub/sub channel. */
+    private static Map<String, String> withoutChannels(RedisServer own, String user) {
+        own.send("ACL", "SETUSER", user, "on", ">" + user + "-pw", "~*", "resetchannels", "&nothing", "+@all");
+        Map<String, String> config = AppNode.standalone(own.port, PREFIX);
+        config.put("mizan.cache.redis.url", "redis://" + user + ":" + user + "-pw@127.0.0.1:" + own.port);
+        return config;
     }
 
     /** Reads an entry of {@code stock} that lives two seconds. */

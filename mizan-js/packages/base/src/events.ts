@@ -38,7 +38,10 @@ type Shared =
   | { readonly mizan: 1; readonly type: "event"; readonly event: LiveEvent }
   | { readonly mizan: 1; readonly type: "call"; readonly tab: string; readonly phase: "start" | "end"; readonly id?: string | null };
 
-/** A call holds events back at most this long (a tab closed mid-call never holds them forever). */
+/**
+ * Another tab's call holds events back at most this long (a tab closed mid-call never holds them
+ * forever); this tab's own calls hold until they end, and each event waits at most this long anyway.
+ */
 const HOLD_MS = 10_000;
 /** Event ids of this browser's calls remembered, to ignore their echoes. */
 const ECHOES = 256;
@@ -87,6 +90,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const holding = () => {
     const now = Date.now();
     for (const [t, starts] of holds) {
+      if (t === tab) continue; // this tab hears of its own calls' ends, even after HOLD_MS
       const live = starts.filter((at) => now - at < HOLD_MS);
       if (live.length === 0) holds.delete(t);
       else holds.set(t, live);
@@ -170,13 +174,14 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
 
   // the kernel tells of this tab's calls; other tabs learn of them over the channel
-  live.onCall = (phase, id) => {
+  const onOwnCall = (phase: "start" | "end", id?: string | null) => {
     share({ mizan: 1, type: "call", tab, phase, id });
     onCall(tab, phase, id);
   };
-
   // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
-  live.onIdentity = () => abort?.abort();
+  const onIdentity = () => abort?.abort();
+  live.onCall = onOwnCall;
+  live.onIdentity = onIdentity;
 
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<Shared>) => {
@@ -310,7 +315,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       closed = true;
       abort?.abort();
       channel?.close();
-      live.onCall = live.onIdentity = undefined;
+      // a newer connection of the same client may have installed its own since
+      if (live.onCall === onOwnCall) live.onCall = undefined;
+      if (live.onIdentity === onIdentity) live.onIdentity = undefined;
     },
   };
 }

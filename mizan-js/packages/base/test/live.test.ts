@@ -476,3 +476,38 @@ test("calls that keep overlapping hold an event at most 10 s, not until they sto
   expect(held).toBeGreaterThanOrEqual(9_000);
   expect(held).toBeLessThan(12_000);
 }, 20_000);
+
+test("a call that runs longer than 10 s still holds its own echo back: it is ignored, not refetched", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = clientWithCalls(es.baseUrl, async () => {
+    await new Promise((r) => setTimeout(r, 10_500));
+    es.push(`event: invalidate\nid: slow\ndata: {"context":"todos"}\n\n`); // the purge's event, then the response
+    await new Promise((r) => setTimeout(r, 300));
+    return Response.json({ result: 1, invalidate: [] }, { headers: { "Mizan-Event-Id": "slow" } });
+  });
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  await c.call("slow", {});
+  await new Promise((r) => setTimeout(r, 100));
+  expect(seen).toEqual([]);
+}, 20_000);
+
+test("closing an older connection of a client leaves the newer one hearing of the client's calls", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = clientWithCalls(es.baseUrl, async () => {
+    es.push(`event: invalidate\nid: mine\ndata: {"context":"todos"}\n\n`);
+    await new Promise((r) => setTimeout(r, 30));
+    return Response.json({ result: 1, invalidate: [] }, { headers: { "Mizan-Event-Id": "mine" } });
+  });
+  const older = connectEvents(c);
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { onEvent: (e) => seen.push(e.type) }));
+  older.close();
+  await until(() => es.streams.length >= 1);
+  await c.call("touch", {});
+  await new Promise((r) => setTimeout(r, 100));
+  expect(seen).toEqual([]); // the echo of its own call, not an invalidation from elsewhere
+});

@@ -5,7 +5,7 @@
  * hydration show what SSR seeded and fetch nothing; rendering only reads (the kernel fetches when
  * React subscribes, from an effect), so Strict Mode's double mount joins one request.
  */
-import { createContext, createElement, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
 import {
   getClient,
   withPlaceholder,
@@ -62,16 +62,38 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
   return useMemo(() => ({ ...shown, refetch: handle.refetch }), [shown, handle]);
 }
 
+/** Per client, how many times a `useMizanErrorReset` function ran. */
+const resets = new WeakMap<MizanClient, number>();
+/** The reset count when each failed first read (its state) was first thrown to an error boundary. */
+const thrown = new WeakMap<object, number>();
+
+/**
+ * Returns a function for an error boundary's reset (react-error-boundary's `onReset`): the failed
+ * first reads that suspense hooks threw before it read again on their next render, suspending
+ * meanwhile, instead of throwing the same failure again.
+ */
+export function useMizanErrorReset(): () => void {
+  const client = useMizanClient();
+  return useCallback(() => void resets.set(client, (resets.get(client) ?? 0) + 1), [client]);
+}
+
 /**
  * Like `useMizanContext`, but suspends until the first data is there (wrap in `<Suspense>`) and
- * throws a failed first read to the nearest error boundary.
+ * throws a failed first read to the nearest error boundary (read again after `useMizanErrorReset`'s reset).
  */
 export function useSuspenseMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: P): SuspenseContextResult<R> {
   const client = useMizanClient();
   const handle = client.registerContext(descriptor, params);
-  const { status, data, error } = handle.getState();
-  if (status === "pending") throw handle.refetch(); // joins the request in flight
-  if (status === "error" && data === undefined) throw error;
+  const state = handle.getState();
+  if (state.status === "pending") throw handle.refetch(); // joins the request in flight
+  if (state.status === "error" && state.data === undefined) {
+    const epoch = resets.get(client) ?? 0;
+    // the same failure rendered again (React renders a thrown component twice) is thrown again; one
+    // thrown before a reset, or a read in flight, suspends on the (new or joined) request
+    if (!thrown.has(state)) thrown.set(state, epoch);
+    if (state.isFetching || thrown.get(state)! < epoch) throw handle.refetch();
+    throw state.error;
+  }
   return useMizanContext(descriptor, params) as SuspenseContextResult<R>;
 }
 

@@ -8,7 +8,7 @@ import { act, Component, StrictMode, Suspense, useState, type ReactNode } from "
 import { createRoot, type Root } from "react-dom/client";
 import { expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
-import { keepPreviousData, MizanProvider, useMizanContext, useMutation, useSuspenseMizanContext } from "@mizan/react";
+import { keepPreviousData, MizanProvider, useMizanContext, useMizanErrorReset, useMutation, useSuspenseMizanContext } from "@mizan/react";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred } from "../../base/test/support/server.js";
 import { adapterTestHooks, draft, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
@@ -164,13 +164,24 @@ test("optimistic update shows at once; the server's data replaces it; a server e
   expect(items()).toEqual(["Milk", "Eggs"]); // rolled back
 });
 
-class Boundary extends Component<{ children: ReactNode }, { error?: unknown }> {
+/** An error boundary whose "retry" button calls `onReset`, then renders its children again (as react-error-boundary does). */
+class Boundary extends Component<{ children: ReactNode; onReset?: () => void }, { error?: unknown }> {
   override state: { error?: unknown } = {};
   static getDerivedStateFromError(error: unknown) {
     return { error };
   }
   override render() {
-    return this.state.error ? <p id="boundary">{(this.state.error as { code: string }).code}</p> : this.props.children;
+    if (!this.state.error) return this.props.children;
+    const retry = () => {
+      this.props.onReset?.();
+      this.setState({ error: undefined });
+    };
+    return (
+      <>
+        <p id="boundary">{(this.state.error as { code: string }).code}</p>
+        <button id="retry" onClick={retry} />
+      </>
+    );
   }
 }
 
@@ -215,6 +226,59 @@ test("useSuspense…: a failed first read goes to the error boundary", async () 
       suspending,
     );
     await settle(() => text("boundary") === "not_found");
+  } finally {
+    console.error = original;
+    suspending.close();
+  }
+});
+
+test("useSuspense…: after a failed first read, an error boundary reset through useMizanErrorReset reads again", async () => {
+  const suspending = createClient({ baseUrl: server.baseUrl, channel: false, document: null });
+  server.failReads = 1;
+  function Retrying() {
+    const reset = useMizanErrorReset();
+    return (
+      <Boundary onReset={reset}>
+        <Suspense fallback={<p id="fallback">loading</p>}>
+          <SuspenseList list={3} />
+        </Suspense>
+      </Boundary>
+    );
+  }
+  const original = console.error;
+  console.error = () => {}; // React logs the caught error
+  try {
+    await render(<Retrying />, suspending);
+    await settle(() => text("boundary") === "forbidden");
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(server.reads("todos")).toHaveLength(1); // React's second render attempt throws the same failure: no read loop
+    await click("retry");
+    await settle(() => items()[0] === "Milk");
+    expect(server.reads("todos")).toHaveLength(2);
+  } finally {
+    console.error = original;
+    suspending.close();
+  }
+});
+
+test("useSuspense…: an error boundary reset without useMizanErrorReset shows the same failure again, reading nothing", async () => {
+  const suspending = createClient({ baseUrl: server.baseUrl, channel: false, document: null });
+  server.failReads = 1;
+  const original = console.error;
+  console.error = () => {};
+  try {
+    await render(
+      <Boundary>
+        <Suspense fallback={<p id="fallback">loading</p>}>
+          <SuspenseList list={3} />
+        </Suspense>
+      </Boundary>,
+      suspending,
+    );
+    await settle(() => text("boundary") === "forbidden");
+    await click("retry");
+    await settle(() => text("boundary") === "forbidden");
+    expect(server.reads("todos")).toHaveLength(1);
   } finally {
     console.error = original;
     suspending.close();

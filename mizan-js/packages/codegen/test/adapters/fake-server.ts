@@ -13,6 +13,8 @@ export interface FakeMizan {
   readonly baseUrl: string;
   /** While set, `todos` reads (or `addTodo` calls) wait for it. */
   readGate: Promise<void> | undefined;
+  /** The next this many `todos` reads answer 403 `forbidden` (not retried by the client). */
+  failReads: number;
   callGate: Promise<void> | undefined;
   /** The `Mizan-Schema` the server sends (default: the fixture schema's hash). */
   schema: string;
@@ -35,6 +37,7 @@ export async function startFakeMizan(): Promise<FakeMizan> {
     if (request.path === "/mizan/session") return { body: { csrfToken: "token-1" } };
     if (request.path === "/mizan/ctx/todos") {
       await fake.readGate;
+      if (fake.failReads > 0 && fake.failReads--) return { status: 403, body: { error: { code: "forbidden", message: "forbidden" } } };
       return { body: lists.get(Number(request.query.get("list"))) ?? [] };
     }
     if (request.path === "/mizan/ctx/catalog") return { body: { items: [], total: lists.size } };
@@ -53,6 +56,7 @@ export async function startFakeMizan(): Promise<FakeMizan> {
     server,
     baseUrl: server.baseUrl,
     readGate: undefined,
+    failReads: 0,
     callGate: undefined,
     schema: schemaHash,
     reads: (name) => server.requests.filter((r) => r.method === "GET" && r.path === `/mizan/ctx/${name}`).map((r) => r.url),

@@ -34,7 +34,7 @@ public class DefaultInvalidation implements Invalidation {
             if (ctx.param(name).isEmpty()) {
                 throw new IllegalArgumentException("MZCDI01012: context '" + context + "' has no param '" + name + "'");
             }
-            b.add(name, value == null ? JsonValue.NULL : purger.counters().toJson(value));
+            b.add(name, value == null ? JsonValue.NULL : purger.counters().toJsonFor(ctx, name, value));
         });
         JsonObject json = b.build();
         purger.submit(context, List.copyOf(params.keySet()), json);

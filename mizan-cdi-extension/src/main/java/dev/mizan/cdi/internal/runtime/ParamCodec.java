@@ -2,13 +2,18 @@ package dev.mizan.cdi.internal.runtime;
 
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 
 /**
@@ -28,7 +33,29 @@ abstract class ParamCodec {
 
     static ParamCodec of(Type type) {
         ParamCodec direct = DIRECT.get(type);
-        return direct != null ? direct : new ViaJsonb(type);
+        if (direct != null) {
+            return direct;
+        }
+        Type raw = type instanceof ParameterizedType p ? p.getRawType() : type;
+        return raw instanceof Class<?> c && Set.class.isAssignableFrom(c) ? new Unordered(type) : new ViaJsonb(type);
+    }
+
+    /**
+     * @return whether the param is a set, whose elements may arrive in any order: its normal form is
+     *         sorted, and a purge by it cannot name one stableKey (docs/internals/cache-design.md)
+     */
+    boolean unordered() {
+        return false;
+    }
+
+    /** @return the array's elements in the order of their JSON text, else the value itself */
+    static JsonValue sorted(JsonValue value) {
+        if (!(value instanceof JsonArray array)) {
+            return value;
+        }
+        JsonArrayBuilder b = JSON.createArrayBuilder();
+        array.stream().sorted(Comparator.comparing(JsonValue::toString)).forEach(b::add);
+        return b.build();
     }
 
     /** @return the JSON value Mizan's JSON-B writes for {@code arg}, of any type */
@@ -37,7 +64,7 @@ abstract class ParamCodec {
     }
 
     /** Everything else: Mizan's JSON-B, in both directions. */
-    private static final class ViaJsonb extends ParamCodec {
+    private static class ViaJsonb extends ParamCodec {
         private final Type type;
 
         ViaJsonb(Type type) {
@@ -52,6 +79,23 @@ abstract class ParamCodec {
         @Override
         JsonValue normal(Object arg, Jsonb jsonb) {
             return viaJsonb(arg, jsonb);
+        }
+    }
+
+    /** A {@code Set}: two equal sets may iterate in different orders, so its normal form is sorted. */
+    private static final class Unordered extends ViaJsonb {
+        Unordered(Type type) {
+            super(type);
+        }
+
+        @Override
+        JsonValue normal(Object arg, Jsonb jsonb) {
+            return sorted(super.normal(arg, jsonb));
+        }
+
+        @Override
+        boolean unordered() {
+            return true;
         }
     }
 

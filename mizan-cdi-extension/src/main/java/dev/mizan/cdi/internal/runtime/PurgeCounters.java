@@ -87,6 +87,20 @@ final class PurgeCounters {
         return plan(ctx).codec(name).normal(arg, jsonb);
     }
 
+    /**
+     * @return the JSON value of an argument of any type for the context's param {@code name} (the
+     *         Invalidation API), sorted where the param is a set, as its entries' counters are
+     */
+    JsonValue toJsonFor(ContextModel ctx, String name, Object arg) {
+        JsonValue json = toJson(arg);
+        return unordered(ctx, name) ? ParamCodec.sorted(json) : json;
+    }
+
+    /** @return whether the context's param {@code name} is a set (its elements' order tells nothing) */
+    boolean unordered(ContextModel ctx, String name) {
+        return plan(ctx).codec(name).unordered();
+    }
+
     /** Only the params some purge group names: the others never name a counter. */
     private JsonObject normalise(OperationPlan plan, Object[] args) {
         JsonObjectBuilder b = JSON.createObjectBuilder();

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import static dev.mizan.cdi.internal.json.JsonProviders.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public class Purger {
             JsonObjectBuilder params = JSON.createObjectBuilder();
             for (int i = 0; i < m.params().size(); i++) {
                 Object arg = args[m.argIndexes().get(i)];
-                params.add(m.params().get(i), arg == null ? jakarta.json.JsonValue.NULL : counters.toJson(ctx, m.params().get(i), arg));
+                params.add(m.params().get(i), arg == null ? JsonValue.NULL : counters.toJson(ctx, m.params().get(i), arg));
             }
             submit(m.context(), m.params(), params.build());
         }
@@ -116,7 +117,20 @@ public class Purger {
     /** Records an invalidation for the current call and purges it now or after commit. */
     void submit(String context, List<String> names, JsonObject params) {
         ContextModel ctx = registry.context(context).orElseThrow();
-        JsonObject shown = withoutNulls(params);
+        String counter;
+        try {
+            counter = counters.forPurge(ctx, names, params);
+        } catch (RuntimeException e) {
+            // an argument with no canonical form (a lone surrogate, a NaN): the method has run, so purge
+            // the whole context, more than needed but never less, and say so to the client
+            counter = CounterNames.context(ctx.name());
+            names = List.of();
+            params = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        // a set's order tells nothing, and a client's read may have sent it in another: the client is
+        // told of every entry, whatever that param's value (counters are named from the sorted set)
+        List<String> ordered = names.stream().filter(n -> !counters.unordered(ctx, n)).toList();
+        JsonObject shown = withoutNulls(params, ordered);
         String eventId;
         try {
             collector.add(new InvalidationEntry(context, shown));
@@ -125,9 +139,9 @@ public class Purger {
             // outside a request (a scheduled job, say): nothing to report, still purge
             eventId = EventIds.next();
         }
-        String counter = counters.forPurge(ctx, names, params);
-        InvalidationEvent event = new InvalidationEvent(eventId, context, digest(ctx, names, shown));
-        afterCommit.run(() -> purge(ctx, counter, shown, event));
+        InvalidationEvent event = new InvalidationEvent(eventId, context, digest(ctx, ordered, shown));
+        String purged = counter;
+        afterCommit.run(() -> purge(ctx, purged, shown, event));
     }
 
     /**
@@ -238,10 +252,11 @@ public class Purger {
         }
     }
 
-    private static JsonObject withoutNulls(JsonObject params) {
+    /** @return the members of {@code params} named in {@code names} that are not null */
+    private static JsonObject withoutNulls(JsonObject params, List<String> names) {
         JsonObjectBuilder b = JSON.createObjectBuilder();
         params.forEach((k, v) -> {
-            if (v.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+            if (v.getValueType() != JsonValue.ValueType.NULL && names.contains(k)) {
                 b.add(k, v);
             }
         });

@@ -73,8 +73,10 @@ final class Refresher {
             try {
                 byte[] body = engine.read(ctx, params.get(), canonical, caller).body();
                 out.put(key, new Refreshed(body, System.currentTimeMillis()));
-            } catch (RuntimeException e) {
-                // a 4xx is the client's: params the read refuses (400 invalid_params), or the application's own
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // the call is done and purged: no read may fail it now, not even with an Error (an assert, a
+                // class that failed to initialise). A 4xx is the client's: params the read refuses (400
+                // invalid_params), or the application's own
                 if (!(e instanceof MizanException m) || m.status() >= 500) {
                     LOG.log(System.Logger.Level.WARNING, "MZCDI01014: refreshing " + ctx.name()
                             + " after a call failed; the client refetches it", e);

@@ -41,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 public class Purger {
 
     private static final System.Logger LOG = System.getLogger(Purger.class.getName());
-    private static final int EDGE_ATTEMPTS = 3;
     private static final long REPAIR_MAX_SECONDS = 30;
 
     @Inject
@@ -63,7 +62,7 @@ public class Purger {
     private final AfterCommit afterCommit = new AfterCommit();
     private final java.util.concurrent.atomic.AtomicBoolean repairing = new java.util.concurrent.atomic.AtomicBoolean();
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
-    private List<EdgePurger> edgePurgers;
+    private EdgePurges edges;
     private dev.mizan.cdi.internal.telemetry.Metrics metrics;
 
     @PostConstruct
@@ -75,7 +74,7 @@ public class Purger {
         repurgeDelay = rt.settings().repurgeDelay();
         metrics = rt.metrics();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
-        edgePurgers = found.isEmpty() ? List.of(new LoggingEdgePurger()) : found;
+        edges = new EdgePurges(found.isEmpty() ? List.of(new LoggingEdgePurger()) : found);
         afterCommit.resolve();
         background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mizan-purge");
@@ -87,6 +86,7 @@ public class Purger {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+        edges.stop();
     }
 
     PurgeCounters counters() {
@@ -187,10 +187,7 @@ public class Purger {
         repurgeDelay.ifPresent(d ->
                 background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
-            Set<String> tags = Set.of("mizan-ctx-" + ctx.name());
-            for (EdgePurger edge : edgePurgers) {
-                background.execute(() -> purgeEdge(edge, tags, 1));
-            }
+            edges.tell(Set.of("mizan-ctx-" + ctx.name()));
         }
         // last: an observer that throws must not cancel the repurge or the edge purges
         announce(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
@@ -237,18 +234,6 @@ public class Purger {
             }, delay, TimeUnit.SECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             repairing.set(false); // undeployed: nothing left to repair for
-        }
-    }
-
-    private void purgeEdge(EdgePurger purger, Set<String> tags, int attempt) {
-        try {
-            purger.purge(tags);
-        } catch (Exception e) {
-            if (attempt < EDGE_ATTEMPTS) {
-                background.schedule(() -> purgeEdge(purger, tags, attempt + 1), 1L << attempt, TimeUnit.SECONDS);
-            } else {
-                LOG.log(System.Logger.Level.WARNING, "MZCDI01004: edge purge of " + tags + " failed " + attempt + " times", e);
-            }
         }
     }
 

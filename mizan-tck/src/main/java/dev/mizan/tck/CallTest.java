@@ -189,6 +189,15 @@ class CallTest {
         assertThat(r.header("Location")).isEmpty();
     }
 
+    @Assertion(id = "call-redirect-without-location", strategy = "A function returning a 3xx without Location (304):"
+            + " passes through with Mizan-Invalidate, not a 500 after the function ran")
+    void aThreeHundredWithoutLocationPassesThrough() {
+        Reply r = client().call("unchanged", "{}");
+        assertThat(r.status()).as("%s", r).isEqualTo(304);
+        String header = r.header("Mizan-Invalidate").orElseThrow(() -> new AssertionError("no Mizan-Invalidate: " + r));
+        assertThat(header).contains("\"stock\"");
+    }
+
     @Assertion(id = "call-response-passthrough", strategy = "A function returning a file Response: passes through (type, body, headers) with Mizan-Invalidate")
     void fileResponsePassesThrough() {
         Reply r = client().call("download", "{}");

@@ -53,9 +53,10 @@ final class CallResponses {
                             MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
         }
-        if (own.getStatusInfo().getFamily() == Response.Status.Family.REDIRECTION) {
-            // fetch() would follow a 3xx itself; the client navigates instead
-            String location = own.getHeaderString(HttpHeaders.LOCATION);
+        String location = own.getHeaderString(HttpHeaders.LOCATION);
+        if (own.getStatusInfo().getFamily() == Response.Status.Family.REDIRECTION && location != null) {
+            // fetch() would follow a 3xx itself; the client navigates instead. One without a Location
+            // (a 304) sends it nowhere: it passes through as any other Response
             return Response.ok(JsonEntity.of(CallBody.redirect(location, result.invalidate())), MediaType.APPLICATION_JSON_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, CacheHeaders.NO_STORE);
         }

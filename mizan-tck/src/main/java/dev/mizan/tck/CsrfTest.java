@@ -100,6 +100,19 @@ class CsrfTest {
                 "Cookie", "mizan-csrf=" + forged, HttpTck.CSRF_HEADER, forged));
     }
 
+    @Assertion(id = "csrf-duplicate-cookie", strategy = "Two cookies of the CSRF name (one planted by a sibling subdomain, sent"
+            + " first): the call passes with the header equal to the valid one, and fails with the header equal to neither")
+    void aPlantedCookieOfTheSameNameLocksNobodyOut() {
+        String token = HttpTck.of(base).csrfToken();
+        String planted = "AAAAAAAAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB";
+        HttpTck http = HttpTck.of(base).withoutCookies();
+        String cookies = "mizan-csrf=" + planted + "; mizan-csrf=" + token;
+        Reply r = http.callRaw("greet", "application/json", GREET, "Cookie", cookies, HttpTck.CSRF_HEADER, token);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertCsrf(http.callRaw("greet", "application/json", GREET, "Cookie", cookies, HttpTck.CSRF_HEADER, token + "x"));
+        assertCsrf(http.callRaw("greet", "application/json", GREET, "Cookie", cookies, HttpTck.CSRF_HEADER, planted));
+    }
+
     @Assertion(id = "csrf-token-other-client", strategy = "Another client's valid token in the header, own cookie: 403 csrf")
     void otherClientsToken() {
         HttpTck mallory = HttpTck.of(base);

@@ -33,7 +33,8 @@ final class SessionCsrf {
     /** Runs before anything else of a call: header equal to cookie, HMAC valid for this session. */
     static void check(HttpServletRequest request, MizanEngine engine) {
         boolean sessionCookie = request.getRequestedSessionId() != null || hasCookie(request, "JSESSIONID");
-        CsrfEvidence evidence = new CsrfEvidence(request.getHeader(HEADER), cookie(request),
+        String header = request.getHeader(HEADER);
+        CsrfEvidence evidence = new CsrfEvidence(header, cookieMatching(request, header),
                 request.getHeader("Authorization"), sessionCookie, sessionId(request));
         if (!GUARD.passes(evidence, engine.csrfVerifyKeys())) {
             throw Problems.csrf();
@@ -45,9 +46,12 @@ final class SessionCsrf {
      * session (so tabs do not invalidate each other's tokens), else issues a new one.
      */
     static String currentOrNew(HttpServletRequest request, MizanEngine engine) {
-        String held = cookie(request);
-        if (TOKENS.verify(held, List.of(engine.csrfKey()), sessionId(request))) {
-            return held;
+        List<byte[]> key = List.of(engine.csrfKey());
+        String session = sessionId(request);
+        for (String held : cookies(request)) {
+            if (TOKENS.verify(held, key, session)) {
+                return held;
+            }
         }
         return issue(request, engine);
     }
@@ -117,8 +121,40 @@ final class SessionCsrf {
         }
     }
 
-    private static String cookie(HttpServletRequest request) {
-        return cookieValue(request, CsrfCookie.name(request.isSecure()));
+    /**
+     * @return the CSRF cookie equal to the header, else the first one. A sibling subdomain can plant a
+     *         cookie of the same name that the browser sends first (the name cannot be {@code __Host-}: its
+     *         path is the context root); the header must still equal a cookie that verifies, so taking the
+     *         one that matches weakens nothing, and a planted cookie locks nobody out
+     */
+    private static String cookieMatching(HttpServletRequest request, String header) {
+        List<String> all = cookies(request);
+        for (String value : all) {
+            if (CsrfTokens.sameToken(header, value)) {
+                return value;
+            }
+        }
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /**
+     * @return the values of every CSRF cookie the request carries, in order. Read from the {@code Cookie}
+     *         headers: some containers' {@code getCookies()} keep only the first cookie of a name (Undertow)
+     */
+    private static List<String> cookies(HttpServletRequest request) {
+        String name = CsrfCookie.name(request.isSecure());
+        List<String> values = new java.util.ArrayList<>(1);
+        for (java.util.Enumeration<String> headers = request.getHeaders("Cookie"); headers != null && headers.hasMoreElements(); ) {
+            for (String pair : headers.nextElement().split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                    String value = pair.substring(eq + 1).trim();
+                    boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+                    values.add(quoted ? value.substring(1, value.length() - 1) : value);
+                }
+            }
+        }
+        return values;
     }
 
     private static boolean hasCookie(HttpServletRequest request, String name) {

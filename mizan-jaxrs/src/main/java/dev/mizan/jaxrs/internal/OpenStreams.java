@@ -4,28 +4,39 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * The open event streams of this node and the one daemon thread that writes to them: events, heartbeats,
- * and the close at undeploy. No thread is held per stream, so one stream must never hold the others up: a
- * client that stops reading leaves its sends unfinished (the runtime queues them), and once
- * {@link #MAX_UNSENT} are, the stream is closed. The client reconnects and refetches what it shows
- * (docs/how-to/live-updates.md).
+ * The open event streams of this node: one daemon thread hands events and heartbeats to the streams,
+ * and a few sender threads write them, one send at a time per stream. No thread is held per idle stream,
+ * and one stream must never hold the others up: RESTEasy (WildFly, Open Liberty) queues a send to a
+ * client that stopped reading and never completes it; Jersey (Payara) blocks the sending thread until
+ * the write times out. Either way that stream's events wait in its own queue, and once
+ * {@link #MAX_UNSENT} are unsent the stream is closed. The client reconnects and refetches what it
+ * shows (docs/how-to/live-updates.md).
  */
 final class OpenStreams {
 
     private static final System.Logger LOG = System.getLogger(OpenStreams.class.getName());
-    /** Sends a stream may have unfinished before it is taken for a client that stopped reading. */
+    /** Sends a stream may have unfinished (queued or not completed) before it is taken for a client that stopped reading. */
     static final int MAX_UNSENT = 256;
+    /** Sender threads: as many clients blocked in a write at once (Jersey) before the others wait too. */
+    static final int SENDERS = 8;
+    /** Close threads: as many closes waiting for clients that never read before the others wait too. */
+    private static final int CLOSERS = 4;
     private static final long CLOSE_AT_UNDEPLOY_MILLIS = 2000;
     /** Streams one writer task beats before it lets queued events go first. */
     private static final int HEARTBEAT_SLICE = 256;
@@ -35,19 +46,24 @@ final class OpenStreams {
     private final IntConsumer counted;
     private final OutboundSseEvent heartbeat;
     private final ScheduledExecutorService writer;
+    private final ExecutorService senders = pool("mizan-events-send", SENDERS);
     /** Closes the sinks of clients that stopped reading: a close may wait for what the client never reads. */
-    private final ExecutorService closer;
+    private final ExecutorService closer = pool("mizan-events-close", CLOSERS);
 
     /**
-     * One stream: where to write, what it may hear of, and its sends not finished yet. A class, not a
-     * record: a record's hash would be the sink's, and RESTEasy's sink hashes as its generic type (the
-     * same for every sink), which piles every stream into one bucket of the set and makes each open and
-     * close scan all the others.
+     * One stream: where to write, what it may hear of, its events not yet handed to the sink, and its
+     * sends not finished yet. A class, not a record: a record's hash would be the sink's, and RESTEasy's
+     * sink hashes as its generic type (the same for every sink), which piles every stream into one bucket
+     * of the set and makes each open and close scan all the others.
      */
     private static final class Stream {
         private final SseEventSink sink;
         private final Set<String> readable;
         private final AtomicInteger unsent = new AtomicInteger();
+        private final Queue<OutboundSseEvent> queue = new ConcurrentLinkedQueue<>();
+        /** Whether a sender is draining the queue: one send at a time, in order. */
+        private final AtomicBoolean draining = new AtomicBoolean();
+        private volatile boolean closed;
 
         Stream(SseEventSink sink, Set<String> readable) {
             this.sink = sink;
@@ -70,25 +86,31 @@ final class OpenStreams {
             t.setDaemon(true);
             return t;
         });
-        this.closer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mizan-events-close");
+        long millis = every.toMillis();
+        writer.scheduleWithFixedDelay(() -> beat(streams.iterator()), millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Up to {@code threads} daemon threads, none kept while idle. */
+    private static ExecutorService pool(String name, int threads) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
-        long millis = every.toMillis();
-        writer.scheduleWithFixedDelay(() -> beat(streams.iterator()), millis, millis, TimeUnit.MILLISECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
      * Opens a stream: writes the first event on the calling thread (it commits the response, so the client
      * knows the stream is open; the runtime would answer 204 for a method that returned without writing),
-     * then adds it. Added after that write, so the writer thread cannot send to the sink before the request has.
+     * then adds it. Added after that write, so no sender can write to the sink before the request has.
      *
      * @param sink     the client's sink
      * @param readable the contexts the stream's user may read
      * @param first    the first event
      * @param max      the most streams this node holds
-     * @return false when {@code max} streams are open, or the node is undeploying (nothing was written)
+     * @return false when {@code max} streams are open (or still closing), or the node is undeploying (nothing was written)
      */
     boolean open(SseEventSink sink, Set<String> readable, OutboundSseEvent first, int max) {
         if (writer.isShutdown()) {
@@ -99,16 +121,20 @@ final class OpenStreams {
             return false;
         }
         Stream stream = new Stream(sink, readable);
-        if (!write(stream, first)) {
-            open.decrementAndGet(); // the client is gone already: nothing to hold
+        counted.accept(1);
+        stream.unsent.incrementAndGet();
+        if (!send(stream, first)) {
+            closed(stream); // the client is gone already: nothing to hold
             return true;
         }
         streams.add(stream);
-        counted.accept(1);
+        if (stream.closed) {
+            streams.remove(stream); // its first send failed meanwhile, and closed it
+        }
         return true;
     }
 
-    /** @return the streams open now */
+    /** @return the streams open now, and those still closing */
     int size() {
         return open.get();
     }
@@ -117,26 +143,32 @@ final class OpenStreams {
     void send(OutboundSseEvent event, String context) {
         queue(() -> streams.forEach(st -> {
             if (st.readable.contains(context)) {
-                send(st, event);
+                offer(st, event);
             }
         }));
     }
 
     /** Sends an event to every stream. */
     void sendAll(OutboundSseEvent event) {
-        queue(() -> streams.forEach(st -> send(st, event)));
+        queue(() -> streams.forEach(st -> offer(st, event)));
     }
 
     /**
-     * Closes every stream and stops the writer. RESTEasy's {@code SseEventSink.close()} waits for the
+     * Closes every stream and stops the threads. RESTEasy's {@code SseEventSink.close()} waits for the
      * response to complete, which during an undeploy may never happen (seen on WildFly: the undeploy hung
-     * and the server refused every later deployment). So the writer, the one thread that writes to the
-     * sinks, closes them after what it is sending now, with a bounded wait: the container ends whatever
-     * connections are left when the application goes away. Events still queued are dropped.
+     * and the server refused every later deployment). So the writer closes them, with a bounded wait: the
+     * container ends whatever connections are left when the application goes away. Events still queued
+     * are dropped.
      */
     void stop() {
-        queue(() -> streams.forEach(this::close));
+        queue(() -> streams.forEach(st -> {
+            if (detach(st)) {
+                closeSink(st.sink);
+                closed(st);
+            }
+        }));
         writer.shutdown();
+        senders.shutdownNow();
         closer.shutdownNow();
         try {
             if (!writer.awaitTermination(CLOSE_AT_UNDEPLOY_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -159,43 +191,62 @@ final class OpenStreams {
 
     /**
      * Sends the heartbeat to the next {@link #HEARTBEAT_SLICE} streams, then queues the rest behind what
-     * the writer was given meanwhile: a sweep of 10,000 streams can take a second, and an event must
+     * the writer was given meanwhile: a sweep of 10,000 streams can take a while, and an event must
      * not wait for it. The set's iterator tolerates streams added and removed between slices.
      */
     private void beat(Iterator<Stream> rest) {
         for (int n = 0; n < HEARTBEAT_SLICE && rest.hasNext(); n++) {
-            send(rest.next(), heartbeat);
+            offer(rest.next(), heartbeat);
         }
         if (rest.hasNext()) {
             queue(() -> beat(rest));
         }
     }
 
-    private void send(Stream stream, OutboundSseEvent event) {
-        if (writer.isShutdown()) {
-            return; // undeploying: the streams are about to be closed
+    /** Queues an event for a stream (closing it when it has too much unsent) and has a sender drain the queue. */
+    private void offer(Stream stream, OutboundSseEvent event) {
+        if (writer.isShutdown() || stream.closed) {
+            return; // undeploying, or closing: the stream is about to be closed
         }
         if (stream.sink.isClosed()) {
+            close(stream); // the client left
+            return;
+        }
+        if (stream.unsent.incrementAndGet() > MAX_UNSENT) {
+            LOG.log(System.Logger.Level.INFO, "MZRS00012: closing an event stream whose client stopped reading ("
+                    + MAX_UNSENT + " events unsent); the client reconnects and refetches what it shows");
             close(stream);
             return;
         }
-        write(stream, event);
+        stream.queue.add(event);
+        drain(stream);
     }
 
-    /** Sends, closing the stream when the sink fails or has too much unsent; false when it was closed. */
-    private boolean write(Stream stream, OutboundSseEvent event) {
-        if (stream.unsent.incrementAndGet() > MAX_UNSENT) {
-            LOG.log(System.Logger.Level.INFO, "MZRS00012: closed an event stream whose client stopped reading ("
-                    + MAX_UNSENT + " events unsent); the client reconnects and refetches what it shows");
-            if (remove(stream)) {
-                try {
-                    closer.execute(() -> closeSink(stream.sink));
-                } catch (RejectedExecutionException undeploying) {
-                    // the container ends the connection
+    /** Has a sender write the stream's queue, unless one is at it (it takes this event too). */
+    private void drain(Stream stream) {
+        if (stream.draining.compareAndSet(false, true)) {
+            try {
+                senders.execute(() -> write(stream));
+            } catch (RejectedExecutionException undeploying) {
+                stream.draining.set(false);
+            }
+        }
+    }
+
+    /** On a sender: writes the queued events in order; an event queued as this one ends is not left behind. */
+    private void write(Stream stream) {
+        do {
+            for (OutboundSseEvent event; !stream.closed && (event = stream.queue.poll()) != null; ) {
+                if (!send(stream, event)) {
+                    close(stream);
                 }
             }
-            return false;
-        }
+            stream.draining.set(false);
+        } while (!stream.closed && !stream.queue.isEmpty() && stream.draining.compareAndSet(false, true));
+    }
+
+    /** Hands an event, counted as unsent already, to the sink: it stays unsent until the send completes. */
+    private boolean send(Stream stream, OutboundSseEvent event) {
         try {
             stream.sink.send(event).whenComplete((ok, failure) -> {
                 stream.unsent.decrementAndGet();
@@ -205,24 +256,49 @@ final class OpenStreams {
             });
             return true;
         } catch (RuntimeException e) {
-            close(stream);
+            stream.unsent.decrementAndGet();
             return false;
         }
     }
 
+    /**
+     * Takes the stream out and closes its sink on a close thread. It still counts against the limit until
+     * its close returns: a close that waits for a client that never reads holds the connection meanwhile.
+     */
     private void close(Stream stream) {
-        if (remove(stream)) {
-            closeSink(stream.sink);
+        if (!detach(stream)) {
+            return;
+        }
+        stream.queue.clear();
+        try {
+            closer.execute(() -> {
+                try {
+                    closeSink(stream.sink);
+                } finally {
+                    closed(stream);
+                }
+            });
+        } catch (RejectedExecutionException undeploying) {
+            closed(stream); // the container ends the connection
         }
     }
 
-    private boolean remove(Stream stream) {
-        if (streams.remove(stream)) {
-            open.decrementAndGet();
-            counted.accept(-1);
-            return true;
+    /** @return whether this call took the stream out (it is closed once) */
+    private boolean detach(Stream stream) {
+        synchronized (stream) {
+            if (stream.closed) {
+                return false;
+            }
+            stream.closed = true;
         }
-        return false;
+        streams.remove(stream);
+        return true;
+    }
+
+    /** The stream's place is free again. */
+    private void closed(Stream stream) {
+        open.decrementAndGet();
+        counted.accept(-1);
     }
 
     private static void closeSink(SseEventSink sink) {

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/how-to/live-updates.md: one writer serves every stream, so a client that stops reading must not hold the
- * others up, and an undeployed node drops what still arrives. The sinks here stand for a runtime's: a send
- * completes when the client took the event; for a client that stopped reading, RESTEasy (WildFly, Open
- * Liberty) queues the send and never completes it.
+ * docs/how-to/live-updates.md: a client that stops reading must not hold the others up, and an undeployed
+ * node drops what still arrives. The sinks here stand for a runtime's: a send completes when the client took
+ * the event; for a client that stopped reading, RESTEasy (WildFly, Open Liberty) queues the send and never
+ * completes it, and Jersey (Payara) blocks the sending thread.
  */
 class OpenStreamsTest {
 
@@ -45,12 +45,75 @@ class OpenStreamsTest {
         }
         await(() -> reading.sent.size() == events + 1);
         await(stalled::isClosed);
-        assertThat(stalled.sent).hasSize(OpenStreams.MAX_UNSENT); // the first event and the events it never took
-        assertThat(streams.size()).isEqualTo(1);
+        // the first event and the events it never took; those still queued when it was closed were dropped
+        assertThat(stalled.sent).hasSizeBetween(2, OpenStreams.MAX_UNSENT);
+        int taken = stalled.sent.size();
+        await(() -> streams.size() == 1);
         assertThat(counted.get()).isEqualTo(1);
         streams.send(event("after"), "stock");
         await(() -> reading.sent.size() == events + 2);
-        assertThat(stalled.sent).hasSize(OpenStreams.MAX_UNSENT);
+        assertThat(stalled.sent).hasSize(taken);
+    }
+
+    @Test
+    void aSendThatBlocksItsThreadAsJerseysDoesHoldUpNoOtherStream() throws Exception {
+        // Jersey (Payara) writes on the sending thread, which waits while the client reads nothing
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        Sink blocking = new Sink(true) {
+            @Override
+            public CompletionStage<?> send(OutboundSseEvent event) {
+                CompletionStage<?> done = super.send(event);
+                if (sent.size() > 1) {
+                    try {
+                        stuck.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return done;
+            }
+        };
+        Sink reading = new Sink(true);
+        streams.open(blocking, Set.of("stock"), event("first"), 10);
+        streams.open(reading, Set.of("stock"), event("first"), 10);
+        int events = OpenStreams.MAX_UNSENT + 50;
+        long start = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            streams.send(event("e" + i), "stock");
+        }
+        await(() -> reading.sent.size() == events + 1);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("ms for the reading stream's events").isLessThan(3000);
+        await(() -> streams.size() == 1); // the blocked stream had MAX_UNSENT unsent: closed
+        assertThat(blocking.isClosed()).isTrue();
+        stuck.countDown();
+    }
+
+    @Test
+    void aStreamWhoseCloseWaitsStillCountsAgainstTheLimitUntilTheCloseReturns() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        Sink hanging = new Sink(false) {
+            @Override
+            public void close() {
+                closing.set(true);
+                try {
+                    release.await(10, TimeUnit.SECONDS); // RESTEasy's close waits for what the client never reads
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.close();
+            }
+        };
+        assertThat(streams.open(hanging, Set.of("stock"), event("first"), 1)).isTrue();
+        for (int i = 0; i < OpenStreams.MAX_UNSENT + 1; i++) {
+            streams.send(event("e" + i), "stock");
+        }
+        await(closing::get);
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).as("a place still held by a closing stream").isFalse();
+        release.countDown();
+        await(() -> streams.size() == 0);
+        assertThat(counted.get()).isZero();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isTrue();
     }
 
     @Test
@@ -112,9 +175,9 @@ class OpenStreamsTest {
     }
 
     /** A client: one that reads completes each send at once; one that stopped reading never completes one. */
-    private static final class Sink implements SseEventSink {
+    private static class Sink implements SseEventSink {
         private final boolean reading;
-        private final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
+        protected final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
         private volatile boolean closed;
 
         Sink(boolean reading) {

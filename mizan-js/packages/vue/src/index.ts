@@ -2,13 +2,15 @@
  * `@mizan/vue`: Vue 3 composables over the `@mizan/base` kernel (docs/reference/client.md).
  *
  * Params and `enabled` may be plain values, refs or getters: a change to another read (another
- * stableKey) switches to it. Subscriptions start once mounted (never on the server) and end with
- * the component's scope; `onServerPrefetch` loads the data for Vue's own SSR.
+ * stableKey) switches to it at once. Subscriptions start once mounted (never on the server) and end
+ * with the component's scope, or start at once in a scope of their own (a Pinia store);
+ * `onServerPrefetch` loads the reads SSR did not seed, for Vue's own SSR.
  */
 import {
   computed,
   getCurrentInstance,
   getCurrentScope,
+  hasInjectionContext,
   inject,
   onMounted,
   onScopeDispose,
@@ -43,9 +45,12 @@ export function mizanPlugin(client: MizanClient): { install(app: App): void } {
   return { install: (app) => void app.provide(MIZAN_CLIENT, client) };
 }
 
-/** The provided client (in setup), else the configured default. */
+/**
+ * The provided client (in setup, and wherever `inject` works: `app.runWithContext`, so Pinia setup
+ * stores and vue-router guards), else the configured default.
+ */
 export function useMizanClient(): MizanClient {
-  return (getCurrentInstance() ? inject(MIZAN_CLIENT, null) : null) ?? getClient();
+  return (hasInjectionContext() ? inject(MIZAN_CLIENT, null) : null) ?? getClient();
 }
 
 /** Options of a read, as in TanStack Query v5 (`enabled` may be a ref or a getter). */
@@ -72,14 +77,15 @@ function refsOf<S extends object>(state: Ref<S>, fields: readonly (keyof S)[]): 
 /** A composable over a context (the named composables that codegen writes call this). */
 export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: MaybeRefOrGetter<P>, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
   const client = useMizanClient();
-  const handle = shallowRef<ContextHandle<R>>(client.registerContext(descriptor, toValue(params)));
-  const raw = shallowRef<ContextState<R>>(handle.value.getState());
-  watch(
-    () => client.registerContext(descriptor, toValue(params)),
-    (next) => {
-      if (next.key !== handle.value.key) handle.value = next;
-    },
-  );
+  // the read of the params as they are now, on every access: never a flush behind them (an event
+  // handler, a watcher that runs first and refetch() see the new params' read at once)
+  const handle = computed<ContextHandle<R>>((prev) => {
+    const next = client.registerContext(descriptor, toValue(params));
+    return prev?.key === next.key ? prev : next;
+  });
+  /** Bumped when the kernel tells of a change to the read. */
+  const version = shallowRef(0);
+  const raw = computed(() => (version.value, handle.value.getState()));
   let previous: R | undefined;
   const state = computed(() => withPlaceholder(raw.value, options.placeholderData, previous));
   watch(state, (s) => {
@@ -89,17 +95,21 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
     watch(
       [handle, () => toValue(options.enabled) !== false],
       ([h, enabled], _, onCleanup) => {
-        raw.value = h.getState();
-        onCleanup(h.subscribe(() => (raw.value = h.getState()), enabled));
+        version.value++;
+        onCleanup(h.subscribe(() => void version.value++, enabled));
       },
       { immediate: true },
     );
-  if (getCurrentInstance()) {
+  const instance = getCurrentInstance();
+  // a component's own setup: subscribe once mounted. Any other scope (a Pinia setup store, first used
+  // by some component, runs in a detached scope of its own) subscribes now and ends with that scope
+  if (instance && getCurrentScope() === (instance as unknown as { scope: unknown }).scope) {
     onMounted(live);
     onServerPrefetch(async () => {
-      if (toValue(options.enabled) === false) return;
+      // data seeded by SSR is used as it is: a worker's client has no network (docs/how-to/ssr.md)
+      if (toValue(options.enabled) === false || handle.value.getState().status === "success") return;
       await handle.value.refetch();
-      raw.value = handle.value.getState();
+      version.value++;
     });
   } else {
     live(); // in an effectScope: ends with it

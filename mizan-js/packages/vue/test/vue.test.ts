@@ -4,10 +4,10 @@
  * addTodo): v5 status words, `enabled` as a ref, `placeholderData` across a param change, `mutate`
  * that never rejects, optimistic updates and their rollback, and `onSchemaMismatch`.
  */
-import { createApp, defineComponent, h, nextTick, ref, type App } from "vue";
+import { createApp, defineComponent, effectScope, h, nextTick, ref, watch, type App } from "vue";
 import { expect, test } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
-import { keepPreviousData, mizanPlugin, useMizanContext, useMutation } from "@mizan/vue";
+import { keepPreviousData, mizanPlugin, useMizanClient, useMizanContext, useMutation } from "@mizan/vue";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
 import { adapterTestHooks, draft, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
@@ -153,4 +153,51 @@ test("onSchemaMismatch: a redeployed server's Mizan-Schema is reported once", as
   app?.unmount();
   app = undefined;
   watched.close();
+});
+
+test("right after a param change the read is the new params' read: in a handler, in a watcher that runs first, and for refetch()", async () => {
+  const page = ref(3);
+  const seenInWatch: string[] = [];
+  let read!: ReturnType<typeof useMizanContext<{ list: number }, { title: string }[]>>;
+  const Component = defineComponent({
+    setup() {
+      // declared before the read: it runs first in the flush
+      watch(page, (p) => seenInWatch.push(`${p}: ${read.status.value}/${read.data.value?.map((t) => t.title) ?? "-"}`));
+      read = useMizanContext(todos, () => ({ list: page.value }));
+      return () => h("ul", read.data.value?.map((t) => h("li", t.title)));
+    },
+  });
+  app = createApp(Component).use(mizanPlugin(client));
+  app.mount(container);
+  await until(() => read.data.value?.[0]?.title === "Milk");
+  page.value = 4;
+  expect(`${read.status.value}/${read.data.value?.length ?? "-"}`).toBe("pending/-"); // not list 3's data as list 4's
+  await read.refetch();
+  expect(read.data.value?.map((t) => t.title)).toEqual(["Bread"]);
+  expect(seenInWatch).toEqual(["4: pending/-"]);
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3", "/mizan/ctx/todos?list=4"]);
+});
+
+test("inside app.runWithContext (Pinia setup stores, router guards) the app's client is used", () => {
+  const own = createClient({ baseUrl: server.baseUrl, channel: false, document: null });
+  const plain = createApp({ render: () => h("div") }).use(mizanPlugin(own));
+  expect(plain.runWithContext(() => useMizanClient())).toBe(own);
+  own.close();
+});
+
+test("a read in a scope of its own (a Pinia setup store) first used by a component lives on after that component unmounts", async () => {
+  // a store as Pinia makes one: a detached scope, created while the first component using it sets up
+  let store: { read: ReturnType<typeof useMizanContext<{ list: number }, { title: string }[]>> } | undefined;
+  const useStore = () => (store ??= effectScope(true).run(() => ({ read: useMizanContext(todos, { list: 3 }) }))!);
+  const show = ref(true);
+  const First = defineComponent({ setup: () => ((useStore()), () => h("p", "first")) });
+  const Root = defineComponent({ setup: () => () => (show.value ? h(First) : h("p", "gone")) });
+  app = createApp(Root).use(mizanPlugin(client));
+  app.mount(container);
+  await until(() => store?.read.data.value?.[0]?.title === "Milk");
+  show.value = false; // the component that first used the store goes
+  await nextTick();
+  await client.call(addTodo, { list: 3, title: "Eggs" }); // invalidates todos {list: 3}
+  await until(() => store!.read.data.value?.length === 2);
+  expect(server.reads("todos")).toHaveLength(2);
 });

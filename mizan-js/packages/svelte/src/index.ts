@@ -105,7 +105,8 @@ export function useMizanContext<P, R>(
     get isPlaceholderData() {
       return read().isPlaceholderData;
     },
-    refetch: () => (current?.handle ?? client.registerContext(descriptor, params())).refetch(),
+    // the params as they are now: right after a change (an event handler) no getter has run yet
+    refetch: () => client.registerContext(descriptor, params()).refetch(),
     // each getter reads the current state, whose fields agree as ContextState's union says
   } as ContextResult<R>;
 }

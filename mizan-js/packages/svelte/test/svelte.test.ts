@@ -129,3 +129,14 @@ test("outside components: a read in $effect.root subscribes, follows its $state 
   watcher.stop();
   await until(() => client.size === 0); // gcTime 0: nothing is subscribed once the root ends
 });
+
+test("refetch() right after a param change (an event handler, before any effect ran) reads the new params", async () => {
+  const seen: string[] = [];
+  const watcher = watchOutside(client, seen);
+  await settle(() => seen.at(-1) === "success:Milk");
+  watcher.setList(4);
+  await watcher.refetch();
+  await settle(() => seen.at(-1) === "success:Bread");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3", "/mizan/ctx/todos?list=4"]);
+  watcher.stop();
+});

@@ -68,6 +68,12 @@ const resets = new WeakMap<MizanClient, number>();
 const thrown = new WeakMap<object, number>();
 
 /**
+ * Starts (or joins) the read's fetch after the render: starting it tells every component showing the
+ * read, which React must not hear of while it renders another one.
+ */
+const suspend = (handle: { refetch(): Promise<void> }): Promise<void> => Promise.resolve().then(handle.refetch);
+
+/**
  * Returns a function for an error boundary's reset (react-error-boundary's `onReset`): the failed
  * first reads that suspense hooks threw before it read again on their next render, suspending
  * meanwhile, instead of throwing the same failure again.
@@ -85,13 +91,13 @@ export function useSuspenseMizanContext<P, R>(descriptor: ContextDescriptor<P, R
   const client = useMizanClient();
   const handle = client.registerContext(descriptor, params);
   const state = handle.getState();
-  if (state.status === "pending") throw handle.refetch(); // joins the request in flight
+  if (state.status === "pending") throw suspend(handle); // joins the request in flight
   if (state.status === "error" && state.data === undefined) {
     const epoch = resets.get(client) ?? 0;
     // the same failure rendered again (React renders a thrown component twice) is thrown again; one
     // thrown before a reset, or a read in flight, suspends on the (new or joined) request
     if (!thrown.has(state)) thrown.set(state, epoch);
-    if (state.isFetching || thrown.get(state)! < epoch) throw handle.refetch();
+    if (state.isFetching || thrown.get(state)! < epoch) throw suspend(handle);
     throw state.error;
   }
   return useMizanContext(descriptor, params) as SuspenseContextResult<R>;

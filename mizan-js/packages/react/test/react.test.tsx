@@ -6,7 +6,7 @@
  */
 import { act, Component, StrictMode, Suspense, useState, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, MizanProvider, useMizanContext, useMizanErrorReset, useMutation, useSuspenseMizanContext } from "@mizan/react";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
@@ -282,6 +282,38 @@ test("useSuspense…: an error boundary reset without useMizanErrorReset shows t
   } finally {
     console.error = original;
     suspending.close();
+  }
+});
+
+test("useSuspense…: a read another component holds disabled starts its fetch after the render, not during it", async () => {
+  function Badge() {
+    const r = useMizanContext(todos, { list: 3 }, { enabled: false }); // shows the count once someone loads it
+    return <p id="badge">{r.data?.length ?? "?"}</p>;
+  }
+  function Opener() {
+    const [open, setOpen] = useState(false);
+    return (
+      <>
+        <Badge />
+        <button id="open" onClick={() => setOpen(true)} />
+        {open && (
+          <Suspense fallback={<p id="fallback">loading</p>}>
+            <SuspenseList list={3} />
+          </Suspense>
+        )}
+      </>
+    );
+  }
+  const error = vi.spyOn(console, "error").mockImplementation(() => {});
+  try {
+    await render(<Opener />);
+    await click("open");
+    await settle(() => items()[0] === "Milk");
+    const logged = error.mock.calls.map((c) => String(c[0]));
+    expect(logged.filter((l) => /while rendering a different component/.test(l))).toEqual([]);
+    expect(text("badge")).toBe("1");
+  } finally {
+    error.mockRestore();
   }
 });
 

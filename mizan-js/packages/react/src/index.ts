@@ -91,7 +91,14 @@ export function useSuspenseMizanContext<P, R>(descriptor: ContextDescriptor<P, R
   const client = useMizanClient();
   const handle = client.registerContext(descriptor, params);
   const state = handle.getState();
-  if (state.status === "pending") throw suspend(handle); // joins the request in flight
+  if (state.status === "pending") {
+    // a server render (the SSR worker) has no network: the boundary's fallback is rendered there, and
+    // the browser reads it (docs/reference/client.md)
+    if (typeof window === "undefined") {
+      throw new Error(`MZJS00003 ${descriptor.name} was not prefetched for this page: its Suspense fallback is rendered on the server`);
+    }
+    throw suspend(handle); // joins the request in flight
+  }
   if (state.status === "error" && state.data === undefined) {
     const epoch = resets.get(client) ?? 0;
     // the same failure rendered again (React renders a thrown component twice) is thrown again; one

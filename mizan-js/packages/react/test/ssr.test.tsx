@@ -7,9 +7,9 @@
 import { Suspense } from "react";
 import { renderToString } from "react-dom/server";
 import { expect, test } from "vitest";
-import { createClient, stableKey } from "@mizan/base";
 import { MizanProvider, useSuspenseMizanContext } from "@mizan/react";
 import { todos } from "../../codegen/test/generated/mizan.js";
+import { workerClient } from "../../codegen/test/adapters/fake-server.js";
 
 function SuspenseList(props: { list: number }) {
   const { data } = useSuspenseMizanContext(todos, { list: props.list });
@@ -17,14 +17,7 @@ function SuspenseList(props: { list: number }) {
 }
 
 test("on the server a seeded suspense read renders its data; one not prefetched renders the fallback and fetches nothing", async () => {
-  const fetches: string[] = [];
-  const client = createClient({
-    baseUrl: "",
-    document: null,
-    channel: false,
-    fetch: (url) => (fetches.push(String(url)), Promise.reject(new Error("no fetch in the worker"))),
-  });
-  client.hydrate({ contexts: { [stableKey("todos", { list: 3 }, todos.paramTypes)]: { data: [{ id: 1, title: "Seeded", done: false, due: null, priority: "LOW" }], updatedAt: 1 } } });
+  const { client, fetches } = workerClient();
   const html = renderToString(
     <MizanProvider client={client}>
       <SuspenseList list={3} />

@@ -6,19 +6,12 @@
 import { createSSRApp, defineComponent, h } from "vue";
 import { renderToString } from "vue/server-renderer";
 import { expect, test } from "vitest";
-import { createClient, stableKey } from "@mizan/base";
 import { mizanPlugin, useMizanContext } from "@mizan/vue";
 import { todos } from "../../codegen/test/generated/mizan.js";
+import { workerClient } from "../../codegen/test/adapters/fake-server.js";
 
 test("a read seeded by SSR data renders as success and fetches nothing", async () => {
-  const fetches: string[] = [];
-  const client = createClient({
-    baseUrl: "",
-    document: null,
-    channel: false,
-    fetch: (url) => (fetches.push(String(url)), Promise.reject(new Error("no fetch in the worker"))),
-  });
-  client.hydrate({ contexts: { [stableKey("todos", { list: 3 }, todos.paramTypes)]: { data: [{ id: 1, title: "Seeded", done: false, due: null, priority: "LOW" }], updatedAt: 1 } } });
+  const { client, fetches } = workerClient();
   const Page = defineComponent({
     setup() {
       const read = useMizanContext(todos, { list: 3 });

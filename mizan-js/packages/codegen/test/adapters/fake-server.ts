@@ -4,9 +4,9 @@
  * It speaks the wire protocol of docs/reference/protocol.md as the Java side does; every request is recorded.
  */
 import { afterEach, beforeEach } from "vitest";
-import { createClient, type MizanClient } from "@mizan/base";
+import { createClient, stableKey, type MizanClient } from "@mizan/base";
 import { startServer, type Recorded, type Reply, type TestServer } from "../../../base/test/support/server.js";
-import { schemaHash, type Todo } from "../generated/mizan.js";
+import { schemaHash, todos, type Todo } from "../generated/mizan.js";
 
 export interface FakeMizan {
   readonly server: TestServer;
@@ -124,4 +124,20 @@ export function rendered(container: HTMLElement): { text(id: string): string | n
 /** What an optimistic update adds for a title before the server has it. */
 export function draft(title: string): Todo {
   return { id: -1, title: `${title} (saving)`, done: false, priority: "LOW", due: null };
+}
+
+/**
+ * A client as the SSR worker makes one (docs/how-to/ssr.md): no network (each fetch is recorded and
+ * refused), seeded with todos of list 3 (one, "Seeded").
+ */
+export function workerClient(): { client: MizanClient; fetches: string[] } {
+  const fetches: string[] = [];
+  const client = createClient({
+    baseUrl: "",
+    document: null,
+    channel: false,
+    fetch: (url) => (fetches.push(String(url)), Promise.reject(new Error("no fetch in the worker"))),
+  });
+  client.hydrate({ contexts: { [stableKey("todos", { list: 3 }, todos.paramTypes)]: { data: [todo(1, "Seeded")], updatedAt: 1 } } });
+  return { client, fetches };
 }

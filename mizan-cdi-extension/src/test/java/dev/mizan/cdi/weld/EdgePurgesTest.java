@@ -1,12 +1,9 @@
 package dev.mizan.cdi.weld;
 
-import static dev.mizan.cdi.weld.TestCallers.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.weld.edge.CatalogApi;
 import dev.mizan.cdi.weld.edge.SlowEdgePurger;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.json.JsonObject;
 import java.util.HashSet;
@@ -19,17 +16,8 @@ class EdgePurgesTest {
     @Test
     void purgesThatArriveWhileTheCdnIsBusyAreToldInOneCall() throws Exception {
         try (SeContainer cdi = WeldBed.start(CatalogApi.class, SlowEdgePurger.class)) {
-            MizanEngine engine = cdi.select(MizanEngine.class).get();
             SlowEdgePurger cdn = cdi.select(SlowEdgePurger.class).get();
-            RequestContextController rc = cdi.select(RequestContextController.class).get();
-            Runnable call = () -> {
-                rc.activate();
-                try {
-                    engine.call("restock", JsonObject.EMPTY_JSON_OBJECT, ANONYMOUS);
-                } finally {
-                    rc.deactivate();
-                }
-            };
+            Runnable call = () -> WeldBed.call(cdi, "restock", JsonObject.EMPTY_JSON_OBJECT);
             call.run();
             long deadline = System.currentTimeMillis() + 5000;
             while (cdn.calls().isEmpty() && System.currentTimeMillis() < deadline) {
@@ -39,12 +27,7 @@ class EdgePurgesTest {
             for (int i = 0; i < 50; i++) {
                 call.run();
             }
-            rc.activate();
-            try {
-                engine.call("reprice", JsonObject.EMPTY_JSON_OBJECT, ANONYMOUS);
-            } finally {
-                rc.deactivate();
-            }
+            WeldBed.call(cdi, "reprice", JsonObject.EMPTY_JSON_OBJECT);
             cdn.release();
             deadline = System.currentTimeMillis() + 5000;
             while (cdn.calls().size() < 2 && System.currentTimeMillis() < deadline) {

@@ -12,7 +12,6 @@ import dev.mizan.cdi.internal.engine.InternalFailure;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
 import dev.mizan.cdi.weld.valid.TodoApi;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -50,13 +49,7 @@ class EngineTest {
     }
 
     private static CallResult call(String name, JsonObject args) {
-        RequestContextController rc = cdi.select(RequestContextController.class).get();
-        rc.activate();
-        try {
-            return engine.call(name, args, ANONYMOUS);
-        } finally {
-            rc.deactivate();
-        }
+        return WeldBed.call(cdi, name, args);
     }
 
     @Test

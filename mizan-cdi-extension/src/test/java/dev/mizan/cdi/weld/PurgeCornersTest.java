@@ -8,7 +8,6 @@ import dev.mizan.cdi.internal.engine.CallResult;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.ReadResult;
 import dev.mizan.cdi.weld.valid.PurgeCornersApi;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -45,13 +44,7 @@ class PurgeCornersTest {
     }
 
     private static CallResult call(String name, JsonObject args) {
-        RequestContextController rc = cdi.select(RequestContextController.class).get();
-        rc.activate();
-        try {
-            return engine.call(name, args, ANONYMOUS);
-        } finally {
-            rc.deactivate();
-        }
+        return WeldBed.call(cdi, name, args);
     }
 
     private static JsonObject ids(long... ids) {

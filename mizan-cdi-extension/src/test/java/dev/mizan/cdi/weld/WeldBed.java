@@ -62,6 +62,18 @@ final class WeldBed {
         resolver.releaseConfig(resolver.getConfig(Thread.currentThread().getContextClassLoader()));
     }
 
+    /** Calls a function as an anonymous HTTP call would, inside a request context (which collects its invalidations). */
+    static dev.mizan.cdi.internal.engine.CallResult call(SeContainer cdi, String name, jakarta.json.JsonObject args) {
+        jakarta.enterprise.context.control.RequestContextController rc =
+                cdi.select(jakarta.enterprise.context.control.RequestContextController.class).get();
+        rc.activate();
+        try {
+            return cdi.select(dev.mizan.cdi.internal.engine.MizanEngine.class).get().call(name, args, TestCallers.ANONYMOUS);
+        } finally {
+            rc.deactivate();
+        }
+    }
+
     /** @return every message of a failure, its causes and suppressed exceptions, one a line */
     static String messages(Throwable t) {
         StringBuilder all = new StringBuilder();

@@ -95,7 +95,7 @@ export function useSuspenseMizanContext<P, R>(descriptor: ContextDescriptor<P, R
     // a server render (the SSR worker) has no network: the boundary's fallback is rendered there, and
     // the browser reads it (docs/reference/client.md)
     if (typeof window === "undefined") {
-      throw new Error(`MZJS00003 ${descriptor.name} was not prefetched for this page: its Suspense fallback is rendered on the server`);
+      throw new Error(`MZJS00003 ${descriptor.name} not prefetched`);
     }
     throw suspend(handle); // joins the request in flight
   }

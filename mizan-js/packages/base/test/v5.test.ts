@@ -47,6 +47,7 @@ beforeEach(async () => {
     const headers = { "Mizan-Schema": schemaHeader };
     if (r.path === "/mizan/session") return { headers, body: { csrfToken: "t" } };
     if (r.path === "/mizan/ctx/todos") return { headers, body: lists.get(Number(r.query.get("list"))) ?? [] };
+    if (r.path === "/mizan/call/clearDone") return { headers, body: { result: 0, invalidate: [{ context: "todos" }] } };
     if (r.path === "/mizan/call/addTodo") {
       const args = JSON.parse(r.body) as { list: number; title: string };
       await (titleGates.get(args.title) ?? callGate);
@@ -193,6 +194,16 @@ describe("mutations", () => {
     } finally {
       process.off("unhandledRejection", onUnhandled);
     }
+  });
+
+  test("a function without params: mutate() sends {} as mutate({}) does", async () => {
+    const clearDone: FunctionDescriptor<Record<string, never> | void, number> = { name: "clearDone", schema: SCHEMA };
+    const m = createMutation(newClient(), clearDone);
+    m.mutate();
+    await until(() => m.getState().isSuccess);
+    await m.mutateAsync({});
+    expect(server.to("/mizan/call/clearDone").map((r) => r.body)).toEqual(["{}", "{}"]);
+    expect(m.getState()).toMatchObject({ status: "success", data: 0 });
   });
 
   test("optimistic update: onMutate's write shows at once, the server's data replaces it on success", async () => {

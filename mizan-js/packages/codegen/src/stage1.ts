@@ -221,11 +221,14 @@ function contextDescriptor(context: ContextSchema, doc: SchemaDocument, names: O
   ].join("\n");
 }
 
+/** The args type of a function without params: `mutate()` and `mutate({})` both type-check, as in TanStack Query. */
+export const NO_ARGS = "Record<string, never> | void";
+
 function functionDescriptor(fn: FunctionSchema, names: OperationTypeNames, response: string): string {
   return [
     ...operationTypes(fn.name, fn.params, fn.returns["x-mizan-response"] === true ? response : tsType(fn.returns, ""), names, "args"),
     `/** Function \`${fn.name}\`${fn.sessionInit ? " (logs in or out)" : ""}. */`,
-    `export const ${valueName(fn.name)}: FunctionDescriptor<${names.params ?? "Record<string, never>"}, ${names.result}> = {`,
+    `export const ${valueName(fn.name)}: FunctionDescriptor<${names.params ?? NO_ARGS}, ${names.result}> = {`,
     `  name: ${JSON.stringify(fn.name)},`,
     ...(fn.sessionInit ? ["  sessionInit: true,"] : []),
     `  schema: schemaHash,`,

@@ -5,7 +5,7 @@
  * there needs no regeneration and two generated clients share one runtime.
  */
 import type { ContextSchema, FunctionSchema, SchemaDocument } from "./schema.js";
-import { declarations, operations, operationTypeNames, pascal, valueName, type OperationTypeNames } from "./stage1.js";
+import { declarations, NO_ARGS, operations, operationTypeNames, pascal, valueName, type OperationTypeNames } from "./stage1.js";
 
 export type Target = "react" | "vue" | "svelte";
 export const TARGETS: readonly Target[] = ["react", "vue", "svelte"];
@@ -113,7 +113,7 @@ function contextHook(target: Target, context: ContextSchema, names: OperationTyp
 }
 
 function functionHook(target: Target, fn: FunctionSchema, names: OperationTypeNames): string {
-  const a = names.params ?? "Record<string, never>";
+  const a = names.params ?? NO_ARGS;
   const r = names.result;
   return [
     `/** Mutation state and \`mutate\` for function \`${fn.name}\`${fn.sessionInit ? " (logs in or out: USER contexts are cleared)" : ""}. */`,

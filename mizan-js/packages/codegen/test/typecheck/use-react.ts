@@ -1,5 +1,5 @@
 // Uses the generated React hooks as an application would; type-checked with TypeScript 5 and 7.
-import { keepPreviousData, useAddTodo, useCatalog, useSuspenseTodos, useTodos } from "../generated/mizan.react.js";
+import { keepPreviousData, useAddTodo, useCatalog, useClearDone, useSuspenseTodos, useTodos } from "../generated/mizan.react.js";
 import { todos, type Todo } from "../generated/mizan.js";
 
 export function useExample(list: number): string {
@@ -39,4 +39,14 @@ export function useExample(list: number): string {
   add.mutate({ list });
   void saved;
   return `${first?.title}${status}${sure.length}${narrowed}${add.isPending}${useCatalog().data?.total}`;
+}
+
+/** A function without params: `mutate()` as in TanStack Query, and `mutate({})` as before. */
+export function clearAll(): Promise<number> {
+  const clear = useClearDone();
+  clear.mutate();
+  clear.mutate({});
+  // @ts-expect-error clearDone takes no args
+  clear.mutate({ list: 1 });
+  return clear.mutateAsync();
 }

@@ -1,5 +1,5 @@
 // Uses the generated Svelte reads as an application would; type-checked with TypeScript 5 and 7.
-import { keepPreviousData, useAddTodo, useCatalog, useTodos } from "../generated/mizan.svelte.js";
+import { keepPreviousData, useAddTodo, useCatalog, useClearDone, useTodos } from "../generated/mizan.svelte.js";
 import type { Todo } from "../generated/mizan.js";
 
 export function example(list: () => number): string {
@@ -11,4 +11,14 @@ export function example(list: () => number): string {
   // @ts-expect-error params are a getter
   useTodos({ list: 3 });
   return `${first?.title}${count}${page.isPlaceholderData}${add.isPending}${useCatalog().status}`;
+}
+
+/** A function without params: `mutate()` as in TanStack Query, and `mutate({})` as before. */
+export function clearAll(): Promise<number> {
+  const clear = useClearDone();
+  clear.mutate();
+  clear.mutate({});
+  // @ts-expect-error clearDone takes no args
+  clear.mutate({ list: 1 });
+  return clear.mutateAsync();
 }

@@ -325,11 +325,13 @@ export function createClient(config: MizanConfig): MizanClient {
       try {
         let response: Response;
         let text: string | undefined;
+        let invalidate: unknown;
         try {
           response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
           // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
           // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
-          if (response.headers.get("Mizan-Invalidate") === null && /\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
+          invalidate = response.headers.get("Mizan-Invalidate");
+          if (invalidate === null && /\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
             text = await response.text().catch((e: unknown) => { throw networkError(e); });
           }
         } catch (e) {
@@ -344,7 +346,6 @@ export function createClient(config: MizanConfig): MizanClient {
         }
         const stamp = ++clock;
         const header = (name: string) => response.headers.get(name);
-        let invalidate: unknown = header("Mizan-Invalidate");
         let result: unknown = response;
         let redirect: unknown;
         const done = new Set<string>();

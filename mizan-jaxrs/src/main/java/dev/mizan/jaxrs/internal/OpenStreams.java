@@ -124,7 +124,7 @@ final class OpenStreams {
         counted.accept(1);
         stream.unsent.incrementAndGet();
         if (!send(stream, first)) {
-            closed(stream); // the client is gone already: nothing to hold
+            freed(); // the client is gone already: nothing to hold
             return true;
         }
         streams.add(stream);
@@ -164,7 +164,7 @@ final class OpenStreams {
         queue(() -> streams.forEach(st -> {
             if (detach(st)) {
                 closeSink(st.sink);
-                closed(st);
+                freed();
             }
         }));
         writer.shutdown();
@@ -275,11 +275,11 @@ final class OpenStreams {
                 try {
                     closeSink(stream.sink);
                 } finally {
-                    closed(stream);
+                    freed();
                 }
             });
         } catch (RejectedExecutionException undeploying) {
-            closed(stream); // the container ends the connection
+            freed(); // the container ends the connection
         }
     }
 
@@ -296,7 +296,7 @@ final class OpenStreams {
     }
 
     /** The stream's place is free again. */
-    private void closed(Stream stream) {
+    private void freed() {
         open.decrementAndGet();
         counted.accept(-1);
     }

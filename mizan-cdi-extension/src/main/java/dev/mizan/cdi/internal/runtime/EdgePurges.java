@@ -69,7 +69,7 @@ final class EdgePurges {
             it.remove();
         }
         if (!batch.isEmpty()) {
-            purge(p.purger, Set.copyOf(batch), 1);
+            purge(p.purger, java.util.Collections.unmodifiableSet(batch), 1);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param params        the params in declaration order
  * @param byName        the same, by wire name
  * @param codecs        each param's codec, by position in {@code params}
+ * @param codecsByName  the same, by wire name (purges name their params)
  * @param nestedNumbers the integers and floating-point numbers inside each param, by position
  *                      ({@code null} where there are none)
  * @param schemaTypes   each param's JSON Schema type ({@code string} for raw-text params)
@@ -28,12 +29,14 @@ import java.util.Set;
  *                      ({@code Instant}, {@code UUID}, ...), which must arrive as Mizan's JSON-B writes it
  */
 record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, ParamCodec[] codecs,
+                     Map<String, ParamCodec> codecsByName,
                      NestedNumbers[] nestedNumbers, Map<String, String> schemaTypes, int arity, List<List<String>> groups,
                      Set<String> grouped, Object[] absent, boolean[] canonicalText) {
 
     static OperationPlan of(List<ParamModel> params, int arity, List<List<String>> groups) {
         Map<String, ParamModel> byName = new HashMap<>();
         Map<String, String> types = new HashMap<>();
+        Map<String, ParamCodec> codecsByName = new HashMap<>();
         ParamCodec[] codecs = new ParamCodec[params.size()];
         NestedNumbers[] nestedNumbers = new NestedNumbers[params.size()];
         Object[] absent = new Object[params.size()];
@@ -43,13 +46,14 @@ record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, Pa
             byName.put(p.name(), p);
             types.put(p.name(), p.stringTyped() ? "string" : p.schema().getString("type", "object"));
             codecs[i] = ParamCodec.of(p.type());
+            codecsByName.put(p.name(), codecs[i]);
             nestedNumbers[i] = NestedNumbers.inside(p.type());
             absent[i] = absent(p.type());
             canonicalText[i] = p.stringTyped() && p.type() != String.class;
         }
         Set<String> grouped = new HashSet<>();
         groups.forEach(grouped::addAll);
-        return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, nestedNumbers, Map.copyOf(types), arity,
+        return new OperationPlan(List.copyOf(params), Map.copyOf(byName), codecs, Map.copyOf(codecsByName), nestedNumbers, Map.copyOf(types), arity,
                 List.copyOf(groups), Set.copyOf(grouped), absent, canonicalText);
     }
 
@@ -70,6 +74,6 @@ record OperationPlan(List<ParamModel> params, Map<String, ParamModel> byName, Pa
 
     /** @return the codec of the param named {@code name} */
     ParamCodec codec(String name) {
-        return codecs[params.indexOf(byName.get(name))];
+        return codecsByName.get(name);
     }
 }

@@ -51,7 +51,7 @@ final class ConstraintHints {
         return loader != null && loader.getResource("META-INF/validation.xml") != null;
     }
 
-    /** The method and every method of a superclass or interface it overrides (Bean Validation merges their constraints). */
+    /** The method and every method of its class or a supertype it may override (Bean Validation merges their constraints). */
     private static Set<Method> sameSignature(Method method) {
         Set<Method> found = new HashSet<>();
         found.add(method);
@@ -63,10 +63,10 @@ final class ConstraintHints {
             if (type == Object.class || !seen.add(type)) {
                 continue;
             }
-            try {
-                found.add(type.getDeclaredMethod(method.getName(), method.getParameterTypes()));
-            } catch (NoSuchMethodException e) {
-                // not declared at this level
+            for (Method candidate : type.getDeclaredMethods()) {
+                if (mayOverride(candidate, method)) {
+                    found.add(candidate);
+                }
             }
             if (type.getSuperclass() != null) {
                 types.add(type.getSuperclass());
@@ -74,6 +74,26 @@ final class ConstraintHints {
             types.addAll(java.util.List.of(type.getInterfaces()));
         }
         return found;
+    }
+
+    /**
+     * Same name, and each parameter type the same as or a supertype of the method's: a method of a generic
+     * supertype ({@code save(T item)} implemented as {@code save(Item item)}) has another erased signature.
+     * An overload that merely accepts wider types counts too; the validator sorts that out.
+     */
+    private static boolean mayOverride(Method candidate, Method method) {
+        if (!candidate.getName().equals(method.getName()) || candidate.getParameterCount() != method.getParameterCount()
+                || java.lang.reflect.Modifier.isStatic(candidate.getModifiers())) {
+            return false;
+        }
+        Class<?>[] theirs = candidate.getParameterTypes();
+        Class<?>[] ours = method.getParameterTypes();
+        for (int i = 0; i < ours.length; i++) {
+            if (!theirs[i].isAssignableFrom(ours[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean foreign(Annotation[] annotations) {

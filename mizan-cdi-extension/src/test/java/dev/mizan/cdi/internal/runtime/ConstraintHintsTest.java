@@ -44,7 +44,12 @@ class ConstraintHintsTest {
         String inherited(@NotBlank String text);
     }
 
-    public static class Fixture implements Declared {
+    /** Implemented with a type argument: the implementing method's erased signature differs from this one's. */
+    interface Store<T> {
+        String generic(@NotNull T item);
+    }
+
+    public static class Fixture implements Declared, Store<String> {
         @MizanFunction
         public String plain(@Param("id") long id, @Param("text") String text) {
             return text;
@@ -79,6 +84,11 @@ class ConstraintHintsTest {
         public String inherited(String text) {
             return text;
         }
+
+        @Override
+        public String generic(String item) {
+            return item;
+        }
     }
 
     public record Bean(@NotBlank String name) {
@@ -86,7 +96,7 @@ class ConstraintHintsTest {
 
     @Test
     void sendsTheMethodsWithConstraintsToTheValidator() throws Exception {
-        for (String name : List.of("notNull", "valid", "element", "nested", "crossParameter", "inherited")) {
+        for (String name : List.of("notNull", "valid", "element", "nested", "crossParameter", "inherited", "generic")) {
             Method m = method(name);
             assertThat(ConstraintHints.mayBeConstrained(m)).as(name).isTrue();
         }
@@ -97,13 +107,13 @@ class ConstraintHintsTest {
         for (String name : List.of("plain", "none")) {
             assertThat(ConstraintHints.mayBeConstrained(method(name))).as(name).isFalse();
         }
-        for (String name : List.of("plain", "none", "notNull", "valid", "element", "nested", "inherited")) {
+        for (String name : List.of("plain", "none", "notNull", "valid", "element", "nested", "inherited", "generic")) {
             Method m = method(name);
             if (validatorSaysConstrained(m)) {
                 assertThat(ConstraintHints.mayBeConstrained(m)).as(name).isTrue();
             }
         }
-        for (String name : List.of("notNull", "valid", "element", "nested", "inherited")) {
+        for (String name : List.of("notNull", "valid", "element", "nested", "inherited", "generic")) {
             assertThat(validatorSaysConstrained(method(name))).as(name).isTrue();
         }
     }

@@ -13,17 +13,43 @@ export { generateStage1, operationTypeNames, paramType, tsType, valueName, type 
 export { adapterFile, generateStage2, TARGETS, type Stage2Options, type Target } from "./stage2.js";
 export { asSchemaDocument, type ContextSchema, type FunctionSchema, type JsonSchema, type ParamSchema, type SchemaDocument } from "./schema.js";
 
-/** Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). */
-export async function loadSchema(source: string): Promise<SchemaDocument> {
+/** How long a schema URL may take to answer: a server still deploying must not hang a build for minutes. */
+export const SCHEMA_FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). Errors name the
+ * source, and for a URL the network's own reason (`ECONNREFUSED`, a timeout, a certificate).
+ */
+export async function loadSchema(source: string, timeoutMs = SCHEMA_FETCH_TIMEOUT_MS): Promise<SchemaDocument> {
   let text: string;
   if (isSchemaUrl(source)) {
-    const response = await fetch(source, { headers: { Accept: "application/json" } });
+    let response: Response;
+    try {
+      response = await fetch(source, { headers: { Accept: "application/json" }, signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text();
+    } catch (e) {
+      throw new Error(`GET ${source} failed: ${reason(e, timeoutMs)}`, { cause: e });
+    }
     if (!response.ok) throw new Error(`GET ${source} answered ${response.status}`);
-    text = await response.text();
   } else {
     text = await readFile(source, "utf8");
   }
-  return asSchemaDocument(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    // an HTML login or error page answered with 200 is the usual case: say where it came from
+    throw new Error(`${source} is not JSON: ${(e as Error).message}`, { cause: e });
+  }
+  return asSchemaDocument(json);
+}
+
+/** undici's "fetch failed" says nothing: its cause does (ECONNREFUSED, ENOTFOUND, a certificate error). */
+function reason(e: unknown, timeoutMs: number): string {
+  const error = e as Error & { cause?: { code?: string; message?: string } };
+  if (error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+  const cause = error.cause;
+  return cause?.code ?? cause?.message ?? error.message;
 }
 
 export interface GenerateOptions extends Stage1Options, Stage2Options {
@@ -54,8 +80,8 @@ async function changed(options: GenerateOptions): Promise<[file: string, content
 
 /** Generates into `out`; returns the paths written (a file whose content is unchanged is not rewritten). */
 export async function generate(options: GenerateOptions): Promise<string[]> {
-  await mkdir(options.out, { recursive: true });
-  const files = await changed(options);
+  const files = await changed(options); // the schema first: a failed run leaves no empty directory behind
+  if (files.length) await mkdir(options.out, { recursive: true });
   for (const [file, content] of files) await writeFile(file, content);
   return files.map(([file]) => file);
 }

@@ -28,7 +28,7 @@ export interface MizanVitePlugin {
 
 export function mizan(options: GenerateOptions): MizanVitePlugin {
   const schemaFile = isSchemaUrl(options.schema) ? undefined : resolve(options.schema);
-  let server: MizanDevServer | undefined; // in vite dev, with a schema file to wait for
+  let server: MizanDevServer | undefined; // in vite dev
   let failed = false; // the overlay shows a failure
   let queue: Promise<void> = Promise.resolve();
   const once = async () => {
@@ -52,8 +52,8 @@ export function mizan(options: GenerateOptions): MizanVitePlugin {
     name: "mizan-codegen",
     buildStart: run,
     configureServer(devServer) {
-      if (!schemaFile) return;
-      server = devServer;
+      server = devServer; // vite dev: a failed run is shown, never fatal, also for a URL (a server not up yet)
+      if (!schemaFile) return; // a URL is read once, when Vite starts
       devServer.watcher.add(schemaFile);
       const changed = (path: string) => {
         if (resolve(path) === schemaFile) void run();

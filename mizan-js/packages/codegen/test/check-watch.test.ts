@@ -144,6 +144,19 @@ test("vite dev starts before the schema file exists: the error is logged, and th
   });
 });
 
+test("vite dev starts while the schema URL cannot be reached (the server not up yet): the error is logged", async () => {
+  const { createServer: tcp } = await import("node:net");
+  const probe = tcp();
+  await new Promise<void>((ok) => probe.listen(0, "127.0.0.1", ok));
+  const port = (probe.address() as { port: number }).port;
+  await new Promise((ok) => probe.close(ok)); // nothing listens there now
+  const { server, errors } = await devServer(`http://127.0.0.1:${port}/app/mizan/schema`, join(dir, "vite-url-out"));
+  await closing(server, async () => {
+    await server.listen();
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining(`MZJS00106 mizan-codegen: GET http://127.0.0.1:${port}/app/mizan/schema failed: ECONNREFUSED`));
+  });
+});
+
 test("vite build still fails when the schema cannot be read or is invalid, with the MZJS code the dev overlay shows", async () => {
   const viteBuild = (schema: string) =>
     build({ root: dir, configFile: false, logLevel: "silent", build: { write: false }, plugins: [mizan({ schema, out: join(dir, "build-out") })] });

@@ -81,22 +81,30 @@ if [ "$mode" != "memory" ]; then
   fi
   db="${pg_url##*/}"; db="${db%%\?*}"
   hostport="${pg_url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
-  if ! PGPASSWORD="$pg_password" psql -h "${hostport%%:*}" -p "${hostport##*:}" -U "$pg_user" -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
-    PGPASSWORD="$pg_password" psql -h "${hostport%%:*}" -p "${hostport##*:}" -U "$pg_user" -d postgres -qc "create database \"$db\""
+  pg_host="${hostport%%:*}"; pg_port=5432 # JDBC's default when the URL names none
+  [ "$hostport" = "$pg_host" ] || pg_port="${hostport##*:}"
+  if ! PGPASSWORD="$pg_password" psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1; then
+    PGPASSWORD="$pg_password" psql -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -qc "create database \"$db\""
     echo "created PostgreSQL database $db"
   fi
   # the CLI script with the values filled in (an empty password, for trust authentication, is left out)
   cli=$(<etc/wildfly/board-postgres.cli)
   [ -n "$pg_password" ] || cli=${cli// --password=\$\{pg.password\}/}
   cli=${cli//\$\{pg.jar\}/$pg_jar}; cli=${cli//\$\{pg.url\}/$pg_url}; cli=${cli//\$\{pg.user\}/$pg_user}; cli=${cli//\$\{pg.password\}/$pg_password}
-  printf '%s\n' "$cli" >"$target/board-postgres.cli"
-  "$home/bin/jboss-cli.sh" --file="$target/board-postgres.cli" >/dev/null
+  # it holds the password: readable by this user only, and gone once jboss-cli has read it
+  (umask 077; printf '%s\n' "$cli" >"$target/board-postgres.cli")
+  cli_status=0; "$home/bin/jboss-cli.sh" --file="$target/board-postgres.cli" >/dev/null || cli_status=$?
+  rm -f "$target/board-postgres.cli"
+  [ "$cli_status" = 0 ] || exit "$cli_status"
   # Two nodes share one secret (cache keys, CSRF tokens); mizan.dev's random secret is for one node only.
   secret_file="$target/board-secret"
-  [ -f "$secret_file" ] || head -c 32 /dev/urandom | base64 >"$secret_file"
+  [ -f "$secret_file" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$secret_file")
   opts+=(-Dmizan.cache.backend=redis "-Dmizan.cache.redis.url=redis://127.0.0.1:$redis_port")
   # in the environment, not on the command line, where any local user's ps would show it
   MIZAN_SECRET=$(cat "$secret_file"); export MIZAN_SECRET
+elif grep -q 'datasource="java:jboss/datasources/BoardDS"' "$home/standalone/configuration/standalone.xml"; then
+  # an earlier redis-postgres or two-nodes run left the default data source on PostgreSQL: back to H2
+  "$home/bin/jboss-cli.sh" --file=etc/wildfly/board-memory.cli >/dev/null
 fi
 
 start_node() { # <n> <offset>

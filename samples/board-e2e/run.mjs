@@ -133,6 +133,11 @@ try {
   await a1.waitForSelector("#title-error", { timeout: 15000 });
   check((await a1.textContent("#title-error")) === "Give the card a title", "an empty title shows the field error from the server");
   await shot(a1, "03-field-error");
+  // a title of ideographic spaces (an IME's space) is blank too, though Java's trim() keeps it
+  await a1.fill("#title", "\u3000\u3000");
+  const [blank] = await Promise.all([a1.waitForResponse((r) => r.url().endsWith("/mizan/call/addCard")), a1.click("#add")]);
+  const blankBody = await blank.json();
+  check(blank.status() === 400 && blankBody.error?.fields?.title?.join() === "Give the card a title", `a title of ideographic spaces is refused (${blank.status()} ${JSON.stringify(blankBody.error?.fields)})`);
 
   // 5. a valid card: one request, no reload; bob sees it arrive
   await a1.fill("#title", title);

@@ -21,6 +21,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,13 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class BoardApi {
+
+    /**
+     * A title must show something. {@code @NotBlank} trims only up to U+0020, while the store strips
+     * every space, so a title of ideographic spaces (U+3000, an IME's space) would be saved empty: this
+     * also refuses a title of Unicode spaces alone, and leaves the ASCII-blank ones to {@code @NotBlank}.
+     */
+    private static final String VISIBLE = "(?U)(?s).*\\S.*|[\\x00-\\x20]*";
 
     @Inject
     BoardStore store;
@@ -66,7 +74,7 @@ public class BoardApi {
     @Invalidates(value = "board", params = "boardId")
     @Invalidates("boards")
     @Invalidates("myCards")
-    public CardView addCard(long boardId, long columnId, @NotBlank(message = "Give the card a title") @Size(max = 120) String title) {
+    public CardView addCard(long boardId, long columnId, @NotBlank(message = "Give the card a title") @Pattern(regexp = VISIBLE, message = "Give the card a title") @Size(max = 120) String title) {
         return store.add(boardId, columnId, title, user());
     }
 
@@ -82,7 +90,7 @@ public class BoardApi {
     @RolesAllowed("user")
     @Invalidates(value = "board", params = "boardId")
     @Invalidates("myCards")
-    public CardView renameCard(long boardId, long cardId, @NotBlank(message = "Give the card a title") @Size(max = 120) String title) {
+    public CardView renameCard(long boardId, long cardId, @NotBlank(message = "Give the card a title") @Pattern(regexp = VISIBLE, message = "Give the card a title") @Size(max = 120) String title) {
         return store.rename(boardId, cardId, title);
     }
 

@@ -239,6 +239,14 @@ try {
   check(true, "alice's second tab dropped her own cards too");
   check((await probe()) === "miss", "after logout alice's myCards is gone from the server cache (Mizan-Cache: miss)");
   await shot(a1, "06-logged-out");
+  await a2.waitForSelector("#login", { timeout: 15000 });
+  check(true, "alice's second tab shows the login form again");
+  // a login in one tab: the other tab shows who is signed in now (the kernel reads `me` again there)
+  await a2.fill("#username", "bob");
+  await a2.fill("#password", "bob-pw");
+  await a2.click("#login");
+  await a1.waitForFunction(() => document.querySelector("#user")?.textContent.includes("bob"), null, { timeout: 15000 }).catch(() => {});
+  check((await a1.locator("#user").textContent().catch(() => "")).includes("bob"), "a login as bob in the second tab shows bob in the first tab too");
 
   // a phone-sized look at the board before logging in: the header stays compact, two short rows (the
   // brand, then the login form on one line), so the board starts within the first screen

@@ -4,7 +4,7 @@
 // same request, and other users' changes arrive over /mizan/events (client.jsx).
 import { useEffect, useState } from "react";
 import {
-  useAddCard, useBoard, useBoards, useDeleteCard, useExportBoard, useLogin, useLogout, useMoveCard, useMyCards, useRenameCard,
+  useAddCard, useBoard, useBoards, useDeleteCard, useExportBoard, useLogin, useLogout, useMe, useMoveCard, useMyCards, useRenameCard,
 } from "./generated/mizan.react.ts";
 
 const fieldErrors = (m) => m.error?.fields ?? {};
@@ -133,14 +133,9 @@ function CardItem({ boardId, card, columns, columnId, user }) {
   );
 }
 
-function MyCards({ onSignedOut }) {
+function MyCards() {
   const mine = useMyCards();
   const cards = mine.data ?? [];
-  // logged out in another tab: the kernel cleared the USER entries and the refetch answers 401
-  const signedOut = mine.error?.status === 401;
-  useEffect(() => {
-    if (signedOut) onSignedOut();
-  }, [signedOut, onSignedOut]);
   return (
     <section id="my-cards" className="panel">
       <h2>My cards <span className="count">{cards.length}</span></h2>
@@ -183,8 +178,14 @@ function Export({ boardId }) {
   );
 }
 
-export function BoardPage({ boardId, user: initialUser }) {
-  const [user, setUser] = useState(initialUser ?? null);
+export function BoardPage({ boardId }) {
+  // who is signed in: this tab's login or logout sets it at once; `me` follows a login or logout in
+  // another tab (the kernel reads every USER context again then), and came with the page
+  const me = useMe();
+  const [user, setUser] = useState(me.data?.user ?? null);
+  useEffect(() => {
+    if (me.data) setUser(me.data.user ?? null);
+  }, [me.data]);
   const boards = useBoards();
   const board = useBoard({ boardId });
   const b = board.data;
@@ -211,7 +212,7 @@ export function BoardPage({ boardId, user: initialUser }) {
               </section>
             ))}
           </div>
-          {user && <MyCards onSignedOut={() => setUser(null)} />}
+          {user && <MyCards />}
         </main>
       ) : (
         <main><p className="error">{board.error ? board.error.message : "Loading…"}</p></main>

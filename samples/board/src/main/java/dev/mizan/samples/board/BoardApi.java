@@ -10,6 +10,7 @@ import dev.mizan.SessionInit;
 import dev.mizan.samples.board.Views.BoardSummary;
 import dev.mizan.samples.board.Views.BoardView;
 import dev.mizan.samples.board.Views.CardView;
+import dev.mizan.samples.board.Views.Me;
 import dev.mizan.samples.board.Views.MyCard;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -49,6 +51,8 @@ public class BoardApi {
     SecurityContext security;
     @Inject
     HttpExchange http;
+    @Inject
+    HttpServletRequest request; // the container's request-scoped bean: a read has no HttpExchange
 
     @MizanContext(value = "boards", scope = Scope.PUBLIC)
     @PermitAll
@@ -60,6 +64,18 @@ public class BoardApi {
     @PermitAll
     public BoardView board(@Positive long boardId) {
         return store.board(boardId);
+    }
+
+    /**
+     * Who is signed in. A USER context, so a login or logout in any tab of the browser makes every tab
+     * read it again, and the page follows whoever the session belongs to now.
+     */
+    @MizanContext(value = "me", scope = Scope.USER)
+    @PermitAll
+    public Me me() {
+        // the servlet request's principal is null for nobody (Jakarta Security's caller may be "anonymous")
+        java.security.Principal caller = request.getUserPrincipal();
+        return new Me(caller == null ? null : caller.getName());
     }
 
     /** The caller's own cards: cached per user, never shared, purged at logout. */

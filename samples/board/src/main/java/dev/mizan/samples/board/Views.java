@@ -22,6 +22,10 @@ public final class Views {
     public record CardView(long id, String title, String owner) {
     }
 
+    /** Who is signed in: {@code user} is null (left out of the JSON) for nobody. */
+    public record Me(String user) {
+    }
+
     /** One of the caller's own cards, with where it sits. */
     public record MyCard(long id, String title, long boardId, String board, String column) {
     }

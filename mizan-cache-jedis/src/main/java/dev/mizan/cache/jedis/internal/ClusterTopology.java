@@ -1,12 +1,15 @@
 package dev.mizan.cache.jedis.internal;
 
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
-import java.util.function.Supplier;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Watches which nodes of a Redis Cluster own slots as masters. A failover promotes a replica that may
@@ -42,22 +45,17 @@ final class ClusterTopology {
     }
 
     synchronized State look() {
-        String nodes;
+        List<String[]> masters;
         try {
-            Object reply = client.get().sendCommand(sampleKey, Protocol.Command.CLUSTER, "NODES".getBytes(StandardCharsets.US_ASCII));
-            nodes = reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
+            masters = slotOwners();
         } catch (RuntimeException e) {
             return State.UNKNOWN;
         }
         Set<String> now = new HashSet<>();
         boolean failing = false;
-        for (String line : nodes.split("\n")) {
-            // <id> <ip:port@cport> <flags> <master> <ping-sent> <pong-recv> <config-epoch> <link-state> <slot> ...
-            String[] f = line.trim().split(" ");
-            if (f.length > 8 && f[2].contains("master")) {
-                now.add(f[0]);
-                failing |= f[2].contains("fail");
-            }
+        for (String[] f : masters) {
+            now.add(f[0]);
+            failing |= f[2].contains("fail");
         }
         if (failing) {
             return State.FAILING;
@@ -65,5 +63,35 @@ final class ClusterTopology {
         Set<String> before = owners;
         owners = now;
         return before == null || before.equals(now) ? State.STABLE : State.CHANGED;
+    }
+
+    /**
+     * @return the address of every master that owns slots
+     * @throws RuntimeException when the cluster cannot be asked
+     */
+    List<HostAndPort> masters() {
+        List<HostAndPort> masters = new ArrayList<>();
+        for (String[] f : slotOwners()) {
+            // <ip:port@cport[,hostname]>
+            String address = f[1].split("[@,]")[0];
+            int colon = address.lastIndexOf(':');
+            masters.add(new HostAndPort(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
+        }
+        return masters;
+    }
+
+    /** @return the {@code CLUSTER NODES} fields of every master that owns slots */
+    private List<String[]> slotOwners() {
+        Object reply = client.get().sendCommand(sampleKey, Protocol.Command.CLUSTER, "NODES".getBytes(StandardCharsets.US_ASCII));
+        String nodes = reply instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(reply);
+        List<String[]> owners = new ArrayList<>();
+        for (String line : nodes.split("\n")) {
+            // <id> <ip:port@cport> <flags> <master> <ping-sent> <pong-recv> <config-epoch> <link-state> <slot> ...
+            String[] f = line.trim().split(" ");
+            if (f.length > 8 && f[2].contains("master")) {
+                owners.add(f);
+            }
+        }
+        return owners;
     }
 }

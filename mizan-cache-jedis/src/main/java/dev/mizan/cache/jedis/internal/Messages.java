@@ -49,9 +49,12 @@ final class Messages {
                 + "until it is back", reason);
     }
 
-    static void subscriptionBack(boolean epochBumped) {
-        LOG.log(Level.INFO, epochBumped
+    static void subscriptionBack(boolean resubscription, boolean epochBumped) {
+        LOG.log(Level.INFO, resubscription
                 ? "MZRD00104: the Redis purge subscription is back; bumped the epoch, so nothing cached before is served"
+                : epochBumped
+                ? "MZRD00104: subscribed to Redis purges; bumped the epoch, as Redis is not the one Mizan last saw "
+                        + "(new, restarted or failed over) or could not tell, so nothing cached before is served"
                 : "MZRD00104: subscribed to Redis purges");
     }
 

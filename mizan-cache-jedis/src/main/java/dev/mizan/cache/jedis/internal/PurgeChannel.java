@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +23,8 @@ import java.util.function.Consumer;
  * <p>While the subscription is lost the node may miss purges that matter (a failover can lose
  * writes; a restarted Redis can come back from an older snapshot), so {@link #subscribed()} is false
  * and the backend bypasses. When it is back, the epoch is bumped <em>before</em> the node serves
- * again, so nothing cached before the gap can be read (docs/how-to/redis.md).
+ * again, so nothing cached before the gap can be read. A node's first subscription asks the backend
+ * too: Redis may have restarted or failed over while no node was subscribed (docs/how-to/redis.md).
  */
 final class PurgeChannel implements AutoCloseable {
 
@@ -33,7 +33,7 @@ final class PurgeChannel implements AutoCloseable {
 
     private final RedisClients clients;
     private final String channel;
-    private final BooleanSupplier bumpEpoch;
+    private final EpochGuard epoch;
     /** Cluster mode only, else null. */
     private final ClusterTopology topology;
     private final Duration heartbeat;
@@ -55,18 +55,28 @@ final class PurgeChannel implements AutoCloseable {
     private volatile HostAndPort subscribedTo;
     private volatile Subscription subscription;
 
+    /** Moves the epoch, when needed, on every subscription before the node serves from it. */
+    interface EpochGuard {
+        /**
+         * @param resubscription whether this node was subscribed before: then the epoch must move
+         * @return whether the epoch moved
+         * @throws RuntimeException when it had to move and could not: the node stays unsubscribed
+         */
+        boolean settle(boolean resubscription);
+    }
+
     /**
      * @param clients   where to subscribe
      * @param channel   the channel's full name
-     * @param bumpEpoch makes every entry stale; called after a lost subscription is back, before serving
+     * @param epoch     asked on every subscription, before serving, whether to make every entry stale
      * @param heartbeat how often to ping; three unanswered pings count as a lost subscription
      * @param topology  in cluster mode, the slot owners to watch on every beat; else null
      */
-    PurgeChannel(RedisClients clients, String channel, BooleanSupplier bumpEpoch, Duration heartbeat,
+    PurgeChannel(RedisClients clients, String channel, EpochGuard epoch, Duration heartbeat,
                  ClusterTopology topology) {
         this.clients = clients;
         this.channel = channel;
-        this.bumpEpoch = bumpEpoch;
+        this.epoch = epoch;
         this.topology = topology;
         this.heartbeat = heartbeat;
         // RESP2 on this connection: a PING answers inside the subscription's own replies (["pong", ""]),
@@ -233,17 +243,15 @@ final class PurgeChannel implements AutoCloseable {
                 // a master that owns slots is down: its replica's promotion is still to come
                 throw new IllegalStateException("a cluster master is failing");
             }
-            if (resubscription && !bumpEpoch.getAsBoolean()) {
-                // stay unsubscribed: this connection is dropped and the next attempt bumps again
-                throw new IllegalStateException("the epoch could not be bumped");
-            }
+            // throws when the epoch had to move and could not: this connection is dropped, the next attempt tries again
+            boolean bumped = epoch.settle(resubscription);
             lastPong = System.nanoTime();
             everSubscribed = true;
             subscribed = true;
             lossReported = false;
             firstAttempt.countDown();
-            Messages.subscriptionBack(resubscription);
-            if (resubscription) {
+            Messages.subscriptionBack(resubscription, bumped);
+            if (bumped) {
                 tell(PurgeListener::resync);
             }
         }

@@ -45,6 +45,8 @@ public final class RedisCacheBackend implements CacheBackend {
     /** Keep counters away from the top of the range, so {@code INCR} can never overflow. */
     private static final long COUNTER_HEADROOM = 1L << 40;
     private static final String EPOCH = "epoch";
+    /** The {@link ServerFingerprint} of the Redis the epoch was last settled on. */
+    private static final String SERVER = "server";
 
     private final String prefix;
     private final RedisClients clients;
@@ -76,7 +78,8 @@ public final class RedisCacheBackend implements CacheBackend {
         Messages.started(settings);
         EvictionPolicyCheck.run(clients, settings);
         ClusterTopology topology = cluster ? new ClusterTopology(clients::client, key(EPOCH)) : null;
-        this.purges = new PurgeChannel(clients, channel, this::bumpEpoch, Duration.ofSeconds(1), topology);
+        this.purges = new PurgeChannel(clients, channel, resubscription -> settleEpoch(resubscription, topology),
+                Duration.ofSeconds(1), topology);
         purges.start(settings.timeout().multipliedBy(5).plusSeconds(1));
     }
 
@@ -252,6 +255,34 @@ public final class RedisCacheBackend implements CacheBackend {
         } catch (RuntimeException e) {
             Messages.closeFailed(e);
         }
+    }
+
+    /**
+     * On every subscription: moves the epoch after a lost subscription, and also on a first one when Redis
+     * is not the one the stored fingerprint names (it restarted, maybe from an older snapshot, or failed over
+     * while no node was subscribed), or when that cannot be told. A node started against the same Redis
+     * keeps the cache warm.
+     *
+     * @return whether the epoch moved
+     */
+    private boolean settleEpoch(boolean resubscription, ClusterTopology topology) {
+        String now;
+        try {
+            now = ServerFingerprint.of(clients, topology);
+        } catch (RuntimeException e) {
+            // INFO refused (an ACL without +info) or a master unreachable: assume the worst
+            now = null;
+        }
+        UnifiedJedis client = clients.client();
+        boolean bump = resubscription || now == null || !now.equals(client.get(key(SERVER)));
+        if (bump && !bumpEpoch()) {
+            throw new IllegalStateException("the epoch could not be bumped");
+        }
+        if (now != null) {
+            // no TTL: one small key, and a fleet that ran for longer than any TTL keeps its cache on a redeploy
+            client.set(key(SERVER), now);
+        }
+        return bump;
     }
 
     /**

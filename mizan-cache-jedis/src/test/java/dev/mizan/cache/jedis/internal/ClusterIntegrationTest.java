@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.mizan.cache.jedis.internal.AppNode.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,6 +100,47 @@ class ClusterIntegrationTest extends PurgeScenarios {
                 "the node to notice the new master, move the epoch and serve again");
         assertThat(stock(node, "failover").status()).isEqualTo(CacheStatus.MISS);
         RedisServer.await(() -> stock(node, "failover").status() == CacheStatus.HIT, Duration.ofSeconds(10), "service to resume");
+    }
+
+    /**
+     * Every node is down while the master of the context's counters restarts from a snapshot older than a
+     * purge: the next deployment must not serve the entry that purge made stale.
+     */
+    @Test
+    void aNewDeploymentServesNothingPurgedBeforeAMasterCameBackFromAnOlderSnapshot() {
+        stock(node, "snapshot");
+        assertThat(stock(node, "snapshot").status()).isEqualTo(CacheStatus.HIT);
+        List<RedisServer> all = new ArrayList<>(MASTERS);
+        all.addAll(REPLICAS);
+        int slot = JedisClusterCRC16.getSlot("mizan:" + CounterNames.context("stock"));
+        RedisServer owner = all.stream().filter(m -> m.send("CLUSTER", "NODES").lines()
+                .anyMatch(l -> l.contains("myself,master") && owns(l, slot))).findFirst().orElseThrow();
+        all.forEach(m -> assertThat(m.send("SAVE")).isEqualTo("OK"));
+        version.set(2);
+        assertThat(node.cache.purge(CounterNames.context("stock"))).isTrue();
+        node.close();
+        owner.kill();
+        owner.launch();
+        for (RedisServer m : all) {
+            RedisServer.await(() -> m.send("CLUSTER", "INFO").contains("cluster_state:ok"), Duration.ofSeconds(20),
+                    "cluster_state:ok on " + m.port);
+        }
+        node = new AppNode(config());
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the new deployment to subscribe");
+        assertThat(stock(node, "snapshot").status()).isNotEqualTo(CacheStatus.HIT);
+        assertThat(body(stock(node, "snapshot"))).isEqualTo("v2");
+    }
+
+    /** A redeploy against a cluster whose masters stayed up keeps the cache warm. */
+    @Test
+    void aNewDeploymentOnTheSameClusterKeepsTheCacheWarm() {
+        stock(node, "warm");
+        assertThat(stock(node, "warm").status()).isEqualTo(CacheStatus.HIT);
+        node.close();
+        node = new AppNode(config());
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the new deployment to subscribe");
+        assertThat(stock(node, "warm").status()).isEqualTo(CacheStatus.HIT);
+        assertThat(node.resyncs).isEmpty();
     }
 
     @Override

@@ -73,6 +73,37 @@ class OutageIntegrationTest {
         assertThat(node.cache.serving()).isTrue();
     }
 
+    /** Redis goes down with every node (a host reboot) and reloads an older snapshot before any node is back. */
+    @Test
+    void aNewDeploymentServesNothingPurgedBeforeRedisCameBackFromAnOlderSnapshot() {
+        read();
+        assertThat(read().status()).isEqualTo(CacheStatus.HIT);
+        assertThat(redis.send("SAVE")).isEqualTo("OK");
+        version.set(2);
+        node.cache.purge(CounterNames.context("stock"));
+        node.close();
+        redis.kill();
+        // the snapshot's counters match its v1 entry again; no node was subscribed to see Redis go
+        redis.launch();
+        node = new AppNode(AppNode.standalone(redis.port, "mizan:"));
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the new deployment to subscribe");
+        Served first = read();
+        assertThat(first.status()).isNotEqualTo(CacheStatus.HIT);
+        assertThat(body(first)).isEqualTo("v2");
+    }
+
+    /** The other side of the check above: a redeploy against a Redis that stayed up does not flush the cache. */
+    @Test
+    void aNewDeploymentOnTheSameRedisKeepsTheCacheWarm() {
+        read();
+        assertThat(read().status()).isEqualTo(CacheStatus.HIT);
+        node.close();
+        node = new AppNode(AppNode.standalone(redis.port, "mizan:"));
+        RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the new deployment to subscribe");
+        assertThat(read().status()).isEqualTo(CacheStatus.HIT);
+        assertThat(node.resyncs).isEmpty();
+    }
+
     @Test
     void aPurgeThatRedisRefusesIsALostPurgeAndNothingStaleIsRead() {
         read();

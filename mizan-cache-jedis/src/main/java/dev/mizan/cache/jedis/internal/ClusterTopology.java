@@ -55,7 +55,9 @@ final class ClusterTopology {
         boolean failing = false;
         for (String[] f : masters) {
             now.add(f[0]);
-            failing |= f[2].contains("fail");
+            // exact flags: "nofailover" (cluster-replica-no-failover yes, masters too) is no failure
+            List<String> flags = List.of(f[2].split(","));
+            failing |= flags.contains("fail") || flags.contains("fail?");
         }
         if (failing) {
             return State.FAILING;
@@ -88,7 +90,7 @@ final class ClusterTopology {
         for (String line : nodes.split("\n")) {
             // <id> <ip:port@cport> <flags> <master> <ping-sent> <pong-recv> <config-epoch> <link-state> <slot> ...
             String[] f = line.trim().split(" ");
-            if (f.length > 8 && f[2].contains("master")) {
+            if (f.length > 8 && List.of(f[2].split(",")).contains("master")) {
                 owners.add(f);
             }
         }

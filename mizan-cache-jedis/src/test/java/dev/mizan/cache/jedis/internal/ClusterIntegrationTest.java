@@ -131,6 +131,32 @@ class ClusterIntegrationTest extends PurgeScenarios {
         assertThat(body(stock(node, "snapshot"))).isEqualTo("v2");
     }
 
+    /**
+     * {@code cluster-replica-no-failover yes} (often in a shared redis.conf) makes Redis flag every node
+     * {@code nofailover}, masters included: that is no failing master, and the node must serve.
+     */
+    @Test
+    void aMasterFlaggedNofailoverIsNotFailing() {
+        List<RedisServer> all = new ArrayList<>(MASTERS);
+        all.addAll(REPLICAS);
+        try {
+            for (RedisServer m : all) {
+                assertThat(m.send("CONFIG", "SET", "cluster-replica-no-failover", "yes")).isEqualTo("OK");
+            }
+            for (RedisServer m : all) {
+                assertThat(m.send("CLUSTER", "NODES").lines().filter(l -> l.contains("myself")).findFirst().orElseThrow())
+                        .contains("nofailover");
+            }
+            try (AppNode other = new AppNode(config())) {
+                RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the node to subscribe");
+                stock(other, "nofailover");
+                assertThat(stock(other, "nofailover").status()).isEqualTo(CacheStatus.HIT);
+            }
+        } finally {
+            all.forEach(m -> m.send("CONFIG", "SET", "cluster-replica-no-failover", "no"));
+        }
+    }
+
     /** A redeploy against a cluster whose masters stayed up keeps the cache warm. */
     @Test
     void aNewDeploymentOnTheSameClusterKeepsTheCacheWarm() {

@@ -83,7 +83,7 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         Optional<String> password = config.apply(PASSWORD).filter(v -> !v.isEmpty()).or(() -> Optional.ofNullable(userInfo[1]));
         boolean ssl = get.apply(SSL).map(RedisSettings::bool).orElse("rediss".equalsIgnoreCase(url.getScheme()));
         int poolSize = positive(POOL_SIZE, get.apply(POOL_SIZE).orElse("64"));
-        Duration counterTtl = positiveDuration(COUNTER_TTL, get.apply(COUNTER_TTL).orElse("P1D"), "P1D");
+        Duration counterTtl = counterTtl(get.apply(COUNTER_TTL).orElse("P1D"));
         return new RedisSettings(mode, url, nodes, master, timeout, get.apply(KEY_PREFIX).orElse("mizan:"), user, password,
                 ssl, database(url), poolSize, counterTtl);
     }
@@ -164,6 +164,19 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
             // reported below
         }
         throw Messages.invalid(key, raw, "a positive ISO-8601 duration such as " + example);
+    }
+
+    /** Redis takes TTLs in whole milliseconds ({@code PX}) and refuses {@code PX 0}: less would fail every fill and purge. */
+    private static Duration counterTtl(String raw) {
+        try {
+            Duration d = Duration.parse(raw);
+            if (d.toMillis() >= 1) {
+                return d;
+            }
+        } catch (DateTimeParseException | ArithmeticException e) {
+            // reported below
+        }
+        throw Messages.invalid(COUNTER_TTL, raw, "an ISO-8601 duration of at least 1 ms such as P1D");
     }
 
     /** @return {@link #counterTtl} in milliseconds */

@@ -57,8 +57,14 @@ class RedisSettingsTest {
     @Test
     void counterTtlIsAPositiveDuration() {
         assertThat(read(Map.of("mizan.cache.redis.counter-ttl", "PT12H")).counterTtl()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(read(Map.of("mizan.cache.redis.counter-ttl", "PT0.001S")).counterTtlMillis()).isEqualTo(1);
+        // Redis refuses PX 0: a TTL that truncates to 0 ms would make every fill and purge fail at run time
+        assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.counter-ttl", "PT0.0005S"))).hasMessage(
+                "MZRD00001: mizan.cache.redis.counter-ttl must be an ISO-8601 duration of at least 1 ms such as P1D, not 'PT0.0005S'");
         assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.counter-ttl", "PT0S"))).hasMessage(
-                "MZRD00001: mizan.cache.redis.counter-ttl must be a positive ISO-8601 duration such as P1D, not 'PT0S'");
+                "MZRD00001: mizan.cache.redis.counter-ttl must be an ISO-8601 duration of at least 1 ms such as P1D, not 'PT0S'");
+        assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.counter-ttl", "-PT1H")))
+                .hasMessageStartingWith("MZRD00001: mizan.cache.redis.counter-ttl must be");
     }
 
     @Test

@@ -30,6 +30,8 @@ final class PurgeChannel implements AutoCloseable {
 
     private static final long MIN_BACKOFF_MS = 50;
     private static final long MAX_BACKOFF_MS = 1_000;
+    /** How long {@link #close()} waits for the subscriber thread, which may be opening a connection. */
+    private static final long CLOSE_WAIT_MS = 2_000;
 
     private final RedisClients clients;
     private final String channel;
@@ -118,6 +120,12 @@ final class PurgeChannel implements AutoCloseable {
         watchdog.shutdownNow();
         thread.interrupt();
         dropConnection();
+        try {
+            // before the caller closes the pools: an undeployed application keeps no thread and no connection
+            thread.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {
@@ -129,6 +137,10 @@ final class PurgeChannel implements AutoCloseable {
                 c = new Connection(to, subscriberConfig);
                 subscribedTo = to;
                 connection = c;
+                if (closed) {
+                    // close() ran while c was being opened, and dropped the connection before it
+                    break;
+                }
                 Subscription s = new Subscription(everSubscribed);
                 subscription = s;
                 s.proceed(c, channel);

@@ -100,7 +100,7 @@ public final class RedisCacheBackend implements CacheBackend {
         for (int i = 0; i < counters.size(); i++) {
             keys[i + 1] = key(counters.get(i)).getBytes(StandardCharsets.UTF_8);
         }
-        List<byte[]> values = clients.client().mget(keys);
+        List<byte[]> values = clients.built().mget(keys);
         Long[] current = new Long[counters.size()];
         for (int i = 0; i < current.length; i++) {
             current[i] = parse(values.get(i + 1));
@@ -169,7 +169,7 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         try {
             // never past its counters' TTL, which this entry's fill renewed: an entry must not outlive them
-            clients.client().set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
+            clients.built().set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
         } catch (JedisConnectionException e) {
             throw tripped(e);
         }
@@ -229,7 +229,7 @@ public final class RedisCacheBackend implements CacheBackend {
             if (!cluster) {
                 throw moved;
             }
-            ((RedisClusterClient) clients.client()).refreshClusterTopology();
+            ((RedisClusterClient) clients.built()).refreshClusterTopology();
             return work.get();
         }
     }
@@ -316,7 +316,7 @@ public final class RedisCacheBackend implements CacheBackend {
      */
     private RuntimeException publish(String message) {
         try {
-            clients.client().publish(channel, message);
+            clients.built().publish(channel, message);
             return null;
         } catch (JedisConnectionException e) {
             return tripped(e);
@@ -326,7 +326,7 @@ public final class RedisCacheBackend implements CacheBackend {
     }
 
     private AbstractPipeline pipelined() {
-        UnifiedJedis client = clients.client();
+        UnifiedJedis client = clients.built();
         return cluster ? ((RedisClusterClient) client).pipelined(pipelineWorkers) : client.pipelined();
     }
 

@@ -21,9 +21,10 @@ import java.util.function.Supplier;
  * read, and the wait for a pooled connection).
  *
  * <p>The Sentinel and Cluster clients ask their nodes for the master or the slot map as they are built,
- * and fail when none answers. Redis being unreachable at start is not an error (the backend bypasses until
- * it answers: docs/how-to/redis.md), so the client is built on first use, and again on each use until it
- * could be: only the purge subscription's thread uses it while Redis is away, at its back-off pace.
+ * and fail when none answers, after up to the timeout per node. Redis being unreachable at start is not an
+ * error (the backend bypasses until it answers: docs/how-to/redis.md), so the client is built at start and
+ * again by the purge subscription's thread, at its back-off pace, until it could be; request threads
+ * ({@link #built()}) never build it, so none waits for sentinels or seeds that do not answer.
  */
 final class RedisClients implements AutoCloseable {
 
@@ -52,6 +53,8 @@ final class RedisClients implements AutoCloseable {
     }
 
     /**
+     * For the start and the purge subscription's threads: builds the client when it is not yet.
+     *
      * @return the client for commands and pipelines
      * @throws redis.clients.jedis.exceptions.JedisException when it cannot be built now (no sentinel or
      *         cluster node answers), or after {@link #close()}
@@ -70,6 +73,20 @@ final class RedisClients implements AutoCloseable {
             }
             return client;
         }
+    }
+
+    /**
+     * For request threads.
+     *
+     * @return the client, if built
+     * @throws CacheUnavailableException while it is not: the origin cache bypasses, or counts a lost purge
+     */
+    UnifiedJedis built() {
+        UnifiedJedis c = client;
+        if (c == null) {
+            throw Messages.unavailable();
+        }
+        return c;
     }
 
     /** @return where to open the pub/sub connection now: the current master, or the next cluster node */

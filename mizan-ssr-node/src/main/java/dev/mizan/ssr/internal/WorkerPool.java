@@ -52,6 +52,12 @@ public final class WorkerPool implements AutoCloseable {
     private final Set<Worker> renewing = ConcurrentHashMap.newKeySet();
     /** Renewing workers whose replacement is ready: retired when their render in flight ends. */
     private final Set<Worker> handedOver = ConcurrentHashMap.newKeySet();
+    /**
+     * Held while a worker moves between idle, renewing, handed over and gone, so that a release, a
+     * replacement becoming ready and a loss never interleave: each worker's place in the pool is then
+     * either its own or, renewing, shared with the one replacement starting for it, never a second.
+     */
+    private final Object moves = new Object();
     private final PoolCounters counters = new PoolCounters();
     private final SsrMetrics metrics;
     private final AtomicLong ids = new AtomicLong();
@@ -173,32 +179,46 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void release(Worker w) {
-        if (handedOver.remove(w)) {
-            forget(w);
-            dismiss(w); // its replacement is in the pool already
-        } else if (closed || w.bundleStamp() != bundleStamp) {
-            retire(w);
-        } else if (!w.alive()) {
-            counters.crashes.increment();
-            lost(w);
-        } else {
-            if (w.renders() >= settings.maxRenders() && renewing.add(w)) {
-                start(w); // its replacement; it serves until that one is ready
+        synchronized (moves) {
+            if (handedOver.remove(w)) {
+                forget(w);
+                dismiss(w); // its replacement is in the pool already
+            } else if (closed || w.bundleStamp() != bundleStamp) {
+                retire(w);
+            } else if (!w.alive()) {
+                counters.crashes.increment();
+                lost(w);
+            } else {
+                if (w.renders() >= settings.maxRenders() && renewing.add(w)) {
+                    start(w); // its replacement; it serves until that one is ready
+                }
+                toIdle(w);
             }
-            idle.offer(w);
         }
     }
 
-    /** The replacement of {@code old} is ready: {@code old} leaves the pool now if idle, else when its render ends. */
+    /** A worker the full idle queue refuses has no place in the pool, and must not run on, counted as alive. */
+    private void toIdle(Worker w) {
+        if (!idle.offer(w)) {
+            forget(w);
+            dismiss(w);
+        }
+    }
+
+    /**
+     * The replacement of {@code old} is ready: {@code old} leaves the pool now if idle, else when its
+     * render ends. Called holding {@link #moves}.
+     */
     private void handOver(Worker old) {
         renewing.remove(old);
         if (!all.contains(old)) {
             return; // it died or timed out meanwhile, and that replacement was not started
         }
-        handedOver.add(old);
-        if (idle.remove(old) && handedOver.remove(old)) {
+        if (idle.remove(old)) {
             forget(old);
             dismiss(old);
+        } else {
+            handedOver.add(old); // rendering
         }
     }
 
@@ -226,20 +246,27 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     private void retire(Worker w) {
-        forget(w);
-        dismiss(w);
-        replaceUnlessRenewing(w);
+        synchronized (moves) {
+            forget(w);
+            dismiss(w);
+            replaceUnlessRenewed(w);
+        }
     }
 
     private void lost(Worker w) {
-        forget(w);
-        w.kill();
-        replaceUnlessRenewing(w);
+        synchronized (moves) {
+            forget(w);
+            w.kill();
+            replaceUnlessRenewed(w);
+        }
     }
 
-    /** A renewing worker's replacement is starting already: a second one would make the pool one too large. */
-    private void replaceUnlessRenewing(Worker w) {
-        if (!renewing.remove(w)) {
+    /**
+     * A renewing worker's replacement is starting already, and a handed-over one's is in the pool: a
+     * second one would make the pool one too large.
+     */
+    private void replaceUnlessRenewed(Worker w) {
+        if (!handedOver.remove(w) && !renewing.remove(w)) {
             replace();
         }
     }
@@ -284,10 +311,12 @@ public final class WorkerPool implements AutoCloseable {
                     forget(w);
                     w.end();
                 } else {
-                    if (renewed != null) {
-                        handOver(renewed); // first: the idle queue holds pool.size workers, not one more
+                    synchronized (moves) {
+                        if (renewed != null) {
+                            handOver(renewed); // first: the idle queue holds pool.size workers, not one more
+                        }
+                        toIdle(w);
                     }
-                    idle.offer(w);
                 }
                 return;
             } catch (IOException | RuntimeException e) {
@@ -341,10 +370,12 @@ public final class WorkerPool implements AutoCloseable {
 
     /** A worker that dies while idle is replaced at once, not when a render next picks it. */
     private void diedIdle(Worker w) {
-        if (!closed && idle.remove(w)) {
-            counters.crashes.increment();
-            Messages.workerDied(w.pid(), "exited while idle");
-            lost(w);
+        synchronized (moves) {
+            if (!closed && idle.remove(w)) {
+                counters.crashes.increment();
+                Messages.workerDied(w.pid(), "exited while idle");
+                lost(w);
+            }
         }
     }
 

@@ -169,6 +169,52 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void aRecycledWorkerThatTimesOutAfterItsReplacementIsReadyLeavesOneWorker() throws Exception {
+        handedOverWorkerFails(RenderException.Kind.TIMEOUT);
+    }
+
+    @Test
+    void aRecycledWorkerThatDiesAfterItsReplacementIsReadyLeavesOneWorker() throws Exception {
+        handedOverWorkerFails(RenderException.Kind.CRASH);
+    }
+
+    /**
+     * A pool of one that recycles after every render: the old worker's render outlasts its replacement's
+     * start, then times out or dies. The replacement is in the pool already, and must stay the only
+     * worker: no second one started, counted as alive and never given a render.
+     */
+    private void handedOverWorkerFails(RenderException.Kind how) throws Exception {
+        WorkerFiles files = WorkerFiles.extract(Fixtures.serverBundle().toString(), getClass().getClassLoader());
+        SsrSettings s = new SsrSettings(Fixtures.NODE, Fixtures.serverBundle().toString(), 1, Duration.ofSeconds(3), 1,
+                8_388_608, true, false);
+        try (WorkerPool pool = new WorkerPool(s, files)) {
+            awaitAlive(pool, 1, Duration.ofSeconds(30));
+            long old = Long.parseLong(html(pool.render(request("pid", "{}")))); // past max-renders: its replacement starts
+            CompletableFuture<RenderResult> slow = CompletableFuture.supplyAsync(() -> render(pool, "slow", "{\"ms\":10000}"));
+            awaitAlive(pool, 2, Duration.ofMillis(2500)); // the replacement is ready, the old worker still renders
+            if (how == RenderException.Kind.CRASH) {
+                ProcessHandle.of(old).orElseThrow().destroyForcibly();
+            }
+            assertThatThrownBy(slow::join).hasCauseInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e.getCause()).kind()).isEqualTo(how));
+            Fixtures.sleep(1500); // a second replacement would be ready by now
+            assertThat(pool.state().alive()).isEqualTo(1);
+            List<Long> serving = pool.pids();
+            assertThat(serving).hasSize(1).doesNotContain(old);
+            assertThat(workerProcesses(files)).as("the pool's worker processes still running").isEqualTo(serving);
+            assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(serving.get(0).toString());
+        }
+    }
+
+    /** @return the pids of this JVM's running processes started with {@code files}' worker script */
+    private static List<Long> workerProcesses(WorkerFiles files) {
+        String script = files.script().toString();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(script)).orElse(false))
+                .map(ProcessHandle::pid).sorted().toList();
+    }
+
+    @Test
     void repliesLargerThanAPipeHoldsAndSmallOnesInTurnComeBackWhole() throws Exception {
         // a pipe holds 64 KB, so a larger reply leaves in parts; the worker keeps one reply's buffer for
         // the next, and sizes going up and down have it reused for less than it held and replaced for more

@@ -73,6 +73,15 @@ const failure = (error) => ({
   stack: error && error.stack ? text(error.stack) : undefined,
 });
 
+// A promise a render left unawaited, or a timer it set, can fail during a later render (timers run only
+// while a render awaits), usually another user's. Under Node's default that would end the process and
+// fail that render: the failure is logged instead, and the worker goes on, as a browser page would. It is
+// the bundle's own bug, and a worker is replaced after max-renders anyway (docs/how-to/ssr.md, "The pool").
+const logError = (what, error) =>
+  writeAll(2, Buffer.from(`${what}: ${text(error && error.stack ? error.stack : error)}\n`, "utf8"));
+process.on("unhandledRejection", (reason) => logError("an unhandled promise rejection in the bundle (the worker goes on)", reason));
+process.on("uncaughtException", (error) => logError("an uncaught exception in the bundle (the worker goes on)", error));
+
 let render;
 try {
   const mod = await import(pathToFileURL(process.argv[2]).href);
@@ -127,27 +136,32 @@ send(line({ ready: true }));
 // End of stdin (the JVM closed it or died) ends the worker, every reply having been written already.
 const input = Buffer.allocUnsafe(64 * 1024);
 let pending = [];
-for (;;) {
-  let n;
-  try {
-    n = readSync(0, input, 0, input.length, null);
-  } catch (error) {
-    if (error.code === "EOF") break;
-    again(error, 1);
-    continue;
+try {
+  for (;;) {
+    let n;
+    try {
+      n = readSync(0, input, 0, input.length, null);
+    } catch (error) {
+      if (error.code === "EOF") break;
+      again(error, 1);
+      continue;
+    }
+    if (n === 0) break;
+    const chunk = input.subarray(0, n);
+    let start = 0;
+    let end;
+    while ((end = chunk.indexOf(10, start)) >= 0) {
+      pending.push(chunk.subarray(start, end));
+      const text = (pending.length === 1 ? pending[0] : Buffer.concat(pending)).toString("utf8");
+      pending = [];
+      start = end + 1;
+      if (text.trim() !== "") await answer(text);
+    }
+    // copied: the next read overwrites input
+    if (start < n) pending.push(Buffer.from(chunk.subarray(start)));
   }
-  if (n === 0) break;
-  const chunk = input.subarray(0, n);
-  let start = 0;
-  let end;
-  while ((end = chunk.indexOf(10, start)) >= 0) {
-    pending.push(chunk.subarray(start, end));
-    const text = (pending.length === 1 ? pending[0] : Buffer.concat(pending)).toString("utf8");
-    pending = [];
-    start = end + 1;
-    if (text.trim() !== "") await answer(text);
-  }
-  // copied: the next read overwrites input
-  if (start < n) pending.push(Buffer.from(chunk.subarray(start)));
+} catch (error) {
+  // the worker's own failure (a pipe gone, say), which the handlers above must not keep alive
+  try { logError("the worker failed", error); } finally { process.exit(1); }
 }
 process.exit(0);

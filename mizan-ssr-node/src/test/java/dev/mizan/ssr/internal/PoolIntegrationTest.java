@@ -286,6 +286,44 @@ class PoolIntegrationTest {
     }
 
     @Test
+    void aRejectionOrExceptionAnEarlierRenderLeftBehindIsLoggedAndTheNextRenderWorks() throws Exception {
+        strayFailuresOf(settings(1, Duration.ofSeconds(10), 10_000, true));
+    }
+
+    @Test
+    void underBunTooARejectionAnEarlierRenderLeftBehindIsLoggedAndTheNextRenderWorks() throws Exception {
+        strayFailuresOf(Fixtures.onBun(settings(1, Duration.ofSeconds(10), 10_000, true)));
+    }
+
+    /** One user's render leaves a rejection or a throw behind, which fires while another user's render awaits. */
+    private void strayFailuresOf(SsrSettings node) throws Exception {
+        java.nio.file.Path bundle = Fixtures.WORK.resolve("stray-bundle.mjs");
+        java.nio.file.Files.writeString(bundle, """
+                export async function render({ entry, props }) {
+                  if (entry === "reject") setTimeout(() => { Promise.reject(new Error("a rejection left behind")); }, 10);
+                  if (entry === "throw") setTimeout(() => { throw new Error("a throw left behind"); }, 10);
+                  if (entry === "slow") await new Promise((r) => setTimeout(r, props.ms));
+                  return { html: entry === "pid" ? String(process.pid) : entry + " ok" };
+                }
+                """);
+        SsrSettings s = new SsrSettings(node.command(), bundle.toString(), 1, node.timeout(), node.maxRenders(),
+                node.maxReply(), true, false);
+        try (Fixtures.Logged log = new Fixtures.Logged(); WorkerPool pool = pool(s)) {
+            String pid = html(pool.render(request("pid", "{}")));
+            for (String leaves : List.of("reject", "throw")) {
+                assertThat(html(pool.render(request(leaves, "{}")))).isEqualTo(leaves + " ok");
+                assertThat(html(pool.render(request("slow", "{\"ms\":200}")))).as("after %s", leaves).isEqualTo("slow ok");
+            }
+            assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(pid);
+            assertThat(pool.state().crashes()).isZero();
+            log.await(lines -> lines.stream().anyMatch(l -> l.contains("a throw left behind")), Duration.ofSeconds(5));
+            assertThat(log.lines()).filteredOn(l -> l.startsWith("MZSSR01006: [ssr worker " + pid + "] "))
+                    .anyMatch(l -> l.endsWith("] an unhandled promise rejection in the bundle (the worker goes on): Error: a rejection left behind"))
+                    .anyMatch(l -> l.endsWith("] an uncaught exception in the bundle (the worker goes on): Error: a throw left behind"));
+        }
+    }
+
+    @Test
     void aReplyHeaderOfTheWrongShapeIsAProtocolErrorAndTheWorkerIsReplaced() throws Exception {
         try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             String before = html(pool.render(request("pid", "{}")));

@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *
  * <p>A page that embeds a USER context is sent {@code Cache-Control: private, no-store}. A page that
  * cannot be sent answers Mizan's JSON error (docs/reference/errors.md): a refused prefetch (401, 403, bad
- * params) its own, props JSON-B cannot write {@code 500 internal} with the id their stack is logged under.
+ * params) its own; props JSON-B cannot write, or any other failure, {@code 500 internal} with the id its
+ * stack is logged under.
  *
  * @since 0.1
  */

@@ -125,6 +125,14 @@ final class Messages {
         return new PageFailure(id);
     }
 
+    /** Logs the failure with its stack under a new id; @return the {@code 500 internal} the client gets */
+    static PageFailure pageFailed(String entry, Throwable cause) {
+        String id = newId();
+        LOG.log(Level.ERROR, "MZSSR01017: page '" + entry + "' failed (" + cause.getClass().getName()
+                + "); answered 500 internal, reference " + id, cause);
+        return new PageFailure(id);
+    }
+
     /** @return a random reference, 16 hex digits, as the core's ids for {@code 500 internal} */
     private static String newId() {
         byte[] bytes = new byte[8];

@@ -3,9 +3,9 @@ package dev.mizan.ssr.internal;
 import dev.mizan.MizanException;
 
 /**
- * A page that could not be produced through a fault of the application (props JSON-B cannot write),
- * already logged with its stack under {@link #id()}; the client sees only {@code 500 internal} and
- * the id (docs/reference/errors.md).
+ * A page that could not be produced through a fault of the application (props or a prefetch param
+ * JSON-B cannot write, say), already logged with its stack under {@link #id()}; the client sees only
+ * {@code 500 internal} and the id (docs/reference/errors.md).
  */
 public final class PageFailure extends MizanException {
 

@@ -36,9 +36,21 @@ public final class PageRenderer {
      * @return the document to send
      * @throws MizanException from a prefetch (401, 403, 400, 404), 503 {@code unavailable} when the
      *                        render failed and fail-open is off, or a {@link PageFailure} (500
-     *                        {@code internal}) when JSON-B cannot write the props
+     *                        {@code internal}) when JSON-B cannot write the props or anything else failed
      */
     public HtmlDocument render(Page page, String url) {
+        try {
+            return prefetchAndRender(page, url);
+        } catch (MizanException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a prefetch param JSON-B cannot write, say: the page's Application is the user's, where Mizan's
+            // error mapping does not apply, so this would be the container's own HTML 500
+            throw Messages.pageFailed(page.entry(), e);
+        }
+    }
+
+    private HtmlDocument prefetchAndRender(Page page, String url) {
         String props = props(page); // first: a page that cannot be sent reads no data
         Prefetched data = Prefetched.read(contexts, page);
         String contextsOnly = "{\"contexts\":" + data.contextsJson() + "}";

@@ -5,7 +5,9 @@ import static dev.mizan.ssr.internal.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mizan.Contexts;
 import dev.mizan.Page;
+import dev.mizan.Scope;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
@@ -45,6 +47,49 @@ class PageRendererIntegrationTest {
             assertThat(pool.state().renders() + pool.state().fallbacks()).isZero();
             HtmlDocument ok = pages.render(Page.of("echo").props(Map.of("n", "1", "pad", "")), "/");
             assertThat(ok.rendered()).isTrue();
+        }
+    }
+
+    @Test
+    void aPrefetchParamJsonBCannotWriteIsA500InternalWhoseIdIsLoggedWithTheStack() throws Exception {
+        Map<String, Object> cyclic = new HashMap<>();
+        cyclic.put("self", cyclic);
+        FixedContexts fixed = new FixedContexts(Map.of("todos", "[1,2]"), Map.of());
+        try (Fixtures.Logged log = new Fixtures.Logged();
+             WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true));
+             Jsonb jsonb = JsonbBuilder.create()) {
+            // the core's Contexts writes each param with JSON-B for the context's key (ParamCodec.viaJsonb)
+            Contexts contexts = new Contexts() {
+                @Override
+                public String readJson(String context, Map<String, ?> params) {
+                    return fixed.readJson(context, params);
+                }
+
+                @Override
+                public String stableKey(String context, Map<String, ?> params) {
+                    params.values().forEach(jsonb::toJson);
+                    return fixed.stableKey(context, Map.of());
+                }
+
+                @Override
+                public Scope scope(String context) {
+                    return fixed.scope(context);
+                }
+            };
+            PageRenderer pages = new PageRenderer(contexts, pool, jsonb, true);
+            for (Object param : List.of(Double.NaN, cyclic)) {
+                Page page = Page.of("echo").context("todos", Map.of("p", param));
+                PageFailure e = catchThrowableOfType(PageFailure.class, () -> pages.render(page, "/"));
+                assertThat(e).as("the failure for a param %s", param.getClass()).isNotNull();
+                assertThat(e.status()).isEqualTo(500);
+                assertThat(e.code()).isEqualTo("internal");
+                assertThat(e.getMessage()).isEqualTo("Internal error; reference " + e.id());
+                LogRecord logged = log.records().stream()
+                        .filter(r -> r.getMessage().endsWith("reference " + e.id())).findFirst().orElseThrow();
+                assertThat(logged.getMessage()).startsWith("MZSSR01017: page 'echo' failed (");
+                assertThat(logged.getThrown()).as("the stack, in the log only").isNotNull();
+            }
+            assertThat(pool.state().renders() + pool.state().fallbacks()).isZero();
         }
     }
 

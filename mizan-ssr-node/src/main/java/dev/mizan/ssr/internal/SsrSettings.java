@@ -22,6 +22,12 @@ import org.eclipse.microprofile.config.Config;
 public record SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
                           long maxReply, boolean failOpen, boolean dev) {
 
+    /**
+     * The longest {@code mizan.ssr.timeout}: a render's deadline is {@code System.nanoTime()} plus the
+     * timeout in nanoseconds, which overflows (every render failing) for "effectively none" values.
+     */
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
     /** @return the raw values of {@code mizan.*} keys in {@code config}, looked up by the key without that prefix */
     static Function<String, Optional<String>> raw(Config config) {
         return key -> config.getOptionalValue("mizan." + key, String.class);
@@ -49,7 +55,7 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
                 raw.apply("ssr.command").orElse("node"),
                 readBundle(raw).orElse(null),
                 positive(raw, problems, "ssr.pool.size", Runtime.getRuntime().availableProcessors()),
-                duration(raw, problems, "ssr.timeout", Duration.ofSeconds(5)),
+                duration(raw, problems, "ssr.timeout", Duration.ofSeconds(5), MAX_TIMEOUT),
                 positive(raw, problems, "ssr.max-renders", 10_000),
                 positive(raw, problems, "ssr.max-reply", 8_388_608),
                 bool(raw, problems, "ssr.fail-open", true),
@@ -73,11 +79,11 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
     }
 
     private static Duration duration(Function<String, Optional<String>> raw, List<String> problems, String key,
-                                     Duration dflt) {
+                                     Duration dflt, Duration max) {
         return value(raw, problems, key, dflt, v -> {
             Duration d = Duration.parse(v);
-            return d.isNegative() || d.isZero() ? null : d;
-        }, "a positive ISO-8601 duration such as PT5S");
+            return d.isNegative() || d.isZero() || d.compareTo(max) > 0 ? null : d;
+        }, "a positive ISO-8601 duration such as PT5S, at most " + max);
     }
 
     /**

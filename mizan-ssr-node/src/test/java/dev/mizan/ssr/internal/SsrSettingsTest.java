@@ -53,10 +53,20 @@ class SsrSettingsTest {
     }
 
     @Test
+    void aTimeoutOverADayIsRefusedNotOverflowedOnEveryRender() {
+        // "effectively none": Duration.toNanos() overflows above about 292 years, and a render's deadline
+        // (System.nanoTime() plus the timeout) wraps well before that
+        assertThatThrownBy(() -> read(Map.of("ssr.timeout", "P365000D")))
+                .hasMessage("MZSSR00003: mizan.ssr.timeout='P365000D' is not a positive ISO-8601 duration such as PT5S, at most PT24H");
+        assertThatThrownBy(() -> read(Map.of("ssr.timeout", "PT24H0.001S"))).hasMessageContaining("mizan.ssr.timeout");
+        assertThat(read(Map.of("ssr.timeout", "P1D")).timeout()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
     void badValuesNameTheKey() {
         assertThatThrownBy(() -> read(Map.of("ssr.pool.size", "0"))).hasMessage("MZSSR00003: mizan.ssr.pool.size='0' is not a positive integer");
         assertThatThrownBy(() -> read(Map.of("ssr.timeout", "5s")))
-                .hasMessage("MZSSR00003: mizan.ssr.timeout='5s' is not a positive ISO-8601 duration such as PT5S");
+                .hasMessage("MZSSR00003: mizan.ssr.timeout='5s' is not a positive ISO-8601 duration such as PT5S, at most PT24H");
         assertThatThrownBy(() -> read(Map.of("ssr.fail-open", "maybe")))
                 .hasMessage("MZSSR00003: mizan.ssr.fail-open='maybe' is not a boolean (true, yes, on, 1 / false, no, off, 0)");
     }

@@ -60,8 +60,10 @@ for (const key of Object.keys(console)) {
 globalThis.console = toStderr;
 
 const line = (value) => Buffer.from(JSON.stringify(value) + "\n", "utf8");
-// An error line stays well under the JVM's 64 KB header limit (a longer one would count as a crash),
-// and a thrown value that String() cannot convert still gets a message.
+// Message and stack are cut at 16,384 UTF-16 units each: an error line of ASCII text stays under the
+// JVM's 64 KB header limit, but JSON escapes and UTF-8 can make it several times that (CJK text, quotes,
+// control characters), and a line the JVM refuses counts as a crash (docs/reference/protocol.md, "SSR
+// worker protocol"). A thrown value that String() cannot convert still gets a message.
 const ERROR_TEXT_MAX = 16 * 1024;
 const text = (value) => {
   let out;

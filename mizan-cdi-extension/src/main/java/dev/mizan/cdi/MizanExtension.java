@@ -4,6 +4,7 @@ import dev.mizan.Invalidates;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.OperationClasses;
+import dev.mizan.cdi.internal.discovery.ReflectedOperation;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.health.ReadinessBean;
 import dev.mizan.cdi.internal.registry.Registry;
@@ -76,11 +77,17 @@ public class MizanExtension implements Extension {
         spiBeans.offer(pb.getBean());
     }
 
-    /** Collects annotated methods from the bean class as the container sees it (vetoed types never get here). */
+    /**
+     * Collects annotated methods from the bean class as the container sees it (vetoed types never get
+     * here), and its interfaces' abstract methods, which the container leaves out, to report annotations
+     * on them that would otherwise be ignored.
+     */
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
+        Class<?> beanClass = pmb.getBean().getBeanClass();
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
-            discovered.offer(pmb.getBean(), pmb.getBean().getBeanClass(), new AnnotatedOperation(m));
+            discovered.offer(pmb.getBean(), beanClass, new AnnotatedOperation(m));
         }
+        ReflectedOperation.abstractOf(beanClass).forEach(m -> discovered.offer(pmb.getBean(), beanClass, m));
     }
 
     /**

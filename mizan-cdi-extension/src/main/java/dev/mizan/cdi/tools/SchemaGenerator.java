@@ -204,7 +204,10 @@ public final class SchemaGenerator implements ToolProvider {
     public static JsonObject schema(Collection<Class<?>> classes, Duration cacheTtl, Set<String> selected) {
         Discovered discovered = new Discovered();
         classes.stream().filter(c -> BeanClasses.isCandidate(c, selected)).sorted(Comparator.comparing(Class::getName))
-                .forEach(c -> ReflectedOperation.of(c).forEach(m -> discovered.offer(null, c, m)));
+                .forEach(c -> {
+                    ReflectedOperation.of(c).forEach(m -> discovered.offer(null, c, m));
+                    ReflectedOperation.abstractOf(c).forEach(m -> discovered.offer(null, c, m));
+                });
         RegistryBuilder builder = new RegistryBuilder(cacheTtl);
         Registry registry = discovered.build(builder);
         if (!builder.errors().isEmpty()) {

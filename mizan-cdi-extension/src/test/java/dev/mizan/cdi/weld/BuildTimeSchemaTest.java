@@ -10,6 +10,7 @@ import dev.mizan.cdi.tools.fixture.Fixture;
 import dev.mizan.cdi.weld.broken.BadDuration;
 import dev.mizan.cdi.weld.broken.DuplicateName;
 import dev.mizan.cdi.weld.broken.FinalInvalidates;
+import dev.mizan.cdi.weld.broken.ImplementedWithoutAnnotations;
 import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
 import dev.mizan.cdi.weld.broken.InvalidatesParamType;
 import dev.mizan.cdi.weld.broken.JsonValueReturn;
@@ -146,7 +147,7 @@ class BuildTimeSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {BadDuration.class, DuplicateName.class, FinalInvalidates.class, InvalidatesMissingParam.class,
+    @ValueSource(classes = {BadDuration.class, DuplicateName.class, FinalInvalidates.class, ImplementedWithoutAnnotations.class, InvalidatesMissingParam.class,
         InvalidatesParamType.class, JsonValueReturn.class, MalformedName.class, MapKeyParam.class, ObjectParam.class,
         PublicWithRoles.class, TwoErrors.class, UnknownInvalidates.class, UserWithEdge.class, VoidContext.class})
     void definitionErrorsAreTheDeploymentsMessages(Class<?> broken) {

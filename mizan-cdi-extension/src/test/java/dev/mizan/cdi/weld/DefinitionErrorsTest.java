@@ -7,6 +7,7 @@ import dev.mizan.cdi.weld.broken.BadDuration;
 import dev.mizan.cdi.weld.broken.DuplicateName;
 import dev.mizan.cdi.weld.broken.FinalInvalidates;
 import dev.mizan.cdi.weld.broken.FinalOnNormalScope;
+import dev.mizan.cdi.weld.broken.ImplementedWithoutAnnotations;
 import dev.mizan.cdi.weld.broken.OverriddenWithRoles;
 import dev.mizan.cdi.weld.broken.SessionInitAlone;
 import dev.mizan.cdi.weld.broken.TypedOutOfReach;
@@ -22,7 +23,11 @@ import dev.mizan.cdi.weld.broken.TwoErrors;
 import dev.mizan.cdi.weld.broken.UnknownInvalidates;
 import dev.mizan.cdi.weld.broken.UserWithEdge;
 import dev.mizan.cdi.weld.broken.VoidContext;
+import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.weld.valid.ReannotatedItems;
+import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** Every definition error of docs/reference/annotations.md fails the deployment with a message naming the method. */
@@ -138,6 +143,23 @@ class DefinitionErrorsTest {
                 + "OverriddenWithRoles#report, which is what runs; an overridden method's annotations do not carry over,"
                 + " so repeat its Mizan and role annotations on the override");
         assertThat(messages).contains("MZCDI00022: " + P + "ReportBase#wipe: is overridden by " + P + "OverriddenWithRoles#wipe");
+    }
+
+    @Test
+    void anInterfaceMethodImplementedWithoutItsAnnotations() {
+        // a container lists no abstract interface method: without this check, the context would be missing and the purge silent
+        String messages = failure(ImplementedWithoutAnnotations.class);
+        assertThat(messages).contains("MZCDI00022: " + P + "ItemsApi#listed: is overridden by " + P
+                + "ImplementedWithoutAnnotations#listed, which is what runs");
+        assertThat(messages).contains("MZCDI00022: " + P + "ItemsApi#add: is overridden by " + P + "ImplementedWithoutAnnotations#add");
+    }
+
+    @Test
+    void anInterfaceMethodImplementedWithItsAnnotationsIsNoError() {
+        try (SeContainer cdi = WeldBed.start(ReannotatedItems.class)) {
+            assertThat(cdi.select(MizanEngine.class).get().schema().getJsonArray("contexts").getValuesAs(JsonObject.class))
+                    .extracting(o -> o.getString("name")).containsExactly("items", "listed");
+        }
     }
 
     @Test

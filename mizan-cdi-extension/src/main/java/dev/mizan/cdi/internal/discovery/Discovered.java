@@ -7,6 +7,7 @@ import dev.mizan.SessionInit;
 import dev.mizan.cdi.internal.registry.Registry;
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,7 +33,8 @@ public final class Discovered {
      * @param bean      the declaring bean; null at build time
      * @param beanClass the bean's class, whose overrides run in place of the methods it inherits; the
      *                  operations of a class that an offered {@code @Specializes} class replaces are dropped
-     * @param method    the method
+     * @param method    the method; an abstract one (of an interface) is never an operation, only checked
+     *                  for annotations its implementation drops
      */
     public void offer(Bean<?> bean, Class<?> beanClass, OperationSource method) {
         Method m = method.method();
@@ -43,9 +45,9 @@ public final class Discovered {
             specializing.add(beanClass);
         }
         Method runs = Overrides.runBy(beanClass, m);
-        if (runs != m) {
+        if (runs != m || Modifier.isAbstract(m.getModifiers())) {
             // the override runs, not this method: it must carry the annotations itself (and is offered itself)
-            if (!mizanAnnotated(new ReflectedOperation(runs))) {
+            if (runs != m && !mizanAnnotated(new ReflectedOperation(runs))) {
                 overridden.add(Messages.overriddenWithoutAnnotations(Names.where(m), Names.where(runs)));
             }
             return;

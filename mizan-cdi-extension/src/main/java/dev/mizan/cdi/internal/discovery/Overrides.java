@@ -26,6 +26,9 @@ final class Overrides {
             return method;
         }
         Class<?> declaring = method.getDeclaringClass();
+        if (declaring.isInterface()) {
+            return implementation(beanClass, method);
+        }
         for (Class<?> c = beanClass; c != null && c != declaring; c = c.getSuperclass()) {
             try {
                 Method candidate = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
@@ -38,6 +41,16 @@ final class Overrides {
             }
         }
         return method;
+    }
+
+    /** An interface method is public, and so is what implements it: the class's, or a more specific default method. */
+    private static Method implementation(Class<?> beanClass, Method method) {
+        try {
+            Method runs = beanClass.getMethod(method.getName(), method.getParameterTypes());
+            return runs.equals(method) ? method : runs;
+        } catch (NoSuchMethodException e) {
+            return method;
+        }
     }
 
     /** A package-private method is overridden only from its own package. */

@@ -28,14 +28,12 @@ public record ReflectedOperation(Method method) implements OperationSource {
      */
     public static List<OperationSource> of(Class<?> beanClass) {
         List<OperationSource> methods = new ArrayList<>();
-        Set<Class<?>> interfaces = new LinkedHashSet<>();
         for (Class<?> c = beanClass; c != Object.class && c != null; c = c.getSuperclass()) {
             for (Method m : c.getDeclaredMethods()) {
                 methods.add(new ReflectedOperation(m));
             }
-            addInterfaces(c, interfaces);
         }
-        for (Class<?> i : interfaces) {
+        for (Class<?> i : interfaces(beanClass)) {
             for (Method m : i.getDeclaredMethods()) {
                 if (m.isDefault() && !Modifier.isStatic(m.getModifiers())) {
                     methods.add(new ReflectedOperation(m));
@@ -43,6 +41,34 @@ public record ReflectedOperation(Method method) implements OperationSource {
             }
         }
         return methods;
+    }
+
+    /**
+     * The abstract methods of every interface a bean class implements, which no container lists in an
+     * {@code AnnotatedType}: offered too, so that Mizan annotations left behind on one are reported
+     * (they do not carry over to the implementation, docs/reference/annotations.md) rather than ignored.
+     *
+     * @param beanClass a bean class
+     * @return those methods, each as an operation source
+     */
+    public static List<OperationSource> abstractOf(Class<?> beanClass) {
+        List<OperationSource> methods = new ArrayList<>();
+        for (Class<?> i : interfaces(beanClass)) {
+            for (Method m : i.getDeclaredMethods()) {
+                if (Modifier.isAbstract(m.getModifiers())) {
+                    methods.add(new ReflectedOperation(m));
+                }
+            }
+        }
+        return methods;
+    }
+
+    private static Set<Class<?>> interfaces(Class<?> beanClass) {
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        for (Class<?> c = beanClass; c != Object.class && c != null; c = c.getSuperclass()) {
+            addInterfaces(c, interfaces);
+        }
+        return interfaces;
     }
 
     private static void addInterfaces(Class<?> type, Set<Class<?>> into) {

@@ -12,6 +12,7 @@ import dev.mizan.cdi.internal.runtime.ClassPresence;
 import dev.mizan.cdi.internal.config.ConfigMessages;
 import dev.mizan.cdi.internal.config.MizanConfig;
 import dev.mizan.cdi.internal.runtime.BuiltRuntime;
+import dev.mizan.cdi.internal.runtime.ConstraintDeclarations;
 import dev.mizan.cdi.internal.runtime.DefaultContexts;
 import dev.mizan.cdi.internal.runtime.DefaultInvalidation;
 import dev.mizan.cdi.internal.runtime.DefaultMizanEngine;
@@ -122,6 +123,9 @@ public class MizanExtension implements Extension {
         RegistryBuilder builder = new RegistryBuilder(bm, config.settings().cacheTtl());
         Registry built = discovered.build(builder);
         problems.addAll(builder.errors());
+        if (builder.errors().isEmpty()) {
+            problems.addAll(ConstraintDeclarations.check(bm, built));
+        }
         if (problems.isEmpty()) {
             try {
                 runtime = BuiltRuntime.build(config, built);

@@ -93,6 +93,10 @@ public final class Messages {
                 + " annotations do not carry over, so repeat its Mizan and role annotations on the override");
     }
 
+    public static DefinitionException constraintsRefused(String className, String reason) {
+        return error(23, className, "Bean Validation refuses the constraints of this class's operations: " + reason);
+    }
+
     public static DefinitionException sessionInitWithoutFunction(String where) {
         return error(17, where, "@SessionInit only applies to a @MizanFunction");
     }

@@ -85,9 +85,8 @@ public class DefaultMizanEngine implements MizanEngine {
     private Map<String, OperationPlan> functionPlans;
     /**
      * Whether Bean Validation has anything to check on a method's parameters: decided once per method, on
-     * its first call (asking for every method at deployment would build validation metadata for every
-     * bean class, which costs deployment time for methods that may never be called), and the validator
-     * is asked only when the method's annotations leave the answer open ({@link ConstraintHints}).
+     * its first call, and the validator is asked only when the method's annotations leave the answer open
+     * ({@link ConstraintHints}); those methods were already checked at deployment ({@link ConstraintDeclarations}).
      */
     private final Map<Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
     /** A {@code META-INF/validation.xml} may declare constraints that annotations do not show ({@link ConstraintHints}). */
@@ -318,9 +317,10 @@ public class DefaultMizanEngine implements MizanEngine {
 
     private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
         Validator v = validator;
-        Consumer<Object> validate = v == null || !constrained(v, method)
-                ? NO_VALIDATION : target -> ParameterValidation.validate(v, target, method, args, params);
         try {
+            // inside the try: a declaration the validator refuses is this operation's failure, reported as any other
+            Consumer<Object> validate = v == null || !constrained(v, method)
+                    ? NO_VALIDATION : target -> ParameterValidation.validate(v, target, method, args, params);
             return invoker.invoke(args, validate);
         } catch (MizanException e) {
             throw e;

@@ -70,6 +70,18 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void durationsAreReadTrimmedAsNumbersAndBooleansAre() {
+        // a .properties file keeps trailing spaces; the build-time schema tool trims mizan.cache.ttl too
+        WeldBed.with(Map.of("mizan.cache.ttl", "PT5M ", "mizan.cache.repurge-delay", " PT2S", "mizan.events.heartbeat", "PT10S\t"),
+                cdi -> {
+                    var settings = cdi.select(MizanEngine.class).get().settings();
+                    assertThat(settings.cacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
+                    assertThat(settings.repurgeDelay()).contains(java.time.Duration.ofSeconds(2));
+                    assertThat(settings.eventsHeartbeat()).isEqualTo(java.time.Duration.ofSeconds(10));
+                }, FailingApi.class);
+    }
+
+    @Test
     void aCorsEntryThatIsNotAnOrigin() {
         String all = failure(Map.of("mizan.cors.origins", "https://ok.example.com,app.example.com,*,https://x.example.com/app"));
         assertThat(all).contains("MZCDI00107: mizan.cors.origins lists 'app.example.com', which is not an origin:"

@@ -172,9 +172,10 @@ public final class MizanConfig {
             return Optional.empty();
         }
         try {
-            // MicroProfile Config's implicit converter: Duration.parse(CharSequence)
-            return Optional.of(config.getValue(key, Duration.class));
-        } catch (RuntimeException e) {
+            // the trimmed text, as numbers and booleans are read (MicroProfile Config's implicit
+            // Duration.parse converter keeps the spaces a .properties file may leave)
+            return Optional.of(Duration.parse(v.get()));
+        } catch (java.time.format.DateTimeParseException e) {
             problems.add(ConfigMessages.badValue(ConfigMessages.notDuration(key, v.get())));
             return Optional.empty();
         }

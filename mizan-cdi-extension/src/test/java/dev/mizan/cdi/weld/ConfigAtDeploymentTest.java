@@ -62,6 +62,12 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void aDurationTooLongForMillisecondsIsRefusedWithTheKey() {
+        assertThat(failure(Map.of("mizan.events.heartbeat", "PT9999999999999H")))
+                .contains("MZCDI00108: mizan.events.heartbeat = 'PT9999999999999H' is too long to count in milliseconds");
+    }
+
+    @Test
     void aCacheDurationThatIsNotPositive() {
         assertThat(failure(Map.of("mizan.cache.ttl", "-PT1M")))
                 .contains("MZCDI00104: mizan.cache.ttl = '-PT1M' is shorter than one millisecond");

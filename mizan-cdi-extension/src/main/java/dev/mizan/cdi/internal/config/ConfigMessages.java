@@ -39,6 +39,10 @@ public final class ConfigMessages {
         return String.format("MZCDI%05d: %s = '%s' is shorter than one millisecond", 104, key, value);
     }
 
+    public static String tooLongDuration(String key, String value) {
+        return String.format("MZCDI%05d: %s = '%s' is too long to count in milliseconds", 108, key, value);
+    }
+
     public static DeploymentException notHeaderName(String key, String value) {
         return problem(105, key + " = '" + value + "' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
     }

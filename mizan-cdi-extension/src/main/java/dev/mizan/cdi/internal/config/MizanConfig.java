@@ -187,9 +187,18 @@ public final class MizanConfig {
 
     private Optional<Duration> positiveDuration(String key) {
         Optional<Duration> d = duration(key);
+        if (d.isEmpty()) {
+            return d;
+        }
         // whole milliseconds: what the timers and TTLs these keys drive count in (PT0.0005S would be zero)
-        if (d.isPresent() && d.get().toMillis() < 1) {
-            problems.add(ConfigMessages.badValue(ConfigMessages.notPositiveDuration(key, raw(key).orElseThrow())));
+        String problem;
+        try {
+            problem = d.get().toMillis() < 1 ? ConfigMessages.notPositiveDuration(key, raw(key).orElseThrow()) : null;
+        } catch (ArithmeticException e) {
+            problem = ConfigMessages.tooLongDuration(key, raw(key).orElseThrow());
+        }
+        if (problem != null) {
+            problems.add(ConfigMessages.badValue(problem));
             return Optional.empty();
         }
         return d;

@@ -12,6 +12,7 @@ import dev.mizan.cdi.weld.broken.DuplicateName;
 import dev.mizan.cdi.weld.broken.FinalInvalidates;
 import dev.mizan.cdi.weld.broken.ImplementedWithoutAnnotations;
 import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
+import dev.mizan.cdi.weld.broken.InvalidatesParamTwice;
 import dev.mizan.cdi.weld.broken.InvalidatesParamType;
 import dev.mizan.cdi.weld.broken.JsonValueReturn;
 import dev.mizan.cdi.weld.broken.MalformedName;
@@ -147,9 +148,10 @@ class BuildTimeSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {BadDuration.class, DuplicateName.class, FinalInvalidates.class, ImplementedWithoutAnnotations.class, InvalidatesMissingParam.class,
-        InvalidatesParamType.class, JsonValueReturn.class, MalformedName.class, MapKeyParam.class, ObjectParam.class,
-        PublicWithRoles.class, TwoErrors.class, UnknownInvalidates.class, UserWithEdge.class, VoidContext.class})
+    @ValueSource(classes = {BadDuration.class, DuplicateName.class, FinalInvalidates.class, ImplementedWithoutAnnotations.class,
+        InvalidatesMissingParam.class, InvalidatesParamTwice.class, InvalidatesParamType.class, JsonValueReturn.class,
+        MalformedName.class, MapKeyParam.class, ObjectParam.class, PublicWithRoles.class, TwoErrors.class,
+        UnknownInvalidates.class, UserWithEdge.class, VoidContext.class})
     void definitionErrorsAreTheDeploymentsMessages(Class<?> broken) {
         Set<String> deployment = messages(catchThrowable(() -> WeldBed.start(broken).close()));
         assertThat(deployment).as("the deployment of %s fails", broken.getSimpleName()).isNotEmpty();

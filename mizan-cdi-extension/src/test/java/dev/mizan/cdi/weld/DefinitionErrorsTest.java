@@ -13,6 +13,7 @@ import dev.mizan.cdi.weld.broken.SessionInitAlone;
 import dev.mizan.cdi.weld.broken.TypedOutOfReach;
 import dev.mizan.cdi.weld.broken.UnbindableParams;
 import dev.mizan.cdi.weld.broken.InvalidatesMissingParam;
+import dev.mizan.cdi.weld.broken.InvalidatesParamTwice;
 import dev.mizan.cdi.weld.broken.InvalidatesParamType;
 import dev.mizan.cdi.weld.broken.JsonValueReturn;
 import dev.mizan.cdi.weld.broken.MalformedName;
@@ -69,6 +70,12 @@ class DefinitionErrorsTest {
     void invalidatesParamOfAnotherType() {
         assertThat(failure(InvalidatesParamType.class)).contains("MZCDI00006: " + P
                 + "InvalidatesParamType#add: @Invalidates(\"todos\") param 'list' has type java.lang.String here but long in the context");
+    }
+
+    @Test
+    void invalidatesParamListedTwice() {
+        assertThat(failure(InvalidatesParamTwice.class)).contains("MZCDI00024: " + P
+                + "InvalidatesParamTwice#add: @Invalidates(\"todos\") lists param 'list' twice");
     }
 
     @Test

@@ -42,6 +42,10 @@ public final class Messages {
                 + "', but this method has no parameter of that name");
     }
 
+    public static DefinitionException invalidatesParamTwice(String where, String context, String param) {
+        return error(24, where, "@Invalidates(\"" + context + "\") lists param '" + param + "' twice");
+    }
+
     public static DefinitionException invalidatesParamType(String where, String context, String param,
                                                            String expected, String actual) {
         return error(6, where, "@Invalidates(\"" + context + "\") param '" + param + "' has type " + actual

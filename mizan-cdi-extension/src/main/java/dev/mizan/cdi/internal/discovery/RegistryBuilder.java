@@ -284,7 +284,9 @@ public final class RegistryBuilder {
             for (String pn : inv.params()) {
                 ParamModel cp = ctx.param(pn).orElse(null);
                 ParameterSource arg = args.get(pn);
-                if (cp == null) {
+                if (names.contains(pn)) {
+                    errors.add(Messages.invalidatesParamTwice(where, ctx.name(), pn));
+                } else if (cp == null) {
                     errors.add(Messages.invalidatesParamMissing(where, ctx.name(), pn));
                 } else if (arg == null) {
                     errors.add(Messages.invalidatesParamNoArgument(where, ctx.name(), pn));

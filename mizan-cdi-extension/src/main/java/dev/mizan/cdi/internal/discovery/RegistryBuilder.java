@@ -266,10 +266,13 @@ public final class RegistryBuilder {
             return List.of();
         }
         Map<String, ParameterSource> args = new LinkedHashMap<>();
+        List<ParameterSource> unnamed = new ArrayList<>();
         for (ParameterSource p : am.parameters()) {
             String n = paramName(p);
             if (n != null) {
                 args.put(n, p);
+            } else {
+                unnamed.add(p);
             }
         }
         List<InvalidationModel> models = new ArrayList<>();
@@ -288,6 +291,9 @@ public final class RegistryBuilder {
                     errors.add(Messages.invalidatesParamTwice(where, ctx.name(), pn));
                 } else if (cp == null) {
                     errors.add(Messages.invalidatesParamMissing(where, ctx.name(), pn));
+                } else if (arg == null && !unnamed.isEmpty()) {
+                    // the argument may well be there, without a name: say how to give it one
+                    unnamed.forEach(p -> addOnce(Messages.unknownParamName(where, p.position())));
                 } else if (arg == null) {
                     errors.add(Messages.invalidatesParamNoArgument(where, ctx.name(), pn));
                 } else if (!sameType(cp.type(), arg.type())) {
@@ -303,6 +309,13 @@ public final class RegistryBuilder {
             }
         }
         return models;
+    }
+
+    /** Adds an error unless it is already there (an operation's unnamed parameters were reported by {@link #readParams}). */
+    private void addOnce(DefinitionException error) {
+        if (errors.stream().noneMatch(e -> e.getMessage().equals(error.getMessage()))) {
+            errors.add(error);
+        }
     }
 
     private static boolean sameType(Type a, Type b) {

@@ -1,6 +1,7 @@
 package dev.mizan.cdi;
 
 import dev.mizan.Invalidates;
+import dev.mizan.cdi.internal.cache.CacheBackends;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.OperationClasses;
@@ -103,7 +104,8 @@ public class MizanExtension implements Extension {
 
     /**
      * Builds the registry and the runtime (config, secrets, cache backend, JSON-B) and reports every
-     * problem of the deployment together: definition errors, bad config values, a missing backend.
+     * problem of the deployment together: definition errors, bad config values, a missing backend. A
+     * backend that is there but cannot start is found only by starting it, so only once the rest is right.
      */
     void validate(@Observes AfterDeploymentValidation adv, BeanManager bm) {
         OperationClasses.record(discovered.declaringClasses());
@@ -126,6 +128,7 @@ public class MizanExtension implements Extension {
         if (builder.errors().isEmpty()) {
             problems.addAll(ConstraintDeclarations.check(bm, built));
         }
+        CacheBackends.missing(config.settings().cacheBackend()).ifPresent(problems::add);
         if (problems.isEmpty()) {
             try {
                 runtime = BuiltRuntime.build(config, built);

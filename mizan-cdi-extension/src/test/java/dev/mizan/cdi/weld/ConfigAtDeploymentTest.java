@@ -29,6 +29,14 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void aMissingBackendIsReportedWithTheOtherProblems() {
+        String all = WeldBed.messages(WeldBed.startFailure(Map.of("mizan.cache.backend", "redis", "mizan.limits.max-body", "1MB"),
+                dev.mizan.cdi.weld.broken.VoidContext.class));
+        assertThat(all).contains("MZCDI00010: dev.mizan.cdi.weld.broken.VoidContext#nothing", "MZCDI00102: mizan.limits.max-body",
+                "MZCDI00111: mizan.cache.backend=redis needs dev.mizan:mizan-cache-jedis");
+    }
+
+    @Test
     void anUnknownBackendSuggestsTheNearestName() {
         assertThat(failure(Map.of("mizan.cache.backend", "memroy"))).contains(
                 "MZCDI00111: mizan.cache.backend=memroy names no cache backend; did you mean 'memory'?");

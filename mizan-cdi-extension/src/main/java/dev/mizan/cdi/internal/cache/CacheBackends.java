@@ -58,6 +58,21 @@ public final class CacheBackends {
         }
     }
 
+    /**
+     * Whether the configured backend is there, without starting it: checked with the other problems of
+     * the deployment, so a missing backend is reported with them.
+     *
+     * @param name {@code mizan.cache.backend}
+     * @return the numbered problem when no backend has that name
+     */
+    public static Optional<DeploymentException> missing(String name) {
+        if (MEMORY.equals(name) || NONE.equals(name)) {
+            return Optional.empty();
+        }
+        Map<String, CacheBackendFactory> factories = factories();
+        return factories.containsKey(name) ? Optional.empty() : Optional.of(notFound(name, factories));
+    }
+
     /** Factories by name, the thread context class loader's (the application's) first. */
     static Map<String, CacheBackendFactory> factories() {
         Map<String, CacheBackendFactory> found = new LinkedHashMap<>();

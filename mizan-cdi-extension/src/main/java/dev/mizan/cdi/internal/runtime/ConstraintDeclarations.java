@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public final class ConstraintDeclarations {
 
+    private static final System.Logger LOG = System.getLogger(ConstraintDeclarations.class.getName());
+
     private ConstraintDeclarations() {
     }
 
@@ -43,7 +45,14 @@ public final class ConstraintDeclarations {
         registry.sortedContexts().stream().map(ContextModel::method).forEach(methods::add);
         registry.sortedFunctions().stream().map(FunctionModel::method).forEach(methods::add);
         Instance.Handle<Validator> handle = validators.getHandle();
-        Validator validator = handle.get();
+        Validator validator;
+        try {
+            validator = handle.get();
+        } catch (RuntimeException e) {
+            // a server whose validator is not ready this early: the first call of each operation still asks it
+            LOG.log(System.Logger.Level.DEBUG, "no Validator at deployment; constraints are checked on first use", e);
+            return List.of();
+        }
         try {
             List<DefinitionException> errors = new ArrayList<>();
             Set<Class<?>> refused = new HashSet<>();

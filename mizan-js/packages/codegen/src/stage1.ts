@@ -4,7 +4,8 @@
  */
 import type { ContextSchema, FunctionSchema, JsonSchema, ParamSchema, SchemaDocument } from "./schema.js";
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+// JavaScript's identifiers, Unicode letters included: Java type names may hold them (Réservation)
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
 // Words that cannot name a `const` (a Mizan name matches [A-Za-z][A-Za-z0-9_]*, so these can occur).
 const RESERVED = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
@@ -119,7 +120,7 @@ export function valueName(name: string): string {
 }
 
 function typeName(name: string): string {
-  return IDENTIFIER.test(name) ? name : name.replace(/[^A-Za-z0-9_$]/g, "_");
+  return IDENTIFIER.test(name) ? name : name.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "_");
 }
 
 function namedType(name: string, schema: JsonSchema): string {

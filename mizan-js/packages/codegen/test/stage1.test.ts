@@ -124,6 +124,13 @@ describe("names that would clash (MZJS00107)", () => {
     );
   });
 
+  test("Unicode letters in a type's name are kept, as TypeScript allows: no renaming, no false clash", () => {
+    const code = generateStage1({ ...schema, types: { ...schema.types, Réservation: { type: "object", properties: { prénom: { type: "string" } } }, Ärger: { type: "string" }, Örger: { type: "string" } } });
+    expect(code).toContain("export interface Réservation {\n  prénom?: string;\n}");
+    expect(code).toContain("export type Ärger = string;");
+    expect(code).toContain("export type Örger = string;");
+  });
+
   test("a generated type name that a generated file imports gets a trailing _ instead", () => {
     const code = generateStage1({ ...schema, contexts: [context("context"), context("suspenseContext")] });
     expect(code).toContain("export type ContextResult_ = string;");

@@ -119,9 +119,9 @@ public final class RedisCacheBackend implements CacheBackend {
             p.sync();
             Long[] current = new Long[counters.size()];
             for (int i = 0; i < current.length; i++) {
-                current[i] = parse(values.get(i).get());
+                current[i] = parse(reply(values.get(i)));
             }
-            return new Lookup(EntryCodec.decode(entry.get()), current);
+            return new Lookup(EntryCodec.decode(reply(entry)), current);
         }
     }
 
@@ -148,7 +148,7 @@ public final class RedisCacheBackend implements CacheBackend {
             p.sync();
             long[] current = new long[values.size()];
             for (int i = 0; i < current.length; i++) {
-                Long value = parse(values.get(i).get());
+                Long value = parse(reply(values.get(i)));
                 if (value == null) {
                     // deleted between our SET NX and GET: a stamp must not claim a value Redis does not hold
                     throw new IllegalStateException("MZRD00004: counter " + counters.get(i) + " vanished while it was read");
@@ -212,7 +212,7 @@ public final class RedisCacheBackend implements CacheBackend {
             p.sync();
             // a pipeline keeps an error reply (OOM under noeviction, READONLY) in its Response: read it,
             // so that a purge Redis refused throws and is counted as lost, rather than passing unseen
-            return incremented.get();
+            return reply(incremented);
         }
     }
 
@@ -231,6 +231,21 @@ public final class RedisCacheBackend implements CacheBackend {
             }
             ((RedisClusterClient) clients.built()).refreshClusterTopology();
             return work.get();
+        }
+    }
+
+    /**
+     * A pipelined command's reply, read after {@code sync()}. In Cluster mode Jedis's {@code sync()} catches a
+     * node's connection failure itself (a hung master's read timeout: it logs it and closes that connection)
+     * and leaves that node's replies unset, which {@link Response#get()} reports as an
+     * {@link IllegalStateException}. That is a connection failure like any other: it must open the circuit,
+     * or every pooled connection to the hung master would cost a request the timeout (docs/how-to/redis.md).
+     */
+    private static <T> T reply(Response<T> response) {
+        try {
+            return response.get();
+        } catch (IllegalStateException unset) {
+            throw new JedisConnectionException("a node's connection failed during the pipeline", unset);
         }
     }
 

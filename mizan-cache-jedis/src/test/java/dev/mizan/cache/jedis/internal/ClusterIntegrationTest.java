@@ -28,33 +28,11 @@ class ClusterIntegrationTest extends PurgeScenarios {
 
     @BeforeAll
     static void startCluster() {
-        for (int i = 0; i < 3; i++) {
-            MASTERS.add(RedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                    "--cluster-node-timeout", "2000"));
-        }
-        // what redis-cli --cluster create does, by commands: a config epoch each, a third of the slots
-        // each, every node met, then the cluster settles (Redis 6.2 lacks CLUSTER ADDSLOTSRANGE)
-        for (int i = 0; i < MASTERS.size(); i++) {
-            RedisServer m = MASTERS.get(i);
-            assertThat(m.send("CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1))).isEqualTo("OK");
-            List<String> addSlots = new ArrayList<>(List.of("CLUSTER", "ADDSLOTS"));
-            for (int slot = i * SLOTS / MASTERS.size(); slot < (i + 1) * SLOTS / MASTERS.size(); slot++) {
-                addSlots.add(Integer.toString(slot));
-            }
-            assertThat(m.send(addSlots.toArray(String[]::new))).isEqualTo("OK");
-        }
-        for (RedisServer m : MASTERS.subList(1, MASTERS.size())) {
-            assertThat(MASTERS.get(0).send("CLUSTER", "MEET", "127.0.0.1", Integer.toString(m.port))).isEqualTo("OK");
-        }
-        for (RedisServer m : MASTERS) {
-            RedisServer.await(() -> m.send("CLUSTER", "INFO").contains("cluster_state:ok"), Duration.ofSeconds(20),
-                    "cluster_state:ok on " + m.port);
-            String info = m.send("CLUSTER", "INFO");
-            assertThat(info).as(info).contains("cluster_slots_assigned:" + SLOTS, "cluster_known_nodes:" + MASTERS.size());
-        }
+        // a third of the slots each
+        MASTERS.addAll(RedisServer.cluster(3, Duration.ofSeconds(2), slot -> slot * 3 / SLOTS));
     }
 
-    static final int SLOTS = 16384;
+    static final int SLOTS = RedisServer.SLOTS;
 
     static final List<RedisServer> REPLICAS = new ArrayList<>();
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -70,6 +71,52 @@ final class RedisServer implements AutoCloseable {
                 + "sentinel failover-timeout " + masterName + " 5000\n"
                 + "sentinel parallel-syncs " + masterName + " 1\n");
         return new RedisServer(port, dir, List.of(BINARY, conf.toString(), "--sentinel")).launch();
+    }
+
+    /**
+     * Starts a Redis Cluster of masters only, as {@code redis-cli --cluster create} does, by commands: a
+     * config epoch each, their slots, every node met, then waits for the cluster to settle (Redis 6.2 lacks
+     * {@code CLUSTER ADDSLOTSRANGE}).
+     *
+     * @param owner the index of the master owning each slot (0 to 16383)
+     */
+    static List<RedisServer> cluster(int masters, Duration nodeTimeout, IntUnaryOperator owner) {
+        List<RedisServer> nodes = new ArrayList<>();
+        for (int i = 0; i < masters; i++) {
+            nodes.add(start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                    "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis())));
+        }
+        List<List<String>> addSlots = new ArrayList<>();
+        for (int i = 0; i < masters; i++) {
+            addSlots.add(new ArrayList<>(List.of("CLUSTER", "ADDSLOTS")));
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            addSlots.get(owner.applyAsInt(slot)).add(Integer.toString(slot));
+        }
+        for (int i = 0; i < masters; i++) {
+            RedisServer m = nodes.get(i);
+            expectOk(m.send("CLUSTER", "SET-CONFIG-EPOCH", Integer.toString(i + 1)));
+            expectOk(m.send(addSlots.get(i).toArray(String[]::new)));
+        }
+        for (RedisServer m : nodes.subList(1, masters)) {
+            expectOk(nodes.get(0).send("CLUSTER", "MEET", "127.0.0.1", Integer.toString(m.port)));
+        }
+        for (RedisServer m : nodes) {
+            await(() -> {
+                String info = m.send("CLUSTER", "INFO");
+                return info.contains("cluster_state:ok") && info.contains("cluster_slots_assigned:" + SLOTS)
+                        && info.contains("cluster_known_nodes:" + masters);
+            }, Duration.ofSeconds(20), "cluster_state:ok with every slot and node on " + m.port);
+        }
+        return nodes;
+    }
+
+    static final int SLOTS = 16384;
+
+    private static void expectOk(String reply) {
+        if (!reply.equals("OK")) {
+            throw new IllegalStateException(reply);
+        }
     }
 
     /** Starts this server again (same port, same directory: a {@code dump.rdb} there is loaded). */

@@ -28,6 +28,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -232,7 +233,7 @@ public final class RegistryBuilder {
                     errors.add(Messages.unsupportedParamType(where, name, unbindable.get()));
                     continue;
                 }
-                params.add(new ParamModel(name, p.position(), type, required(p), types.isStringType(type), schema));
+                params.add(new ParamModel(name, p.position(), type, required(p, am.method()), types.isStringType(type), schema));
             } catch (UnmappableTypeException e) {
                 errors.add(Messages.unsupportedParamType(where, name, e.getMessage()));
             }
@@ -249,11 +250,24 @@ public final class RegistryBuilder {
         return jp.isNamePresent() ? jp.getName() : null;
     }
 
-    private static boolean required(ParameterSource p) {
+    /** A primitive, or marked non-null here or on the parameter of a method this one overrides (Bean Validation merges those). */
+    private static boolean required(ParameterSource p, Method method) {
         if (p.type() instanceof Class<?> c && c.isPrimitive()) {
             return true;
         }
-        return p.annotations().stream().anyMatch(a -> REQUIRED_MARKERS.contains(a.annotationType().getSimpleName()));
+        if (p.annotations().stream().anyMatch(RegistryBuilder::requiredMarker)) {
+            return true;
+        }
+        for (Method m : Supertypes.overridden(method)) {
+            if (m != method && Arrays.stream(m.getParameterAnnotations()[p.position()]).anyMatch(RegistryBuilder::requiredMarker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean requiredMarker(java.lang.annotation.Annotation a) {
+        return REQUIRED_MARKERS.contains(a.annotationType().getSimpleName());
     }
 
     private List<InvalidationModel> readInvalidates(OperationSource am, Map<String, ContextModel> contexts) {

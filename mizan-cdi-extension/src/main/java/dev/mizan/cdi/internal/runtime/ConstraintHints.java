@@ -1,6 +1,7 @@
 package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.cdi.internal.discovery.AnnotationNames;
+import dev.mizan.cdi.internal.discovery.Supertypes;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedArrayType;
 import java.lang.reflect.AnnotatedParameterizedType;
@@ -8,10 +9,6 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.AnnotatedWildcardType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Whether Bean Validation could find a parameter constraint on a method, decided from the annotations
@@ -31,7 +28,7 @@ final class ConstraintHints {
 
     /** @return false only when the method certainly has no parameter constraint that annotations declare */
     static boolean mayBeConstrained(Method method) {
-        for (Method m : sameSignature(method)) {
+        for (Method m : Supertypes.overridden(method)) {
             for (Parameter p : m.getParameters()) {
                 if (foreign(p.getAnnotations()) || foreign(p.getAnnotatedType())) {
                     return true;
@@ -49,51 +46,6 @@ final class ConstraintHints {
     /** @return whether the class loader sees a {@code META-INF/validation.xml} (which may declare constraints) */
     static boolean xmlConfigured(ClassLoader loader) {
         return loader != null && loader.getResource("META-INF/validation.xml") != null;
-    }
-
-    /** The method and every method of its class or a supertype it may override (Bean Validation merges their constraints). */
-    private static Set<Method> sameSignature(Method method) {
-        Set<Method> found = new HashSet<>();
-        found.add(method);
-        Deque<Class<?>> types = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        types.add(method.getDeclaringClass());
-        while (!types.isEmpty()) {
-            Class<?> type = types.poll();
-            if (type == Object.class || !seen.add(type)) {
-                continue;
-            }
-            for (Method candidate : type.getDeclaredMethods()) {
-                if (mayOverride(candidate, method)) {
-                    found.add(candidate);
-                }
-            }
-            if (type.getSuperclass() != null) {
-                types.add(type.getSuperclass());
-            }
-            types.addAll(java.util.List.of(type.getInterfaces()));
-        }
-        return found;
-    }
-
-    /**
-     * Same name, and each parameter type the same as or a supertype of the method's: a method of a generic
-     * supertype ({@code save(T item)} implemented as {@code save(Item item)}) has another erased signature.
-     * An overload that merely accepts wider types counts too; the validator sorts that out.
-     */
-    private static boolean mayOverride(Method candidate, Method method) {
-        if (!candidate.getName().equals(method.getName()) || candidate.getParameterCount() != method.getParameterCount()
-                || java.lang.reflect.Modifier.isStatic(candidate.getModifiers())) {
-            return false;
-        }
-        Class<?>[] theirs = candidate.getParameterTypes();
-        Class<?>[] ours = method.getParameterTypes();
-        for (int i = 0; i < ours.length; i++) {
-            if (!theirs[i].isAssignableFrom(ours[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean foreign(Annotation[] annotations) {

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.validation.ValidationException;
+import jakarta.validation.ConstraintDeclarationException;
+import jakarta.validation.ConstraintDefinitionException;
+import jakarta.validation.GroupDefinitionException;
 import jakarta.validation.Validator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -60,10 +62,15 @@ public final class ConstraintDeclarations {
                 if (!refused.contains(m.getDeclaringClass()) && (xml || ConstraintHints.mayBeConstrained(m))) {
                     try {
                         ParameterValidation.constrains(validator, m);
-                    } catch (ValidationException e) {
+                    } catch (ConstraintDeclarationException | ConstraintDefinitionException | GroupDefinitionException e) {
                         // the validator refuses the whole class (its message names the method): said once
                         refused.add(m.getDeclaringClass());
                         errors.add(Messages.constraintsRefused(m.getDeclaringClass().getName(), e.getMessage()));
+                    } catch (RuntimeException e) {
+                        // not a declaration the validator refuses, but a validator that cannot work yet (Open
+                        // Liberty: "Validation not enabled for module" during deployment): first calls check
+                        LOG.log(System.Logger.Level.DEBUG, "the Validator cannot be asked at deployment; constraints are checked on first use", e);
+                        return errors;
                     }
                 }
             }

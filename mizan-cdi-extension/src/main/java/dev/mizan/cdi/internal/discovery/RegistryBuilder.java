@@ -211,6 +211,7 @@ public final class RegistryBuilder {
     private List<ParamModel> readParams(OperationSource am, String where) {
         List<ParamModel> params = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Set<Method> overridden = Supertypes.overridden(am.method()); // once per method, for every param's required
         for (ParameterSource p : am.parameters()) {
             String name = paramName(p);
             if (name == null) {
@@ -233,7 +234,7 @@ public final class RegistryBuilder {
                     errors.add(Messages.unsupportedParamType(where, name, unbindable.get()));
                     continue;
                 }
-                params.add(new ParamModel(name, p.position(), type, required(p, am.method()), types.isStringType(type), schema));
+                params.add(new ParamModel(name, p.position(), type, required(p, am.method(), overridden), types.isStringType(type), schema));
             } catch (UnmappableTypeException e) {
                 errors.add(Messages.unsupportedParamType(where, name, e.getMessage()));
             }
@@ -251,14 +252,14 @@ public final class RegistryBuilder {
     }
 
     /** A primitive, or marked non-null here or on the parameter of a method this one overrides (Bean Validation merges those). */
-    private static boolean required(ParameterSource p, Method method) {
+    private static boolean required(ParameterSource p, Method method, Set<Method> overridden) {
         if (p.type() instanceof Class<?> c && c.isPrimitive()) {
             return true;
         }
         if (p.annotations().stream().anyMatch(RegistryBuilder::requiredMarker)) {
             return true;
         }
-        for (Method m : Supertypes.overridden(method)) {
+        for (Method m : overridden) {
             if (m != method && Arrays.stream(m.getParameterAnnotations()[p.position()]).anyMatch(RegistryBuilder::requiredMarker)) {
                 return true;
             }

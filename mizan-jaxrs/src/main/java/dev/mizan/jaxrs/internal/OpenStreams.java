@@ -15,8 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,15 +24,25 @@ import java.util.function.IntConsumer;
  * and a few sender threads write them, one send at a time per stream. No thread is held per idle stream,
  * and one stream must never hold the others up: RESTEasy (WildFly, Open Liberty) queues a send to a
  * client that stopped reading and never completes it; Jersey (Payara) blocks the sending thread until
- * the write times out. Either way that stream's events wait in its own queue, and once
- * {@link #MAX_UNSENT} are unsent the stream is closed. The client reconnects and refetches what it
- * shows (docs/how-to/live-updates.md).
+ * the write times out. Either way that stream's events wait in its own queue, and the stream is closed
+ * once it has {@link #MAX_UNSENT} sends unfinished, or a send blocked for {@link #STUCK_SEND} with as
+ * many events waiting behind it, or {@link #MAX_QUEUED} events waiting. Events merely waiting for a
+ * sender (a burst, a busy machine) do not count against a client that reads. The client reconnects and
+ * refetches what it shows (docs/how-to/live-updates.md).
  */
 final class OpenStreams {
 
     private static final System.Logger LOG = System.getLogger(OpenStreams.class.getName());
-    /** Sends a stream may have unfinished (queued or not completed) before it is taken for a client that stopped reading. */
+    /**
+     * Sends handed to a stream's sink and not completed (RESTEasy), or events waiting behind a send blocked
+     * for {@link #STUCK_SEND} (Jersey), before the stream is taken for a client that stopped reading.
+     */
     static final int MAX_UNSENT = 256;
+    /** How long a send may block its sender before the events waiting behind it count against the client. */
+    static final Duration STUCK_SEND = Duration.ofSeconds(2);
+    private static final long STUCK_SEND_NANOS = STUCK_SEND.toNanos();
+    /** Events a stream may have waiting for a sender, whatever the cause: bounds its memory. */
+    static final int MAX_QUEUED = 4 * MAX_UNSENT;
     /** Sender threads: as many clients blocked in a write at once (Jersey) before the others wait too. */
     static final int SENDERS = 8;
     /** Close threads: as many closes waiting for clients that never read before the others wait too. */
@@ -54,20 +64,36 @@ final class OpenStreams {
      * One stream: where to write, what it may hear of, its events not yet handed to the sink, and its
      * sends not finished yet. A class, not a record: a record's hash would be the sink's, and RESTEasy's
      * sink hashes as its generic type (the same for every sink), which piles every stream into one bucket
-     * of the set and makes each open and close scan all the others.
+     * of the set and makes each open and close scan all the others. Its counters are plain volatile fields
+     * changed through field updaters: an object per counter would cost 16 bytes each on every open stream.
      */
     private static final class Stream {
+        private static final AtomicIntegerFieldUpdater<Stream> UNSENT = AtomicIntegerFieldUpdater.newUpdater(Stream.class, "unsent");
+        private static final AtomicIntegerFieldUpdater<Stream> QUEUED = AtomicIntegerFieldUpdater.newUpdater(Stream.class, "queued");
+        private static final AtomicIntegerFieldUpdater<Stream> DRAINING = AtomicIntegerFieldUpdater.newUpdater(Stream.class, "draining");
+
         private final SseEventSink sink;
         private final Set<String> readable;
-        private final AtomicInteger unsent = new AtomicInteger();
         private final Queue<OutboundSseEvent> queue = new ConcurrentLinkedQueue<>();
-        /** Whether a sender is draining the queue: one send at a time, in order. */
-        private final AtomicBoolean draining = new AtomicBoolean();
+        /** Sends handed to the sink and not completed. */
+        private volatile int unsent;
+        /** Events in {@link #queue}. */
+        private volatile int queued;
+        /** 1 while a sender drains the queue: one send at a time, in order. */
+        private volatile int draining;
+        /** {@link System#nanoTime()} when the send in progress entered the sink, 0 when none is. */
+        private volatile long sendingSince;
         private volatile boolean closed;
 
         Stream(SseEventSink sink, Set<String> readable) {
             this.sink = sink;
             this.readable = readable;
+        }
+
+        /** Whether a send has blocked its sender for {@link #STUCK_SEND} (Jersey, for a client that stopped reading). */
+        boolean stuckInSend() {
+            long since = sendingSince;
+            return since != 0 && System.nanoTime() - since > STUCK_SEND_NANOS;
         }
     }
 
@@ -122,7 +148,6 @@ final class OpenStreams {
         }
         Stream stream = new Stream(sink, readable);
         counted.accept(1);
-        stream.unsent.incrementAndGet();
         if (!send(stream, first)) {
             freed(); // the client is gone already: nothing to hold
             return true;
@@ -203,7 +228,11 @@ final class OpenStreams {
         }
     }
 
-    /** Queues an event for a stream (closing it when it has too much unsent) and has a sender drain the queue. */
+    /**
+     * Queues an event for a stream and has a sender drain the queue. Closes the stream instead when its
+     * send has blocked for {@link #STUCK_SEND} with {@link #MAX_UNSENT} events waiting (Jersey), or
+     * {@link #MAX_QUEUED} wait: not merely because its sender has not caught up with a burst yet.
+     */
     private void offer(Stream stream, OutboundSseEvent event) {
         if (writer.isShutdown() || stream.closed) {
             return; // undeploying, or closing: the stream is about to be closed
@@ -212,10 +241,9 @@ final class OpenStreams {
             close(stream); // the client left
             return;
         }
-        if (stream.unsent.incrementAndGet() > MAX_UNSENT) {
-            LOG.log(System.Logger.Level.INFO, "MZRS00012: closing an event stream whose client stopped reading ("
-                    + MAX_UNSENT + " events unsent); the client reconnects and refetches what it shows");
-            close(stream);
+        int queued = Stream.QUEUED.incrementAndGet(stream);
+        if (queued > MAX_QUEUED || queued > MAX_UNSENT && stream.stuckInSend()) {
+            stoppedReading(stream, queued + " events waiting");
             return;
         }
         stream.queue.add(event);
@@ -224,41 +252,57 @@ final class OpenStreams {
 
     /** Has a sender write the stream's queue, unless one is at it (it takes this event too). */
     private void drain(Stream stream) {
-        if (stream.draining.compareAndSet(false, true)) {
+        if (Stream.DRAINING.compareAndSet(stream, 0, 1)) {
             try {
                 senders.execute(() -> write(stream));
             } catch (RejectedExecutionException undeploying) {
-                stream.draining.set(false);
+                stream.draining = 0;
             }
         }
     }
 
-    /** On a sender: writes the queued events in order; an event queued as this one ends is not left behind. */
+    /**
+     * On a sender: writes the queued events in order, unless {@link #MAX_UNSENT} sends are unfinished
+     * (RESTEasy, for a client that stopped reading); an event queued as this one ends is not left behind.
+     */
     private void write(Stream stream) {
         do {
             for (OutboundSseEvent event; !stream.closed && (event = stream.queue.poll()) != null; ) {
-                if (!send(stream, event)) {
+                Stream.QUEUED.decrementAndGet(stream);
+                if (stream.unsent >= MAX_UNSENT) {
+                    stoppedReading(stream, MAX_UNSENT + " sends unfinished");
+                } else if (!send(stream, event)) {
                     close(stream);
                 }
             }
-            stream.draining.set(false);
-        } while (!stream.closed && !stream.queue.isEmpty() && stream.draining.compareAndSet(false, true));
+            stream.draining = 0;
+        } while (!stream.closed && !stream.queue.isEmpty() && Stream.DRAINING.compareAndSet(stream, 0, 1));
     }
 
-    /** Hands an event, counted as unsent already, to the sink: it stays unsent until the send completes. */
+    /** Hands an event to the sink: it stays unsent until the send completes. */
     private boolean send(Stream stream, OutboundSseEvent event) {
+        Stream.UNSENT.incrementAndGet(stream);
+        stream.sendingSince = System.nanoTime();
         try {
             stream.sink.send(event).whenComplete((ok, failure) -> {
-                stream.unsent.decrementAndGet();
+                Stream.UNSENT.decrementAndGet(stream);
                 if (failure != null) {
                     close(stream);
                 }
             });
             return true;
         } catch (RuntimeException e) {
-            stream.unsent.decrementAndGet();
+            Stream.UNSENT.decrementAndGet(stream);
             return false;
+        } finally {
+            stream.sendingSince = 0;
         }
+    }
+
+    private void stoppedReading(Stream stream, String why) {
+        LOG.log(System.Logger.Level.INFO, "MZRS00012: closing an event stream whose client stopped reading ("
+                + why + "); the client reconnects and refetches what it shows");
+        close(stream);
     }
 
     /**

@@ -2,7 +2,7 @@
 import { watchFile } from "node:fs";
 import { parseArgs } from "node:util";
 import { generate, stale, type GenerateOptions } from "./index.js";
-import { isSchemaUrl } from "./schema.js";
+import { failureLine, isSchemaUrl } from "./schema.js";
 import { TARGETS, type Target } from "./stage2.js";
 
 const USAGE =
@@ -66,7 +66,7 @@ export async function main(args: string[]): Promise<number> {
       console.error(`MZJS00103 generated files are stale (run mizan-codegen without --check):\n${files.map((f) => `  ${f}`).join("\n")}`);
       return 1;
     } catch (e) {
-      console.error(`MZJS00104 mizan-codegen: ${(e as Error).message}`);
+      console.error(failureLine(e, "MZJS00104"));
       return 1;
     }
   }
@@ -77,7 +77,7 @@ export async function main(args: string[]): Promise<number> {
       if (written.length === 0) console.log(`mizan-codegen: up to date with ${options.schema}`);
       return 0;
     } catch (e) {
-      console.error(`MZJS00104 mizan-codegen: ${(e as Error).message}`);
+      console.error(failureLine(e, "MZJS00104"));
       return 1;
     }
   };

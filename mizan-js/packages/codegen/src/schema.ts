@@ -123,3 +123,13 @@ function checkSchema(schema: Record<string, unknown>, where: string): void {
 export function isSchemaUrl(source: string): boolean {
   return /^https?:\/\//i.test(source);
 }
+
+/**
+ * One line for a failed run, `<id> mizan-codegen: <what>`: the id of the failure when its message
+ * starts with one (a name clash is MZJS00107), else `id`, the caller's for "the run failed".
+ */
+export function failureLine(e: unknown, id: string): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const own = /^(MZJS\d{5}) ([\s\S]*)$/.exec(message);
+  return own ? `${own[1]} mizan-codegen: ${own[2]}` : `${id} mizan-codegen: ${message}`;
+}

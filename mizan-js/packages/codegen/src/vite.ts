@@ -9,7 +9,7 @@
  */
 import { resolve } from "node:path";
 import { generate, type GenerateOptions } from "./index.js";
-import { isSchemaUrl } from "./schema.js";
+import { failureLine, isSchemaUrl } from "./schema.js";
 
 /** The parts of Vite's dev server this plugin uses (so `@mizan/codegen` needs no Vite types). */
 export interface MizanDevServer {
@@ -38,7 +38,7 @@ export function mizan(options: GenerateOptions): MizanVitePlugin {
       if (failed) server?.ws.send({ type: "full-reload" });
       failed = false;
     } catch (e) {
-      const message = `MZJS00106 mizan-codegen: ${(e as Error).message}`;
+      const message = failureLine(e, "MZJS00106");
       if (!server) throw new Error(message, { cause: e }); // vite build fails, with the code the overlay shows
       // vite dev keeps running: the schema file may not be there yet, or be half-written
       server.config.logger.error(message);

@@ -284,6 +284,12 @@ describe("the mizan-codegen command", () => {
       code: 1,
       stderr: expect.stringContaining('MZJS00104 mizan-codegen: invalid schema: types["Todo"].properties["priority"] has "$ref" 42 (expected a string)'),
     });
+    const clash = JSON.parse(await readFile(fixture, "utf8"));
+    clash.contexts.push({ name: "schemaHash", scope: "public", params: [], returns: { type: "string" } });
+    await writeFile(bad, JSON.stringify(clash));
+    const clashed = await fail(["--schema", bad, "--out", join(dir, "clash")]);
+    expect(clashed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^MZJS00107 mizan-codegen: the schema hash and the descriptor of context "schemaHash"/) });
+    expect(clashed.stderr).not.toContain("MZJS00104");
     expect(await fail(["--schema", fixture, "--out", dir, "--target", "react,angular"])).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("unknown --target angular"),

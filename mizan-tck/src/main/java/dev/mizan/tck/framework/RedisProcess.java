@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@code redis-server} of the TCK's own ({@link TestProperty#REDIS_SERVER}) on a free loopback port,
  * without persistence, that a test stops and starts again on the same port. Only this process is ever
- * stopped: a Redis shared with other builds is never touched.
+ * stopped: a Redis shared with other builds is never touched. It is killed when the test JVM exits too,
+ * for a test class that never got to stop it (one whose deployment failed, say).
  */
 public final class RedisProcess {
 
@@ -22,7 +23,7 @@ public final class RedisProcess {
 
     private final int port;
     private final Path dir;
-    private Process process;
+    private volatile Process process;
 
     private RedisProcess(int port, Path dir) {
         this.port = port;
@@ -38,6 +39,7 @@ public final class RedisProcess {
             dir.resolve("redis.log").toFile().deleteOnExit();
             RedisProcess redis = new RedisProcess(probe.getLocalPort(), dir);
             probe.close();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::kill, "mizan-tck-redis-" + redis.port));
             redis.restart();
             return redis;
         } catch (IOException e) {
@@ -93,6 +95,14 @@ public final class RedisProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** At JVM exit: a server still running is killed, without waiting. */
+    private void kill() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
         }
     }
 

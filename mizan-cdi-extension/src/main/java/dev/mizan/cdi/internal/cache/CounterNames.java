@@ -1,6 +1,5 @@
 package dev.mizan.cdi.internal.cache;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,22 +27,12 @@ public final class CounterNames {
      * @return {@code epoch}, {@code c:{C}}, then for a user {@code u:<t>} and {@code cu:{C}:<t>}, then {@code g:{C}:<d>} per group
      */
     public static List<String> forEntry(String context, Optional<String> userToken, List<String> groupDigests) {
-        List<String> names = new ArrayList<>(4 + groupDigests.size());
-        names.add(EPOCH);
-        names.add(context(context));
-        userToken.ifPresent(token -> {
-            names.add(user(token));
-            names.add(contextUser(context, token));
-        });
-        for (String digest : groupDigests) {
-            names.add(group(context, digest));
-        }
-        return List.copyOf(names);
+        return ContextCounterNames.of(context).forEntry(userToken, groupDigests);
     }
 
     /** @return the counter of every entry of context {@code c}: {@code c:{c}} */
     public static String context(String c) {
-        return "c:" + tag(c);
+        return ContextCounterNames.of(c).context();
     }
 
     /** @return the counter of one user's entries in every context: {@code u:<userToken>} */
@@ -53,15 +42,11 @@ public final class CounterNames {
 
     /** @return the counter of one user's entries in context {@code c}: {@code cu:{c}:<userToken>} */
     public static String contextUser(String c, String userToken) {
-        return "cu:" + tag(c) + ":" + Objects.requireNonNull(userToken, "userToken");
+        return ContextCounterNames.of(c).contextUser(userToken);
     }
 
     /** @return the counter of one param group's value in context {@code c}: {@code g:{c}:<digest>} */
     public static String group(String c, String digest) {
-        return "g:" + tag(c) + ":" + Objects.requireNonNull(digest, "digest");
-    }
-
-    private static String tag(String context) {
-        return "{" + Objects.requireNonNull(context, "context") + "}";
+        return ContextCounterNames.of(c).group(digest);
     }
 }

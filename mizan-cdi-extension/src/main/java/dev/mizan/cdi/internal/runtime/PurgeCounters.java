@@ -1,7 +1,7 @@
 package dev.mizan.cdi.internal.runtime;
 
 import dev.mizan.Scope;
-import dev.mizan.cdi.internal.cache.CounterNames;
+import dev.mizan.cdi.internal.cache.ContextCounterNames;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.ParamModel;
@@ -30,28 +30,39 @@ final class PurgeCounters {
     private final CacheKeys keys;
     private final ParamCanonicalizer canonicalizer;
     private final Jsonb jsonb;
-    private final Map<String, OperationPlan> plans;
+    private final Map<String, Planned> plans;
+
+    /** A context's plan and counter names, built at deployment. */
+    private record Planned(OperationPlan plan, ContextCounterNames names) {
+    }
 
     PurgeCounters(MizanRuntime rt) {
         this.registry = rt.registry();
         this.keys = rt.keys();
         this.canonicalizer = rt.canonicalizer();
         this.jsonb = rt.jsonb();
-        Map<String, OperationPlan> byContext = new HashMap<>();
+        Map<String, Planned> byContext = new HashMap<>();
         for (ContextModel ctx : registry.contexts().values()) {
-            byContext.put(ctx.name(), OperationPlan.of(ctx.params(), ctx.method().getParameterCount(), registry.groups(ctx.name())));
+            byContext.put(ctx.name(), new Planned(OperationPlan.of(ctx.params(), ctx.method().getParameterCount(), registry.groups(ctx.name())),
+                    ContextCounterNames.of(ctx.name())));
         }
         this.plans = Map.copyOf(byContext);
     }
 
     /** @return the plan of a context, computed at deployment */
     OperationPlan plan(ContextModel ctx) {
-        return plans.get(ctx.name());
+        return plans.get(ctx.name()).plan();
+    }
+
+    /** @return the counter names of a context, built at deployment */
+    ContextCounterNames names(ContextModel ctx) {
+        return plans.get(ctx.name()).names();
     }
 
     /** @return the counters an entry of {@code ctx} read with {@code args} is stamped with */
     List<String> forEntry(ContextModel ctx, Object[] args, Optional<String> user) {
-        OperationPlan plan = plan(ctx);
+        Planned planned = plans.get(ctx.name());
+        OperationPlan plan = planned.plan();
         List<String> digests = List.of();
         if (!plan.groups().isEmpty()) {
             JsonObject normal = normalise(plan, args);
@@ -61,20 +72,26 @@ final class PurgeCounters {
             }
         }
         Optional<String> token = ctx.scope() == Scope.USER ? user.map(keys::userToken) : Optional.empty();
-        return CounterNames.forEntry(ctx.name(), token, digests);
+        return planned.names().forEntry(token, digests);
     }
 
-    /** @return the one counter whose increment purges the entries of {@code ctx} matching {@code params} */
-    String forPurge(ContextModel ctx, Collection<String> names, JsonObject params) {
+    /**
+     * @return the params whose counter a purge of {@code ctx} naming {@code names} increments: a purge
+     *         group, or one of its params where no group has exactly those (a superset); empty for the
+     *         context's counter. Known at deployment for an {@code @Invalidates}.
+     */
+    List<String> purgeGroup(ContextModel ctx, Collection<String> names) {
         if (names.isEmpty()) {
-            return CounterNames.context(ctx.name());
+            return List.of();
         }
-        OperationPlan plan = plan(ctx);
         List<String> group = names.stream().sorted().toList();
-        if (!plan.groups().contains(group)) {
-            group = List.of(group.get(0)); // no counter for this combination: purge by one of its params (a superset)
-        }
-        return CounterNames.group(ctx.name(), digest(plan, params, group));
+        return plan(ctx).groups().contains(group) ? group : List.of(group.get(0));
+    }
+
+    /** @return the one counter whose increment purges the entries of {@code ctx} matching {@code params} in {@link #purgeGroup} */
+    String forPurge(ContextModel ctx, List<String> group, JsonObject params) {
+        Planned planned = plans.get(ctx.name());
+        return group.isEmpty() ? planned.names().context() : planned.names().group(digest(planned.plan(), params, group));
     }
 
     /** @return the JSON value of any object as Mizan's JSON-B writes it (in-process params of unknown type) */

@@ -6,7 +6,6 @@ import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import dev.mizan.cdi.internal.key.CacheKeys;
 import dev.mizan.cdi.internal.model.ContextModel;
-import dev.mizan.cdi.internal.model.InvalidationModel;
 import dev.mizan.cdi.internal.registry.Registry;
 import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.spi.EdgePurger;
@@ -64,6 +63,18 @@ public class Purger {
     // resolved once, in priority order: every one is told (docs/reference/spi.md)
     private EdgePurges edges;
     private dev.mizan.cdi.internal.telemetry.Metrics metrics;
+    private jakarta.json.bind.Jsonb jsonb;
+    /** Each {@code @Invalidates} method's purges, planned at deployment. */
+    private Map<Method, List<PlannedPurge>> planned;
+
+    /**
+     * One {@code @Invalidates}, resolved at deployment: its context, where its params come from and how
+     * they are written, the counter's param group ({@link PurgeCounters#purgeGroup}) and the params its
+     * event may show (a set's order tells nothing, so a set param is never shown).
+     */
+    private record PlannedPurge(ContextModel ctx, List<String> params, int[] argIndexes, ParamCodec[] codecs,
+                                List<String> group, List<String> shown) {
+    }
 
     @PostConstruct
     void init() {
@@ -73,6 +84,8 @@ public class Purger {
         feed = new InvalidationFeed(cache);
         repurgeDelay = rt.settings().repurgeDelay();
         metrics = rt.metrics();
+        jsonb = rt.jsonb();
+        planned = plan(registry, counters);
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edges = new EdgePurges(found.isEmpty() ? List.of(new LoggingEdgePurger()) : found);
         afterCommit.resolve();
@@ -81,6 +94,23 @@ public class Purger {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static Map<Method, List<PlannedPurge>> plan(Registry registry, PurgeCounters counters) {
+        Map<Method, List<PlannedPurge>> out = new HashMap<>();
+        registry.invalidations().forEach((method, models) -> out.put(method, models.stream().map(m -> {
+            ContextModel ctx = registry.context(m.context()).orElseThrow();
+            OperationPlan plan = counters.plan(ctx);
+            return new PlannedPurge(ctx, m.params(), m.argIndexes().stream().mapToInt(Integer::intValue).toArray(),
+                    m.params().stream().map(plan::codec).toArray(ParamCodec[]::new),
+                    counters.purgeGroup(ctx, m.params()), shown(counters, ctx, m.params()));
+        }).toList()));
+        return Map.copyOf(out);
+    }
+
+    /** @return the params of {@code names} a purge's event may show: not the sets */
+    private static List<String> shown(PurgeCounters counters, ContextModel ctx, List<String> names) {
+        return names.stream().filter(n -> !counters.unordered(ctx, n)).toList();
     }
 
     @PreDestroy
@@ -99,38 +129,48 @@ public class Purger {
 
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
     void afterInvocation(Method method, Object[] args) {
-        List<InvalidationModel> models = registry.invalidations().get(method);
-        if (models == null) {
+        List<PlannedPurge> purges = planned.get(method);
+        if (purges == null) {
             return;
         }
-        for (InvalidationModel m : models) {
-            ContextModel ctx = registry.context(m.context()).orElseThrow();
+        for (PlannedPurge p : purges) {
             JsonObjectBuilder params = JSON.createObjectBuilder();
-            for (int i = 0; i < m.params().size(); i++) {
-                Object arg = args[m.argIndexes().get(i)];
-                params.add(m.params().get(i), arg == null ? JsonValue.NULL : counters.toJson(ctx, m.params().get(i), arg));
+            for (int i = 0; i < p.params().size(); i++) {
+                Object arg = args[p.argIndexes()[i]];
+                params.add(p.params().get(i), arg == null ? JsonValue.NULL : p.codecs()[i].normal(arg, jsonb));
             }
-            submit(m.context(), m.params(), params.build());
+            submit(p.ctx(), p.group(), p.shown(), params.build());
         }
     }
 
-    /** Records an invalidation for the current call and purges it now or after commit. */
+    /** Records an invalidation of the Invalidation API (params named at run time) for the current call, and purges it now or after commit. */
     void submit(String context, List<String> names, JsonObject params) {
         ContextModel ctx = registry.context(context).orElseThrow();
+        submit(ctx, counters.purgeGroup(ctx, names), shown(counters, ctx, names), params);
+    }
+
+    /**
+     * Records an invalidation for the current call and purges it now or after commit.
+     *
+     * @param group the params that name its counter ({@link PurgeCounters#purgeGroup})
+     * @param shownNames the params its event may show: a set's order tells nothing, and a client's read may
+     *                   have sent it in another, so the client is told of every entry whatever a set's value
+     *                   (counters are named from the sorted set)
+     */
+    private void submit(ContextModel ctx, List<String> group, List<String> shownNames, JsonObject params) {
         String counter;
         try {
-            counter = counters.forPurge(ctx, names, params);
+            counter = counters.forPurge(ctx, group, params);
         } catch (RuntimeException e) {
             // an argument with no canonical form (a lone surrogate, a NaN): the method has run, so purge
             // the whole context, more than needed but never less, and say so to the client
-            counter = CounterNames.context(ctx.name());
-            names = List.of();
+            counter = counters.names(ctx).context();
+            shownNames = List.of();
             params = JsonValue.EMPTY_JSON_OBJECT;
         }
-        // a set's order tells nothing, and a client's read may have sent it in another: the client is
-        // told of every entry, whatever that param's value (counters are named from the sorted set)
-        List<String> ordered = names.stream().filter(n -> !counters.unordered(ctx, n)).toList();
+        List<String> ordered = shownNames;
         JsonObject shown = withoutNulls(params, ordered);
+        String context = ctx.name();
         String eventId;
         try {
             collector.add(new InvalidationEntry(context, shown));

@@ -50,6 +50,7 @@ final class Refresher {
         if (invalidated.isEmpty()) {
             return out;
         }
+        List<Stale> stale = invalidated.stream().map(this::stale).toList();
         int reads = 0;
         for (String key : new LinkedHashSet<>(stableKeys)) {
             if (reads == maxReads) {
@@ -66,7 +67,7 @@ final class Refresher {
             ContextModel ctx = found.get();
             String canonical = key.substring(bar + 1);
             Optional<JsonObject> params = parse(ctx, canonical);
-            if (params.isEmpty() || !invalidatedBy(ctx, params.get(), invalidated) || !AccessCheck.allows(ctx.access(), caller)) {
+            if (params.isEmpty() || !invalidatedBy(ctx, params.get(), stale) || !AccessCheck.allows(ctx.access(), caller)) {
                 continue;
             }
             reads++;
@@ -104,9 +105,30 @@ final class Refresher {
         }
     }
 
-    private boolean invalidatedBy(ContextModel ctx, JsonObject params, List<InvalidationEntry> invalidated) {
+    /**
+     * What one invalidation made stale, its params' canonical form made once for all the stableKeys.
+     *
+     * @param canonical the canonical form of its params; null when they have none (it matches nothing)
+     */
+    private record Stale(String context, JsonObject params, String canonical) {
+    }
+
+    private Stale stale(InvalidationEntry e) {
+        String canonical = null;
+        if (!e.params().isEmpty()) {
+            try {
+                canonical = canonicalizer.canonicalSubset(e.params(), e.params().keySet(),
+                        registry.context(e.context()).map(counters::types).orElse(Map.of()));
+            } catch (RuntimeException ex) {
+                // a value that cannot be canonicalised matches nothing
+            }
+        }
+        return new Stale(e.context(), e.params(), canonical);
+    }
+
+    private boolean invalidatedBy(ContextModel ctx, JsonObject params, List<Stale> stale) {
         Map<String, String> types = counters.types(ctx);
-        for (InvalidationEntry e : invalidated) {
+        for (Stale e : stale) {
             if (!e.context().equals(ctx.name())) {
                 continue;
             }
@@ -114,8 +136,8 @@ final class Refresher {
                 return true;
             }
             try {
-                if (canonicalizer.canonicalSubset(e.params(), e.params().keySet(), types)
-                        .equals(canonicalizer.canonicalSubset(params, e.params().keySet(), types))) {
+                if (e.canonical() != null
+                        && e.canonical().equals(canonicalizer.canonicalSubset(params, e.params().keySet(), types))) {
                     return true;
                 }
             } catch (RuntimeException ex) {

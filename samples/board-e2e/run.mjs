@@ -93,6 +93,22 @@ try {
   await shot(raw, "01-server-html-no-script");
   await noScript.close();
 
+  // 1b. a board that does not exist: the page with a message and status 404, not its read's JSON error
+  const missingRes = await fetch(urlA + "?board=99999");
+  const missingHtml = await missingRes.text();
+  check(missingRes.status === 404 && /^text\/html/.test(missingRes.headers.get("content-type")) && missingHtml.includes("No board 99999."),
+    `?board=99999 answers the page saying so, with status 404 (${missingRes.status}, ${missingRes.headers.get("content-type")})`);
+  const ctxMissing = await browser.newContext();
+  const missingPage = await ctxMissing.newPage();
+  const missingReads = [];
+  missingPage.on("request", (r) => missingReads.push(new URL(r.url()).pathname));
+  await missingPage.goto(urlA + "?board=99999");
+  await missingPage.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
+  await sleep(300);
+  check((await missingPage.textContent("main p.error")) === "No board 99999." && !missingReads.some((p) => p.endsWith("/mizan/ctx/board")),
+    `after hydration it still says so and reads no board (${missingReads.filter((p) => p.includes("/mizan/")).join(", ")})`);
+  await ctxMissing.close();
+
   // 2. bob first, on his node, logged in; he watches while alice works
   const ctxB = await browser.newContext();
   const b1 = await open(ctxB, urlB, "bob");

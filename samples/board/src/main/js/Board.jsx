@@ -178,7 +178,7 @@ function Export({ boardId }) {
   );
 }
 
-export function BoardPage({ boardId }) {
+export function BoardPage({ boardId, missing = false }) {
   // who is signed in: this tab's login or logout sets it at once; `me` follows a login or logout in
   // another tab (the kernel reads every USER context again then), and came with the page
   const me = useMe();
@@ -187,7 +187,7 @@ export function BoardPage({ boardId }) {
     if (me.data) setUser(me.data.user ?? null);
   }, [me.data]);
   const boards = useBoards();
-  const board = useBoard({ boardId });
+  const board = useBoard({ boardId }, { enabled: !missing }); // the server found no such board: nothing to read
   const b = board.data;
   return (
     <div className="shell">
@@ -215,7 +215,7 @@ export function BoardPage({ boardId }) {
           {user && <MyCards />}
         </main>
       ) : (
-        <main><p className="error">{board.error ? board.error.message : "Loading…"}</p></main>
+        <main><p className="error">{missing ? `No board ${boardId}.` : board.error ? board.error.message : "Loading…"}</p></main>
       )}
     </div>
   );

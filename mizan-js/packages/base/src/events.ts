@@ -154,16 +154,23 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       return;
     }
     const { context, digest } = event;
-    if (!digest) {
+    // without SubtleCrypto (a page that is no secure context: plain HTTP) the keys cannot be hashed, so
+    // a digest is treated as missing: every entry of the context, more than needed but never less
+    if (!digest || !globalThis.crypto?.subtle) {
       live.stale((_, c) => c === context);
       return;
     }
     const matching = new Set<string>();
-    await Promise.all(
-      live.keys().filter(([, c]) => c === context).map(async ([key]) => {
-        if ((await digestOf(key)) === digest) matching.add(key);
-      }),
-    );
+    try {
+      await Promise.all(
+        live.keys().filter(([, c]) => c === context).map(async ([key]) => {
+          if ((await digestOf(key)) === digest) matching.add(key);
+        }),
+      );
+    } catch {
+      live.stale((_, c) => c === context); // hashing failed: the same
+      return;
+    }
     if (matching.size > 0) live.stale((key) => matching.has(key));
   };
 

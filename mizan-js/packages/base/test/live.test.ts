@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { createClient, type MizanClient } from "../src/index.js";
 import { connectEvents, type EventsConnection } from "../src/events.js";
 import { startServer, until, type TestServer } from "./support/server.js";
@@ -200,6 +200,32 @@ test("an invalidate event refetches the mounted read whose stableKey digest it n
   // resync: everything mounted
   es.push(`event: resync\ndata: {}\n\n`);
   await until(() => es.reads.filter((u) => u.includes("list=1")).length === 3);
+});
+
+test("without SubtleCrypto (a page over plain HTTP) an event with a digest refetches every entry of its context", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  connections.push(connectEvents(c));
+  const one = c.registerContext(todos, { list: 1 });
+  const two = c.registerContext(todos, { list: 2 });
+  one.subscribe(() => {});
+  two.subscribe(() => {});
+  await until(() => es.streams.length === 1 && one.getState().status === "success" && two.getState().status === "success");
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  // what a browser gives a page that is no secure context: crypto without subtle
+  vi.stubGlobal("crypto", { getRandomValues: (a: Uint8Array) => a });
+  try {
+    es.push(`event: invalidate\nid: x1\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\n`);
+    await until(() => es.reads.filter((u) => u.includes("list=1")).length === 2 && es.reads.filter((u) => u.includes("list=2")).length === 2);
+  } finally {
+    vi.unstubAllGlobals();
+    await new Promise((r) => setTimeout(r, 20));
+    process.off("unhandledRejection", onUnhandled);
+  }
+  expect(unhandled).toEqual([]);
 });
 
 test("the echo of this client's own call is ignored; a dropped stream reconnects and resyncs", async () => {

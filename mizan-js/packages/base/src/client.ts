@@ -344,46 +344,56 @@ export function createClient(config: MizanConfig): MizanClient {
           }
           throw e;
         }
-        const stamp = ++clock;
         const header = (name: string) => response.headers.get(name);
-        let result: unknown = response;
-        let redirect: unknown;
-        const done = new Set<string>();
-        if (text !== undefined) {
-          let body: Record<string, unknown>;
-          try {
-            invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
-            body = JSON.parse(text) as Record<string, unknown>;
-          } catch (e) {
-            throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
-          }
-          let refreshed: unknown;
-          ({ result, redirect, refreshed } = body);
-          // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
-          // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
-          // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
-          // come, is kept), nor into one that another change made stale after it was sent (the server may
-          // have read it before that change): those entries are refetched as stale, as the ones the server
-          // left out
-          for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
-            const entry = entries.get(key);
-            if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
-              entry._stale = false;
-              overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
-              done.add(key);
-            }
-          }
-        } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
-        const stale = staleFrom(invalidate);
-        if (descriptor.sessionInit) {
+        // the server answered, so it signed the caller out: however the rest goes, every tab drops its USER entries once
+        let signedOut = !descriptor.sessionInit;
+        const signOut = () => {
+          if (signedOut) return;
+          signedOut = true;
           clearUserEntries();
           post(undefined, header("Mizan-CSRF-Token"));
+        };
+        try {
+          const stamp = ++clock;
+          let result: unknown = response;
+          let redirect: unknown;
+          const done = new Set<string>();
+          if (text !== undefined) {
+            let body: Record<string, unknown>;
+            try {
+              invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
+              body = JSON.parse(text) as Record<string, unknown>;
+            } catch (e) {
+              throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
+            }
+            let refreshed: unknown;
+            ({ result, redirect, refreshed } = body);
+            // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
+            // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
+            // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
+            // come, is kept), nor into one that another change made stale after it was sent (the server may
+            // have read it before that change): those entries are refetched as stale, as the ones the server
+            // left out
+            for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
+              const entry = entries.get(key);
+              if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
+                entry._stale = false;
+                overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
+                done.add(key);
+              }
+            }
+          } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
+          const stale = staleFrom(invalidate);
+          signOut();
+          applyStale(stale, stamp, done);
+          if (stale.length) post(stale);
+          eventId = header("Mizan-Event-Id");
+          if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
+          return result as R;
+        } catch (e) {
+          signOut(); // a body or header that cannot be read (bad_response)
+          throw e;
         }
-        applyStale(stale, stamp, done);
-        if (stale.length) post(stale);
-        eventId = header("Mizan-Event-Id");
-        if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
-        return result as R;
       } finally {
         live?.("end", eventId);
       }

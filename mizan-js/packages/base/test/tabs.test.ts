@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { createClient, type MizanClient } from "../src/index.js";
-import { startServer, until, type TestServer } from "./support/server.js";
+import { startServer, until, type Reply, type TestServer } from "./support/server.js";
 
 let server: TestServer;
 let channel: string;
@@ -16,7 +16,7 @@ function tab() {
 beforeEach(async () => {
   channel = `mizan-test-${Math.random()}`;
   let tokens = 0;
-  server = await startServer((r) => {
+  server = await startServer((r): Reply => {
     if (r.path.endsWith("/mizan/session")) return { body: { csrfToken: `t${++tokens}`, user: null } };
     if (r.path.endsWith("/mizan/call/logout")) return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
     if (r.path.endsWith("/mizan/call/other")) return { body: { result: null, invalidate: [] } };
@@ -24,6 +24,7 @@ beforeEach(async () => {
     if (r.path === "/mizan/call/logout") return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/login") return { status: 401, body: { error: { code: "unauthenticated", message: "Wrong password" } } };
+    if (r.path === "/mizan/call/garbledLogin") return { headers: { "Content-Type": "application/json" }, body: '{"result": tru', raw: true };
     return { body: `${r.url} from ${r.headers["x-tab"] ?? "?"}` };
   });
 });
@@ -92,6 +93,18 @@ test("a login that fails clears the USER entries of every tab: the server signed
   await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 4);
   await until(() => inA.getState().status === "success" && inB.getState().status === "success");
   expect(server.requests.filter((r) => r.path === "/mizan/ctx/catalog")).toHaveLength(1);
+});
+
+test("a login whose answer cannot be read still clears the USER entries of every tab: the server answered, so it signed the caller out", async () => {
+  const a = tab();
+  const b = tab();
+  const me = { name: "me", scope: "user" } as const;
+  const inA = a.registerContext(me, {});
+  const inB = b.registerContext(me, {});
+  for (const h of [inA, inB]) h.subscribe(() => {});
+  await until(() => [inA, inB].every((h) => h.getState().status === "success"));
+  await expect(a.call({ name: "garbledLogin", sessionInit: true }, { user: "bob" })).rejects.toMatchObject({ code: "bad_response" });
+  await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 4);
 });
 
 test("two applications on one origin keep apart by default: a logout in one leaves the other's USER entries", async () => {

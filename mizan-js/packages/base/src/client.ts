@@ -179,9 +179,10 @@ export function createClient(config: MizanConfig): MizanClient {
       if (!test(entry)) continue;
       entry._bust = stamp;
       entry._noCache = true;
-      if (!entry._active) entry._stale = true;
-      else if (!entry._inflight) void fetch(entry);
-      else if (entry._startedAt! < stamp) entry._refetchAfter = true;
+      // a fetch in flight from before the change reads again as it ends (if subscribed by then, else on the next subscribe)
+      if (entry._inflight) entry._refetchAfter ||= entry._startedAt! < stamp;
+      else if (!entry._active) entry._stale = true;
+      else void fetch(entry);
     }
   };
 

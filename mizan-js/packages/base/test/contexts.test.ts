@@ -148,6 +148,24 @@ describe("one request per stableKey", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  test("a read invalidated while unsubscribed during its fetch reads again once subscribed, when that fetch ends", async () => {
+    const gate = deferred();
+    let reads = 0;
+    server.handle(async () => {
+      if (++reads === 1) await gate.promise;
+      return { body: [`read ${reads}`] };
+    });
+    const handle = client.registerContext(todos, { list: 1 });
+    const first = handle.refetch(); // no subscriber yet: a prefetch, say
+    await until(() => server.requests.length === 1);
+    client.invalidate([{ context: "todos" }]); // a change after that read began
+    track(handle);
+    gate.resolve();
+    await first;
+    await until(() => handle.getState().data?.[0] === "read 2");
+    expect(server.requests).toHaveLength(2);
+  });
+
   test("a refetch during a fetch joins it", async () => {
     const gate = deferred();
     server.handle(async () => {

@@ -323,78 +323,68 @@ export function createClient(config: MizanConfig): MizanClient {
       live?.("start");
       /** The call's event id, told with "end" however the call ends: the echo of its purges is then ignored. */
       let eventId: string | null = null;
+      // the server signs the caller out before a sessionInit function runs (docs/reference/security.md): a
+      // login that failed leaves nobody signed in, so the entries read as the previous user go, in every tab,
+      // once, however the call ends; only a CSRF refusal ran nothing
+      let signedOut = !descriptor.sessionInit;
+      /** The CSRF token the answer rotated, told to the other tabs once its body was read. */
+      let rotated: string | null | undefined;
+      const signOut = () => {
+        if (signedOut) return;
+        signedOut = true;
+        clearUserEntries();
+        post(undefined, rotated);
+      };
       try {
-        let response: Response;
-        let text: string | undefined;
-        let invalidate: unknown;
-        try {
-          response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
-          // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
-          // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
-          invalidate = response.headers.get("Mizan-Invalidate");
-          if (invalidate === null && /\bjson\b/i.test(response.headers.get("Content-Type") ?? "")) {
-            text = await response.text().catch((e: unknown) => { throw networkError(e); });
-          }
-        } catch (e) {
-          // the server signs the caller out before a sessionInit function runs (docs/reference/security.md):
-          // a login that failed leaves nobody signed in, so the entries read as the previous user go, in every
-          // tab; only a CSRF refusal ran nothing
-          if (descriptor.sessionInit && !(e instanceof MizanError && e.code === "csrf")) {
-            clearUserEntries();
-            post(undefined, undefined);
-          }
-          throw e;
-        }
+        const response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
         const header = (name: string) => response.headers.get(name);
-        // the server answered, so it signed the caller out: however the rest goes, every tab drops its USER entries once
-        let signedOut = !descriptor.sessionInit;
-        const signOut = () => {
-          if (signedOut) return;
-          signedOut = true;
-          clearUserEntries();
-          post(undefined, header("Mizan-CSRF-Token"));
-        };
-        try {
-          const stamp = ++clock;
-          let result: unknown = response;
-          let redirect: unknown;
-          const done = new Set<string>();
-          if (text !== undefined) {
-            let body: Record<string, unknown>;
-            try {
-              invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
-              body = JSON.parse(text) as Record<string, unknown>;
-            } catch (e) {
-              throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
-            }
-            let refreshed: unknown;
-            ({ result, redirect, refreshed } = body);
-            // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
-            // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
-            // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
-            // come, is kept), nor into one that another change made stale after it was sent (the server may
-            // have read it before that change): those entries are refetched as stale, as the ones the server
-            // left out
-            for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
-              const entry = entries.get(key);
-              if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
-                entry._stale = false;
-                overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
-                done.add(key);
-              }
-            }
-          } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
-          const stale = staleFrom(invalidate);
-          signOut();
-          applyStale(stale, stamp, done);
-          if (stale.length) post(stale);
-          eventId = header("Mizan-Event-Id");
-          if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
-          return result as R;
-        } catch (e) {
-          signOut(); // a body or header that cannot be read (bad_response)
-          throw e;
+        // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
+        // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)
+        let invalidate: unknown = header("Mizan-Invalidate");
+        let text: string | undefined;
+        if (invalidate === null && /\bjson\b/i.test(header("Content-Type") ?? "")) {
+          text = await response.text().catch((e: unknown) => { throw networkError(e); });
         }
+        rotated = header("Mizan-CSRF-Token");
+        const stamp = ++clock;
+        let result: unknown = response;
+        let redirect: unknown;
+        const done = new Set<string>();
+        if (text !== undefined) {
+          let body: Record<string, unknown>;
+          try {
+            invalidate = (parseJson(text) as Member)?.invalidate; // lossless: big-integer params still match
+            body = JSON.parse(text) as Record<string, unknown>;
+          } catch (e) {
+            throw new MizanError(response.status, { code: "bad_response" }, { cause: e });
+          }
+          let refreshed: unknown;
+          ({ result, redirect, refreshed } = body);
+          // the `refreshed` data (docs/reference/protocol.md) goes into its entries, which then need no
+          // refetch; not after a login or logout in the meantime (it was read as the previous user), nor
+          // into an entry whose fetch started after the call was sent (that fetch's answer, shown or to
+          // come, is kept), nor into one that another change made stale after it was sent (the server may
+          // have read it before that change): those entries are refetched as stale, as the ones the server
+          // left out
+          for (const [key, value] of identity === caller ? Object.entries(refreshed ?? {}) : []) {
+            const entry = entries.get(key);
+            if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
+              entry._stale = false;
+              overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
+              done.add(key);
+            }
+          }
+        } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
+        const stale = staleFrom(invalidate);
+        signOut();
+        applyStale(stale, stamp, done);
+        if (stale.length) post(stale);
+        eventId = header("Mizan-Event-Id");
+        if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
+        return result as R;
+      } catch (e) {
+        if (!(e instanceof MizanError && e.code === "csrf")) signOut();
+        throw e;
       } finally {
         live?.("end", eventId);
       }

@@ -154,12 +154,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       return;
     }
     const { context, digest } = event;
-    // without SubtleCrypto (a page that is no secure context: plain HTTP) the keys cannot be hashed, so
-    // a digest is treated as missing: every entry of the context, more than needed but never less
-    if (!digest || !globalThis.crypto?.subtle) {
-      live.stale((_, c) => c === context);
-      return;
-    }
+    const everyEntry = () => live.stale((_, c) => c === context);
+    if (!digest) return everyEntry();
     const matching = new Set<string>();
     try {
       await Promise.all(
@@ -168,8 +164,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         }),
       );
     } catch {
-      live.stale((_, c) => c === context); // hashing failed: the same
-      return;
+      // the keys cannot be hashed (no crypto.subtle on a page that is no secure context: plain HTTP):
+      // every entry of the context, as without a digest, more than needed but never less
+      return everyEntry();
     }
     if (matching.size > 0) live.stale((key) => matching.has(key));
   };

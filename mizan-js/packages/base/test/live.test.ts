@@ -180,7 +180,8 @@ async function eventServer(readDelay = 0) {
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-test("an invalidate event refetches the mounted read whose stableKey digest it names, only that one", async () => {
+/** An event server and a client reading its stream, with lists 1 and 2 of todos mounted and read once. */
+async function twoListsLive() {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
   const c = client(es.baseUrl);
@@ -190,6 +191,11 @@ test("an invalidate event refetches the mounted read whose stableKey digest it n
   one.subscribe(() => {});
   two.subscribe(() => {});
   await until(() => es.streams.length === 1 && one.getState().status === "success" && two.getState().status === "success");
+  return es;
+}
+
+test("an invalidate event refetches the mounted read whose stableKey digest it names, only that one", async () => {
+  const es = await twoListsLive();
   es.push(`event: invalidate\nid: x1\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\n`);
   await until(() => es.reads.filter((u) => u.includes("list=2")).length === 2);
   await new Promise((r) => setTimeout(r, 50));
@@ -203,15 +209,7 @@ test("an invalidate event refetches the mounted read whose stableKey digest it n
 });
 
 test("without SubtleCrypto (a page over plain HTTP) an event with a digest refetches every entry of its context", async () => {
-  const es = await eventServer();
-  server = { close: es.close } as unknown as TestServer;
-  const c = client(es.baseUrl);
-  connections.push(connectEvents(c));
-  const one = c.registerContext(todos, { list: 1 });
-  const two = c.registerContext(todos, { list: 2 });
-  one.subscribe(() => {});
-  two.subscribe(() => {});
-  await until(() => es.streams.length === 1 && one.getState().status === "success" && two.getState().status === "success");
+  const es = await twoListsLive();
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
   process.on("unhandledRejection", onUnhandled);

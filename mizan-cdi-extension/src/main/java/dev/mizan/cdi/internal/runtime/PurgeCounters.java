@@ -99,11 +99,6 @@ final class PurgeCounters {
         return ParamCodec.viaJsonb(arg, jsonb);
     }
 
-    /** @return the JSON value of an argument of the context's param {@code name} (same type), as Mizan's JSON-B writes it */
-    JsonValue toJson(ContextModel ctx, String name, Object arg) {
-        return plan(ctx).codec(name).normal(arg, jsonb);
-    }
-
     /**
      * @return the JSON value of an argument of any type for the context's param {@code name} (the
      *         Invalidation API), sorted where the param is a set, as its entries' counters are

@@ -168,18 +168,16 @@ public class Purger {
             shownNames = List.of();
             params = JsonValue.EMPTY_JSON_OBJECT;
         }
-        List<String> ordered = shownNames;
-        JsonObject shown = withoutNulls(params, ordered);
-        String context = ctx.name();
+        JsonObject shown = withoutNulls(params, shownNames);
         String eventId;
         try {
-            collector.add(new InvalidationEntry(context, shown));
+            collector.add(new InvalidationEntry(ctx.name(), shown));
             eventId = collector.eventId();
         } catch (ContextNotActiveException e) {
             // outside a request (a scheduled job, say): nothing to report, still purge
             eventId = EventIds.next();
         }
-        InvalidationEvent event = new InvalidationEvent(eventId, context, digest(ctx, ordered, shown));
+        InvalidationEvent event = new InvalidationEvent(eventId, ctx.name(), digest(ctx, shownNames, shown));
         String purged = counter;
         afterCommit.run(() -> purge(ctx, purged, shown, event));
     }

@@ -1,5 +1,7 @@
 package dev.mizan.samples.board;
 
+import dev.mizan.Contexts;
+import dev.mizan.MizanException;
 import dev.mizan.Page;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,14 +25,14 @@ import java.util.Map;
 public class BoardPage {
 
     @Inject
-    BoardStore store;
+    Contexts contexts;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("board") Long board, @Context SecurityContext security) {
         long boardId = board == null || board < 1 ? 1 : board;
         boolean signedIn = security.getUserPrincipal() != null;
-        boolean missing = !store.exists(boardId);
+        boolean missing = !exists(boardId);
         Page page = Page.of("board").title("Mizan board").props(Map.of("boardId", boardId, "missing", missing))
                 .context("me")
                 .context("boards")
@@ -40,5 +42,18 @@ public class BoardPage {
         }
         page = page.context("board", Map.of("boardId", boardId));
         return Response.ok(signedIn ? page.context("myCards") : page).build();
+    }
+
+    /** Through the cached {@code board} context the page prefetches anyway: no query of the database per page. */
+    private boolean exists(long boardId) {
+        try {
+            contexts.readJson("board", Map.of("boardId", boardId));
+            return true;
+        } catch (MizanException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

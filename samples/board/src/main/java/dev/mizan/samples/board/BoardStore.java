@@ -38,12 +38,6 @@ public class BoardStore {
                 .toList());
     }
 
-    /** @return whether board {@code boardId} exists (the page answers 404 for one that does not) */
-    @Transactional
-    public boolean exists(long boardId) {
-        return em.find(Board.class, boardId) != null;
-    }
-
     @Transactional
     public List<MyCard> cardsOf(String owner) {
         return em.createQuery("select c from Card c where c.owner = :owner order by c.id", Card.class)

@@ -49,7 +49,7 @@ const profiles = []; // their user-data-dirs, removed at the end
 
 /**
  * A fresh Chromium profile (its own --user-data-dir) for each page: the greeting is PUBLIC with
- * \`stale-while-revalidate\` (§5), so a browser that cached it for another page may show that copy
+ * \`stale-while-revalidate\` (docs/internals/cache-design.md), so a browser that cached it for another page may show that copy
  * first on a new page load, by design. Each framework starts from an empty cache instead.
  */
 async function launchChromium() {

@@ -9,7 +9,7 @@ import { JsonError, JsonNumber, NUMBER_MARK, parseJson, toJsonText } from "./jso
 /**
  * A param's schema type as codegen emits it: the JSON Schema `type` keyword
  * (`"string"`, `"integer"`, ...), or the param's JSON Schema itself. Only "exactly `string`"
- * matters on the wire: such a param is sent raw, any other as JSON text (§3).
+ * matters on the wire: such a param is sent raw, any other as JSON text (docs/reference/protocol.md).
  */
 export type ParamType = "string" | "integer" | "number" | "boolean" | "array" | "object" | { readonly type?: unknown };
 
@@ -49,7 +49,7 @@ function typeName(type: ParamType | undefined): unknown {
   return typeof type === "object" ? type?.type : type;
 }
 
-/** Whether a param's schema type is exactly `string`, so its value travels raw (§3). */
+/** Whether a param's schema type is exactly `string`, so its value travels raw (docs/reference/protocol.md). */
 export function isStringTyped(type: ParamType | undefined): boolean {
   return typeName(type) === "string";
 }
@@ -111,17 +111,17 @@ function plain(literal: string): string {
   return (sign && /[1-9]/.test(digits) ? "-" : "") + digits;
 }
 
-/** The canonical params of a read (§4). */
+/** The canonical params of a read (docs/internals/key-derivation.md). */
 export function canonicalParams(params: Readonly<Record<string, unknown>> | undefined, types?: ParamTypes): string {
   return encodeParams(params, types).canonical;
 }
 
-/** `name + "|" + canonical`: the client's dedup key and the SSR seed key (§4). */
+/** `name + "|" + canonical`: the client's dedup key and the SSR seed key (docs/internals/key-derivation.md). */
 export function stableKey(name: string, params?: Readonly<Record<string, unknown>>, types?: ParamTypes): string {
   return `${name}|${canonicalParams(params, types)}`;
 }
 
-/** The canonical text of one JSON value under the §4 param rules (used to compare param values). */
+/** The canonical text of one JSON value under the param rules of docs/internals/key-derivation.md (used to compare param values). */
 export function canonicalValue(value: unknown): string {
   return serialize(value, true);
 }

@@ -22,7 +22,7 @@ export interface MizanConfig {
   readonly channel?: string | false;
   /** Where to read `__MIZAN_SSR_DATA__` from (default: the global `document`, if any); `null` skips it. */
   readonly document?: Pick<Document, "querySelector"> | null;
-  /** Called with a call's `redirect` URL (§2); default: `location.assign`, when there is a location. */
+  /** Called with a call's `redirect` URL (docs/reference/protocol.md); default: `location.assign`, when there is a location. */
   readonly onRedirect?: (url: string) => void;
   /**
    * The hash of the schema the client was generated from. Generated descriptors carry it, so it is

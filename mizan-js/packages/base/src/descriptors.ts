@@ -12,7 +12,7 @@
  */
 import type { ParamTypes } from "./canonical.js";
 
-/** A context's cache scope as the schema writes it (§2, §8); `user` entries are cleared on login and logout. */
+/** A context's cache scope as the schema writes it (docs/reference/schema.md); `user` entries are cleared on login and logout. */
 export type Scope = "public" | "user";
 
 /** A read, as generated code describes it. `P` and `R` are carried for type inference only. */
@@ -20,7 +20,7 @@ export interface ContextDescriptor<P = Record<string, unknown>, R = unknown> {
   readonly name: string;
   /** `user` when absent: a context of unknown scope is cleared on logout, to be safe. */
   readonly scope?: Scope;
-  /** Each param's schema type; decides raw vs JSON text on the wire (§3). */
+  /** Each param's schema type; decides raw vs JSON text on the wire (docs/reference/protocol.md). */
   readonly paramTypes?: ParamTypes;
   /** The hash of the schema the descriptor was generated from (compared with `Mizan-Schema`). */
   readonly schema?: string;

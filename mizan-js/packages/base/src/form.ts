@@ -1,5 +1,5 @@
 /**
- * Forms (§9): values, touched, field errors (own validators and the server's `invalid_params`),
+ * Forms (docs/reference/client.md): values, touched, field errors (own validators and the server's `invalid_params`),
  * and `isValid`, which is true only when every field is valid. An empty required field is invalid
  * whether touched or not; `touched` only decides what a UI shows.
  *

@@ -4,7 +4,7 @@
  * `JSON.parse` turns 12345678901234567890 into 12345678901234567000, but docs/internals/key-derivation.md canonicalises
  * the params *as sent on the wire*, so the canonicaliser must see a number's exact text.
  * {@link parseJson} therefore hides every number token in a marked string before `JSON.parse`
- * sees it: the mark is a lone surrogate, which no accepted string may hold (§4 makes lone
+ * sees it: the mark is a lone surrogate, which no accepted string may hold (docs/internals/key-derivation.md makes lone
  * surrogates a 400), so a marked string is always a number.
  */
 
@@ -24,12 +24,12 @@ export class JsonError extends Error {
 // A string token, or a number token outside strings (strings are matched first, left to right).
 const TOKEN = /"(?:[^"\\]|\\.)*"|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
-/** Throws a {@link JsonError} naming what JSON (under §4) cannot carry. */
+/** Throws a {@link JsonError} naming what JSON (under docs/internals/key-derivation.md) cannot carry. */
 export function fail(what: string): never {
   throw new JsonError(`cannot be sent as JSON: ${what}`);
 }
 
-/** The string itself, unless it holds a lone surrogate (§4: a 400). */
+/** The string itself, unless it holds a lone surrogate (a 400, docs/internals/key-derivation.md). */
 function checked(text: string): string {
   // String.prototype.isWellFormed is ES2024 (every browser since 2023, Node 20): typed here, so
   // that these sources still compile under lib ES2022
@@ -57,7 +57,7 @@ export function parseJson(text: string): unknown {
 
 /**
  * Writes a value as JSON text, like `JSON.stringify` but with `bigint` and {@link JsonNumber}
- * written as their exact digits, and non-finite numbers refused (§4 makes them a 400).
+ * written as their exact digits, and non-finite numbers refused (a 400, docs/internals/key-derivation.md).
  */
 export function toJsonText(value: unknown): string {
   const text = JSON.stringify(value, (_key, v: unknown) =>

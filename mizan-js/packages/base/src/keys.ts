@@ -1,6 +1,6 @@
 /**
  * `@mizan/base/keys`: what edge code and tests need beside the browser kernel: the origin cache
- * key of §4 (which needs `mizan.secret`, so it never belongs in a page), plain RFC 8785, and the
+ * key of docs/internals/key-derivation.md (which needs `mizan.secret`, so it never belongs in a page), plain RFC 8785, and the
  * canonical-params helpers (`encodeParams`: the wire query and canonical form of a read's params).
  * A page needs only `stableKey`, which the main entry exports too.
  */
@@ -15,7 +15,7 @@ async function hmac(key: Uint8Array, message: string): Promise<Uint8Array> {
 }
 
 /**
- * The origin cache key of a read (§4), for edge code and tests:
+ * The origin cache key of a read (docs/internals/key-derivation.md), for edge code and tests:
  * `hex(HMAC(HMAC(secret, "mizan/cache-key/v1"), "mizan/v1\n" + name + "\n" + scope + "\n" + canonical))`.
  *
  * @param scope `"public"` or `"user:" + principal name`

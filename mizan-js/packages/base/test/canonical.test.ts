@@ -19,7 +19,7 @@ describe("RFC 8785 reference data", () => {
   });
 });
 
-describe("the §4 param rules", () => {
+describe("the param rules of docs/internals/key-derivation.md", () => {
   test("drop null members at any depth but keep array elements", () => {
     expect(canonicalizeParamsText('{"a":null,"b":{"c":null,"d":[null,{"e":null}]}}')).toBe('{"b":{"d":[null,{}]}}');
   });

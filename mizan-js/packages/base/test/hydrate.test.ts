@@ -10,7 +10,7 @@ function page(contexts: Record<string, unknown>) {
   const script = document.createElement("script");
   script.type = "application/json";
   script.id = "__MIZAN_SSR_DATA__";
-  // escaped as the server writes it (§7)
+  // escaped as the server writes it (docs/how-to/ssr.md)
   script.textContent = JSON.stringify({ contexts }).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
   document.body.appendChild(script);
 }

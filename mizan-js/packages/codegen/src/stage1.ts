@@ -196,7 +196,7 @@ function element(type: string): string {
   return /[|&]/.test(type) ? `(${type})` : type;
 }
 
-/** The JSON Schema `type` of a param after following `$ref` and dropping `null` (§3: raw vs JSON). */
+/** The JSON Schema `type` of a param after following `$ref` and dropping `null` (raw vs JSON, docs/reference/protocol.md). */
 export function paramType(schema: JsonSchema, doc: SchemaDocument): string {
   if (schema.$ref) {
     const target = doc.types[schema.$ref.replace(/^#\/types\//, "")];

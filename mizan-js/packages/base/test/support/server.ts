@@ -95,7 +95,7 @@ export async function until(check: () => boolean, ms = 3000): Promise<void> {
   }
 }
 
-/** A ctx error body as the server writes it (§3). */
+/** A ctx error body as the server writes it (docs/reference/protocol.md). */
 export function error(code: string, status: number, fields?: Record<string, string[]>): Reply {
   return { status, body: { error: { code, message: code, ...(fields ? { fields } : {}) } } };
 }

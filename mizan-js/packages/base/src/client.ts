@@ -28,7 +28,7 @@ export interface ContextHandle<R = unknown> {
   unregister(): void;
 }
 
-/** One entry of a call's `invalidate` list (§3). */
+/** One entry of a call's `invalidate` list (docs/reference/protocol.md). */
 export interface Invalidation {
   readonly context: string;
   /** When present, only reads whose params include these same values are stale. */
@@ -52,7 +52,7 @@ export interface MizanClient {
   invalidate(items: readonly Invalidation[]): void;
   /**
    * Drops the data of every USER entry (and of entries of unknown scope) and refetches those
-   * still subscribed: the principal changed, and a stableKey carries no user (§9).
+   * still subscribed: the principal changed, and a stableKey carries no user (docs/reference/client.md).
    */
   clearUserEntries(): void;
   /** Seeds entries from server-rendered data; they are not fetched while fresh. */
@@ -314,7 +314,7 @@ export function createClient(config: MizanConfig): MizanClient {
     async call<A, R>(fn: FunctionDescriptor<A, R> | string, args?: A): Promise<R> {
       const descriptor: FunctionDescriptor<A, R> = typeof fn === "string" ? { name: fn } : fn;
       http._expectSchema(descriptor.schema);
-      // single-flight refresh (§3): the server answers with the fresh data of what it made stale
+      // single-flight refresh (docs/reference/protocol.md): the server answers with the fresh data of what it made stale
       const mounted = [...entries.values()].filter((e) => e._active && e._query !== undefined).map((e) => e._key).slice(0, MAX_REFRESH);
       const live = hooks.onCall;
       const caller = identity;
@@ -371,6 +371,9 @@ export function createClient(config: MizanConfig): MizanClient {
             if (entry && (value as Member)?.data !== undefined && !(entry._startedAt! > sent) && !(entry._bust! > sent)) {
               entry._stale = false;
               overwrite(entry, success((value as Member)!.data, (value as Member)!.updatedAt));
+              // as a fetch answered now: the `refreshed` data of a call sent before this answer (read
+              // before or after this call's changes, who knows) refetches instead of replacing it
+              entry._startedAt = stamp;
               done.add(key);
             }
           }

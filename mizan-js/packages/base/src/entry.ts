@@ -61,7 +61,7 @@ export class Entry {
   /** Set when a handle registers it; entries seeded by SSR learn it then. */
   _query: string | undefined;
   _scope: Scope | undefined;
-  /** The fetch in flight, and the clock value when the last fetch started. */
+  /** The fetch in flight, and the clock value when the last fetch started (or `refreshed` data was written). */
   _inflight: Promise<void> | undefined;
   _startedAt: number | undefined;
   /** An invalidation arrived during the fetch in flight: fetch again after it. */

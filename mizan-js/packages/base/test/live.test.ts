@@ -143,6 +143,35 @@ test("`refreshed` data does not wipe an invalidation that arrived while the call
   expect(one.getState().data).toBe("read 3");
 });
 
+test("of two overlapping calls, the one answered last does not write its `refreshed` copy over the other's: the entry refetches", async () => {
+  let releaseFirst!: () => void;
+  const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+  let reads = 0;
+  server = await startServer(async (r) => {
+    if (r.path === "/mizan/session") return { body: { csrfToken: "t", user: null } };
+    if (r.path.startsWith("/mizan/call/")) {
+      const name = r.path.slice("/mizan/call/".length);
+      if (name === "first") await firstHeld;
+      // either copy may be the newer one: the server may have run the two in either order
+      return { body: { result: name, invalidate: [{ context: "todos" }], refreshed: { 'todos|{"list":1}': { data: name, updatedAt: 1 } } } };
+    }
+    return { body: `read ${++reads}` };
+  });
+  const c = client(server.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  const seen: unknown[] = [];
+  one.subscribe(() => seen.push(one.getState().data));
+  await until(() => one.getState().data === "read 1");
+  const first = c.call("first", {});
+  await until(() => server.to("/mizan/call/first").length === 1);
+  await c.call("second", {});
+  expect(one.getState().data).toBe("second");
+  releaseFirst();
+  await first;
+  await until(() => one.getState().data === "read 2" && !one.getState().isFetching);
+  expect(seen).not.toContain("first");
+});
+
 test("a call with nothing mounted sends its args unchanged", async () => {
   server = await startServer((r) =>
     r.path === "/mizan/session" ? { body: { csrfToken: "t", user: null } } : { body: { result: null, invalidate: [] } },

@@ -106,7 +106,7 @@ interface Message {
 }
 
 export function createClient(config: MizanConfig): MizanClient {
-  const http = createHttp(config);
+  const http = createHttp(config, () => clearUserEntries());
   const entries = new Map<string, Entry>();
   /** Orders fetch starts against invalidation arrivals; its value at an invalidation is the `_mz` buster. */
   let clock = 0;

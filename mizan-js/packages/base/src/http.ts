@@ -5,7 +5,7 @@
 import type { MizanConfig, SchemaMismatch } from "./config.js";
 import { MizanError, errorFrom, networkError } from "./errors.js";
 
-/** GET attempts in all: the first plus two retries (§9); `/session` gets as many (§9). */
+/** GET attempts in all: the first plus two retries; `/session` gets as many (docs/reference/client.md). */
 const ATTEMPTS = 3;
 
 /** The default `retryDelay`: 300 ms · 2^(attempt−1), with jitter. */
@@ -22,7 +22,8 @@ export interface Http {
   _read(name: string, query: string, noCache: boolean | undefined, abandon: () => boolean): Promise<unknown>;
   /**
    * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf`
-   * with a fresh token (the server refused it before running anything, §9).
+   * with a fresh token (the server refused it before running anything, docs/reference/security.md), when the session is still
+   * the one it was sent in.
    */
   _call(name: string, body: string): Promise<Response>;
   /**
@@ -34,11 +35,20 @@ export interface Http {
   _expectSchema(hash: string | undefined): void;
 }
 
-export function createHttp(config: MizanConfig): Http {
+/**
+ * @param onUserChange run when a `403 csrf` is not retried because `/session` names another user than
+ *   the one the call was sent as (the session expired, or another tab signed in or out before its
+ *   message arrived): what this tab shows was read as someone else
+ */
+export function createHttp(config: MizanConfig, onUserChange?: () => void): Http {
   const session = config.auth !== "token";
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   let csrfToken: string | null | undefined;
   let sessionLoad: Promise<string> | undefined;
+  /** Who `/session` said is signed in when it gave `csrfToken`; `undefined` when not known (a token from a login's answer or another tab). */
+  let user: string | null | undefined;
+  /** Counts the session's changes seen here (a login or logout in this tab or another): a call is retried only in its own. */
+  let epoch = 0;
   let expected = config.schemaHash;
   /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
   const reported = new Set<string>();
@@ -88,41 +98,60 @@ export function createHttp(config: MizanConfig): Http {
       () => false,
       async () => {
         const response = await send("session", { cache: "no-store" });
-        const loaded = ((await body(response)) as { csrfToken?: unknown }).csrfToken;
-        if (typeof loaded !== "string") throw new MizanError(response.status, { code: "bad_response" });
-        return (csrfToken ??= loaded);
+        const answer = (await body(response)) as { csrfToken?: unknown; user?: unknown };
+        if (typeof answer.csrfToken !== "string") throw new MizanError(response.status, { code: "bad_response" });
+        if (csrfToken == null) {
+          csrfToken = answer.csrfToken;
+          user = answer.user === null || typeof answer.user === "string" ? answer.user : undefined;
+        }
+        return csrfToken;
       },
     ).catch((error: unknown) => {
       sessionLoad = undefined;
       throw error;
     }));
 
-  const resetSession = (token?: string | null) => {
+  /** The session changed (a login or logout): its token, or none (load `/session` again), and nobody known. */
+  const changeSession = (token?: string | null) => {
     csrfToken = token;
-    sessionLoad = undefined;
+    sessionLoad = user = undefined;
+    epoch++;
   };
 
   return {
     _read: (name, query, noCache, abandon) =>
       retrying(abandon, async () => body(await send(`ctx/${encodeURIComponent(name)}${query && `?${query}`}`, { cache: noCache ? "no-cache" : undefined }))),
     async _call(name, payload) {
-      const post = async () => {
-        const headers = { "Content-Type": "application/json", ...(session && { "Mizan-CSRF": await token() }) };
+      const post = async (csrf?: string) => {
+        const headers = { "Content-Type": "application/json", ...(csrf && { "Mizan-CSRF": csrf }) };
         const response = await send(`call/${encodeURIComponent(name)}`, { method: "POST", headers, body: payload });
-        // A login or logout rotates the token; the new one comes back in this header (§6).
-        csrfToken = response.headers.get("Mizan-CSRF-Token") || csrfToken;
+        // A login or logout rotates the token; the new one comes back in this header (docs/reference/security.md).
+        const rotated = response.headers.get("Mizan-CSRF-Token");
+        if (rotated) changeSession(rotated);
         return response;
       };
-      let response = await post();
-      if (response.status === 403 && session) {
+      if (!session) return ok(await post());
+      const csrf = await token();
+      const [sentIn, sentAs] = [epoch, user];
+      let response = await post(csrf);
+      if (response.status === 403) {
         const error = await errorFrom(response);
-        if (error.code !== "csrf") throw error;
-        resetSession();
-        response = await post();
+        // The server ran nothing. Sent again only as the same user in the same session: not after a login or
+        // logout here or in another tab meanwhile, nor when `/session` now names someone else (docs/reference/client.md).
+        if (error.code !== "csrf" || epoch !== sentIn) throw error;
+        csrfToken = sessionLoad = undefined;
+        const fresh = await token();
+        if (epoch !== sentIn) throw error;
+        if (sentAs !== undefined && user !== sentAs) {
+          epoch++;
+          onUserChange?.();
+          throw error;
+        }
+        response = await post(fresh);
       }
       return ok(response);
     },
-    _resetSession: resetSession,
+    _resetSession: changeSession,
     _expectSchema(hash) {
       expected ??= hash;
     },

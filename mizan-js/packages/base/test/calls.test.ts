@@ -117,6 +117,48 @@ describe("session auth", () => {
     expect(server.to("/mizan/call/admin")).toHaveLength(1);
   });
 
+  test("a 403 csrf is not sent again when /session now names another user: the call fails and the tab's USER reads are cleared", async () => {
+    const users = ["alice", "bob"];
+    let reads = 0;
+    server.handle(
+      app({
+        "/mizan/session": () => ({ body: { csrfToken: `token-${users.length}`, user: users.shift() } }),
+        "/mizan/ctx/me": () => ({ body: `read ${++reads}` }),
+        "/mizan/call/addTodo": () => error("csrf", 403),
+      }),
+    );
+    const client = newClient();
+    const me = client.registerContext({ name: "me", scope: "user" });
+    me.subscribe(() => {});
+    await until(() => me.getState().data === "read 1");
+    await expect(client.call(addTodo, { list: 1, title: "a" })).rejects.toMatchObject({ code: "csrf", status: 403 });
+    // sent once, as alice; bob's token was fetched and not used
+    expect(server.to("/mizan/call/").map((r) => r.headers["mizan-csrf"])).toEqual(["token-2"]);
+    expect(server.to("/mizan/session")).toHaveLength(2);
+    await until(() => me.getState().data === "read 2"); // read as alice, not shown as bob's
+  });
+
+  test("a 403 csrf is not sent again after a login in this tab while the call was on its way", async () => {
+    const gate = deferred();
+    server.handle(
+      app({
+        "/mizan/call/addTodo": async () => {
+          await gate.promise;
+          return error("csrf", 403);
+        },
+        "/mizan/call/login": () => ({ headers: { "Mizan-CSRF-Token": "rotated" }, body: { result: "bob", invalidate: [] } }),
+      }),
+    );
+    const client = newClient();
+    const adding = client.call(addTodo, { list: 1, title: "a" });
+    await until(() => server.to("/mizan/call/addTodo").length === 1);
+    await client.call({ name: "login", sessionInit: true }, {});
+    gate.resolve();
+    await expect(adding).rejects.toMatchObject({ code: "csrf" });
+    expect(server.to("/mizan/call/addTodo")).toHaveLength(1);
+    expect(server.to("/mizan/session")).toHaveLength(1);
+  });
+
   test("a Mizan-CSRF-Token response header replaces the token", async () => {
     server.handle(
       app({ "/mizan/call/login": () => ({ headers: { "Mizan-CSRF-Token": "rotated" }, body: { result: "bob", invalidate: [] } }) }),

@@ -21,9 +21,9 @@ export interface Http {
    */
   _read(name: string, query: string, noCache: boolean | undefined, abandon: () => boolean): Promise<unknown>;
   /**
-   * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf`
-   * with a fresh token (the server refused it before running anything, docs/reference/security.md), when the session is still
-   * the one it was sent in.
+   * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf` with a
+   * fresh token (the server refused it before running anything, docs/reference/security.md), when the
+   * session is still the one it was sent in.
    */
   _call(name: string, body: string): Promise<Response>;
   /**
@@ -132,12 +132,14 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
       };
       if (!session) return ok(await post());
       const csrf = await token();
-      const [sentIn, sentAs] = [epoch, user];
+      const sentIn = epoch;
+      const sentAs = user;
       let response = await post(csrf);
       if (response.status === 403) {
         const error = await errorFrom(response);
-        // The server ran nothing. Sent again only as the same user in the same session: not after a login or
-        // logout here or in another tab meanwhile, nor when `/session` now names someone else (docs/reference/client.md).
+        // The server ran nothing. Sent again only as the same user in the same session: not after a login
+        // or logout here or in another tab meanwhile, nor when `/session` now names someone else
+        // (docs/reference/client.md).
         if (error.code !== "csrf" || epoch !== sentIn) throw error;
         csrfToken = sessionLoad = undefined;
         const fresh = await token();

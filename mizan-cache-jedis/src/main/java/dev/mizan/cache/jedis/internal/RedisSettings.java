@@ -235,7 +235,8 @@ public record RedisSettings(Mode mode, URI url, Set<HostAndPort> nodes, Optional
         }
     }
 
+    /** Percent-escapes only: in a URL's user info '+' is itself (RFC 3986), not the space a form body makes it. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

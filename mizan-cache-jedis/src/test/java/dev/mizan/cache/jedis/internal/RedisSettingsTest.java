@@ -46,9 +46,20 @@ class RedisSettingsTest {
     }
 
     @Test
+    void theUrlsCredentialsArePercentDecodedOnlyAndAPlusStaysAPlus() {
+        // RFC 3986 user info: '+' is a literal character there, not a space as in a form body.
+        RedisSettings s = read(Map.of("mizan.cache.redis.url", "redis://a+b:p+w%2Bd%20x@h:1"));
+        assertThat(s.user()).contains("a+b");
+        assertThat(s.password()).contains("p+w+d x");
+        assertThat(read(Map.of("mizan.cache.redis.url", "redis://only+pw@h:1")).password()).contains("only+pw");
+    }
+
+    @Test
     void sslTakesMicroProfileConfigsWordsAndRefusesOthers() {
         assertThat(read(Map.of("mizan.cache.redis.ssl", "yes")).ssl()).isTrue();
         assertThat(read(Map.of("mizan.cache.redis.ssl", "ON")).ssl()).isTrue();
+        assertThat(read(Map.of("mizan.cache.redis.ssl", "Y")).ssl()).isTrue();
+        assertThat(read(Map.of("mizan.cache.redis.url", "rediss://h:1", "mizan.cache.redis.ssl", "n")).ssl()).isFalse();
         assertThat(read(Map.of("mizan.cache.redis.url", "rediss://h:1", "mizan.cache.redis.ssl", "0")).ssl()).isFalse();
         assertThatThrownBy(() -> read(Map.of("mizan.cache.redis.ssl", "ture"))).hasMessage(
                 "MZRD00001: mizan.cache.redis.ssl must be a boolean (true, yes, on, 1 / false, no, off, 0), not 'ture'");

@@ -1,5 +1,5 @@
 // The fixture bundle: `render({entry, props, url, data})` for the three frameworks and for the
-// fault tests (echo, slow, loop, hang, throw, throwLong, throwOdd, noisy, big, forge, forgeHuge, flood,
+// fault tests (echo, slow, loop, hang, throw, throwLong, throwOdd, throwGetters, noisy, big, forge, forgeHuge, flood,
 // stdinTty), `env`, which answers the
 // worker's environment (process.env as JSON), and `held`, which tells
 // how many timers of a minute or more are pending in the worker: a Mizan client a render did not close
@@ -58,6 +58,13 @@ const entries = {
   throw: () => { throw new Error("the page broke"); },
   throwLong: () => { throw new Error(`the page broke ${"at length ".repeat(4000)}`); },
   throwOdd: () => { throw Object.create(null); },
+  // an error whose message and stack getters throw in turn: reading them must not end the worker
+  throwGetters: () => {
+    throw {
+      get message() { throw new Error("the message getter broke"); },
+      get stack() { throw new Error("the stack getter broke"); },
+    };
+  },
   noisy: ({ props }) => {
     console.log("console.log from the bundle");
     console.info("console.info from the bundle");

@@ -70,17 +70,23 @@ const text = (value) => {
   try { out = String(value); } catch { out = "(a value that cannot be converted to text)"; }
   return out.length > ERROR_TEXT_MAX ? `${out.slice(0, ERROR_TEXT_MAX)}... (cut)` : out;
 };
-const failure = (error) => ({
-  message: text(error && error.message !== undefined ? error.message : error),
-  stack: error && error.stack ? text(error.stack) : undefined,
-});
+// A thrown value's fields are read through getters the bundle may have written, which may throw in
+// turn: such a field counts as absent, so the render fails with an error, not the worker with a crash.
+const field = (value, name) => {
+  try { return value ? value[name] : undefined; } catch { return undefined; }
+};
+const failure = (error) => {
+  const message = field(error, "message");
+  const stack = field(error, "stack");
+  return { message: text(message !== undefined ? message : error), stack: stack ? text(stack) : undefined };
+};
 
 // A promise a render left unawaited, or a timer it set, can fail during a later render (timers run only
 // while a render awaits), usually another user's. Under Node's default that would end the process and
 // fail that render: the failure is logged instead, and the worker goes on, as a browser page would. It is
 // the bundle's own bug, and a worker is replaced after max-renders anyway (docs/how-to/ssr.md, "The pool").
 const logError = (what, error) =>
-  writeAll(2, Buffer.from(`${what}: ${text(error && error.stack ? error.stack : error)}\n`, "utf8"));
+  writeAll(2, Buffer.from(`${what}: ${text(field(error, "stack") || error)}\n`, "utf8"));
 process.on("unhandledRejection", (reason) => logError("an unhandled promise rejection in the bundle (the worker goes on)", reason));
 process.on("uncaughtException", (error) => logError("an uncaught exception in the bundle (the worker goes on)", error));
 

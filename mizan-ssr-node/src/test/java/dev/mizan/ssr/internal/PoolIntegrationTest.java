@@ -244,7 +244,7 @@ class PoolIntegrationTest {
     }
 
     @Test
-    void aLongErrorMessageAndAThrownValueWithoutTextAreRenderErrorsNotCrashes() throws Exception {
+    void aLongErrorMessageAThrownValueWithoutTextAndThrowingGettersAreRenderErrorsNotCrashes() throws Exception {
         try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, true))) {
             String pid = html(pool.render(request("pid", "{}")));
             // 40 KB of message, and its stack repeats it: more than the 64 KB a header line may take
@@ -252,6 +252,8 @@ class PoolIntegrationTest {
                     .hasMessageContaining("the page broke at length")
                     .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.ERROR));
             assertThatThrownBy(() -> pool.render(request("throwOdd", "{}"))).isInstanceOf(RenderException.class)
+                    .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.ERROR));
+            assertThatThrownBy(() -> pool.render(request("throwGetters", "{}"))).isInstanceOf(RenderException.class)
                     .satisfies(e -> assertThat(((RenderException) e).kind()).isEqualTo(RenderException.Kind.ERROR));
             assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(pid);
             assertThat(pool.state().crashes()).isZero();

@@ -96,6 +96,18 @@ class SsrTest {
         assertThat(r.errorCode()).isNotBlank();
     }
 
+    @Assertion(id = "ssr-prefetch-role-first", strategy = "a prefetch whose params are malformed answers 401 to a caller without the role, as GET /mizan/ctx does, and 400 to one with it")
+    void prefetchRoleCheckedBeforeParams() {
+        Reply page = HttpTck.of(base).get("app/pages/mine-bad-params");
+        Reply read = HttpTck.of(base).ctxRaw("ssrMine", "nope=1");
+        assertThat(read.status()).as("%s", read).isEqualTo(401);
+        assertThat(page.status()).as("%s", page).isEqualTo(401);
+        assertThat(page.errorCode()).isEqualTo(read.errorCode());
+        Reply alice = HttpTck.of(base).bearer("demo-alice").get("app/pages/mine-bad-params");
+        assertThat(alice.status()).as("%s", alice).isEqualTo(400);
+        assertThat(alice.errorCode()).isEqualTo("invalid_params");
+    }
+
     @Assertion(id = "ssr-fallback", strategy = "a render that throws sends the client-rendered shell with the same hydration data (mizan.ssr.fail-open=true)")
     void fallback() {
         HttpTck http = HttpTck.of(base);

@@ -26,17 +26,22 @@ public record Prefetched(String contextsJson, boolean userData) {
     public static Prefetched read(Contexts contexts, Page page) {
         StringBuilder b = new StringBuilder(256).append('{');
         boolean user = false;
+        Set<Page.Prefetch> asked = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (Page.Prefetch p : page.contexts()) {
+            if (!asked.add(p)) {
+                continue;
+            }
             String key;
             String data;
             try {
                 user |= contexts.scope(p.name()) == Scope.USER;
+                // read first: its role check answers 401/403 before the key's param check answers 400, as a GET does
+                data = contexts.readJson(p.name(), p.params());
                 key = contexts.stableKey(p.name(), p.params());
                 if (!seen.add(key)) {
-                    continue;
+                    continue; // the same read written another way (1 and 1.0)
                 }
-                data = contexts.readJson(p.name(), p.params());
             } catch (MizanException e) {
                 Messages.prefetchFailed(p.name(), e.code());
                 throw e;

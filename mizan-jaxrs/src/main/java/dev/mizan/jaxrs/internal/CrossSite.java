@@ -29,7 +29,7 @@ final class CrossSite {
             if (given.isEmpty()) {
                 return true; // "null" (sandboxed, file:, redirect chains) or garbage
             }
-            if (!given.equals(Origins.normalize(self)) && !sameHost(given.get(), host)) {
+            if (!given.equals(Origins.normalize(self)) && !sameHost(given.get(), host, self)) {
                 return true;
             }
         }
@@ -50,11 +50,19 @@ final class CrossSite {
         return scheme + "://" + serverName + ":" + serverPort;
     }
 
-    private static boolean sameHost(String normalizedOrigin, String hostHeader) {
+    /**
+     * The {@code Host} header stands in for a proxy that ended TLS before the server: an {@code https} page
+     * may reach the server as {@code http}. Never the reverse: on a request that arrived over HTTPS, a page
+     * served over plain HTTP (which anyone on the path can write) is not this site's own.
+     */
+    private static boolean sameHost(String normalizedOrigin, String hostHeader, String self) {
         if (hostHeader == null || hostHeader.isBlank()) {
             return false;
         }
         String scheme = normalizedOrigin.substring(0, normalizedOrigin.indexOf(':'));
+        if (!scheme.equals("https") && !self.startsWith(scheme + "://")) {
+            return false;
+        }
         return Origins.normalize(scheme + "://" + hostHeader.trim()).map(normalizedOrigin::equals).orElse(false);
     }
 }

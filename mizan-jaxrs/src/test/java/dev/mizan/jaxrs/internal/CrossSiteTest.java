@@ -33,6 +33,17 @@ class CrossSiteTest {
         String behindProxy = CrossSite.self("http", "10.0.0.5", 8080);
         assertThat(CrossSite.refused("https://shop.example", null, behindProxy, "shop.example", List.of())).isFalse();
         assertThat(CrossSite.refused("https://evil.example", null, behindProxy, "shop.example", List.of())).isTrue();
+        // a plain-HTTP deployment: the page's origin is http, as the request's
+        assertThat(CrossSite.refused("http://shop.example", null, behindProxy, "shop.example", List.of())).isFalse();
+    }
+
+    @Test
+    void theHostHeaderNeverLetsAPlainHttpPageCallAnHttpsServer() {
+        // a proxy may end TLS before the server (https page, http request), never the reverse: a page
+        // served over plain HTTP, which anyone on the path can write, is not the HTTPS site's own
+        assertThat(CrossSite.refused("http://shop.example", null, SELF, "shop.example", List.of())).isTrue();
+        assertThat(CrossSite.refused("http://shop.example", "same-site", SELF, "shop.example", List.of())).isTrue();
+        assertThat(CrossSite.refused("https://shop.example", null, SELF, "shop.example", List.of())).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisMovedDataException;
 import redis.clients.jedis.params.SetParams;
@@ -88,7 +89,7 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         try {
             return cluster ? followingMoves(() -> clusterLookup(entryKey, counters)) : nodeLookup(entryKey, counters);
-        } catch (JedisConnectionException e) {
+        } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
     }
@@ -130,7 +131,7 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureAvailable();
         try {
             return followingMoves(() -> readCounters(counters));
-        } catch (JedisConnectionException e) {
+        } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
     }
@@ -170,7 +171,7 @@ public final class RedisCacheBackend implements CacheBackend {
         try {
             // never past its counters' TTL, which this entry's fill renewed: an entry must not outlive them
             clients.built().set(entryKey(entryKey), EntryCodec.encode(entry), SetParams.setParams().px(Math.min(millis, counterTtl)));
-        } catch (JedisConnectionException e) {
+        } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
     }
@@ -190,7 +191,7 @@ public final class RedisCacheBackend implements CacheBackend {
         String key = key(counter);
         try {
             followingMoves(() -> record(key));
-        } catch (JedisConnectionException e) {
+        } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
         RuntimeException unsent = publish(PurgeMessage.encode(counter, event));
@@ -333,7 +334,7 @@ public final class RedisCacheBackend implements CacheBackend {
         try {
             clients.built().publish(channel, message);
             return null;
-        } catch (JedisConnectionException e) {
+        } catch (JedisConnectionException | JedisClusterOperationException e) {
             return tripped(e);
         } catch (RuntimeException e) {
             return e;
@@ -367,7 +368,13 @@ public final class RedisCacheBackend implements CacheBackend {
         }
     }
 
-    private RuntimeException tripped(JedisConnectionException e) {
+    /**
+     * Opens the circuit. A Cluster's single commands (not its pipelines) retry a node that failed and then
+     * throw {@link JedisClusterOperationException} ("no more cluster attempts left", "retry deadline
+     * exceeded") instead of the connection failure: the same hung or unreachable master, after up to
+     * three timeouts, so it opens the circuit too.
+     */
+    private RuntimeException tripped(RuntimeException e) {
         openUntil = System.nanoTime() + OPEN_FOR.toNanos();
         return e;
     }

@@ -88,6 +88,27 @@ class ClusterHangIntegrationTest {
         RedisServer.await(() -> read().status() == CacheStatus.HIT, Duration.ofSeconds(10), "service to resume");
     }
 
+    @Test
+    void aStoreToAHungMasterOpensTheCircuit() {
+        read();
+        hung.freeze();
+        try {
+            // a single command (not a pipeline) to the hung master: Jedis retries it, then gives up with its
+            // own cluster exception rather than the connection failure, which must open the circuit all the same
+            assertThat(node.backend.available()).isTrue();
+            long start = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.backend.store(entryKey,
+                    new dev.mizan.spi.CacheBackend.Entry(new long[] {1}, "v2".getBytes(), "\"e\""), Duration.ofMinutes(1)))
+                    .isInstanceOf(RuntimeException.class);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(node.backend.available()).as("the circuit is open after %d ms", millis).isFalse();
+            assertThat(read().status()).isEqualTo(CacheStatus.BYPASS);
+        } finally {
+            hung.thaw();
+        }
+        RedisServer.await(() -> read().status() == CacheStatus.HIT, Duration.ofSeconds(10), "service to resume");
+    }
+
     /** Reads on {@code n} threads at once, so the pool holds several connections to the entry's master. */
     private void warmConnections(int n) throws Exception {
         CountDownLatch go = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.cdi.internal.engine.Refreshed;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -42,6 +43,15 @@ public class CallResource {
     @Inject
     ServletExchange exchange;
 
+    /** The body reader, its parser factory made once: the limits never change after deployment. */
+    private JsonBodyReader bodies;
+
+    @PostConstruct
+    void makeReader() {
+        MizanSettings settings = engine.settings();
+        bodies = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth());
+    }
+
     /** @return {@code {"result", "invalidate"}}, a redirect, or the function's own response */
     @POST
     public Response call(@PathParam("name") String name, @Context Configuration config, @Context Application app,
@@ -59,7 +69,7 @@ public class CallResource {
         if (request.getContentLengthLong() > settings.maxBody()) {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
-        JsonObject args = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth()).read(body);
+        JsonObject args = bodies.read(body);
         RefreshRequest refresh = RefreshRequest.of(args);
         exchange.bind(request, response);
         Caller caller = engine.caller(request);

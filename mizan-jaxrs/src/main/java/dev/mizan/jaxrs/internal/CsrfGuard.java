@@ -1,5 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.cdi.internal.key.HmacSha256;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +19,10 @@ final class CsrfGuard {
 
     /**
      * @param evidence what the request carries
-     * @param keys     the accepted CSRF subkeys
+     * @param keys     the MACs under the accepted CSRF subkeys
      * @return whether the call may run
      */
-    boolean passes(CsrfEvidence evidence, List<byte[]> keys) {
+    boolean passes(CsrfEvidence evidence, List<HmacSha256> keys) {
         if (tokenAuthOnly(evidence)) {
             return true;
         }

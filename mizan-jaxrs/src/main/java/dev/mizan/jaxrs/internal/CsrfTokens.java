@@ -1,13 +1,11 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.cdi.internal.key.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed double-submit tokens (docs/reference/protocol.md): {@code base64url(nonce) "." base64url(mac)} where
@@ -28,11 +26,11 @@ final class CsrfTokens {
     }
 
     /**
-     * @param key       the current CSRF subkey
+     * @param key       the MAC under the current CSRF subkey
      * @param sessionId the HTTP session id, or {@code null}/empty when there is none
      * @return a fresh token
      */
-    String issue(byte[] key, String sessionId) {
+    String issue(HmacSha256 key, String sessionId) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         String encodedNonce = ENCODER.encodeToString(nonce);
@@ -41,11 +39,11 @@ final class CsrfTokens {
 
     /**
      * @param token     a token as the client sent it
-     * @param keys      the accepted subkeys (current, then previous)
+     * @param keys      the MACs under the accepted subkeys (current, then previous)
      * @param sessionId the current HTTP session id, or {@code null}/empty when there is none
      * @return whether one of the keys signed it for that session
      */
-    boolean verify(String token, List<byte[]> keys, String sessionId) {
+    boolean verify(String token, List<HmacSha256> keys, String sessionId) {
         if (token == null) {
             return false;
         }
@@ -68,7 +66,7 @@ final class CsrfTokens {
             return false;
         }
         boolean ok = false;
-        for (byte[] key : keys) {
+        for (HmacSha256 key : keys) {
             // no early exit: every key is tried, so timing does not tell which one matched
             ok |= MessageDigest.isEqual(mac(key, encodedNonce, sessionId), given);
         }
@@ -87,14 +85,7 @@ final class CsrfTokens {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] mac(byte[] key, String encodedNonce, String sessionId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String material = encodedNonce + "|" + (sessionId == null ? "" : sessionId);
-            return mac.doFinal(material.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
-        }
+    private static byte[] mac(HmacSha256 key, String encodedNonce, String sessionId) {
+        return key.sign(encodedNonce + "|" + (sessionId == null ? "" : sessionId));
     }
 }

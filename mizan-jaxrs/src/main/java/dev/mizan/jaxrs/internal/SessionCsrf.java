@@ -1,6 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.MizanEngine;
+import dev.mizan.cdi.internal.key.HmacSha256;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +37,7 @@ final class SessionCsrf {
         String header = request.getHeader(HEADER);
         CsrfEvidence evidence = new CsrfEvidence(header, cookieMatching(request, header),
                 request.getHeader("Authorization"), sessionCookie, sessionId(request));
-        if (!GUARD.passes(evidence, engine.csrfVerifyKeys())) {
+        if (!GUARD.passes(evidence, engine.csrfVerifiers())) {
             throw Problems.csrf();
         }
     }
@@ -46,7 +47,7 @@ final class SessionCsrf {
      * session (so tabs do not invalidate each other's tokens), else issues a new one.
      */
     static String currentOrNew(HttpServletRequest request, MizanEngine engine) {
-        List<byte[]> key = List.of(engine.csrfKey());
+        List<HmacSha256> key = List.of(engine.csrfSigner());
         String session = sessionId(request);
         for (String held : cookies(request)) {
             if (TOKENS.verify(held, key, session)) {
@@ -58,7 +59,7 @@ final class SessionCsrf {
 
     /** @return a new token bound to the current session, if any */
     static String issue(HttpServletRequest request, MizanEngine engine) {
-        return TOKENS.issue(engine.csrfKey(), sessionId(request));
+        return TOKENS.issue(engine.csrfSigner(), sessionId(request));
     }
 
     /** After a login: a new session id (against fixation), its cookie, then a token bound to it. */

@@ -1,5 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.cdi.internal.key.HmacSha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CsrfGuardTest {
 
-    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+    private static final HmacSha256 KEY = new HmacSha256("0123456789abcdef0123456789abcdef".getBytes());
     private final CsrfTokens tokens = new CsrfTokens(new SecureRandom());
     private final CsrfGuard guard = new CsrfGuard(tokens);
 

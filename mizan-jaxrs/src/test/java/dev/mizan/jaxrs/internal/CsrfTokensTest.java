@@ -1,5 +1,6 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.cdi.internal.key.HmacSha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class CsrfTokensTest {
 
-    private static final byte[] KEY = range(32);
-    private static final byte[] OTHER_KEY = "another-32-byte-key-for-testing!".getBytes(StandardCharsets.US_ASCII);
+    private static final HmacSha256 KEY = new HmacSha256(range(32));
+    private static final HmacSha256 OTHER_KEY = new HmacSha256("another-32-byte-key-for-testing!".getBytes(StandardCharsets.US_ASCII));
 
     /** A "random" source that always yields 0, 1, 2, ...: makes the token reproducible. */
     private static final class CountingRandom extends SecureRandom {

@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.engine;
 
+import dev.mizan.cdi.internal.key.HmacSha256;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import jakarta.json.JsonObject;
@@ -91,11 +92,14 @@ public interface MizanEngine {
     /** @return the CDN manifest: each context's path, scope, edge TTLs and tags */
     JsonObject manifest();
 
-    /** @return the CSRF subkey of {@code mizan.secret} (docs/internals/key-derivation.md: HMAC(secret, "mizan/csrf/v1")) */
-    byte[] csrfKey();
+    /**
+     * @return the MAC under the CSRF subkey of {@code mizan.secret} (docs/internals/key-derivation.md:
+     *         HMAC(secret, "mizan/csrf/v1")), keyed at deployment
+     */
+    HmacSha256 csrfSigner();
 
-    /** @return the CSRF subkeys accepted when verifying: current, then {@code mizan.secret.previous}'s */
-    List<byte[]> csrfVerifyKeys();
+    /** @return the MACs a token may verify under: the current subkey's, then {@code mizan.secret.previous}'s */
+    List<HmacSha256> csrfVerifiers();
 
     /** @return Mizan's own JSON-B, used for every body it writes */
     Jsonb jsonb();

@@ -5,24 +5,30 @@ import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 under one key; thread-safe (each call works on its own {@link Mac}). */
-final class HmacSha256 {
+/**
+ * HMAC-SHA256 under one key, keyed once; thread-safe (each call works on its own {@link Mac}, a clone of
+ * the keyed one, so no call looks up the provider or sets up the key again).
+ */
+public final class HmacSha256 {
 
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
     private final Mac prototype;
 
-    HmacSha256(byte[] key) {
+    /** @param key the key's bytes (copied by the JDK's key spec) */
+    public HmacSha256(byte[] key) {
         this.key = new SecretKeySpec(key, ALGORITHM);
         this.prototype = newMac(this.key);
     }
 
-    byte[] sign(String message) {
+    /** @return the MAC of the message's UTF-8 bytes */
+    public byte[] sign(String message) {
         return sign(message.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] sign(byte[] message) {
+    /** @return the MAC of the message */
+    public byte[] sign(byte[] message) {
         return mac().doFinal(message);
     }
 

@@ -22,12 +22,19 @@ public final class Secrets {
     private final byte[] cacheSubkey;
     private final byte[] csrfSubkey;
     private final Optional<byte[]> previousCsrfSubkey;
+    private final HmacSha256 csrfSigner;
+    private final List<HmacSha256> csrfVerifiers;
     private final boolean random;
 
     private Secrets(byte[] secret, Optional<byte[]> previous, boolean random) {
         this.cacheSubkey = subkey(secret, CACHE_LABEL);
         this.csrfSubkey = subkey(secret, CSRF_LABEL);
         this.previousCsrfSubkey = previous.map(p -> subkey(p, CSRF_LABEL));
+        this.csrfSigner = new HmacSha256(csrfSubkey);
+        List<HmacSha256> verifiers = new ArrayList<>(2);
+        verifiers.add(csrfSigner);
+        previousCsrfSubkey.ifPresent(k -> verifiers.add(new HmacSha256(k)));
+        this.csrfVerifiers = List.copyOf(verifiers);
         this.random = random;
     }
 
@@ -66,6 +73,16 @@ public final class Secrets {
         keys.add(csrfSubkey.clone());
         previousCsrfSubkey.ifPresent(k -> keys.add(k.clone()));
         return List.copyOf(keys);
+    }
+
+    /** @return the current CSRF subkey's MAC, keyed once: signs new CSRF tokens */
+    public HmacSha256 csrfSigner() {
+        return csrfSigner;
+    }
+
+    /** @return the MACs of {@link #csrfVerifySubkeys()}, in that order, keyed once */
+    public List<HmacSha256> csrfVerifiers() {
+        return csrfVerifiers;
     }
 
     /** Whether the secret was generated at boot ({@link #random()}), which the caller warns about. */

@@ -16,6 +16,7 @@ import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.cdi.internal.engine.ReadResult;
 import dev.mizan.cdi.internal.engine.SessionChange;
 import dev.mizan.cdi.internal.key.CacheKeys;
+import dev.mizan.cdi.internal.key.HmacSha256;
 import dev.mizan.cdi.internal.key.InvalidParamException;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
@@ -387,13 +388,13 @@ public class DefaultMizanEngine implements MizanEngine {
     }
 
     @Override
-    public byte[] csrfKey() {
-        return rt.secrets().csrfSubkey();
+    public HmacSha256 csrfSigner() {
+        return rt.secrets().csrfSigner();
     }
 
     @Override
-    public List<byte[]> csrfVerifyKeys() {
-        return rt.secrets().csrfVerifySubkeys();
+    public List<HmacSha256> csrfVerifiers() {
+        return rt.secrets().csrfVerifiers();
     }
 
     @Override

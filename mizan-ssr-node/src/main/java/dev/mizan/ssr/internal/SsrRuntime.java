@@ -45,10 +45,11 @@ public class SsrRuntime implements SsrPool, HealthPart {
             return;
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        // JSON-B first: once the pool has started processes, nothing may throw before the hook holds them
+        jsonb = JsonbBuilder.create();
         pool = new WorkerPool(settings, WorkerFiles.extract(settings.bundle(), loader != null ? loader : getClass().getClassLoader()),
                 SsrTelemetry.resolve(bm));
         hook = ShutdownHook.install(pool::close);
-        jsonb = JsonbBuilder.create();
         renderer = new PageRenderer(contexts, pool, jsonb, settings.failOpen());
     }
 

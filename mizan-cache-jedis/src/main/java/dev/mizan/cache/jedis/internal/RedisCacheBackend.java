@@ -8,6 +8,7 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.SetParams;
 
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,8 @@ public final class RedisCacheBackend implements CacheBackend {
     public Lookup lookup(String entryKey, List<String> counters) {
         ensureAvailable();
         try {
-            return cluster ? followingMoves(() -> clusterLookup(entryKey, counters)) : nodeLookup(entryKey, counters);
+            return cluster ? followingRedirects(() -> clusterLookup(entryKey, counters), () -> lookupOneByOne(entryKey, counters))
+                    : nodeLookup(entryKey, counters);
         } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
@@ -126,11 +128,22 @@ public final class RedisCacheBackend implements CacheBackend {
         }
     }
 
+    /** {@link #clusterLookup} as single commands, which the cluster client follows through MOVED and ASK. */
+    private Lookup lookupOneByOne(String entryKey, List<String> counters) {
+        UnifiedJedis client = clients.built();
+        byte[] entry = client.get(entryKey(entryKey));
+        Long[] current = new Long[counters.size()];
+        for (int i = 0; i < current.length; i++) {
+            current[i] = parse(client.get(key(counters.get(i))));
+        }
+        return new Lookup(EntryCodec.decode(entry), current);
+    }
+
     @Override
     public long[] counters(List<String> counters) {
         ensureAvailable();
         try {
-            return followingMoves(() -> readCounters(counters));
+            return followingRedirects(() -> readCounters(counters), () -> readCountersOneByOne(counters));
         } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
@@ -158,6 +171,23 @@ public final class RedisCacheBackend implements CacheBackend {
             }
             return current;
         }
+    }
+
+    /** {@link #readCounters} as single commands, which the cluster client follows through MOVED and ASK. */
+    private long[] readCountersOneByOne(List<String> counters) {
+        UnifiedJedis client = clients.built();
+        long[] current = new long[counters.size()];
+        for (int i = 0; i < current.length; i++) {
+            String key = key(counters.get(i));
+            client.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
+            client.pexpire(key, counterTtl);
+            Long value = parse(client.get(key));
+            if (value == null) {
+                throw new IllegalStateException("MZRD00004: counter " + counters.get(i) + " vanished while it was read");
+            }
+            current[i] = value;
+        }
+        return current;
     }
 
     @Override
@@ -190,7 +220,7 @@ public final class RedisCacheBackend implements CacheBackend {
         ensureReachable();
         String key = key(counter);
         try {
-            followingMoves(() -> record(key));
+            followingRedirects(() -> record(key), () -> recordOneByOne(key));
         } catch (JedisConnectionException | JedisClusterOperationException e) {
             throw tripped(e);
         }
@@ -217,21 +247,34 @@ public final class RedisCacheBackend implements CacheBackend {
         }
     }
 
+    /** {@link #record} as single commands, which the cluster client follows through MOVED and ASK. */
+    private Long recordOneByOne(String key) {
+        UnifiedJedis client = clients.built();
+        client.set(key, Long.toString(randomStart()), SetParams.setParams().nx().px(counterTtl));
+        long incremented = client.incr(key);
+        client.pexpire(key, counterTtl);
+        return incremented;
+    }
+
     /**
-     * Runs pipelined work; in cluster mode, once more after learning the slot owners when a slot had moved
-     * ({@code MOVED}): Jedis's pipelines do not follow it, and a resharding moves slots between the same
-     * masters, which the subscription's watch of the masters does not see. A node answering {@code MOVED}
-     * ran none of the commands for that slot, so running them again changes nothing twice.
+     * Runs pipelined work; in cluster mode, when a node redirected it, runs it again as single commands.
+     * Jedis's pipelines follow neither {@code MOVED} (a slot moved: a resharding moves slots between the same
+     * masters, which the subscription's watch of the masters does not see) nor {@code ASK} (a slot being
+     * migrated, the key already on the importing master); the cluster client's single commands follow both.
+     * A node answering a redirect ran none of the commands for that slot, and the work's other commands
+     * ({@code SET NX}, {@code PEXPIRE}, {@code GET}) may run twice, so running it again counts nothing twice.
      */
-    private <T> T followingMoves(Supplier<T> work) {
+    private <T> T followingRedirects(Supplier<T> pipelined, Supplier<T> oneByOne) {
         try {
-            return work.get();
-        } catch (JedisMovedDataException moved) {
+            return pipelined.get();
+        } catch (JedisRedirectionException redirected) {
             if (!cluster) {
-                throw moved;
+                throw redirected;
             }
-            ((RedisClusterClient) clients.built()).refreshClusterTopology();
-            return work.get();
+            if (redirected instanceof JedisMovedDataException) {
+                ((RedisClusterClient) clients.built()).refreshClusterTopology();
+            }
+            return oneByOne.get();
         }
     }
 

@@ -389,14 +389,19 @@ public final class RedisCacheBackend implements CacheBackend {
         return cluster ? ((RedisClusterClient) client).pipelined(pipelineWorkers) : client.pipelined();
     }
 
-    private static ExecutorService pipelineWorkers(int size) {
+    /**
+     * An idle worker takes the task, else a new one up to the pool size, else the request thread reads
+     * itself; after {@link #close()} too. Not {@link ThreadPoolExecutor.CallerRunsPolicy}, which drops a
+     * task once the executor is shut down: a pipeline under way at undeploy would wait for that node's
+     * replies for ever, where running it fails at once on the closed connection.
+     */
+    static ExecutorService pipelineWorkers(int size) {
         AtomicInteger n = new AtomicInteger();
-        // an idle worker takes the task, else a new one up to the pool size, else the request thread reads itself
         return new ThreadPoolExecutor(0, size, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(r, "mizan-redis-pipeline-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        }, (task, executor) -> task.run());
     }
 
     private void ensureReachable() {

@@ -81,8 +81,6 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const echoes: string[] = [];
   /** Events held back while calls are in flight, with the time each arrived. */
   let queue: { event: LiveEvent; at: number }[] = [];
-  /** SHA-256 of each stableKey, computed once. */
-  const digests = new Map<string, Promise<string>>();
 
   // after close() the channel is closed; a call still in flight ends through here and must not throw
   const share = (message: Shared) => closed || channel?.postMessage(message);
@@ -125,16 +123,12 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     }
   };
 
-  const digestOf = (key: string): Promise<string> => {
-    let d = digests.get(key);
-    if (!d) {
-      d = crypto.subtle.digest("SHA-256", new TextEncoder().encode(key)).then((hash) =>
-        Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, "0")).join(""),
-      );
-      digests.set(key, d);
-    }
-    return d;
-  };
+  // hashed for each event rather than kept: a cache of them would grow with every key a long-lived tab
+  // ever mounted (pages of a list, say), and events are few
+  const digestOf = async (key: string) =>
+    Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key))), (b) =>
+      b.toString(16).padStart(2, "0"),
+    ).join("");
 
   /**
    * Refetches what an event names, unless it is the echo of this browser's own call. While calls are

@@ -167,8 +167,7 @@ class ClusterIntegrationTest extends PurgeScenarios {
         stock(node, "resharded");
         assertThat(stock(node, "resharded").status()).isEqualTo(CacheStatus.HIT);
         int resyncsBefore = node.resyncs.size();
-        RedisServer from = MASTERS.stream().filter(m -> m.send("CLUSTER", "COUNTKEYSINSLOT", Integer.toString(slot)).equals("1")
-                || m.send("CLUSTER", "NODES").lines().anyMatch(l -> l.contains("myself") && owns(l, slot))).findFirst().orElseThrow();
+        RedisServer from = owner(slot);
         RedisServer to = MASTERS.stream().filter(m -> m != from).findFirst().orElseThrow();
         moveSlot(slot, from, to);
 

@@ -67,6 +67,11 @@ final class Messages {
         LOG.log(Level.WARNING, "MZRD00106: a purge listener failed", e);
     }
 
+    /** Deleted between our {@code SET NX} and {@code GET}: a stamp must not claim a value Redis does not hold. */
+    static IllegalStateException counterVanished(String counter) {
+        return new IllegalStateException("MZRD00004: counter " + counter + " vanished while it was read");
+    }
+
     /** The purge is recorded, so every node's cache is right, but no node's clients heard of it. */
     static IllegalStateException eventLost(String counter, RuntimeException cause) {
         return new IllegalStateException("MZRD00108: the purge of " + counter + " is recorded, but its event could not "

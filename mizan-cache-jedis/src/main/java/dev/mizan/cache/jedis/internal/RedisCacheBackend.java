@@ -164,8 +164,7 @@ public final class RedisCacheBackend implements CacheBackend {
             for (int i = 0; i < current.length; i++) {
                 Long value = parse(reply(values.get(i)));
                 if (value == null) {
-                    // deleted between our SET NX and GET: a stamp must not claim a value Redis does not hold
-                    throw new IllegalStateException("MZRD00004: counter " + counters.get(i) + " vanished while it was read");
+                    throw Messages.counterVanished(counters.get(i));
                 }
                 current[i] = value;
             }
@@ -183,7 +182,7 @@ public final class RedisCacheBackend implements CacheBackend {
             client.pexpire(key, counterTtl);
             Long value = parse(client.get(key));
             if (value == null) {
-                throw new IllegalStateException("MZRD00004: counter " + counters.get(i) + " vanished while it was read");
+                throw Messages.counterVanished(counters.get(i));
             }
             current[i] = value;
         }

@@ -3,6 +3,7 @@ package dev.mizan.cache.jedis.internal;
 import dev.mizan.cdi.internal.cache.CounterNames;
 import dev.mizan.cdi.internal.cache.Served;
 import dev.mizan.cdi.internal.engine.CacheStatus;
+import dev.mizan.spi.CacheBackend;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A hung master (SIGSTOP) in a two-master Redis Cluster owns the slot of the entry read, while the other
@@ -97,8 +99,8 @@ class ClusterHangIntegrationTest {
             // own cluster exception rather than the connection failure, which must open the circuit all the same
             assertThat(node.backend.available()).isTrue();
             long start = System.nanoTime();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.backend.store(entryKey,
-                    new dev.mizan.spi.CacheBackend.Entry(new long[] {1}, "v2".getBytes(), "\"e\""), Duration.ofMinutes(1)))
+            assertThatThrownBy(() -> node.backend.store(entryKey,
+                    new CacheBackend.Entry(new long[] {1}, "v2".getBytes(), "\"e\""), Duration.ofMinutes(1)))
                     .isInstanceOf(RuntimeException.class);
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(node.backend.available()).as("the circuit is open after %d ms", millis).isFalse();

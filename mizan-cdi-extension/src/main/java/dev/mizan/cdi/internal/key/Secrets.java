@@ -31,10 +31,7 @@ public final class Secrets {
         this.csrfSubkey = subkey(secret, CSRF_LABEL);
         this.previousCsrfSubkey = previous.map(p -> subkey(p, CSRF_LABEL));
         this.csrfSigner = new HmacSha256(csrfSubkey);
-        List<HmacSha256> verifiers = new ArrayList<>(2);
-        verifiers.add(csrfSigner);
-        previousCsrfSubkey.ifPresent(k -> verifiers.add(new HmacSha256(k)));
-        this.csrfVerifiers = List.copyOf(verifiers);
+        this.csrfVerifiers = previousCsrfSubkey.map(k -> List.of(csrfSigner, new HmacSha256(k))).orElse(List.of(csrfSigner));
         this.random = random;
     }
 

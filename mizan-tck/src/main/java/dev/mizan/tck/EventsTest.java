@@ -123,6 +123,60 @@ class EventsTest {
         }
     }
 
+    /** @return the server's clock, epoch ms */
+    private long serverClock() {
+        Reply r = HttpTck.of(base).bearer("demo-bob").call("clock", "{}");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().getJsonNumber("result").longValueExact();
+    }
+
+    @Assertion(id = "events-catch-up", strategy = "a stream opened with since=<a moment before a call> first replays that"
+            + " call's event (and none of a context its user may not read), then says replayed, then goes on live")
+    void catchUp() throws Exception {
+        Thread.sleep(1100); // the node keeps events from its deployment on: a moment just after it may have to resync
+        long since = serverClock();
+        int list = freshList();
+        Reply note = HttpTck.of(base).bearer("demo-alice").call("note", "{\"text\":\"catch-up\"}");
+        assertThat(note.status()).as("%s", note).isEqualTo(200);
+        Reply post = HttpTck.of(base).bearer("demo-alice").call("post", "{\"list\":" + list + ",\"text\":\"z\"}");
+        assertThat(post.status()).as("%s", post).isEqualTo(200);
+        String id = post.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + post));
+        String posted = sha256("board|{\"list\":" + list + "}");
+        try (EventStream bob = EventStream.open(URI.create(events() + "?since=" + since), "Bearer demo-bob")) {
+            assertThat(bob.status()).isEqualTo(200);
+            List<Event> replayed = bob.until("replayed", WAIT);
+            assertThat(replayed).noneMatch(e -> e.name().equals("resync"))
+                    .noneMatch(e -> e.data() != null && e.data().contains("adminNotes"))
+                    .anyMatch(e -> id.equals(e.id()) && posted.equals(data(e).getString("digest", "")));
+            int later = freshList();
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("post", "{\"list\":" + later + ",\"text\":\"w\"}").status()).isEqualTo(200);
+            String digest = sha256("board|{\"list\":" + later + "}");
+            List<Event> live = bob.until("invalidate", WAIT);
+            while (!digest.equals(data(live.get(live.size() - 1)).getString("digest", ""))) {
+                live = bob.until("invalidate", WAIT); // another test's purge, replayed or live
+            }
+        }
+    }
+
+    @Assertion(id = "events-catch-up-resync", strategy = "a stream asked to catch up from before the node could know (since=0)"
+            + " gets resync, then replayed")
+    void catchUpTooFarBack() throws Exception {
+        try (EventStream s = EventStream.open(URI.create(events() + "?since=0"), null)) {
+            assertThat(s.status()).isEqualTo(200);
+            List<Event> seen = s.until("replayed", WAIT);
+            assertThat(seen).filteredOn(e -> !e.comment()).extracting(Event::name).containsExactly("resync", "replayed");
+        }
+    }
+
+    @Assertion(id = "events-since-malformed", strategy = "a since that is not a time in epoch milliseconds answers 400 bad_request (JSON)")
+    void sinceMalformed() {
+        for (String since : List.of("abc", "-1", "1.5", "", "1234567890123456")) {
+            Reply r = HttpTck.of(base).get("mizan/events?since=" + since, "Accept", "text/event-stream");
+            assertThat(r.status()).as("since=%s: %s", since, r).isEqualTo(400);
+            assertThat(r.errorCode()).as("since=%s", since).isEqualTo("bad_request");
+        }
+    }
+
     @Assertion(id = "events-heartbeat", strategy = "with mizan.events.heartbeat=PT0.2S, comment lines arrive on an idle stream")
     void heartbeat() throws Exception {
         try (EventStream s = EventStream.open(events(), null)) {

@@ -7,6 +7,8 @@ import dev.mizan.tck.fixtures.ssr.SsrApplication;
 import dev.mizan.tck.fixtures.ssr.SsrPages;
 import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.EventStream;
+import dev.mizan.tck.framework.EventStream.Event;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
@@ -15,6 +17,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URL;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -116,6 +120,27 @@ class SsrTest {
         assertThat(r.body()).contains("<div id=\"app\" data-mizan-ssr=\"fallback\"></div>");
         assertThat(seeded(script(r), "ssrNote|{}").getJsonObject("data"))
                 .isEqualTo(http.ctx("ssrNote").json());
+    }
+
+    @Assertion(id = "ssr-events-catch-up", strategy = "the page's hydration data holds readAt; a stream opened with"
+            + " since=readAt replays the event of a call made after the render, then says replayed")
+    void catchUp() throws Exception {
+        Thread.sleep(1100); // a page rendered within a second of the deployment may have to resync instead
+        HttpTck http = HttpTck.of(base);
+        JsonObject data;
+        try (JsonReader r = Json.createReader(new StringReader(script(http.get("app/pages/note"))))) {
+            data = r.readObject();
+        }
+        long readAt = data.getJsonNumber("readAt").longValueExact();
+        Reply call = http.call("touchNote", "{}");
+        assertThat(call.status()).as("%s", call).isEqualTo(200);
+        String id = call.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + call));
+        try (EventStream s = EventStream.open(http.base().resolve("mizan/events?since=" + readAt), null)) {
+            assertThat(s.status()).isEqualTo(200);
+            List<Event> seen = s.until("replayed", Duration.ofSeconds(10));
+            assertThat(seen).noneMatch(e -> e.name().equals("resync"))
+                    .anyMatch(e -> e.name().equals("invalidate") && id.equals(e.id()) && e.data().contains("\"ssrNote\""));
+        }
     }
 
     private static String script(Reply page) {

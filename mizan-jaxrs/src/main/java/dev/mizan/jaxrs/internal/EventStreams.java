@@ -6,13 +6,18 @@ import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.spi.HealthPart;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * This node's {@code /events} streams (docs/reference/protocol.md, docs/how-to/live-updates.md): the
  * contexts each stream's user may read, decided when it opened, and the events of the purges they may hear
  * of. The streams and their writer thread are {@link OpenStreams}, started by the first stream, so a purge
- * (often on the cache backend's own thread) never waits for a client.
+ * (often on the cache backend's own thread) never waits for a client. From deployment on, every event is
+ * also kept a while in an {@link EventLog}, for the streams that catch up ({@code since}).
  */
 @ApplicationScoped
 public class EventStreams implements InvalidationListener, HealthPart {
@@ -30,23 +36,56 @@ public class EventStreams implements InvalidationListener, HealthPart {
 
     /** Streams of users with the same rights share one set of readable contexts. */
     private final ConcurrentHashMap<Set<String>, Set<String>> readableSets = new ConcurrentHashMap<>();
+    /** The recent events, for streams that catch up; null while events are off. */
+    private volatile EventLog log;
     private volatile OpenStreams open;
     private volatile Sse sse;
     private volatile boolean stopped;
 
     /**
      * Opens a stream, or refuses when this node holds {@code mizan.events.max-streams} already or is undeploying.
+     * With {@code since}, the stream first catches up: the events that arrived since (of the contexts its
+     * user may read), or a {@code resync} when the log cannot tell, then {@code replayed}.
      *
      * @param sink     the client's sink
      * @param sse      the runtime's event factory
      * @param readable the contexts the stream's user may read
+     * @param since    epoch ms to catch up from; empty: no catch-up
      * @return false when refused (nothing was written to the sink)
      */
-    boolean open(SseEventSink sink, Sse sse, Set<String> readable) {
+    boolean open(SseEventSink sink, Sse sse, Set<String> readable, OptionalLong since) {
         MizanSettings settings = engine.settings();
         OpenStreams streams = start(sse, settings);
-        return streams != null && streams.open(sink, readableSets.computeIfAbsent(Set.copyOf(readable), s -> s),
-                sse.newEventBuilder().comment("mizan").build(), settings.eventsMaxStreams());
+        Set<String> shared = readableSets.computeIfAbsent(Set.copyOf(readable), s -> s);
+        // the log is read once the stream is in: an event arriving meanwhile is sent live, or replayed, or
+        // both (a second refetch), never neither
+        return streams != null && streams.open(sink, shared, sse.newEventBuilder().comment("mizan").build(),
+                settings.eventsMaxStreams(), since.isEmpty() ? null : () -> catchUp(since.getAsLong(), shared));
+    }
+
+    /** Starts the log when the application starts, so that a page rendered before the first stream can catch up. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        if (engine.settings().eventsEnabled()) {
+            log = new EventLog(System::currentTimeMillis);
+            engine.listen(this);
+        }
+    }
+
+    private List<OutboundSseEvent> catchUp(long since, Set<String> readable) {
+        List<OutboundSseEvent> out = new ArrayList<>();
+        EventLog events = log;
+        Optional<List<EventLog.Logged>> missed = events == null ? Optional.empty() : events.since(since);
+        if (missed.isEmpty()) {
+            out.add(resyncEvent());
+        } else {
+            for (EventLog.Logged e : missed.get()) {
+                if (readable.contains(e.context())) {
+                    out.add(invalidateEvent(e.id(), e.data()));
+                }
+            }
+        }
+        out.add(sse.newEventBuilder().name("replayed").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build());
+        return out;
     }
 
     @Override
@@ -77,25 +116,33 @@ public class EventStreams implements InvalidationListener, HealthPart {
 
     @Override
     public void invalidated(String id, String context, Optional<String> digest) {
-        OpenStreams streams = open;
-        if (streams == null) {
-            return; // no stream was ever opened on this node
-        }
         String data = JsonText.generate(g -> {
             g.writeStartObject().write("context", context);
             digest.ifPresent(d -> g.write("digest", d));
             g.writeEnd();
         });
-        streams.send(sse.newEventBuilder().name("invalidate").id(id)
-                .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build(), context);
+        log.add(id, context, data);
+        OpenStreams streams = open;
+        if (streams != null) {
+            streams.send(invalidateEvent(id, data), context);
+        }
     }
 
     @Override
     public void resync() {
+        log.lost();
         OpenStreams streams = open;
         if (streams != null) {
-            streams.sendAll(sse.newEventBuilder().name("resync").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build());
+            streams.sendAll(resyncEvent());
         }
+    }
+
+    private OutboundSseEvent invalidateEvent(String id, String data) {
+        return sse.newEventBuilder().name("invalidate").id(id).mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, data).build();
+    }
+
+    private OutboundSseEvent resyncEvent() {
+        return sse.newEventBuilder().name("resync").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build();
     }
 
     @PreDestroy
@@ -115,7 +162,6 @@ public class EventStreams implements InvalidationListener, HealthPart {
             sse = s;
             OutboundSseEvent heartbeat = s.newEventBuilder().comment("").build();
             open = new OpenStreams(settings.eventsHeartbeat(), heartbeat, engine.metrics()::streams);
-            engine.listen(this);
         }
         return open;
     }

@@ -13,6 +13,7 @@ import jakarta.validation.executable.ValidateOnExecution;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.HashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -44,6 +46,9 @@ public class EventsResource {
      */
     static final int STREAM_BUFFER_BYTES = 1024;
 
+    /** The longest {@code since} accepted: epoch milliseconds have 13 digits until the year 2286. */
+    private static final int MAX_SINCE_DIGITS = 15;
+
     private static final System.Logger LOG = System.getLogger(EventsResource.class.getName());
 
     @Inject
@@ -55,7 +60,8 @@ public class EventsResource {
     private volatile boolean warnedSync;
 
     /**
-     * Opens a stream for the contexts the caller may read, or answers 404 (events off) or 503 (limit).
+     * Opens a stream for the contexts the caller may read, or answers 404 (events off), 400 (a {@code since}
+     * that is no time) or 503 (limit). With {@code since}, the stream first catches up from that time.
      * Its parameters carry no constraints, so it is declared not validated: a runtime that validates
      * resource methods otherwise makes a validator for each request and keeps it among the request's
      * attributes, which for a stream means for as long as it is open (docs/how-to/live-updates.md, "Memory").
@@ -64,13 +70,15 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @ValidateOnExecution(type = ExecutableType.NONE)
     public void events(@Context Configuration config, @Context Application app, @Context HttpServletRequest request,
-                       @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse) {
+                       @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse,
+                       @QueryParam("since") String since) {
         MizanMarker.require(config, app);
         MizanSettings settings = engine.settings();
         if (!settings.eventsEnabled()) {
             throw Problems.notFound();
         }
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
+        OptionalLong from = since(since);
         if (!request.isAsyncSupported() && !warnedSync) {
             warnedSync = true;
             LOG.log(System.Logger.Level.WARNING, "MZRS00011: GET /events runs without asynchronous servlet support, so"
@@ -84,10 +92,21 @@ public class EventsResource {
             }
         }
         response.setBufferSize(STREAM_BUFFER_BYTES); // before the stream's first write, which commits the response
-        if (!streams.open(sink, sse, readable)) {
+        if (!streams.open(sink, sse, readable, from)) {
             Response full = ErrorResponses.of(503, "unavailable", "Too many event streams on this server; retry later");
             throw new WebApplicationException(Response.fromResponse(full)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());
         }
+    }
+
+    /** @return the time a stream catches up from, epoch ms; empty without {@code since} */
+    static OptionalLong since(String since) {
+        if (since == null) {
+            return OptionalLong.empty();
+        }
+        if (since.isEmpty() || since.length() > MAX_SINCE_DIGITS || !since.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw Problems.badRequest("since must be a time in milliseconds since the epoch, as a server-rendered page's readAt");
+        }
+        return OptionalLong.of(Long.parseLong(since));
     }
 }

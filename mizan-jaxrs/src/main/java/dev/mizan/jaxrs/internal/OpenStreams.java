@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The open event streams of this node: one daemon thread hands events and heartbeats to the streams,
@@ -136,9 +138,10 @@ final class OpenStreams {
      * @param readable the contexts the stream's user may read
      * @param first    the first event
      * @param max      the most streams this node holds
+     * @param then     null, or the events to send next, asked for on the writer once the stream is added
      * @return false when {@code max} streams are open (or still closing), or the node is undeploying (nothing was written)
      */
-    boolean open(SseEventSink sink, Set<String> readable, OutboundSseEvent first, int max) {
+    boolean open(SseEventSink sink, Set<String> readable, OutboundSseEvent first, int max, Supplier<List<OutboundSseEvent>> then) {
         if (writer.isShutdown()) {
             return false;
         }
@@ -155,6 +158,8 @@ final class OpenStreams {
         streams.add(stream);
         if (stream.closed) {
             streams.remove(stream); // its first send failed meanwhile, and closed it
+        } else if (then != null) {
+            queue(() -> then.get().forEach(event -> offer(stream, event)));
         }
         return true;
     }

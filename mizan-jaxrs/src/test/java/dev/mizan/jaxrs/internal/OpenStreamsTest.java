@@ -37,8 +37,8 @@ class OpenStreamsTest {
     void aClientThatStoppedReadingIsClosedAndTheOthersStillHearEveryEvent() throws Exception {
         Sink stalled = new Sink(false);
         Sink reading = new Sink(true);
-        assertThat(streams.open(stalled, Set.of("stock"), event("first"), 10)).isTrue();
-        assertThat(streams.open(reading, Set.of("stock"), event("first"), 10)).isTrue();
+        assertThat(streams.open(stalled, Set.of("stock"), event("first"), 10, null)).isTrue();
+        assertThat(streams.open(reading, Set.of("stock"), event("first"), 10, null)).isTrue();
         int events = OpenStreams.MAX_UNSENT + 50;
         for (int i = 0; i < events; i++) {
             streams.send(event("e" + i), "stock");
@@ -74,8 +74,8 @@ class OpenStreamsTest {
             }
         };
         Sink reading = new Sink(true);
-        streams.open(blocking, Set.of("stock"), event("first"), 10);
-        streams.open(reading, Set.of("stock"), event("first"), 10);
+        streams.open(blocking, Set.of("stock"), event("first"), 10, null);
+        streams.open(reading, Set.of("stock"), event("first"), 10, null);
         int events = OpenStreams.MAX_UNSENT + 50;
         for (int i = 0; i < events; i++) {
             streams.send(event("e" + i), "stock");
@@ -97,8 +97,8 @@ class OpenStreamsTest {
         java.util.concurrent.CountDownLatch burstQueued = new java.util.concurrent.CountDownLatch(1);
         Sink lagging = lagging(burstQueued);
         Sink marker = new Sink(true);
-        streams.open(lagging, Set.of("stock"), event("first"), 10);
-        streams.open(marker, Set.of("marker"), event("first"), 10);
+        streams.open(lagging, Set.of("stock"), event("first"), 10, null);
+        streams.open(marker, Set.of("marker"), event("first"), 10, null);
         int events = OpenStreams.MAX_UNSENT + 50;
         for (int i = 0; i < events; i++) {
             streams.send(event("e" + i), "stock");
@@ -115,7 +115,7 @@ class OpenStreamsTest {
     void aStreamWithMoreEventsWaitingThanItsQueueHoldsIsClosedWhateverTheCause() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Sink lagging = lagging(release);
-        streams.open(lagging, Set.of("stock"), event("first"), 10);
+        streams.open(lagging, Set.of("stock"), event("first"), 10, null);
         for (int i = 0; i < OpenStreams.MAX_QUEUED + 10; i++) {
             streams.send(event("e" + i), "stock");
         }
@@ -142,24 +142,24 @@ class OpenStreamsTest {
                 super.close();
             }
         };
-        assertThat(streams.open(hanging, Set.of("stock"), event("first"), 1)).isTrue();
+        assertThat(streams.open(hanging, Set.of("stock"), event("first"), 1, null)).isTrue();
         for (int i = 0; i < OpenStreams.MAX_UNSENT + 1; i++) {
             streams.send(event("e" + i), "stock");
         }
         await(closing::get);
-        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).as("a place still held by a closing stream").isFalse();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1, null)).as("a place still held by a closing stream").isFalse();
         release.countDown();
         await(() -> streams.size() == 0);
         assertThat(counted.get()).isZero();
-        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isTrue();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1, null)).isTrue();
     }
 
     @Test
     void eventsReachOnlyTheStreamsThatMayReadTheirContext() throws Exception {
         Sink stock = new Sink(true);
         Sink orders = new Sink(true);
-        streams.open(stock, Set.of("stock"), event("first"), 10);
-        streams.open(orders, Set.of("orders"), event("first"), 10);
+        streams.open(stock, Set.of("stock"), event("first"), 10, null);
+        streams.open(orders, Set.of("orders"), event("first"), 10, null);
         OutboundSseEvent e = event("stock changed");
         streams.send(e, "stock");
         OutboundSseEvent all = event("resync");
@@ -172,24 +172,24 @@ class OpenStreamsTest {
     @Test
     void theLimitRefusesAStreamAndAClosedOneFreesItsPlace() throws Exception {
         Sink first = new Sink(true);
-        assertThat(streams.open(first, Set.of(), event("first"), 1)).isTrue();
-        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isFalse();
+        assertThat(streams.open(first, Set.of(), event("first"), 1, null)).isTrue();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1, null)).isFalse();
         first.close(); // the client left
         streams.sendAll(event("resync"));
         await(() -> streams.size() == 0);
-        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1)).isTrue();
+        assertThat(streams.open(new Sink(true), Set.of(), event("first"), 1, null)).isTrue();
     }
 
     @Test
     void afterUndeployEventsAreDroppedAndNoStreamOpens() {
         Sink sink = new Sink(true);
-        streams.open(sink, Set.of("stock"), event("first"), 10);
+        streams.open(sink, Set.of("stock"), event("first"), 10, null);
         streams.stop();
         assertThat(sink.isClosed()).isTrue();
         streams.send(event("late"), "stock"); // another node's purge, arriving after @PreDestroy: no exception
         streams.sendAll(event("late"));
         Sink late = new Sink(true);
-        assertThat(streams.open(late, Set.of("stock"), event("first"), 10)).isFalse();
+        assertThat(streams.open(late, Set.of("stock"), event("first"), 10, null)).isFalse();
         assertThat(late.sent).isEmpty();
         assertThat(streams.size()).isZero();
     }

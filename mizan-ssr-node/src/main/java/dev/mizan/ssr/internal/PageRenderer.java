@@ -55,7 +55,7 @@ public final class PageRenderer {
         Prefetched data = Prefetched.read(contexts, page);
         String contextsOnly = "{\"contexts\":" + data.contextsJson() + "}";
         StringBuilder client = new StringBuilder(contextsOnly.length() + props.length() + 64)
-                .append("{\"contexts\":").append(data.contextsJson()).append(",\"entry\":");
+                .append("{\"contexts\":").append(data.contextsJson()).append(",\"readAt\":").append(data.readAt()).append(",\"entry\":");
         JsonText.string(client, page.entry());
         client.append(",\"props\":").append(props).append('}');
         try {

@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * @param contextsJson {@code {stableKey: {"data": ..., "updatedAt": ...}, ...}} as JSON text
  * @param userData     whether any of them is a {@link Scope#USER} read
+ * @param readAt       this node's clock before the first read, epoch ms: the page's stream catches up from
+ *                     then ({@code GET /mizan/events?since=}, docs/how-to/live-updates.md)
  */
-public record Prefetched(String contextsJson, boolean userData) {
+public record Prefetched(String contextsJson, boolean userData, long readAt) {
 
     /**
      * @param contexts the in-process reader
@@ -24,6 +26,7 @@ public record Prefetched(String contextsJson, boolean userData) {
      * @throws MizanException as the reads throw it (unknown context, bad params, 401, 403)
      */
     public static Prefetched read(Contexts contexts, Page page) {
+        long readAt = System.currentTimeMillis();
         StringBuilder b = new StringBuilder(256).append('{');
         boolean user = false;
         Set<Page.Prefetch> asked = new HashSet<>();
@@ -52,6 +55,6 @@ public record Prefetched(String contextsJson, boolean userData) {
             JsonText.string(b, key);
             b.append(":{\"data\":").append(data).append(",\"updatedAt\":").append(System.currentTimeMillis()).append('}');
         }
-        return new Prefetched(b.append('}').toString(), user);
+        return new Prefetched(b.append('}').toString(), user, readAt);
     }
 }

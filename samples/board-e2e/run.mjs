@@ -5,6 +5,8 @@
 //     and moves it; bob, in another browser context (on the other node when there are two), sees both
 //     changes arrive live and never sees alice's own cards; a second tab of alice's sees the move;
 //     alice deletes the card again, and bob sees it go;
+//   - pages whose HTML was rendered before alice's next card (a new browser's first tab, and a second tab
+//     of bob's) show it once hydrated: they catch up from the render (GET /mizan/events?since=);
 //   - the CSV export holds the board; a failed delete, export (a 404, or a download that breaks off) or
 //     logout shows its error on the page and raises no page error (a failed logout leaves alice logged in);
 //   - after logout alice's USER entries are gone from the server cache.
@@ -62,18 +64,24 @@ const browser = await chromium.launch({
   args: chromiumArgs,
 });
 
-/** A page that records its requests, console problems and navigations. */
-async function open(context, url, name) {
+/**
+ * A page that records its requests, console problems and navigations. With `held` (a promise), the page's
+ * scripts wait for it: the page is returned with its server HTML only (`page.html`), not hydrated.
+ */
+async function open(context, url, name, held) {
   const page = await context.newPage();
   page.log = { requests: [], problems: [], navigations: 0 };
   page.on("request", (r) => page.log.requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`));
   page.on("console", (m) => m.type() === "error" && page.log.problems.push(`${name}: ${m.text()} at ${m.location().url}`));
   page.on("pageerror", (e) => page.log.problems.push(`${name}: ${e}`));
-  await page.goto(url);
+  if (held) await page.route("**/static/*.js", async (route) => { await held; await route.continue(); });
+  const response = await page.goto(url, held ? { waitUntil: "commit" } : {});
   page.on("framenavigated", (f) => f === page.mainFrame() && page.log.navigations++);
-  await page.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
+  if (held) page.html = await response.text();
+  else await hydrated(page);
   return page;
 }
+const hydrated = (page) => page.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
 const cardIn = (page, column, title) => page.locator(`section.column:has(h2:text-is("${column}")) li.card:has(p.title:text-is("${title}"))`);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
@@ -189,6 +197,32 @@ try {
   check(!bobMine.includes(title), "bob's 'My cards' does not hold alice's card");
   const bobCtx = await b1.evaluate(async () => (await fetch("mizan/ctx/myCards")).json());
   check(Array.isArray(bobCtx) && !bobCtx.some((c) => c.title === title), "GET /mizan/ctx/myCards as bob holds none of alice's cards");
+
+  // 7b. pages rendered before a change catch up once their code runs (docs/how-to/live-updates.md,
+  // "Catching up after server-side rendering"): a new browser (carol: its first stream) and a second tab
+  // of bob's (his first tab holds his browser's stream) get their HTML; alice adds a card before their
+  // scripts are let through; once hydrated, both show it, with no reload and no poll
+  const caught = `Caught up ${stamp}`;
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const ctxC = await browser.newContext();
+  const c1 = await open(ctxC, urlB, "carol", held);
+  const b2 = await open(ctxB, urlB, "bob tab 2", held);
+  check(!c1.html.includes(caught) && !b2.html.includes(caught) && c1.html.includes("\"readAt\":"),
+    "the held pages' server HTML predates the card, and their hydration data says when it was read (readAt)");
+  await a1.fill("#title", caught);
+  await a1.click("#add");
+  await cardIn(a1, "To do", caught).waitFor({ timeout: 15000 });
+  release();
+  for (const [page, name] of [[c1, "carol"], [b2, "bob's second tab"]]) {
+    await hydrated(page);
+    await cardIn(page, "To do", caught).waitFor({ timeout: 20000 });
+    const since = page.log.requests.filter((r) => /\/mizan\/events\?since=\d+$/.test(r));
+    check(since.length === 1 && page.log.navigations === 0, `${name} caught up on the card added after its render (${since.join(", ")}), without a reload`);
+  }
+  await shot(c1, "05b-caught-up");
+  await b2.close();
+  await ctxC.close();
 
   // 8. the CSV export has the board as the context has it
   const [download] = await Promise.all([a1.waitForEvent("download", { timeout: 15000 }), a1.click("#export")]);

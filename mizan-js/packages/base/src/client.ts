@@ -84,6 +84,8 @@ export interface LiveHooks {
   onCall?: (phase: "start" | "end", id?: string | null) => void;
   /** Told when the principal changed (a login or logout here or in another tab). */
   onIdentity?: () => void;
+  /** When the server read the SSR data this client was seeded with (epoch ms, as the page says): the events stream catches up from then. */
+  readAt?: unknown;
 }
 
 /** At most this many stableKeys go in a call's `"$refresh"` (the server's `mizan.limits.max-refresh` default). */
@@ -212,6 +214,8 @@ export function createClient(config: MizanConfig): MizanClient {
   };
 
   const hydrate = (data: SsrData | undefined) => {
+    // the first seed's: a page is seeded once, by the server (checked where it is sent: @mizan/base/events)
+    hooks.readAt ??= data?.readAt;
     for (const [key, seed] of Object.entries(data?.contexts ?? {})) {
       if (key.indexOf("|") <= 0) continue;
       const entry = entryFor(key);

@@ -6,7 +6,9 @@
  * other tabs over a `BroadcastChannel`. When the leader tab closes, its lock is released and another
  * tab takes the stream. Every tab refetches the mounted reads an event names; the echo of a call made
  * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
- * after a reconnect (or a `resync` from the server) every mounted read is refetched.
+ * after a reconnect (or a `resync` from the server) every mounted read is refetched. A tab seeded by a
+ * server-rendered page catches up on what changed since the server read its data (`readAt`): the
+ * leader's first stream asks for it, another tab asks with a request of its own that ends once caught up.
  */
 import type { MizanClient } from "./client.js";
 import { channelName } from "./config.js";
@@ -76,6 +78,12 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   let closed = false;
   let leader = false;
   let abort: AbortController | undefined;
+  /** A follower's catch-up request, while it runs. */
+  let catching: AbortController | undefined;
+  /** When the server read this tab's SSR data: catch up from then, once. */
+  const seeded = live.readAt;
+  const readAt = Number.isSafeInteger(seeded) && (seeded as number) >= 0 ? (seeded as number) : undefined; // sent as is: a time only
+  live.readAt = undefined;
   /** Calls in flight in any tab of this browser, by tab and start time: events wait for their ids. */
   const holds = new Map<string, number[]>();
   const echoes: string[] = [];
@@ -177,7 +185,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     onCall(tab, phase, id);
   };
   // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
-  const onIdentity = () => abort?.abort();
+  const onIdentity = () => {
+    abort?.abort();
+    catching?.abort();
+  };
   live.onCall = onOwnCall;
   live.onIdentity = onIdentity;
 
@@ -200,10 +211,11 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     let missed = takeover;
     while (!closed) {
       let openedAt: number | undefined;
-      const opened = await stream(() => {
+      abort = new AbortController();
+      const opened = await stream(abort, deliver, () => {
         openedAt = Date.now();
         if (missed) deliver({ type: "resync" });
-      });
+      }, missed ? undefined : readAt);
       if (closed || opened === "gone") break;
       missed = true;
       // only a stream that stayed open resets the backoff: one that a proxy or a filter ends at once
@@ -217,13 +229,19 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
 
   /**
-   * Reads one stream until it ends. Returns "gone" when Mizan answers that it has no events (its own
-   * 404, which carries `Mizan-Protocol`; a container's 404 while the application redeploys is
-   * retried), a delay in ms when it asked for one (503 Retry-After), else undefined.
+   * Reads one stream until it ends (or `controller` aborts it), handing its events to `take`. Returns
+   * "gone" when Mizan answers that it has no events (its own 404, which carries `Mizan-Protocol`; a
+   * container's 404 while the application redeploys is retried), a delay in ms when it asked for one
+   * (503 Retry-After), else undefined. With `since`, the server first sends what it heard of since,
+   * then `replayed`, which calls `caughtUp`.
    */
-  const stream = async (onOpen: () => void): Promise<"gone" | number | undefined> => {
-    abort = new AbortController();
-    const controller = abort;
+  const stream = async (
+    controller: AbortController,
+    take: (event: LiveEvent) => void,
+    onOpen: () => void,
+    since?: number,
+    caughtUp?: () => void,
+  ): Promise<"gone" | number | undefined> => {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const touch = () => {
       clearTimeout(idle);
@@ -232,7 +250,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     try {
       touch(); // a server that never answers the request is given up on too
       const token = config.auth === "token" ? await config.getToken?.() : null;
-      const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events`, {
+      const query = since === undefined ? "" : `?since=${since}`;
+      const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events${query}`, {
         headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         credentials: "same-origin",
         cache: "no-store",
@@ -260,7 +279,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         buffer = (lines.pop() ?? "") + buffer.slice(cut);
         for (const line of lines) {
           if (line === "") {
-            dispatch(fields);
+            if (fields.event === "replayed") caughtUp?.();
+            else dispatch(fields, take);
             fields = {};
           } else if (!line.startsWith(":")) {
             const colon = line.indexOf(":");
@@ -282,13 +302,13 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     return undefined;
   };
 
-  const dispatch = (fields: Record<string, string>) => {
-    if (fields.event === "resync") deliver({ type: "resync" });
+  const dispatch = (fields: Record<string, string>, take: (event: LiveEvent) => void) => {
+    if (fields.event === "resync") take({ type: "resync" });
     else if (fields.event === "invalidate" && fields.data !== undefined) {
       try {
         const data = JSON.parse(fields.data) as { context?: unknown; digest?: unknown };
         if (typeof data.context !== "string") return;
-        deliver({
+        take({
           type: "invalidate",
           context: data.context,
           ...(fields.id ? { id: fields.id } : {}),
@@ -301,8 +321,22 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
 
   const lead = (takeover: boolean) => (closed ? undefined : hold(takeover));
+  /**
+   * Another tab holds the stream, whose events this tab did not hear before it opened: it asks for those
+   * since its SSR data was read, acts on them alone (the other tabs heard them) and ends once caught up.
+   */
+  const catchUp = () => {
+    if (readAt === undefined || closed) return;
+    const controller = (catching = new AbortController());
+    void stream(controller, (event) => void act(event), () => {}, readAt, () => controller.abort());
+  };
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
-  if (elected) void locks!.request(name, { ifAvailable: true }, (lock) => (lock ? lead(false) : locks.request(name, () => lead(true))));
+  if (elected)
+    void locks!.request(name, { ifAvailable: true }, (lock) => {
+      if (lock) return lead(false);
+      catchUp();
+      return locks.request(name, () => lead(true));
+    });
   else void lead(false);
 
   return {
@@ -312,6 +346,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     close() {
       closed = true;
       abort?.abort();
+      catching?.abort();
       channel?.close();
       // a newer connection of the same client may have installed its own since
       if (live.onCall === onOwnCall) live.onCall = undefined;

@@ -5,6 +5,8 @@ export const SSR_DATA_ID = "__MIZAN_SSR_DATA__";
 /** The payload of the SSR data script. */
 export interface SsrData {
   readonly contexts: Readonly<Record<string, { readonly data: unknown; readonly updatedAt?: number }>>;
+  /** The server's clock (epoch ms) before it read `contexts`: live updates catch up from then. */
+  readonly readAt?: number;
 }
 
 /**

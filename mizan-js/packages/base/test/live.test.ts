@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { createClient, type MizanClient } from "../src/index.js";
+import { createClient, type MizanClient, type SsrData } from "../src/index.js";
 import { connectEvents, type EventsConnection } from "../src/events.js";
 import { startServer, until, type TestServer } from "./support/server.js";
 
@@ -183,13 +183,18 @@ test("a call with nothing mounted sends its args unchanged", async () => {
 /** A server with a real event stream: `push` writes to every open stream. */
 async function eventServer(readDelay = 0) {
   const streams: ServerResponse[] = [];
+  /** The URL of every stream request, in order, and of those that ended. */
+  const opened: string[] = [];
+  const ended: string[] = [];
   const reads: string[] = [];
   const http = createServer((req, res) => {
     const url = new URL(req.url!, "http://x");
     if (url.pathname === "/mizan/events") {
+      opened.push(req.url!);
       res.writeHead(200, { "Content-Type": "text/event-stream" });
       res.write(": mizan\n\n");
       streams.push(res);
+      res.on("close", () => ended.push(req.url!));
       return;
     }
     reads.push(req.url!);
@@ -202,6 +207,8 @@ async function eventServer(readDelay = 0) {
     baseUrl,
     reads,
     streams,
+    opened,
+    ended,
     push: (text: string) => streams.forEach((s) => s.write(text)),
     close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))),
   };
@@ -563,4 +570,97 @@ test("closing an older connection of a client leaves the newer one hearing of th
   await c.call("touch", {});
   await new Promise((r) => setTimeout(r, 100));
   expect(seen).toEqual([]); // the echo of its own call, not an invalidation from elsewhere
+});
+
+test("a client seeded by a server-rendered page catches up: its first stream asks for the events since readAt, a reconnect does not", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  c.hydrate({ contexts: { 'todos|{"list":1}': { data: "rendered", updatedAt: 1 } }, readAt: 1764578138371 });
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  expect(es.opened).toEqual(["/mizan/events?since=1764578138371"]);
+  expect(es.reads).toEqual([]); // seeded, not fetched
+  // what the server heard of since the render, then the end of the catch-up
+  es.push(`event: invalidate\nid: e1\ndata: {"context":"todos","digest":"${sha256('todos|{"list":1}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+  await until(() => one.getState().data === 1);
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  expect(es.opened).toEqual(["/mizan/events?since=1764578138371", "/mizan/events"]);
+  expect(seen).toEqual(["invalidate", "resync"]);
+});
+
+test("a client not seeded by a server-rendered page, or by one whose readAt is no time, opens its stream without since", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  for (const readAt of [undefined, -1, 1.5, "1764578138371", 2 ** 53, null, { toString: () => "1&x=1" }]) {
+    const c = client(es.baseUrl);
+    c.hydrate({ contexts: {}, readAt } as unknown as SsrData);
+    const connection = connectEvents(c);
+    await until(() => es.streams.length === 1);
+    connection.close();
+    es.streams.splice(0).forEach((s) => s.destroy());
+  }
+  expect(es.opened).toEqual(Array(7).fill("/mizan/events"));
+});
+
+/** Web Locks as a browser has them, one lock manager for every tab of the test. */
+function fakeLocks() {
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  const release = (name: string) => {
+    held.delete(name);
+    waiting.get(name)?.shift()?.();
+  };
+  const request = (name: string, ...args: unknown[]): Promise<unknown> => {
+    const [options, callback] = (args.length === 1 ? [{}, args[0]] : args) as [{ ifAvailable?: boolean }, (lock: unknown) => unknown];
+    if (held.has(name) && options.ifAvailable) return Promise.resolve(callback(null));
+    const granted = held.has(name) ? new Promise<void>((r) => waiting.set(name, [...(waiting.get(name) ?? []), r])) : Promise.resolve();
+    return granted.then(async () => {
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        release(name);
+      }
+    });
+  };
+  return { request };
+}
+
+test("a second tab seeded by a server-rendered page catches up with a request of its own, keeps its events to itself and ends it once caught up", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks() });
+  try {
+    const channel = `catch-up-${Math.random()}`;
+    const shared: unknown[] = [];
+    const spy = new BroadcastChannel(`${channel}:events`);
+    spy.onmessage = ({ data }) => (data as { type?: string }).type === "event" && shared.push(data);
+    const first = client(es.baseUrl, channel);
+    const leading = connectEvents(first);
+    connections.push(leading);
+    await until(() => es.streams.length === 1 && leading.leader);
+    const second = client(es.baseUrl, channel);
+    second.hydrate({ contexts: { 'todos|{"list":2}': { data: "rendered", updatedAt: 1 } }, readAt: 42 });
+    const two = second.registerContext(todos, { list: 2 });
+    two.subscribe(() => {});
+    const following = connectEvents(second);
+    connections.push(following);
+    await until(() => es.streams.length === 2);
+    expect(following.leader).toBe(false);
+    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    es.streams[1]!.write(`event: invalidate\nid: e7\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+    await until(() => two.getState().data === 1);
+    await until(() => es.ended.includes("/mizan/events?since=42"));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(es.ended).toEqual(["/mizan/events?since=42"]); // the leader's stream stays
+    expect(shared).toEqual([]); // the other tabs heard it live
+    spy.close();
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });

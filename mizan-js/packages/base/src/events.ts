@@ -53,6 +53,8 @@ const ECHOES = 256;
  * re-split an endless line; the stream is dropped and opened again.
  */
 const MAX_LINE = 1 << 20;
+/** The longest a tab's own catch-up request stays open. */
+const CATCH_UP_MS = 10_000;
 /** A stream that stayed open this long resets the reconnect backoff (one that ends at once does not). */
 const STEADY_MS = 10_000;
 
@@ -328,7 +330,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const catchUp = () => {
     if (readAt === undefined || closed) return;
     const controller = (catching = new AbortController());
-    void stream(controller, (event) => void act(event), () => {}, readAt, () => controller.abort());
+    // a server that knows no catch-up (an older node during a rolling update) never says replayed
+    const cap = setTimeout(() => controller.abort(), CATCH_UP_MS);
+    void stream(controller, (event) => void act(event), () => {}, readAt, () => controller.abort()).finally(() => clearTimeout(cap));
   };
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
   if (elected)

@@ -664,3 +664,25 @@ test("a second tab seeded by a server-rendered page catches up with a request of
     vi.unstubAllGlobals();
   }
 });
+
+test("a second tab's catch-up request to a server that never says replayed (an older node) ends after 10 s", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks() });
+  try {
+    const channel = `catch-up-${Math.random()}`;
+    const leading = connectEvents(client(es.baseUrl, channel));
+    connections.push(leading);
+    await until(() => es.streams.length === 1 && leading.leader);
+    const second = client(es.baseUrl, channel);
+    second.hydrate({ contexts: {}, readAt: 42 });
+    connections.push(connectEvents(second));
+    await until(() => es.streams.length === 2);
+    const opened = Date.now();
+    await until(() => es.ended.includes("/mizan/events?since=42"), 12_000);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(9_000);
+    expect(es.ended).toEqual(["/mizan/events?since=42"]);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}, 20_000);

@@ -133,7 +133,9 @@ class EventsTest {
     @Assertion(id = "events-catch-up", strategy = "a stream opened with since=<a moment before a call> first replays that"
             + " call's event (and none of a context its user may not read), then says replayed, then goes on live")
     void catchUp() throws Exception {
-        Thread.sleep(1100); // the node keeps events from its deployment on: a moment just after it may have to resync
+        // the node keeps events from its deployment on: a moment just after it may have to resync; and the
+        // 65 events of events-catch-up-many, if it ran just before, must be more than a second before since
+        Thread.sleep(1500);
         long since = serverClock();
         int list = freshList();
         Reply note = HttpTck.of(base).bearer("demo-alice").call("note", "{\"text\":\"catch-up\"}");
@@ -162,6 +164,22 @@ class EventsTest {
             + " gets resync, then replayed")
     void catchUpTooFarBack() throws Exception {
         try (EventStream s = EventStream.open(URI.create(events() + "?since=0"), null)) {
+            assertThat(s.status()).isEqualTo(200);
+            List<Event> seen = s.until("replayed", WAIT);
+            assertThat(seen).filteredOn(e -> !e.comment()).extracting(Event::name).containsExactly("resync", "replayed");
+        }
+    }
+
+    @Assertion(id = "events-catch-up-many", strategy = "a catch-up with more than 64 events to replay gets resync instead,"
+            + " then replayed")
+    void catchUpTooMany() throws Exception {
+        Thread.sleep(1100); // the node keeps events from its deployment on: a moment just after it may have to resync
+        long since = serverClock();
+        HttpTck alice = HttpTck.of(base).bearer("demo-alice");
+        for (int i = 0; i < 65; i++) {
+            assertThat(alice.call("clear", "{}").status()).isEqualTo(200);
+        }
+        try (EventStream s = EventStream.open(URI.create(events() + "?since=" + since), null)) {
             assertThat(s.status()).isEqualTo(200);
             List<Event> seen = s.until("replayed", WAIT);
             assertThat(seen).filteredOn(e -> !e.comment()).extracting(Event::name).containsExactly("resync", "replayed");

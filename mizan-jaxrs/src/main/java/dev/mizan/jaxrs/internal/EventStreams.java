@@ -34,6 +34,13 @@ public class EventStreams implements InvalidationListener, HealthPart {
     @Inject
     MizanEngine engine;
 
+    /**
+     * The most events a catch-up replays; beyond, a {@code resync} (the client refetches what it shows, one
+     * read each) costs less, and the stream's queue stays far below what closes a stream whose client stopped
+     * reading ({@link OpenStreams#MAX_UNSENT}).
+     */
+    static final int MAX_REPLAY = 64;
+
     /** Streams of users with the same rights share one set of readable contexts. */
     private final ConcurrentHashMap<Set<String>, Set<String>> readableSets = new ConcurrentHashMap<>();
     /** The recent events, for streams that catch up; null while events are off. */
@@ -75,14 +82,16 @@ public class EventStreams implements InvalidationListener, HealthPart {
         List<OutboundSseEvent> out = new ArrayList<>();
         EventLog events = log;
         Optional<List<EventLog.Logged>> missed = events == null ? Optional.empty() : events.since(since);
-        if (missed.isEmpty()) {
-            out.add(resyncEvent());
-        } else {
+        if (missed.isPresent()) {
             for (EventLog.Logged e : missed.get()) {
                 if (readable.contains(e.context())) {
                     out.add(invalidateEvent(e.id(), e.data()));
                 }
             }
+        }
+        if (missed.isEmpty() || out.size() > MAX_REPLAY) {
+            out.clear();
+            out.add(resyncEvent());
         }
         out.add(sse.newEventBuilder().name("replayed").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build());
         return out;

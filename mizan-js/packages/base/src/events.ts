@@ -6,9 +6,15 @@
  * other tabs over a `BroadcastChannel`. When the leader tab closes, its lock is released and another
  * tab takes the stream. Every tab refetches the mounted reads an event names; the echo of a call made
  * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
- * after a reconnect (or a `resync` from the server) every mounted read is refetched. A tab seeded by a
- * server-rendered page catches up on what changed since the server read its data (`readAt`): the
- * leader's first stream asks for it, another tab asks with a request of its own that ends once caught up.
+ * after a reconnect (or a `resync` from the server) every mounted read is refetched.
+ *
+ * A tab seeded by a server-rendered page catches up on what changed between the render and its first
+ * stream (docs/how-to/live-updates.md, "Catching up after server-side rendering"). Once, from the SSR
+ * data's `readAt`: `?since=<readAt>` on the browser's first stream when this tab opens it (a takeover
+ * resyncs instead), or, when another tab holds the stream, on a request of its own whose events this
+ * tab acts on alone (the other tabs heard them live) and which it ends at `replayed` (or after 10 s; a
+ * 404, a 503 or an answer that is no stream: given up, never retried). The server first sends the
+ * `invalidate` events since then, or `resync` when it can no longer tell, then `replayed`, then live ones.
  */
 import type { MizanClient } from "./client.js";
 import { channelName } from "./config.js";

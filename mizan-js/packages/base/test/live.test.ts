@@ -686,3 +686,135 @@ test("a second tab's catch-up request to a server that never says replayed (an o
     vi.unstubAllGlobals();
   }
 }, 20_000);
+
+test("a client seeded by a server-rendered page whose catch-up is a resync refetches every mounted read, and ignores replayed", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  c.hydrate({ contexts: { 'todos|{"list":1}': { data: "rendered", updatedAt: 1 }, 'todos|{"list":2}': { data: "rendered", updatedAt: 1 } }, readAt: 7 });
+  const one = c.registerContext(todos, { list: 1 });
+  const two = c.registerContext(todos, { list: 2 });
+  one.subscribe(() => {});
+  two.subscribe(() => {});
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  expect(es.opened).toEqual(["/mizan/events?since=7"]);
+  // the server can no longer tell what changed since the render
+  es.push("event: resync\ndata: {}\n\nevent: replayed\ndata: {}\n\n");
+  await until(() => es.reads.length === 2);
+  expect(es.reads.map((u) => u.replace(/&_mz=.*/, "")).sort()).toEqual(["/mizan/ctx/todos?list=1", "/mizan/ctx/todos?list=2"]); // (past the cache-buster)
+  await new Promise((r) => setTimeout(r, 50));
+  expect(seen).toEqual(["resync"]);
+  expect(es.ended).toEqual([]); // the leader's stream goes on live after replayed
+});
+
+test("a second tab whose catch-up is a resync refetches its own mounted reads, not the other tab's, and tells no one", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks() });
+  try {
+    const channel = `catch-up-${Math.random()}`;
+    const shared: unknown[] = [];
+    const spy = new BroadcastChannel(`${channel}:events`);
+    spy.onmessage = ({ data }) => (data as { type?: string }).type === "event" && shared.push(data);
+    const first = client(es.baseUrl, channel);
+    first.registerContext(todos, { list: 1 }).subscribe(() => {});
+    const leading = connectEvents(first);
+    connections.push(leading);
+    await until(() => es.streams.length === 1 && leading.leader && es.reads.length === 1);
+    const second = client(es.baseUrl, channel);
+    second.hydrate({ contexts: { 'todos|{"list":2}': { data: "rendered", updatedAt: 1 } }, readAt: 42 });
+    second.registerContext(todos, { list: 2 }).subscribe(() => {});
+    const seen: string[] = [];
+    connections.push(connectEvents(second, { onEvent: (e) => seen.push(e.type) }));
+    await until(() => es.streams.length === 2);
+    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    es.streams[1]!.write("event: resync\ndata: {}\n\nevent: replayed\ndata: {}\n\n");
+    await until(() => es.ended.includes("/mizan/events?since=42") && es.reads.length === 2);
+    // a third tab, not server-rendered, has nothing to catch up on: no request of its own
+    connections.push(connectEvents(client(es.baseUrl, channel)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(es.reads.map((u) => u.replace(/&_mz=.*/, ""))).toEqual(["/mizan/ctx/todos?list=1", "/mizan/ctx/todos?list=2"]);
+    expect(seen).toEqual(["resync"]);
+    expect(shared).toEqual([]);
+    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect(es.ended).toEqual(["/mizan/events?since=42"]);
+    spy.close();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+test("a second tab's catch-up request is sent as the stream's: with its Authorization, credentials and no cache", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks() });
+  try {
+    const channel = `catch-up-${Math.random()}`;
+    const sent: [string, RequestInit | undefined][] = [];
+    const tab = (token: string) => {
+      const c = createClient({
+        baseUrl: es.baseUrl,
+        auth: "token",
+        getToken: () => token,
+        channel,
+        document: null,
+        fetch: (input, init) => (sent.push([String(input).slice(es.baseUrl.length), init]), fetch(input, init)),
+      });
+      clients.push(c);
+      return c;
+    };
+    const leading = connectEvents(tab("one"));
+    connections.push(leading);
+    await until(() => es.streams.length === 1 && leading.leader);
+    const second = tab("two");
+    second.hydrate({ contexts: {}, readAt: 42 });
+    connections.push(connectEvents(second));
+    await until(() => es.streams.length === 2);
+    const [[firstUrl, stream], [url, catchUp]] = sent as [[string, RequestInit], [string, RequestInit]];
+    expect([firstUrl, url]).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect(catchUp.headers).toEqual({ Accept: "text/event-stream", Authorization: "Bearer two" });
+    expect(stream.headers).toEqual({ Accept: "text/event-stream", Authorization: "Bearer one" });
+    expect([catchUp.credentials, catchUp.cache]).toEqual([stream.credentials, stream.cache]);
+    expect(catchUp.signal).toBeInstanceOf(AbortSignal);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+test("a second tab's catch-up answered by Mizan's 404, a 503 or no stream is given up on: never retried, nothing acted on", async () => {
+  const answers: [number, Record<string, string>][] = [
+    [404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }],
+    [503, { "Content-Type": "application/json", "Retry-After": "1" }],
+    [200, { "Content-Type": "text/html" }],
+  ];
+  for (const [status, headers] of answers) {
+    const es = await scriptedEvents((n, res) => {
+      if (n === 1) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+      else res.writeHead(status, headers).end("{}");
+    });
+    server = { close: es.close } as unknown as TestServer;
+    vi.stubGlobal("navigator", { locks: fakeLocks() });
+    try {
+      const channel = `catch-up-${Math.random()}`;
+      const leading = connectEvents(client(es.baseUrl, channel));
+      connections.push(leading);
+      await until(() => es.opens() === 1 && leading.leader);
+      const second = client(es.baseUrl, channel);
+      second.hydrate({ contexts: {}, readAt: 42 });
+      const seen: string[] = [];
+      const following = connectEvents(second, { reconnectDelay: () => 10, onEvent: (e) => seen.push(e.type) });
+      connections.push(following);
+      await until(() => es.opens() === 2);
+      await new Promise((r) => setTimeout(r, status === 503 ? 1200 : 200));
+      expect(es.opens(), `${status}`).toBe(2);
+      expect(seen, `${status}`).toEqual([]);
+      expect([leading.leader, following.leader]).toEqual([true, false]);
+    } finally {
+      vi.unstubAllGlobals();
+      for (const c of connections.splice(0)) c.close();
+      await es.close();
+    }
+  }
+});

@@ -631,19 +631,36 @@ function fakeLocks() {
   return { request };
 }
 
-test("a second tab seeded by a server-rendered page catches up with a request of its own, keeps its events to itself and ends it once caught up", async () => {
+/**
+ * An event server, Web Locks as a browser has them, and a first tab (`first`, mounted by `prepare`) holding
+ * the browser's stream on `channel`; `shared` collects the events any tab posts to the others. Runs `body`.
+ */
+async function withLeaderTab(
+  body: (setup: { es: Awaited<ReturnType<typeof eventServer>>; channel: string; shared: unknown[] }) => Promise<void>,
+  prepare: (first: MizanClient) => void = () => {},
+) {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
   vi.stubGlobal("navigator", { locks: fakeLocks() });
+  const channel = `catch-up-${Math.random()}`;
+  const shared: unknown[] = [];
+  const spy = new BroadcastChannel(`${channel}:events`);
+  spy.onmessage = ({ data }) => (data as { type?: string }).type === "event" && shared.push(data);
   try {
-    const channel = `catch-up-${Math.random()}`;
-    const shared: unknown[] = [];
-    const spy = new BroadcastChannel(`${channel}:events`);
-    spy.onmessage = ({ data }) => (data as { type?: string }).type === "event" && shared.push(data);
     const first = client(es.baseUrl, channel);
+    prepare(first);
     const leading = connectEvents(first);
     connections.push(leading);
     await until(() => es.streams.length === 1 && leading.leader);
+    await body({ es, channel, shared });
+  } finally {
+    spy.close();
+    vi.unstubAllGlobals();
+  }
+}
+
+test("a second tab seeded by a server-rendered page catches up with a request of its own, keeps its events to itself and ends it once caught up", async () => {
+  await withLeaderTab(async ({ es, channel, shared }) => {
     const second = client(es.baseUrl, channel);
     second.hydrate({ contexts: { 'todos|{"list":2}': { data: "rendered", updatedAt: 1 } }, readAt: 42 });
     const two = second.registerContext(todos, { list: 2 });
@@ -659,21 +676,11 @@ test("a second tab seeded by a server-rendered page catches up with a request of
     await new Promise((r) => setTimeout(r, 50));
     expect(es.ended).toEqual(["/mizan/events?since=42"]); // the leader's stream stays
     expect(shared).toEqual([]); // the other tabs heard it live
-    spy.close();
-  } finally {
-    vi.unstubAllGlobals();
-  }
+  });
 });
 
 test("a second tab's catch-up request to a server that never says replayed (an older node) ends after 10 s", async () => {
-  const es = await eventServer();
-  server = { close: es.close } as unknown as TestServer;
-  vi.stubGlobal("navigator", { locks: fakeLocks() });
-  try {
-    const channel = `catch-up-${Math.random()}`;
-    const leading = connectEvents(client(es.baseUrl, channel));
-    connections.push(leading);
-    await until(() => es.streams.length === 1 && leading.leader);
+  await withLeaderTab(async ({ es, channel }) => {
     const second = client(es.baseUrl, channel);
     second.hydrate({ contexts: {}, readAt: 42 });
     connections.push(connectEvents(second));
@@ -682,9 +689,7 @@ test("a second tab's catch-up request to a server that never says replayed (an o
     await until(() => es.ended.includes("/mizan/events?since=42"), 12_000);
     expect(Date.now() - opened).toBeGreaterThanOrEqual(9_000);
     expect(es.ended).toEqual(["/mizan/events?since=42"]);
-  } finally {
-    vi.unstubAllGlobals();
-  }
+  });
 }, 20_000);
 
 test("a client seeded by a server-rendered page whose catch-up is a resync refetches every mounted read, and ignores replayed", async () => {
@@ -710,19 +715,8 @@ test("a client seeded by a server-rendered page whose catch-up is a resync refet
 });
 
 test("a second tab whose catch-up is a resync refetches its own mounted reads, not the other tab's, and tells no one", async () => {
-  const es = await eventServer();
-  server = { close: es.close } as unknown as TestServer;
-  vi.stubGlobal("navigator", { locks: fakeLocks() });
-  try {
-    const channel = `catch-up-${Math.random()}`;
-    const shared: unknown[] = [];
-    const spy = new BroadcastChannel(`${channel}:events`);
-    spy.onmessage = ({ data }) => (data as { type?: string }).type === "event" && shared.push(data);
-    const first = client(es.baseUrl, channel);
-    first.registerContext(todos, { list: 1 }).subscribe(() => {});
-    const leading = connectEvents(first);
-    connections.push(leading);
-    await until(() => es.streams.length === 1 && leading.leader && es.reads.length === 1);
+  await withLeaderTab(async ({ es, channel, shared }) => {
+    await until(() => es.reads.length === 1);
     const second = client(es.baseUrl, channel);
     second.hydrate({ contexts: { 'todos|{"list":2}': { data: "rendered", updatedAt: 1 } }, readAt: 42 });
     second.registerContext(todos, { list: 2 }).subscribe(() => {});
@@ -740,10 +734,7 @@ test("a second tab whose catch-up is a resync refetches its own mounted reads, n
     expect(shared).toEqual([]);
     expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
     expect(es.ended).toEqual(["/mizan/events?since=42"]);
-    spy.close();
-  } finally {
-    vi.unstubAllGlobals();
-  }
+  }, (first) => first.registerContext(todos, { list: 1 }).subscribe(() => {}));
 });
 
 test("a second tab's catch-up request is sent as the stream's: with its Authorization, credentials and no cache", async () => {

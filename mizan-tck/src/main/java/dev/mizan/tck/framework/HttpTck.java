@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The TCK's HTTP client: one instance is one browser-like user agent with its own cookie jar (or none),
@@ -276,12 +280,23 @@ public final class HttpTck {
         return false;
     }
 
+    /**
+     * Sends a request and reads the whole answer within {@link #timeout()}: the request's own timeout ends at
+     * the response's headers, and a runtime that answers with a stream (an event stream where an error was
+     * due) would otherwise hold the test forever.
+     */
     private Reply send(HttpRequest.Builder b) {
+        HttpRequest request = b.build();
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = answer.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
             return new Reply(r.statusCode(), r.headers(), r.body() == null ? "" : r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("HTTP request failed: " + b.build().uri(), e);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new AssertionError("no complete answer within " + timeout() + ": " + request.method() + " " + request.uri());
+        } catch (ExecutionException e) {
+            throw new UncheckedIOException("HTTP request failed: " + request.uri(),
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -199,7 +199,7 @@ try {
   check(Array.isArray(bobCtx) && !bobCtx.some((c) => c.title === title), "GET /mizan/ctx/myCards as bob holds none of alice's cards");
 
   // 7b. pages rendered before a change catch up once their code runs (docs/how-to/live-updates.md,
-  // "Catching up after server-side rendering"): a new browser (carol: its first stream) and a second tab
+  // "Catching up"): a new browser (carol: its first stream) and a second tab
   // of bob's (his first tab holds his browser's stream) get their HTML; alice adds a card before their
   // scripts are let through; once hydrated, both show it, with no reload and no poll
   const caught = `Caught up ${stamp}`;

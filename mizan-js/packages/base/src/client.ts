@@ -86,6 +86,8 @@ export interface LiveHooks {
   onIdentity?: () => void;
   /** When the server read the SSR data this client was seeded with (epoch ms, as the page says): the events stream catches up from then. */
   readAt?: unknown;
+  /** `performance.now()` when this client was made: without `readAt`, the events stream catches up on what changed since. */
+  readonly madeAt: number;
 }
 
 /** At most this many stableKeys go in a call's `"$refresh"` (the server's `mizan.limits.max-refresh` default). */
@@ -244,6 +246,7 @@ export function createClient(config: MizanConfig): MizanClient {
   const hooks: LiveHooks = {
     keys: () => [...entries.values()].map((e) => [e._key, e._name] as const),
     stale: (test) => markStale((entry) => test(entry._key, entry._name), ++clock),
+    madeAt: performance.now(),
   };
 
   if (channel) {

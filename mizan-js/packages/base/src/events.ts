@@ -8,13 +8,14 @@
  * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
  * after a reconnect (or a `resync` from the server) every mounted read is refetched.
  *
- * A tab seeded by a server-rendered page catches up on what changed between the render and its first
- * stream (docs/how-to/live-updates.md, "Catching up after server-side rendering"). Once, from the SSR
- * data's `readAt`: `?since=<readAt>` on the browser's first stream when this tab opens it (a takeover
- * resyncs instead), or, when another tab holds the stream, on a request of its own whose events this
- * tab acts on alone (the other tabs heard them live) and which it ends at `replayed` (or after 10 s; a
- * 404, a 503 or an answer that is no stream: given up, never retried). The server first sends the
- * `invalidate` events since then, or `resync` when it can no longer tell, then `replayed`, then live ones.
+ * A tab catches up on what changed between its first reads and its first stream (docs/how-to/live-updates.md,
+ * "Catching up"). Once, from the SSR data's `readAt` (`since=`), or, not seeded, from when the client
+ * was made (`recent=`, a duration, so no clocks are compared): on the browser's first stream when this tab
+ * opens it (a takeover resyncs instead), or, when another tab holds the stream and this tab has reads
+ * already (seeded or registered before it connected), on a request of its own whose events this tab acts
+ * on alone (the other tabs heard them live) and which it ends at `replayed` (or after 10 s; a 404, a 503
+ * or an answer that is no stream: given up, never retried). The server first sends the `invalidate`
+ * events since then, or `resync` when it can no longer tell, then `replayed`, then live ones.
  */
 import type { MizanClient } from "./client.js";
 import { channelName } from "./config.js";
@@ -92,6 +93,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const seeded = live.readAt;
   const readAt = Number.isSafeInteger(seeded) && (seeded as number) >= 0 ? (seeded as number) : undefined; // sent as is: a time only
   live.readAt = undefined;
+  /** The query of a catch-up: since the SSR data was read, else since the client was made (its reads may be answered before a stream registers). */
+  const catchUpQuery = () => (readAt === undefined ? `recent=${Math.ceil(performance.now() - live.madeAt)}` : `since=${readAt}`);
   /** Calls in flight in any tab of this browser, by tab and start time: events wait for their ids. */
   const holds = new Map<string, number[]>();
   const echoes: string[] = [];
@@ -223,7 +226,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       const opened = await stream(abort, deliver, () => {
         openedAt = Date.now();
         if (missed) deliver({ type: "resync" });
-      }, missed ? undefined : readAt);
+      }, missed ? undefined : catchUpQuery());
       if (closed || opened === "gone") break;
       missed = true;
       // only a stream that stayed open resets the backoff: one that a proxy or a filter ends at once
@@ -240,14 +243,14 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
    * Reads one stream until it ends (or `controller` aborts it), handing its events to `take`. Returns
    * "gone" when Mizan answers that it has no events (its own 404, which carries `Mizan-Protocol`; a
    * container's 404 while the application redeploys is retried), a delay in ms when it asked for one
-   * (503 Retry-After), else undefined. With `since`, the server first sends what it heard of since,
-   * then `replayed`, which calls `caughtUp`.
+   * (503 Retry-After), else undefined. With a catch-up `query`, the server first sends what it heard of
+   * since, then `replayed`, which calls `caughtUp`.
    */
   const stream = async (
     controller: AbortController,
     take: (event: LiveEvent) => void,
     onOpen: () => void,
-    since?: number,
+    query?: string,
     caughtUp?: () => void,
   ): Promise<"gone" | number | undefined> => {
     let idle: ReturnType<typeof setTimeout> | undefined;
@@ -258,8 +261,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     try {
       touch(); // a server that never answers the request is given up on too
       const token = config.auth === "token" ? await config.getToken?.() : null;
-      const query = since === undefined ? "" : `?since=${since}`;
-      const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events${query}`, {
+      const response = await (config.fetch ?? fetch)(`${config.baseUrl.replace(/\/+$/, "")}/mizan/events${query ? `?${query}` : ""}`, {
         headers: { Accept: "text/event-stream", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         credentials: "same-origin",
         cache: "no-store",
@@ -330,15 +332,16 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
 
   const lead = (takeover: boolean) => (closed ? undefined : hold(takeover));
   /**
-   * Another tab holds the stream, whose events this tab did not hear before it opened: it asks for those
-   * since its SSR data was read, acts on them alone (the other tabs heard them) and ends once caught up.
+   * Another tab holds the stream, whose events this tab did not hear before it listened: when it has reads
+   * already (seeded, or registered before it connected), it asks for those since its SSR data was read or
+   * it was made, acts on them alone (the other tabs heard them) and ends once caught up.
    */
   const catchUp = () => {
-    if (readAt === undefined || closed) return;
+    if ((readAt === undefined && !live.keys().length) || closed) return;
     const controller = (catching = new AbortController());
     // a server that knows no catch-up (an older node during a rolling update) never says replayed
     const cap = setTimeout(() => controller.abort(), CATCH_UP_MS);
-    void stream(controller, (event) => void act(event), () => {}, readAt, () => controller.abort()).finally(() => clearTimeout(cap));
+    void stream(controller, (event) => void act(event), () => {}, catchUpQuery(), () => controller.abort()).finally(() => clearTimeout(cap));
   };
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
   if (elected)

@@ -183,18 +183,22 @@ test("a call with nothing mounted sends its args unchanged", async () => {
 /** A server with a real event stream: `push` writes to every open stream. */
 async function eventServer(readDelay = 0) {
   const streams: ServerResponse[] = [];
-  /** The URL of every stream request, in order, and of those that ended. */
+  /** The URL of every stream request, in order, and of those that ended; a `recent` duration reads `recent=N`. */
   const opened: string[] = [];
   const ended: string[] = [];
+  /** The URL of every stream request as sent. */
+  const sentUrls: string[] = [];
   const reads: string[] = [];
   const http = createServer((req, res) => {
     const url = new URL(req.url!, "http://x");
     if (url.pathname === "/mizan/events") {
-      opened.push(req.url!);
+      const seen = req.url!.replace(/recent=\d+/, "recent=N");
+      sentUrls.push(req.url!);
+      opened.push(seen);
       res.writeHead(200, { "Content-Type": "text/event-stream" });
       res.write(": mizan\n\n");
       streams.push(res);
-      res.on("close", () => ended.push(req.url!));
+      res.on("close", () => ended.push(seen));
       return;
     }
     reads.push(req.url!);
@@ -208,6 +212,7 @@ async function eventServer(readDelay = 0) {
     reads,
     streams,
     opened,
+    sentUrls,
     ended,
     push: (text: string) => streams.forEach((s) => s.write(text)),
     close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))),
@@ -595,7 +600,7 @@ test("a client seeded by a server-rendered page catches up: its first stream ask
   expect(seen).toEqual(["invalidate", "resync"]);
 });
 
-test("a client not seeded by a server-rendered page, or by one whose readAt is no time, opens its stream without since", async () => {
+test("a client not seeded by a server-rendered page, or by one whose readAt is no time, opens its stream with recent, not since", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
   for (const readAt of [undefined, -1, 1.5, "1764578138371", 2 ** 53, null, { toString: () => "1&x=1" }]) {
@@ -606,7 +611,32 @@ test("a client not seeded by a server-rendered page, or by one whose readAt is n
     connection.close();
     es.streams.splice(0).forEach((s) => s.destroy());
   }
-  expect(es.opened).toEqual(Array(7).fill("/mizan/events"));
+  expect(es.opened).toEqual(Array(7).fill("/mizan/events?recent=N"));
+});
+
+test("a client not seeded by a server-rendered page asks its first stream for what changed since it was made (recent), a reconnect does not", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const before = performance.now();
+  const c = client(es.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  await until(() => one.getState().data === 1); // answered before the stream opens
+  await new Promise((r) => setTimeout(r, 200));
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  const recent = Number(/^\/mizan\/events\?recent=(\d+)$/.exec(es.sentUrls[0]!)?.[1]);
+  expect(recent).toBeGreaterThanOrEqual(200);
+  expect(recent).toBeLessThanOrEqual(Math.ceil(performance.now() - before));
+  // a change the server heard of after that read was answered, replayed: the read is fetched again
+  es.push(`event: invalidate\nid: e1\ndata: {"context":"todos","digest":"${sha256('todos|{"list":1}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+  await until(() => one.getState().data === 2);
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  await until(() => seen.length === 2);
+  expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events"]);
+  expect(seen).toEqual(["invalidate", "resync"]);
 });
 
 /** Web Locks as a browser has them, one lock manager for every tab of the test. */
@@ -671,12 +701,30 @@ test("a second tab seeded by a server-rendered page catches up with a request of
     connections.push(following);
     await until(() => es.streams.length === 2);
     expect(following.leader).toBe(false);
-    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?since=42"]);
     es.streams[1]!.write(`event: invalidate\nid: e7\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\nevent: replayed\ndata: {}\n\n`);
     await until(() => two.getState().data === 1);
     await until(() => es.ended.includes("/mizan/events?since=42"));
     await new Promise((r) => setTimeout(r, 50));
     expect(es.ended).toEqual(["/mizan/events?since=42"]); // the leader's stream stays
+    expect(shared).toEqual([]); // the other tabs heard it live
+  });
+});
+
+test("a second tab not server-rendered, with reads registered before it connected, catches up with recent on a request of its own", async () => {
+  await withLeaderTab(async ({ es, channel, shared }) => {
+    const second = client(es.baseUrl, channel);
+    const two = second.registerContext(todos, { list: 2 });
+    two.subscribe(() => {});
+    await until(() => two.getState().data === 1);
+    connections.push(connectEvents(second));
+    await until(() => es.streams.length === 2);
+    expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?recent=N"]);
+    es.streams[1]!.write(`event: invalidate\nid: e8\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+    await until(() => two.getState().data === 2);
+    await until(() => es.ended.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(es.ended).toEqual(["/mizan/events?recent=N"]); // its own request; the leader's stream stays
     expect(shared).toEqual([]); // the other tabs heard it live
   });
 });
@@ -725,16 +773,16 @@ test("a second tab whose catch-up is a resync refetches its own mounted reads, n
     const seen: string[] = [];
     connections.push(connectEvents(second, { onEvent: (e) => seen.push(e.type) }));
     await until(() => es.streams.length === 2);
-    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?since=42"]);
     es.streams[1]!.write("event: resync\ndata: {}\n\nevent: replayed\ndata: {}\n\n");
     await until(() => es.ended.includes("/mizan/events?since=42") && es.reads.length === 2);
-    // a third tab, not server-rendered, has nothing to catch up on: no request of its own
+    // a third tab, not server-rendered and with no reads yet, has nothing to catch up on: no request of its own
     connections.push(connectEvents(client(es.baseUrl, channel)));
     await new Promise((r) => setTimeout(r, 100));
     expect(es.reads.map((u) => u.replace(/&_mz=.*/, ""))).toEqual(["/mizan/ctx/todos?list=1", "/mizan/ctx/todos?list=2"]);
     expect(seen).toEqual(["resync"]);
     expect(shared).toEqual([]);
-    expect(es.opened).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?since=42"]);
     expect(es.ended).toEqual(["/mizan/events?since=42"]);
   }, (first) => first.registerContext(todos, { list: 1 }).subscribe(() => {}));
 });
@@ -766,7 +814,7 @@ test("a second tab's catch-up request is sent as the stream's: with its Authoriz
     connections.push(connectEvents(second));
     await until(() => es.streams.length === 2);
     const [[firstUrl, stream], [url, catchUp]] = sent as [[string, RequestInit], [string, RequestInit]];
-    expect([firstUrl, url]).toEqual(["/mizan/events", "/mizan/events?since=42"]);
+    expect([firstUrl.replace(/recent=\d+/, "recent=N"), url]).toEqual(["/mizan/events?recent=N", "/mizan/events?since=42"]);
     expect(catchUp.headers).toEqual({ Accept: "text/event-stream", Authorization: "Bearer two" });
     expect(stream.headers).toEqual({ Accept: "text/event-stream", Authorization: "Bearer one" });
     expect([catchUp.credentials, catchUp.cache]).toEqual([stream.credentials, stream.cache]);

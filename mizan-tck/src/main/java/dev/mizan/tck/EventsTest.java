@@ -160,6 +160,29 @@ class EventsTest {
         }
     }
 
+    @Assertion(id = "events-catch-up-recent", strategy = "a stream opened with recent=<ms since just before a call> first"
+            + " replays that call's event but not one received more than recent + 1 s before, then says replayed")
+    void catchUpRecent() throws Exception {
+        Thread.sleep(1500); // the node keeps events from its deployment on: a moment just after it may have to resync
+        HttpTck alice = HttpTck.of(base).bearer("demo-alice");
+        Reply old = alice.call("post", "{\"list\":" + freshList() + ",\"text\":\"old\"}");
+        assertThat(old.status()).as("%s", old).isEqualTo(200);
+        String oldId = old.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + old));
+        Thread.sleep(2500);
+        long start = System.nanoTime();
+        Reply post = alice.call("post", "{\"list\":" + freshList() + ",\"text\":\"recent\"}");
+        assertThat(post.status()).as("%s", post).isEqualTo(200);
+        String id = post.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + post));
+        long recent = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        try (EventStream bob = EventStream.open(URI.create(events() + "?recent=" + recent), "Bearer demo-bob")) {
+            assertThat(bob.status()).isEqualTo(200);
+            List<Event> replayed = bob.until("replayed", WAIT);
+            assertThat(replayed).noneMatch(e -> e.name().equals("resync"))
+                    .anyMatch(e -> id.equals(e.id()))
+                    .noneMatch(e -> oldId.equals(e.id()));
+        }
+    }
+
     @Assertion(id = "events-catch-up-resync", strategy = "a stream asked to catch up from before the node could know (since=0)"
             + " gets resync, then replayed")
     void catchUpTooFarBack() throws Exception {
@@ -186,13 +209,19 @@ class EventsTest {
         }
     }
 
-    @Assertion(id = "events-since-malformed", strategy = "a since that is not a time in epoch milliseconds answers 400 bad_request (JSON)")
+    @Assertion(id = "events-since-malformed", strategy = "a since or recent that is not 1 to 15 decimal digits, or both"
+            + " together, answers 400 bad_request (JSON)")
     void sinceMalformed() {
-        for (String since : List.of("abc", "-1", "1.5", "", "1234567890123456")) {
-            Reply r = HttpTck.of(base).get("mizan/events?since=" + since, "Accept", "text/event-stream");
-            assertThat(r.status()).as("since=%s: %s", since, r).isEqualTo(400);
-            assertThat(r.errorCode()).as("since=%s", since).isEqualTo("bad_request");
+        for (String bad : List.of("abc", "-1", "1.5", "", "1234567890123456")) {
+            for (String query : List.of("since=" + bad, "recent=" + bad)) {
+                Reply r = HttpTck.of(base).get("mizan/events?" + query, "Accept", "text/event-stream");
+                assertThat(r.status()).as("%s: %s", query, r).isEqualTo(400);
+                assertThat(r.errorCode()).as("%s", query).isEqualTo("bad_request");
+            }
         }
+        Reply both = HttpTck.of(base).get("mizan/events?since=1&recent=1", "Accept", "text/event-stream");
+        assertThat(both.status()).as("%s", both).isEqualTo(400);
+        assertThat(both.errorCode()).isEqualTo("bad_request");
     }
 
     @Assertion(id = "events-heartbeat", strategy = "with mizan.events.heartbeat=PT0.2S, comment lines arrive on an idle stream")

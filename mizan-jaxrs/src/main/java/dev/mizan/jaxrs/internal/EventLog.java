@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The events this node heard of lately, for a stream that catches up from a moment ({@code GET
- * /events?since=}): a server-rendered page's data is read at that moment, and its stream opens only once
- * the page has loaded (docs/how-to/live-updates.md, "Catching up after server-side rendering"). Each event
+ * /events?since=}, or {@code ?recent=} for a moment that long ago): a server-rendered page's data is read
+ * at that moment, and its stream opens only once the page has loaded; a page rendered in the browser may
+ * get its first answers before its stream is registered (docs/how-to/live-updates.md, "Catching up"). Each event
  * is stamped with this node's clock when it arrived; a catch-up replays those stamped up to {@link #SKEW}
  * before the moment asked for, since the page may have been rendered by another node whose clock is ahead.
  * Events are idempotent (a refetch), so replaying a few too many costs a request, and none too few is lost.
@@ -23,7 +24,10 @@ final class EventLog {
     static final int CAPACITY = 1024;
     /** How long an event is kept. */
     static final Duration KEPT = Duration.ofMinutes(5);
-    /** How far the nodes' clocks may disagree. */
+    /**
+     * How far the nodes' clocks may disagree ({@code since}), or how much longer a stream's request may take
+     * to arrive than the page's first read ({@code recent}).
+     */
     static final Duration SKEW = Duration.ofSeconds(1);
 
     /**

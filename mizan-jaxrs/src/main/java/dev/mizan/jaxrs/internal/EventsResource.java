@@ -46,8 +46,8 @@ public class EventsResource {
      */
     static final int STREAM_BUFFER_BYTES = 1024;
 
-    /** The longest {@code since} accepted: epoch milliseconds have 13 digits until the year 2286. */
-    private static final int MAX_SINCE_DIGITS = 15;
+    /** The longest {@code since} or {@code recent} accepted: epoch milliseconds have 13 digits until the year 2286. */
+    private static final int MAX_DIGITS = 15;
 
     private static final System.Logger LOG = System.getLogger(EventsResource.class.getName());
 
@@ -61,7 +61,8 @@ public class EventsResource {
 
     /**
      * Opens a stream for the contexts the caller may read, or answers 404 (events off), 400 (a {@code since}
-     * that is no time) or 503 (limit). With {@code since}, the stream first catches up from that time.
+     * or {@code recent} that is no time, or both) or 503 (limit). With {@code since}, the stream first catches
+     * up from that time; with {@code recent}, from that many milliseconds ago by this node's clock.
      * Its parameters carry no constraints, so it is declared not validated: a runtime that validates
      * resource methods otherwise makes a validator for each request and keeps it among the request's
      * attributes, which for a stream means for as long as it is open (docs/how-to/live-updates.md, "Memory").
@@ -71,14 +72,14 @@ public class EventsResource {
     @ValidateOnExecution(type = ExecutableType.NONE)
     public void events(@Context Configuration config, @Context Application app, @Context HttpServletRequest request,
                        @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse,
-                       @QueryParam("since") String since) {
+                       @QueryParam("since") String since, @QueryParam("recent") String recent) {
         MizanMarker.require(config, app);
         MizanSettings settings = engine.settings();
         if (!settings.eventsEnabled()) {
             throw Problems.notFound();
         }
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
-        OptionalLong from = since(since);
+        OptionalLong from = catchUpFrom(since, recent, System.currentTimeMillis());
         if (!request.isAsyncSupported() && !warnedSync) {
             warnedSync = true;
             LOG.log(System.Logger.Level.WARNING, "MZRS00011: GET /events runs without asynchronous servlet support, so"
@@ -99,14 +100,30 @@ public class EventsResource {
         }
     }
 
-    /** @return the time a stream catches up from, epoch ms; empty without {@code since} */
-    static OptionalLong since(String since) {
-        if (since == null) {
-            return OptionalLong.empty();
+    /**
+     * @param since  a page's {@code readAt}, epoch ms, or null
+     * @param recent how long ago the client's first read was sent, in ms, or null: a client-rendered page's
+     *               reads may be answered before its stream is registered (docs/how-to/live-updates.md)
+     * @param now    this node's clock, epoch ms
+     * @return the time a stream catches up from, epoch ms; empty without either parameter
+     */
+    static OptionalLong catchUpFrom(String since, String recent, long now) {
+        if (since != null && recent != null) {
+            throw Problems.badRequest("give since or recent, not both");
         }
-        if (since.isEmpty() || since.length() > MAX_SINCE_DIGITS || !since.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw Problems.badRequest("since must be a time in milliseconds since the epoch, as a server-rendered page's readAt");
+        if (since != null) {
+            return OptionalLong.of(millis(since, "since must be a time in milliseconds since the epoch, as a server-rendered page's readAt"));
         }
-        return OptionalLong.of(Long.parseLong(since));
+        if (recent != null) {
+            return OptionalLong.of(now - millis(recent, "recent must be a number of milliseconds"));
+        }
+        return OptionalLong.empty();
+    }
+
+    private static long millis(String text, String problem) {
+        if (text.isEmpty() || text.length() > MAX_DIGITS || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw Problems.badRequest(problem);
+        }
+        return Long.parseLong(text);
     }
 }

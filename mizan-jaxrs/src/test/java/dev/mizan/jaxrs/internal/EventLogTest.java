@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/how-to/live-updates.md, "Catching up after server-side rendering": a stream that catches up from a
+ * docs/how-to/live-updates.md, "Catching up": a stream that catches up from a
  * moment gets every event since (and up to a second before, for the clocks of other nodes), or is told to
  * refetch everything when the log cannot know.
  */

@@ -120,7 +120,8 @@ export function createClient(config: MizanConfig): MizanClient {
    */
   const page = Math.random().toString(36).slice(1) + Date.now().toString(36);
 
-  const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channelName(config)) : undefined;
+  // forgotten by close(): a call still in flight then tells no other tab, and resolves as the server answered
+  let channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channelName(config)) : undefined;
   const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
 
   const gcTime = config.gcTime ?? 300_000;
@@ -413,6 +414,7 @@ export function createClient(config: MizanConfig): MizanClient {
     },
     close() {
       channel?.close();
+      channel = undefined;
       for (const entry of entries.values()) clearTimeout(entry._gcTimer);
       entries.clear();
     },

@@ -35,6 +35,21 @@ afterEach(async () => {
 
 const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
 
+test("a call in flight when its tab's client is closed still resolves to its result: the server ran it", async () => {
+  let release!: () => void;
+  server.handle((r) =>
+    r.path === "/mizan/call/slow"
+      ? new Promise<Reply>((resolve) => (release = () => resolve({ body: { result: 7, invalidate: [{ context: "todos" }] } })))
+      : { body: { csrfToken: "t", user: null } },
+  );
+  const a = tab();
+  const call = a.call("slow", {});
+  await until(() => server.to("/mizan/call/slow").length === 1);
+  a.close();
+  release();
+  await expect(call).resolves.toBe(7);
+});
+
 test("a call's invalidations reach the matching contexts of another tab", async () => {
   const a = tab();
   const b = tab();

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -132,7 +133,10 @@ final class OpenStreams {
     /**
      * Opens a stream: writes the first event on the calling thread (it commits the response, so the client
      * knows the stream is open; the runtime would answer 204 for a method that returned without writing),
-     * then adds it. Added after that write, so no sender can write to the sink before the request has.
+     * then adds it. Added after that write, so no sender can write to the sink before the request has; and
+     * no sender writes until that first send has completed: RESTEasy's sink queues an event sent while it
+     * still flushes its first one, and one sent just as that flush ends stays in its queue for good (seen
+     * as a catch-up's {@code replayed} that never came). Events offered meanwhile wait in the stream's queue.
      *
      * @param sink     the client's sink
      * @param readable the contexts the stream's user may read
@@ -150,18 +154,35 @@ final class OpenStreams {
             return false;
         }
         Stream stream = new Stream(sink, readable);
+        stream.draining = 1; // held until the first send has completed
         counted.accept(1);
-        if (!send(stream, first)) {
+        CompletionStage<?> sent = send(stream, first);
+        if (sent == null) {
             freed(); // the client is gone already: nothing to hold
             return true;
         }
         streams.add(stream);
         if (stream.closed) {
             streams.remove(stream); // its first send failed meanwhile, and closed it
-        } else if (then != null) {
+            return true;
+        }
+        if (then != null) {
             queue(() -> then.get().forEach(event -> offer(stream, event)));
         }
+        sent.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                release(stream);
+            }
+        });
         return true;
+    }
+
+    /** Lets a sender write the events that waited for the stream's first send. */
+    private void release(Stream stream) {
+        stream.draining = 0;
+        if (!stream.closed && !stream.queue.isEmpty()) {
+            drain(stream);
+        }
     }
 
     /** @return the streams open now, and those still closing */
@@ -276,7 +297,7 @@ final class OpenStreams {
                 Stream.QUEUED.decrementAndGet(stream);
                 if (stream.unsent >= MAX_UNSENT) {
                     stoppedReading(stream, MAX_UNSENT + " sends unfinished");
-                } else if (!send(stream, event)) {
+                } else if (send(stream, event) == null) {
                     close(stream);
                 }
             }
@@ -284,21 +305,24 @@ final class OpenStreams {
         } while (!stream.closed && !stream.queue.isEmpty() && Stream.DRAINING.compareAndSet(stream, 0, 1));
     }
 
-    /** Hands an event to the sink: it stays unsent until the send completes. */
-    private boolean send(Stream stream, OutboundSseEvent event) {
+    /**
+     * Hands an event to the sink: it stays unsent until the send completes.
+     *
+     * @return the send, or null when the sink refused it (closed)
+     */
+    private CompletionStage<?> send(Stream stream, OutboundSseEvent event) {
         Stream.UNSENT.incrementAndGet(stream);
         stream.sendingSince = System.nanoTime();
         try {
-            stream.sink.send(event).whenComplete((ok, failure) -> {
+            return stream.sink.send(event).whenComplete((ok, failure) -> {
                 Stream.UNSENT.decrementAndGet(stream);
                 if (failure != null) {
                     close(stream);
                 }
             });
-            return true;
         } catch (RuntimeException e) {
             Stream.UNSENT.decrementAndGet(stream);
-            return false;
+            return null;
         } finally {
             stream.sendingSince = 0;
         }

@@ -46,13 +46,38 @@ class OpenStreamsTest {
         await(() -> reading.sent.size() == events + 1);
         await(stalled::isClosed);
         // handed sends it never finished, up to the limit; those still queued when it was closed were dropped
-        assertThat(stalled.sent).hasSize(OpenStreams.MAX_UNSENT);
+        assertThat(stalled.sent).hasSize(1 + OpenStreams.MAX_UNSENT); // the first, then the unfinished ones
         int taken = stalled.sent.size();
         await(() -> streams.size() == 1);
         assertThat(counted.get()).isEqualTo(1);
         streams.send(event("after"), "stock");
         await(() -> reading.sent.size() == events + 2);
         assertThat(stalled.sent).hasSize(taken);
+    }
+
+    @Test
+    void noEventIsHandedToTheSinkBeforeItsFirstSendHasCompletedThenAllInOrder() throws Exception {
+        // RESTEasy strands an event sent just as the flush of its first one ends (docs/how-to/live-updates.md)
+        CompletableFuture<Void> firstDone = new CompletableFuture<>();
+        Sink slowStart = new Sink(true) {
+            @Override
+            public CompletionStage<?> send(OutboundSseEvent event) {
+                CompletionStage<?> done = super.send(event);
+                return sent.size() == 1 ? firstDone : done;
+            }
+        };
+        assertThat(streams.open(slowStart, Set.of("stock"), event("first"), 10, () -> List.of(event("replayed")))).isTrue();
+        streams.send(event("live"), "stock");
+        Sink marker = new Sink(true);
+        streams.open(marker, Set.of("stock"), event("first"), 10, null);
+        streams.send(event("after"), "stock");
+        // one writer thread, in order: once the marker has "after", every event was offered to slowStart
+        await(() -> marker.sent.stream().anyMatch(e -> e.getName().equals("after")));
+        Thread.sleep(100);
+        assertThat(slowStart.sent).extracting(OutboundSseEvent::getName).containsExactly("first");
+        firstDone.complete(null);
+        await(() -> slowStart.sent.size() == 4);
+        assertThat(slowStart.sent).extracting(OutboundSseEvent::getName).containsExactly("first", "replayed", "live", "after");
     }
 
     @Test
@@ -229,7 +254,7 @@ class OpenStreamsTest {
                 });
     }
 
-    /** A client: one that reads completes each send at once; one that stopped reading never completes one. */
+    /** A client: one that reads completes each send at once; one that stopped reading, none after its first. */
     private static class Sink implements SseEventSink {
         private final boolean reading;
         protected final List<OutboundSseEvent> sent = new CopyOnWriteArrayList<>();
@@ -244,10 +269,11 @@ class OpenStreamsTest {
             return closed;
         }
 
+        /** The first send completes even for a client that stopped reading: the opening comment fits the socket's buffers. */
         @Override
         public CompletionStage<?> send(OutboundSseEvent event) {
             sent.add(event);
-            return reading ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+            return reading || sent.size() == 1 ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
         }
 
         @Override

@@ -9,6 +9,8 @@
  *     DOM of the others, with no poll and no reload; the calling tab makes exactly one request;
  *   - the leader tab closed: the other tab takes the stream, refetches what it may have missed during the
  *     handover (resync), and still updates;
+ *   - a page whose stream request is held while another user changes what it read catches up once the
+ *     stream opens (`recent=`);
  *   - a call on node 1 updates a page served by node 2;
  *   - the Redis pub/sub connections cut (CLIENT KILL TYPE pubsub) and restored: node 2's streams get `resync`.
  * Benchmark (MIZAN_LIVE_BENCH=1, run by bench/events.sh): call-to-other-browser-DOM latency p50/p99
@@ -220,6 +222,38 @@ if (!bench) {
     for (const p of [other, b1]) assert.deepEqual(p.problems, []);
     await alice.close();
     await bob.close();
+  });
+
+  test("one node: a page whose first read was answered before its stream opened catches up on a change made in between (recent=)", async () => {
+    const [node1] = nodes;
+    const bob = await browser.newContext();
+    const carol = await browser.newContext(); // a browser of its own: its tab opens that browser's first stream
+    const b1 = await tab(bob, node1, "bob");
+    await leaderOf([b1]);
+    // carol's stream request is held until bob's change is made: the greeting her page read before
+    // is stale, and only the stream's catch-up can tell her page (deterministic, not a race)
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    const streamUrls = [];
+    const isStream = (url) => url.pathname === "/hello/mizan/events";
+    await carol.route(isStream, async (route) => {
+      streamUrls.push(route.request().url());
+      await gate;
+      await route.continue();
+    });
+    const c1 = await tab(carol, node1);
+    await waitFor("carol's stream request to be held", () => streamUrls.length === 1, 15_000);
+    const shown = await c1.evaluate(() => document.getElementById("greeting").textContent);
+    await setGreeting(b1, "While carol's stream was held", 2);
+    await shows(b1, "While carol's stream was held!!");
+    assert.equal(await c1.evaluate(() => document.getElementById("greeting").textContent), shown, "no stream yet, no change");
+    release();
+    await shows(c1, "While carol's stream was held!!");
+    assert.match(new URL(streamUrls[0]).search, /^\?recent=\d+$/, "the first stream asks for what changed since the client was made");
+    await carol.unroute(isStream);
+    for (const p of [b1, c1]) assert.deepEqual(p.problems, []);
+    await bob.close();
+    await carol.close();
   });
 
   test("two nodes: a call on node 1 updates a page served by node 2; pub/sub cut and restored sends resync", async () => {

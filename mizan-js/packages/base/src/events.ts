@@ -6,7 +6,9 @@
  * other tabs over a `BroadcastChannel`. When the leader tab closes, its lock is released and another
  * tab takes the stream. Every tab refetches the mounted reads an event names; the echo of a call made
  * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
- * after a reconnect (or a `resync` from the server) every mounted read is refetched.
+ * after a reconnect the new stream catches up from the server's clock in the last comment heard once
+ * caught up (heartbeats carry it), and after a `resync` from the server (or a takeover, a login or
+ * logout) every mounted read is refetched.
  *
  * A tab catches up on what changed between its first reads and its first stream (docs/how-to/live-updates.md,
  * "Catching up"). Once, from the SSR data's `readAt` (`since=`), or, not seeded, from when the client
@@ -89,6 +91,13 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   let abort: AbortController | undefined;
   /** A follower's catch-up request, while it runs. */
   let catching: AbortController | undefined;
+  /**
+   * The server's clock in the last comment this tab's stream brought once it was caught up: a reconnect
+   * catches up from then. Unknown before, after a login or logout (the new user's stream may hear of
+   * contexts the old one could not), or when a stream ended before it was caught up: the next stream
+   * then resyncs; so does a takeover (the other tab's stream is not this one's).
+   */
+  let heard: number | undefined;
   /** When the server read this tab's SSR data: catch up from then, once. */
   const seeded = live.readAt;
   const readAt = Number.isSafeInteger(seeded) && (seeded as number) >= 0 ? (seeded as number) : undefined; // sent as is: a time only
@@ -197,6 +206,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
   // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
   const onIdentity = () => {
+    heard = undefined;
     abort?.abort();
     catching?.abort();
   };
@@ -223,10 +233,36 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     while (!closed) {
       let openedAt: number | undefined;
       abort = new AbortController();
-      const opened = await stream(abort, deliver, () => {
-        openedAt = Date.now();
-        if (missed) deliver({ type: "resync" });
-      }, missed ? undefined : catchUpQuery());
+      const query = !missed ? catchUpQuery() : heard === undefined ? undefined : `since=${heard}`;
+      /** The clock of the stream's last comment, and whether everything before it was heard. */
+      let clock: number | undefined;
+      let current = !query;
+      // a reconnect may reach a node that knows no catch-up (an older one, during a rolling update): it never says replayed
+      let fallback: ReturnType<typeof setTimeout> | undefined;
+      const caughtUp = () => {
+        clearTimeout(fallback);
+        current = true;
+        heard = clock;
+      };
+      const opened = await stream(abort, {
+        take: deliver,
+        onOpen() {
+          openedAt = Date.now();
+          if (current && missed) deliver({ type: "resync" });
+          if (!current && missed)
+            fallback = setTimeout(() => {
+              caughtUp();
+              deliver({ type: "resync" });
+            }, CATCH_UP_MS);
+        },
+        query,
+        caughtUp,
+        clock(at) {
+          clock = at;
+          if (current) heard = at;
+        },
+      });
+      clearTimeout(fallback);
       if (closed || opened === "gone") break;
       missed = true;
       // only a stream that stayed open resets the backoff: one that a proxy or a filter ends at once
@@ -244,14 +280,17 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
    * "gone" when Mizan answers that it has no events (its own 404, which carries `Mizan-Protocol`; a
    * container's 404 while the application redeploys is retried), a delay in ms when it asked for one
    * (503 Retry-After), else undefined. With a catch-up `query`, the server first sends what it heard of
-   * since, then `replayed`, which calls `caughtUp`.
+   * since, then `replayed`, which calls `caughtUp`. `clock` hears the server's clock in its comments.
    */
   const stream = async (
     controller: AbortController,
-    take: (event: LiveEvent) => void,
-    onOpen: () => void,
-    query?: string,
-    caughtUp?: () => void,
+    { take, onOpen, query, caughtUp, clock }: {
+      take: (event: LiveEvent) => void;
+      onOpen?: () => void;
+      query?: string;
+      caughtUp?: () => void;
+      clock?: (at: number) => void;
+    },
   ): Promise<"gone" | number | undefined> => {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const touch = () => {
@@ -273,7 +312,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         const after = Number(response.headers.get("Retry-After"));
         return after > 0 ? after * 1000 : undefined;
       }
-      onOpen();
+      onOpen?.();
       touch();
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
@@ -292,7 +331,11 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
             if (fields.event === "replayed") caughtUp?.();
             else dispatch(fields, take);
             fields = {};
-          } else if (!line.startsWith(":")) {
+          } else if (line.startsWith(":")) {
+            // the node's clock: `: mizan <ms>` opens a stream, `: <ms>` is a heartbeat
+            const at = /^: ?(?:mizan )?(\d{1,15})$/.exec(line);
+            if (at) clock?.(Number(at[1]));
+          } else {
             const colon = line.indexOf(":");
             const field = colon < 0 ? line : line.slice(0, colon);
             const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
@@ -341,7 +384,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     const controller = (catching = new AbortController());
     // a server that knows no catch-up (an older node during a rolling update) never says replayed
     const cap = setTimeout(() => controller.abort(), CATCH_UP_MS);
-    void stream(controller, (event) => void act(event), () => {}, catchUpQuery(), () => controller.abort()).finally(() => clearTimeout(cap));
+    void stream(controller, { take: (event) => void act(event), query: catchUpQuery(), caughtUp: () => controller.abort() }).finally(() => clearTimeout(cap));
   };
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
   if (elected)

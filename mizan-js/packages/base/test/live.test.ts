@@ -639,6 +639,57 @@ test("a client not seeded by a server-rendered page asks its first stream for wh
   expect(seen).toEqual(["invalidate", "resync"]);
 });
 
+test("a reconnect catches up from the server's clock in the last comment heard once caught up; a login or logout resyncs", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  await until(() => one.getState().data === 1);
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  // the opening comment comes before the catch-up, which the stream then says it finished; a heartbeat follows
+  es.push(": mizan 4000\n\nevent: replayed\ndata: {}\n\n: 5000\n\n");
+  await new Promise((r) => setTimeout(r, 50));
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?since=5000"]);
+  // dropped before it was caught up: the next stream asks from the same moment
+  es.push(": 6000\n\n");
+  await new Promise((r) => setTimeout(r, 50));
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  expect(es.opened.slice(2)).toEqual(["/mizan/events?since=5000"]);
+  es.push(`event: invalidate\nid: e2\ndata: {"context":"todos","digest":"${sha256('todos|{"list":1}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+  await until(() => one.getState().data === 2);
+  expect(seen).toEqual(["invalidate"]); // no resync: nothing mounted was refetched but what changed
+  // the principal changed: the stream is opened again as the new user, who may read more, and resyncs
+  c.clearUserEntries();
+  await until(() => es.opened.length === 4 && es.streams.length === 2);
+  expect(es.opened[3]).toBe("/mizan/events");
+  await until(() => seen.length === 2);
+  expect(seen).toEqual(["invalidate", "resync"]);
+});
+
+test("a reconnect's catch-up that the node never ends with replayed (an older node) resyncs after 10 s", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  const seen: string[] = [];
+  connections.push(connectEvents(c, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1);
+  es.push("event: replayed\ndata: {}\n\n: 5000\n\n");
+  await new Promise((r) => setTimeout(r, 50));
+  es.streams.splice(0).forEach((s) => s.destroy());
+  await until(() => es.streams.length === 1);
+  expect(es.opened).toEqual(["/mizan/events?recent=N", "/mizan/events?since=5000"]);
+  const reopened = Date.now();
+  await until(() => seen.length === 1, 12_000);
+  expect(Date.now() - reopened).toBeGreaterThanOrEqual(9_000);
+  expect(seen).toEqual(["resync"]);
+}, 20_000);
+
 /** Web Locks as a browser has them, one lock manager for every tab of the test. */
 function fakeLocks() {
   const held = new Set<string>();

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -222,6 +224,27 @@ class EventsTest {
         Reply both = HttpTck.of(base).get("mizan/events?since=1&recent=1", "Accept", "text/event-stream");
         assertThat(both.status()).as("%s", both).isEqualTo(400);
         assertThat(both.errorCode()).isEqualTo("bad_request");
+    }
+
+    @Assertion(id = "events-clock", strategy = "a stream's first line is the comment 'mizan <ms>' and each heartbeat the"
+            + " comment '<ms>': the node's clock, between the server's clock read before the stream opened and after")
+    void clockInComments() throws Exception {
+        long before = serverClock();
+        try (EventStream s = EventStream.open(events(), null)) {
+            List<Event> opening = s.until(":", WAIT);
+            long opened = clockIn(opening.get(opening.size() - 1), "mizan (\\d{1,15})");
+            List<Event> beat = s.until(":", WAIT);
+            long beaten = clockIn(beat.get(beat.size() - 1), "(\\d{1,15})");
+            long after = serverClock();
+            assertThat(opened).isBetween(before, after);
+            assertThat(beaten).isBetween(opened, after);
+        }
+    }
+
+    private static long clockIn(Event comment, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(comment.data());
+        assertThat(m.matches()).as("comment %s matches %s", comment, pattern).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Assertion(id = "events-heartbeat", strategy = "with mizan.events.heartbeat=PT0.2S, comment lines arrive on an idle stream")

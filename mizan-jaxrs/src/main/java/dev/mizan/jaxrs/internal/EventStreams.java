@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * This node's {@code /events} streams (docs/reference/protocol.md, docs/how-to/live-updates.md): the
@@ -40,6 +41,8 @@ public class EventStreams implements InvalidationListener, HealthPart {
      * reading ({@link OpenStreams#MAX_UNSENT}).
      */
     static final int MAX_REPLAY = 64;
+    /** This node's clock, epoch ms: the event log's stamps and the time in every stream's comments. */
+    static final LongSupplier CLOCK = System::currentTimeMillis;
 
     /** Streams of users with the same rights share one set of readable contexts. */
     private final ConcurrentHashMap<Set<String>, Set<String>> readableSets = new ConcurrentHashMap<>();
@@ -66,14 +69,14 @@ public class EventStreams implements InvalidationListener, HealthPart {
         Set<String> shared = readableSets.computeIfAbsent(Set.copyOf(readable), s -> s);
         // the log is read once the stream is in: an event arriving meanwhile is sent live, or replayed, or
         // both (a second refetch), never neither
-        return streams != null && streams.open(sink, shared, sse.newEventBuilder().comment("mizan").build(),
+        return streams != null && streams.open(sink, shared, clockComment(sse, "mizan "),
                 settings.eventsMaxStreams(), since.isEmpty() ? null : () -> catchUp(since.getAsLong(), shared));
     }
 
     /** Starts the log when the application starts, so that a page rendered before the first stream can catch up. */
     void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
         if (engine.settings().eventsEnabled()) {
-            log = new EventLog(System::currentTimeMillis);
+            log = new EventLog(CLOCK);
             engine.listen(this);
         }
     }
@@ -95,6 +98,17 @@ public class EventStreams implements InvalidationListener, HealthPart {
         }
         out.add(sse.newEventBuilder().name("replayed").mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, "{}").build());
         return out;
+    }
+
+    /**
+     * A comment holding this node's clock: the first line of a stream ({@code mizan <ms>}) and each heartbeat
+     * ({@code <ms>}). A client that reconnects catches up from the last one it heard once its stream was
+     * caught up: an event logged before that time was handed to the stream before the comment (both go
+     * through the writer thread in order; a purge logged a moment before the clock was read but handed over
+     * just after it is within the catch-up's second of margin), so it was heard too (docs/how-to/live-updates.md).
+     */
+    private static OutboundSseEvent clockComment(Sse sse, String prefix) {
+        return sse.newEventBuilder().comment(prefix + CLOCK.getAsLong()).build();
     }
 
     @Override
@@ -169,8 +183,7 @@ public class EventStreams implements InvalidationListener, HealthPart {
         }
         if (open == null) {
             sse = s;
-            OutboundSseEvent heartbeat = s.newEventBuilder().comment("").build();
-            open = new OpenStreams(settings.eventsHeartbeat(), heartbeat, engine.metrics()::streams);
+            open = new OpenStreams(settings.eventsHeartbeat(), () -> clockComment(s, ""), engine.metrics()::streams);
         }
         return open;
     }

@@ -79,7 +79,7 @@ public class EventsResource {
             throw Problems.notFound();
         }
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
-        OptionalLong from = catchUpFrom(since, recent, System.currentTimeMillis());
+        OptionalLong from = catchUpFrom(since, recent, EventStreams.CLOCK.getAsLong());
         if (!request.isAsyncSupported() && !warnedSync) {
             warnedSync = true;
             LOG.log(System.Logger.Level.WARNING, "MZRS00011: GET /events runs without asynchronous servlet support, so"

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * once it has {@link #MAX_UNSENT} sends unfinished, or a send blocked for {@link #STUCK_SEND} with as
  * many events waiting behind it, or {@link #MAX_QUEUED} events waiting. Events merely waiting for a
  * sender (a burst, a busy machine) do not count against a client that reads. The client reconnects and
- * refetches what it shows (docs/how-to/live-updates.md).
+ * catches up, or refetches what it shows (docs/how-to/live-updates.md).
  */
 final class OpenStreams {
 
@@ -57,7 +57,7 @@ final class OpenStreams {
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private final IntConsumer counted;
-    private final OutboundSseEvent heartbeat;
+    private final Supplier<OutboundSseEvent> heartbeat;
     private final ScheduledExecutorService writer;
     private final ExecutorService senders = pool("mizan-events-send", SENDERS);
     /** Closes the sinks of clients that stopped reading: a close may wait for what the client never reads. */
@@ -104,10 +104,10 @@ final class OpenStreams {
      * Starts the writer thread and its heartbeat.
      *
      * @param every     the heartbeat's period, at least a millisecond
-     * @param heartbeat the heartbeat event (a comment)
+     * @param heartbeat makes each sweep's heartbeat (a comment)
      * @param counted   told +1 or -1 as streams open and close (metrics)
      */
-    OpenStreams(Duration every, OutboundSseEvent heartbeat, IntConsumer counted) {
+    OpenStreams(Duration every, Supplier<OutboundSseEvent> heartbeat, IntConsumer counted) {
         this.heartbeat = heartbeat;
         this.counted = counted;
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -116,7 +116,7 @@ final class OpenStreams {
             return t;
         });
         long millis = every.toMillis();
-        writer.scheduleWithFixedDelay(() -> beat(streams.iterator()), millis, millis, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(() -> beat(heartbeat.get(), streams.iterator()), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Up to {@code threads} daemon threads, none kept while idle. */
@@ -245,12 +245,12 @@ final class OpenStreams {
      * the writer was given meanwhile: a sweep of 10,000 streams can take a while, and an event must
      * not wait for it. The set's iterator tolerates streams added and removed between slices.
      */
-    private void beat(Iterator<Stream> rest) {
+    private void beat(OutboundSseEvent heartbeat, Iterator<Stream> rest) {
         for (int n = 0; n < HEARTBEAT_SLICE && rest.hasNext(); n++) {
             offer(rest.next(), heartbeat);
         }
         if (rest.hasNext()) {
-            queue(() -> beat(rest));
+            queue(() -> beat(heartbeat, rest));
         }
     }
 
@@ -330,7 +330,7 @@ final class OpenStreams {
 
     private void stoppedReading(Stream stream, String why) {
         LOG.log(System.Logger.Level.INFO, "MZRS00012: closing an event stream whose client stopped reading ("
-                + why + "); the client reconnects and refetches what it shows");
+                + why + "); the client reconnects and catches up, or refetches what it shows");
         close(stream);
     }
 

@@ -26,7 +26,7 @@ class OpenStreamsTest {
 
     private static final OutboundSseEvent HEARTBEAT = event("heartbeat");
     private final AtomicInteger counted = new AtomicInteger();
-    private final OpenStreams streams = new OpenStreams(Duration.ofHours(1), HEARTBEAT, counted::addAndGet);
+    private final OpenStreams streams = new OpenStreams(Duration.ofHours(1), () -> HEARTBEAT, counted::addAndGet);
 
     @AfterEach
     void stop() {

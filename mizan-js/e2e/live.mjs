@@ -7,8 +7,8 @@
  * Tests (default):
  *   - two browser contexts (alice, bob) and two tabs of alice on node 1: a call in one tab updates the
  *     DOM of the others, with no poll and no reload; the calling tab makes exactly one request;
- *   - the leader tab closed: the other tab takes the stream, refetches what it may have missed during the
- *     handover (resync), and still updates;
+ *   - the leader tab closed: the other tab takes the stream, hears of what changed during the handover
+ *     (its catch-up, or a resync), and still updates;
  *   - a page whose stream request is held while another user changes what it read catches up once the
  *     stream opens (`recent=`);
  *   - a call on node 1 updates a page served by node 2;
@@ -172,7 +172,7 @@ const leaderOf = async (pages) => {
 const setGreeting = (page, text, exclamations = 1) => page.evaluate(([t, n]) => window.live.call("setGreeting", { text: t, exclamations: n }), [text, exclamations]);
 
 if (!bench) {
-  test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream and resyncs", async () => {
+  test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream and hears of what changed meanwhile", async () => {
     const [node1] = nodes;
     const alice = await browser.newContext();
     const bob = await browser.newContext();
@@ -201,7 +201,8 @@ if (!bench) {
     const leader = await leaderOf([a1, a2]);
     const other = leader === a1 ? a2 : a1;
     // the new leader's stream is held back until bob's call is done: its event reaches no tab of alice's,
-    // so only the takeover's resync can bring the other tab the change (deterministic, not a race)
+    // so only the takeover's catch-up (or its resync, when the tab never heard the leader's clock) can
+    // bring the other tab the change (deterministic, not a race)
     let release;
     const gate = new Promise((resolve) => (release = resolve));
     await alice.route("**/mizan/events", async (route) => {

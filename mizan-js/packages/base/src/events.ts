@@ -6,9 +6,9 @@
  * other tabs over a `BroadcastChannel`. When the leader tab closes, its lock is released and another
  * tab takes the stream. Every tab refetches the mounted reads an event names; the echo of a call made
  * by a tab of this browser is ignored (the call's own `invalidate` list already refreshed them), and
- * after a reconnect the new stream catches up from the server's clock in the last comment heard once
- * caught up (heartbeats carry it), and after a `resync` from the server (or a takeover, a login or
- * logout) every mounted read is refetched.
+ * after a reconnect or a takeover the new stream catches up from the server's clock in the last comment
+ * the browser's stream brought once caught up (heartbeats carry it; the leader tells the other tabs),
+ * and after a `resync` from the server (or a login or logout) every mounted read is refetched.
  *
  * A tab catches up on what changed between its first reads and its first stream (docs/how-to/live-updates.md,
  * "Catching up"). Once, from the SSR data's `readAt` (`since=`), or, not seeded, from when the client
@@ -47,7 +47,8 @@ export interface EventsConnection {
 
 type Shared =
   | { readonly mizan: 1; readonly type: "event"; readonly event: LiveEvent }
-  | { readonly mizan: 1; readonly type: "call"; readonly tab: string; readonly phase: "start" | "end"; readonly id?: string | null };
+  | { readonly mizan: 1; readonly type: "call"; readonly tab: string; readonly phase: "start" | "end"; readonly id?: string | null }
+  | { readonly mizan: 1; readonly type: "clock"; readonly at: number };
 
 /**
  * Another tab's call holds events back at most this long (a tab closed mid-call never holds them
@@ -92,12 +93,17 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   /** A follower's catch-up request, while it runs. */
   let catching: AbortController | undefined;
   /**
-   * The server's clock in the last comment this tab's stream brought once it was caught up: a reconnect
+   * The server's clock in the last comment the browser's stream brought once it was caught up (this tab's,
+   * or the leader's, told over the channel after every event it shared before): a reconnect or a takeover
    * catches up from then. Unknown before, after a login or logout (the new user's stream may hear of
-   * contexts the old one could not), or when a stream ended before it was caught up: the next stream
-   * then resyncs; so does a takeover (the other tab's stream is not this one's).
+   * contexts the old one could not), or when this tab's stream ended before it was caught up: the next
+   * stream then resyncs.
    */
   let heard: number | undefined;
+  const hear = (at: number | undefined) => {
+    heard = at;
+    if (at !== undefined && elected) share({ mizan: 1, type: "clock", at });
+  };
   /** When the server read this tab's SSR data: catch up from then, once. */
   const seeded = live.readAt;
   const readAt = Number.isSafeInteger(seeded) && (seeded as number) >= 0 ? (seeded as number) : undefined; // sent as is: a time only
@@ -217,6 +223,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     channel.onmessage = ({ data }: MessageEvent<Shared>) => {
       if (data?.mizan !== 1 || closed) return;
       if (data.type === "event") void act(data.event);
+      else if (data.type === "clock") heard = Number.isSafeInteger(data.at) && data.at >= 0 ? data.at : undefined; // sent as is
       else onCall(data.tab, data.phase, data.id);
     };
   }
@@ -242,7 +249,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       const caughtUp = () => {
         clearTimeout(fallback);
         current = true;
-        heard = clock;
+        hear(clock);
       };
       const opened = await stream(abort, {
         take: deliver,
@@ -259,7 +266,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         caughtUp,
         clock(at) {
           clock = at;
-          if (current) heard = at;
+          if (current) hear(at);
         },
       });
       clearTimeout(fallback);

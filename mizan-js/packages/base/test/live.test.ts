@@ -719,7 +719,7 @@ function fakeLocks() {
  * the browser's stream on `channel`; `shared` collects the events any tab posts to the others. Runs `body`.
  */
 async function withLeaderTab(
-  body: (setup: { es: Awaited<ReturnType<typeof eventServer>>; channel: string; shared: unknown[] }) => Promise<void>,
+  body: (setup: { es: Awaited<ReturnType<typeof eventServer>>; channel: string; shared: unknown[]; leading: EventsConnection }) => Promise<void>,
   prepare: (first: MizanClient) => void = () => {},
 ) {
   const es = await eventServer();
@@ -735,12 +735,49 @@ async function withLeaderTab(
     const leading = connectEvents(first);
     connections.push(leading);
     await until(() => es.streams.length === 1 && leading.leader);
-    await body({ es, channel, shared });
+    await body({ es, channel, shared, leading });
   } finally {
     spy.close();
     vi.unstubAllGlobals();
   }
 }
+
+test("a takeover catches up from the clock the leader heard last, which it told the other tabs; a tab that heard none resyncs", async () => {
+  await withLeaderTab(async ({ es, channel, leading }) => {
+    const second = client(es.baseUrl, channel);
+    const two = second.registerContext(todos, { list: 2 });
+    two.subscribe(() => {});
+    const seen: string[] = [];
+    const following = connectEvents(second, { reconnectDelay: () => 20, onEvent: (e) => seen.push(e.type) });
+    connections.push(following);
+    await until(() => two.getState().data !== undefined && es.opened.length === 2);
+    es.streams[1]!.write("event: replayed\ndata: {}\n\n"); // the second tab's own catch-up (it had a read): nothing missed
+    await until(() => es.ended.length === 1);
+    const before = es.reads.length;
+    // the leader's stream caught up, then a heartbeat: the leader tells the other tabs its clock
+    es.streams[0]!.write(": mizan 4000\n\nevent: replayed\ndata: {}\n\n: 5000\n\n");
+    await new Promise((r) => setTimeout(r, 50));
+    leading.close(); // the leader tab goes: the second takes the stream
+    await until(() => following.leader && es.opened.length === 3);
+    expect(es.opened[2]).toBe("/mizan/events?since=5000");
+    es.streams[2]!.write(`event: invalidate\nid: e9\ndata: {"context":"todos","digest":"${sha256('todos|{"list":2}')}"}\n\nevent: replayed\ndata: {}\n\n`);
+    await until(() => es.reads.length === before + 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(["invalidate"]); // what changed meanwhile, not a resync
+
+    // a third tab that joined after the last clock the leader told takes over with a resync
+    const third = client(es.baseUrl, channel);
+    const thirdSeen: string[] = [];
+    const last = connectEvents(third, { onEvent: (e) => thirdSeen.push(e.type) });
+    connections.push(last);
+    await new Promise((r) => setTimeout(r, 50));
+    following.close();
+    await until(() => last.leader && es.opened.length === 4);
+    expect(es.opened[3]).toBe("/mizan/events");
+    await until(() => thirdSeen.length === 1);
+    expect(thirdSeen).toEqual(["resync"]);
+  });
+});
 
 test("a second tab seeded by a server-rendered page catches up with a request of its own, keeps its events to itself and ends it once caught up", async () => {
   await withLeaderTab(async ({ es, channel, shared }) => {

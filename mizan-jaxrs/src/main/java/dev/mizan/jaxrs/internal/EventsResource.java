@@ -102,8 +102,8 @@ public class EventsResource {
 
     /**
      * @param since  a page's {@code readAt}, epoch ms, or null
-     * @param recent how long ago the client's first read was sent, in ms, or null: a client-rendered page's
-     *               reads may be answered before its stream is registered (docs/how-to/live-updates.md)
+     * @param recent how long ago the client was made, in ms, or null: a page rendered in the browser may get
+     *               its first answers before its stream is registered (docs/how-to/live-updates.md)
      * @param now    this node's clock, epoch ms
      * @return the time a stream catches up from, epoch ms; empty without either parameter
      */

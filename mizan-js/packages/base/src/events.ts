@@ -48,7 +48,8 @@ export interface EventsConnection {
 type Shared =
   | { readonly mizan: 1; readonly type: "event"; readonly event: LiveEvent }
   | { readonly mizan: 1; readonly type: "call"; readonly tab: string; readonly phase: "start" | "end"; readonly id?: string | null }
-  | { readonly mizan: 1; readonly type: "clock"; readonly at: number };
+  | { readonly mizan: 1; readonly type: "clock"; readonly at: number }
+  | { readonly mizan: 1; readonly type: "ask" };
 
 /**
  * Another tab's call holds events back at most this long (a tab closed mid-call never holds them
@@ -224,6 +225,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       if (data?.mizan !== 1 || closed) return;
       if (data.type === "event") void act(data.event);
       else if (data.type === "clock") heard = Number.isSafeInteger(data.at) && data.at >= 0 ? data.at : undefined; // sent as is
+      // a tab that just joined asks for the clock, which it would otherwise hear with the next heartbeat only
+      else if (data.type === "ask") {
+        if (leader) hear(heard);
+      }
       else onCall(data.tab, data.phase, data.id);
     };
   }
@@ -398,6 +403,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     void locks!.request(name, { ifAvailable: true }, (lock) => {
       if (lock) return lead(false);
       catchUp();
+      share({ mizan: 1, type: "ask" });
       return locks.request(name, () => lead(true));
     });
   else void lead(false);

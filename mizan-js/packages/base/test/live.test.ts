@@ -742,7 +742,7 @@ async function withLeaderTab(
   }
 }
 
-test("a takeover catches up from the clock the leader heard last, which it told the other tabs; a tab that heard none resyncs", async () => {
+test("a takeover catches up from the clock the leader heard last, which it told the other tabs, and a tab that joins asks for it", async () => {
   await withLeaderTab(async ({ es, channel, leading }) => {
     const second = client(es.baseUrl, channel);
     const two = second.registerContext(todos, { list: 2 });
@@ -765,7 +765,9 @@ test("a takeover catches up from the clock the leader heard last, which it told 
     await new Promise((r) => setTimeout(r, 50));
     expect(seen).toEqual(["invalidate"]); // what changed meanwhile, not a resync
 
-    // a third tab that joined after the last clock the leader told takes over with a resync
+    // a third tab joins after the new leader's last heartbeat: it asks for the clock rather than wait for the next
+    es.streams[2]!.write(": 7000\n\n");
+    await new Promise((r) => setTimeout(r, 50));
     const third = client(es.baseUrl, channel);
     const thirdSeen: string[] = [];
     const last = connectEvents(third, { onEvent: (e) => thirdSeen.push(e.type) });
@@ -773,9 +775,24 @@ test("a takeover catches up from the clock the leader heard last, which it told 
     await new Promise((r) => setTimeout(r, 50));
     following.close();
     await until(() => last.leader && es.opened.length === 4);
-    expect(es.opened[3]).toBe("/mizan/events");
-    await until(() => thirdSeen.length === 1);
-    expect(thirdSeen).toEqual(["resync"]);
+    expect(es.opened[3]).toBe("/mizan/events?since=7000");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(thirdSeen).toEqual([]);
+  });
+});
+
+test("a takeover from a leader that knew no clock yet (its stream not caught up) resyncs", async () => {
+  await withLeaderTab(async ({ es, channel, leading }) => {
+    const second = client(es.baseUrl, channel);
+    const seen: string[] = [];
+    const following = connectEvents(second, { onEvent: (e) => seen.push(e.type) });
+    connections.push(following);
+    await new Promise((r) => setTimeout(r, 50));
+    leading.close();
+    await until(() => following.leader && es.opened.length === 2);
+    expect(es.opened[1]).toBe("/mizan/events");
+    await until(() => seen.length === 1);
+    expect(seen).toEqual(["resync"]);
   });
 });
 

@@ -13,7 +13,7 @@
  * A tab catches up on what changed between its first reads and its first stream (docs/how-to/live-updates.md,
  * "Catching up"). Once, from the SSR data's `readAt` (`since=`), or, not seeded, from when the client
  * was made (`recent=`, a duration, so no clocks are compared): on the browser's first stream when this tab
- * opens it (a takeover resyncs instead), or, when another tab holds the stream and this tab has reads
+ * opens it, or, when another tab holds the stream and this tab has reads
  * already (seeded or registered before it connected), on a request of its own whose events this tab acts
  * on alone (the other tabs heard them live) and which it ends at `replayed` (or after 10 s; a 404, a 503
  * or an answer that is no stream: given up, never retried). The server first sends the `invalidate`
@@ -106,8 +106,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     if (at !== undefined && elected) share({ mizan: 1, type: "clock", at });
   };
   /** When the server read this tab's SSR data: catch up from then, once. */
-  const seeded = live.readAt;
-  const readAt = Number.isSafeInteger(seeded) && (seeded as number) >= 0 ? (seeded as number) : undefined; // sent as is: a time only
+  const readAt = asTime(live.readAt);
   live.readAt = undefined;
   /** The query of a catch-up: since the SSR data was read, else since the client was made (its reads may be answered before a stream registers). */
   const catchUpQuery = () => (readAt === undefined ? `recent=${Math.ceil(performance.now() - live.madeAt)}` : `since=${readAt}`);
@@ -224,7 +223,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     channel.onmessage = ({ data }: MessageEvent<Shared>) => {
       if (data?.mizan !== 1 || closed) return;
       if (data.type === "event") void act(data.event);
-      else if (data.type === "clock") heard = Number.isSafeInteger(data.at) && data.at >= 0 ? data.at : undefined; // sent as is
+      else if (data.type === "clock") heard = asTime(data.at);
       // a tab that just joined asks for the clock, which it would otherwise hear with the next heartbeat only
       else if (data.type === "ask") {
         if (leader) hear(heard);
@@ -260,8 +259,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         take: deliver,
         onOpen() {
           openedAt = Date.now();
-          if (current && missed) deliver({ type: "resync" });
-          if (!current && missed)
+          if (!missed) return;
+          if (current) deliver({ type: "resync" });
+          else
             fallback = setTimeout(() => {
               caughtUp();
               deliver({ type: "resync" });
@@ -422,4 +422,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       if (live.onIdentity === onIdentity) live.onIdentity = undefined;
     },
   };
+}
+
+/** A server time another tab or the page gave (epoch ms), if it is one: it is sent as is in a query. */
+function asTime(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
 }

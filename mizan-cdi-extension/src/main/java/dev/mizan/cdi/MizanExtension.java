@@ -36,6 +36,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSessionBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -86,8 +87,9 @@ public class MizanExtension implements Extension {
      */
     <T> void collect(@Observes ProcessManagedBean<T> pmb) {
         Class<?> beanClass = pmb.getBean().getBeanClass();
+        boolean session = pmb instanceof ProcessSessionBean<?>;
         for (AnnotatedMethod<? super T> m : pmb.getAnnotatedBeanClass().getMethods()) {
-            discovered.offer(pmb.getBean(), beanClass, new AnnotatedOperation(m));
+            discovered.offer(pmb.getBean(), beanClass, new AnnotatedOperation(m), session);
         }
         ReflectedOperation.abstractOf(beanClass).forEach(m -> discovered.offer(pmb.getBean(), beanClass, m));
     }

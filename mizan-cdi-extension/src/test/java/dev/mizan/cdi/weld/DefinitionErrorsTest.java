@@ -178,7 +178,8 @@ class DefinitionErrorsTest {
     @Test
     void aNormalScopedBeanWhoseTypesLeaveOutItsClass() {
         assertThat(failure(TypedOutOfReach.class)).contains("MZCDI00016: " + P
-                + "TypedOutOfReach#typed: a Mizan method must not be on a bean whose types (@Typed) leave out " + P + "TypedOutOfReach");
+                + "TypedOutOfReach#typed: a Mizan method must not be on a bean whose types leave out " + P + "TypedOutOfReach"
+                + " and every interface that declares it, so its contextual reference cannot run it");
     }
 
     @Test

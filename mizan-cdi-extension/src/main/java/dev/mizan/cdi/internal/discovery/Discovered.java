@@ -37,6 +37,15 @@ public final class Discovered {
      *                  for annotations its implementation drops
      */
     public void offer(Bean<?> bean, Class<?> beanClass, OperationSource method) {
+        offer(bean, beanClass, method, false);
+    }
+
+    /**
+     * As {@link #offer(Bean, Class, OperationSource)}, for a bean that may be an EJB session bean.
+     *
+     * @param session whether the bean is a session bean (the container fired {@code ProcessSessionBean})
+     */
+    public void offer(Bean<?> bean, Class<?> beanClass, OperationSource method, boolean session) {
         Method m = method.method();
         if (m.isSynthetic() || m.isBridge() || !mizanAnnotated(method)) {
             return;
@@ -54,7 +63,7 @@ public final class Discovered {
         }
         if (method.annotated(MizanContext.class) || method.annotated(MizanFunction.class)
                 || method.annotated(SessionInit.class)) {
-            candidates.add(new Candidate(bean, beanClass, method));
+            candidates.add(new Candidate(bean, beanClass, method, session));
         }
         if (method.annotated(Invalidates.class) || method.annotated(Invalidates.List.class)) {
             invalidates.add(method);

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -46,6 +47,7 @@ public final class RegistryBuilder {
     private static final Set<String> REQUIRED_MARKERS = Set.of("NotNull", "NotBlank", "NotEmpty", "Nonnull", "NonNull");
     private static final JsonObject RESPONSE_SCHEMA = JSON.createObjectBuilder().add("x-mizan-response", true).build();
     private static final JsonObject NULL_SCHEMA = JSON.createObjectBuilder().add("type", "null").build();
+    /** Stands in where nothing is invoked: at build time, or in a deployment that fails. */
     private static final Invoker NOT_INVOCABLE = (args, before) -> {
         throw new IllegalStateException("not invocable");
     };
@@ -348,13 +350,22 @@ public final class RegistryBuilder {
         if (bm == null) {
             return NOT_INVOCABLE;
         }
-        String unproxyable = bm.isNormalScope(c.bean().getScope()) ? unproxyable(c.bean(), m) : null;
+        Optional<InvokerFactory.Target> target = InvokerFactory.target(c.bean(), m, c.session());
+        if (target.isEmpty()) {
+            errors.add(Messages.notInvocable(Names.where(m), "on a bean whose types leave out " + c.bean().getBeanClass().getName()
+                    + " and every interface that declares it, so its contextual reference cannot run it: add it to a"
+                    + " business interface (a session bean), give the bean a no-interface view (@LocalBean), or name"
+                    + " the class in @Typed"));
+            return NOT_INVOCABLE;
+        }
+        boolean throughClass = target.get().called() == m;
+        String unproxyable = throughClass && bm.isNormalScope(c.bean().getScope()) ? unproxyable(c.bean(), m) : null;
         if (unproxyable != null) {
             errors.add(Messages.notInvocable(Names.where(m), unproxyable));
             return NOT_INVOCABLE;
         }
         try {
-            return InvokerFactory.create(bm, c.bean(), m);
+            return InvokerFactory.create(bm, c.bean(), target.get());
         } catch (IllegalAccessException | RuntimeException e) {
             errors.add(Messages.notInvocable(Names.where(m), "inaccessible (" + e.getMessage() + ")"));
             return NOT_INVOCABLE;
@@ -362,9 +373,9 @@ public final class RegistryBuilder {
     }
 
     /**
-     * A normal-scoped bean is called through its client proxy, a subclass of the bean class: said here,
-     * at deployment, what would otherwise fail on the first request (the container checks only the
-     * beans something injects).
+     * A normal-scoped bean called through its bean class is called through its client proxy, a subclass of
+     * that class: said here, at deployment, what would otherwise fail on the first request (the container
+     * checks only the beans something injects).
      *
      * @return why the proxy cannot run {@code m}, or null when it can
      */
@@ -375,11 +386,6 @@ public final class RegistryBuilder {
         }
         if (Modifier.isFinal(m.getModifiers())) {
             return "final, as the client proxy of a normal-scoped bean must override it";
-        }
-        boolean typed = bean.getTypes().stream().anyMatch(t -> t == beanClass
-                || t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == beanClass);
-        if (!typed) {
-            return "on a bean whose types (@Typed) leave out " + beanClass.getName() + ", so its client proxy cannot run it";
         }
         return null;
     }

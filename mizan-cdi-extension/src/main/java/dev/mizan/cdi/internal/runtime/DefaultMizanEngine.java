@@ -47,7 +47,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** The {@link MizanEngine}: role check, binding, cache, invocation and purges, in that order. */
@@ -92,7 +92,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private final Map<Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
     /** A {@code META-INF/validation.xml} may declare constraints that annotations do not show ({@link ConstraintHints}). */
     private boolean validationXml;
-    private static final Consumer<Object> NO_VALIDATION = target -> { };
+    private static final BiConsumer<Object, Method> NO_VALIDATION = (target, called) -> { };
     private Callers callers;
     private final HttpTypes http = HttpTypes.find();
     private Refresher refresher;
@@ -210,7 +210,7 @@ public class DefaultMizanEngine implements MizanEngine {
     /** The same, with the params' canonical form already made. */
     ReadResult read(ContextModel ctx, JsonObject params, String canonical, Caller caller) {
         Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
-        Supplier<byte[]> fill = () -> toJson(ctx.name(), invoke(ctx.name(), ctx.method(), ctx.invoker(), args, ctx.params()))
+        Supplier<byte[]> fill = () -> toJson(ctx.name(), invoke(ctx.name(), ctx.invoker(), args, ctx.params()))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
         Supplier<byte[]> untimed = o != null ? () -> o.run(fill) : fill;
@@ -286,7 +286,7 @@ public class DefaultMizanEngine implements MizanEngine {
         if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
             throw SessionInitFailure.identityKept(fn.name());
         }
-        Object value = invoke(fn.name(), fn.method(), fn.invoker(), args, fn.params());
+        Object value = invoke(fn.name(), fn.invoker(), args, fn.params());
         SessionChange change = SessionChange.NONE;
         if (fn.sessionInit()) {
             // the function started anonymous: any principal now is the one it established, and every
@@ -316,12 +316,15 @@ public class DefaultMizanEngine implements MizanEngine {
         }
     }
 
-    private Object invoke(String name, Method method, Invoker invoker, Object[] args, List<ParamModel> params) {
+    private Object invoke(String name, Invoker invoker, Object[] args, List<ParamModel> params) {
         Validator v = validator;
         try {
             // inside the try: a declaration the validator refuses is this operation's failure, reported as any other
-            Consumer<Object> validate = v == null || !constrained(v, method)
-                    ? NO_VALIDATION : target -> ParameterValidation.validate(v, target, method, args, params);
+            BiConsumer<Object, Method> validate = v == null ? NO_VALIDATION : (target, called) -> {
+                if (constrained(v, called)) {
+                    ParameterValidation.validate(v, target, called, args, params);
+                }
+            };
             return invoker.invoke(args, validate);
         } catch (MizanException e) {
             throw e;

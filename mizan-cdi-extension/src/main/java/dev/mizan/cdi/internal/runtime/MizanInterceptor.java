@@ -15,12 +15,10 @@ import jakarta.interceptor.InvocationContext;
 @Priority(Interceptor.Priority.PLATFORM_AFTER + 100)
 public class MizanInterceptor {
 
-    private final Purger purger;
-
+    // a field, with the implicit no-argument constructor: Payara's EJB container creates the interceptors of
+    // a session bean through that constructor, and Weld then injects the fields
     @Inject
-    MizanInterceptor(Purger purger) {
-        this.purger = purger;
-    }
+    Purger purger;
 
     @AroundInvoke
     Object invalidateAfter(InvocationContext ic) throws Exception {

@@ -1,0 +1,73 @@
+package dev.mizan.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import dev.mizan.tck.fixtures.ejb.Ejb;
+import dev.mizan.tck.framework.Assertion;
+import dev.mizan.tck.framework.Deployments;
+import dev.mizan.tck.framework.HttpTck;
+import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.Reply;
+import jakarta.json.JsonObject;
+
+/**
+ * docs/reference/annotations.md, "Session beans": operations on a stateless session bean seen only
+ * through its local business interface, and on a singleton with a no-interface view, are read, called and
+ * purged as those of any CDI bean.
+ */
+@MizanTck
+class SessionBeansTest {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("tck-ejb", Ejb.CLASSES);
+    }
+
+    private static Reply ok(Reply r) {
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r;
+    }
+
+    @Assertion(id = "ejb-business-interface", strategy = "A @Stateless bean whose only bean type is its @Local interface: GET "
+            + "ejbShelf twice (miss, hit), POST ejbPut (its @Invalidates names the shelf), then GET is a miss with the item; "
+            + "another shelf's entry is still a hit")
+    void aBeanSeenThroughItsBusinessInterface() {
+        HttpTck http = HttpTck.of(base);
+        Map<String, String> a = Map.of("shelf", "a");
+        Map<String, String> b = Map.of("shelf", "b");
+        assertThat(ok(http.ctx("ejbShelf", a)).body()).isEqualTo("[]");
+        ok(http.ctx("ejbShelf", b));
+        assertThat(ok(http.ctx("ejbShelf", a)).header("Mizan-Cache")).contains("hit");
+
+        JsonObject call = ok(http.call("ejbPut", "{\"shelf\":\"a\",\"item\":\"jar\"}")).json();
+        assertThat(call.getJsonArray("result").getString(0)).isEqualTo("jar");
+        assertThat(call.getJsonArray("invalidate").getJsonObject(0).getString("context")).isEqualTo("ejbShelf");
+
+        Reply after = ok(http.ctx("ejbShelf", a));
+        assertThat(after.header("Mizan-Cache")).as("the purged shelf").contains("miss");
+        assertThat(after.body()).isEqualTo("[\"jar\"]");
+        assertThat(ok(http.ctx("ejbShelf", b)).header("Mizan-Cache")).as("the other shelf").contains("hit");
+    }
+
+    @Assertion(id = "ejb-no-interface-view", strategy = "A @Singleton bean with a no-interface view: GET ejbLedger (cached), "
+            + "POST ejbRecord (@Invalidates ejbLedger), then GET is a miss with the line")
+    void aBeanWithANoInterfaceView() {
+        HttpTck http = HttpTck.of(base);
+        assertThat(ok(http.ctx("ejbLedger")).body()).isEqualTo("[]");
+        assertThat(ok(http.ctx("ejbLedger")).header("Mizan-Cache")).contains("hit");
+        assertThat(ok(http.call("ejbRecord", "{\"line\":\"one\"}")).json().getInt("result")).isEqualTo(1);
+        Reply after = ok(http.ctx("ejbLedger"));
+        assertThat(after.header("Mizan-Cache")).contains("miss");
+        assertThat(after.body()).isEqualTo("[\"one\"]");
+    }
+}

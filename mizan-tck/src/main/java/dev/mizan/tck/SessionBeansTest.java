@@ -70,4 +70,15 @@ class SessionBeansTest {
         assertThat(after.header("Mizan-Cache")).contains("miss");
         assertThat(after.body()).isEqualTo("[\"one\"]");
     }
+
+    @Assertion(id = "ejb-mizan-exception", strategy = "A @Stateless function throws MizanException(404, not_on_shelf), which the EJB "
+            + "container wraps: the client gets 404 with that code; the item put before it can be taken (200)")
+    void aMizanExceptionFromASessionBeanKeepsItsStatus() {
+        HttpTck http = HttpTck.of(base);
+        Reply missing = http.call("ejbTake", "{\"shelf\":\"c\",\"item\":\"cup\"}");
+        assertThat(missing.status()).as("%s", missing).isEqualTo(404);
+        assertThat(missing.json().getJsonObject("error").getString("code")).isEqualTo("not_on_shelf");
+        ok(http.call("ejbPut", "{\"shelf\":\"c\",\"item\":\"cup\"}"));
+        assertThat(ok(http.call("ejbTake", "{\"shelf\":\"c\",\"item\":\"cup\"}")).json().getJsonArray("result")).isEmpty();
+    }
 }

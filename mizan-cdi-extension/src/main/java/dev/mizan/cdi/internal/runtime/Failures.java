@@ -10,7 +10,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Turns what an application method threw into what the client sees: a {@link MizanException} as is,
+ * Turns what an application method threw (unwrapped from a session bean's {@code EJBException}) into what
+ * the client sees: a {@link MizanException} as is,
  * what the HTTP layer answers itself (a JAX-RS {@code WebApplicationException}) unchanged, whatever the first
  * {@link ErrorMapper} that answers maps, and
  * everything else a {@code 500 internal} whose id is logged with the stack (never sent).
@@ -27,15 +28,16 @@ final class Failures {
      * @param mappers the {@link ErrorMapper}s in priority order: the first that maps wins (docs/reference/spi.md)
      */
     static RuntimeException translate(Throwable t, String operation, List<ErrorMapper> mappers, HttpTypes http) {
-        if (t instanceof MizanException m) {
+        Throwable thrown = thrownByBean(t);
+        if (thrown instanceof MizanException m) {
             return m;
         }
-        if (http.passesThrough(t) && t instanceof RuntimeException r) {
+        if (http.passesThrough(thrown) && thrown instanceof RuntimeException r) {
             return http.passedThrough(r);
         }
         for (ErrorMapper mapper : mappers) {
             try {
-                Optional<MizanException> mapped = mapper.map(t);
+                Optional<MizanException> mapped = mapper.map(thrown);
                 if (mapped != null && mapped.isPresent()) {
                     return mapped.get();
                 }
@@ -44,6 +46,30 @@ final class Failures {
             }
         }
         return internal(t, operation);
+    }
+
+    /**
+     * What the bean threw, where an EJB container wrapped it: an unchecked exception of a session bean that
+     * is no {@code @ApplicationException} reaches the caller inside an {@code EJBException} (or a subclass),
+     * so that a {@link MizanException} keeps its status and an {@link ErrorMapper} sees the application's
+     * exception, as from any other bean (docs/reference/annotations.md, "Session beans"). Named, not
+     * imported: an application without Enterprise Beans has no such class.
+     */
+    static Throwable thrownByBean(Throwable t) {
+        Throwable at = t;
+        for (int depth = 0; depth < 4 && at.getCause() != null && isEjbException(at); depth++) {
+            at = at.getCause();
+        }
+        return at;
+    }
+
+    private static boolean isEjbException(Throwable t) {
+        for (Class<?> c = t.getClass(); c != RuntimeException.class && c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("jakarta.ejb.EJBException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static InternalFailure internal(Throwable t, String operation) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.mizan.tck.fixtures.ejb.Ejb;
@@ -30,7 +31,7 @@ class SessionBeansTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("tck-ejb", Ejb.CLASSES);
+        return Deployments.war("tck-ejb", Ejb.CLASSES).addAsWebInfResource(new StringAsset(Ejb.EJB_JAR), "ejb-jar.xml");
     }
 
     private static Reply ok(Reply r) {
@@ -80,5 +81,24 @@ class SessionBeansTest {
         assertThat(missing.json().getJsonObject("error").getString("code")).isEqualTo("not_on_shelf");
         ok(http.call("ejbPut", "{\"shelf\":\"c\",\"item\":\"cup\"}"));
         assertThat(ok(http.call("ejbTake", "{\"shelf\":\"c\",\"item\":\"cup\"}")).json().getJsonArray("result")).isEmpty();
+    }
+
+    @Assertion(id = "ejb-roles", strategy = "A @RolesAllowed(admin) context of a @Stateless bean: anonymous 401, bob (user) 403, "
+            + "alice (admin) 200 with the caller the EJB container sees (alice)")
+    void theEjbContainerSeesTheSameCaller() {
+        assertThat(HttpTck.of(base).ctx("ejbKeeper").status()).isEqualTo(401);
+        assertThat(HttpTck.of(base).basic("bob").ctx("ejbKeeper").status()).isEqualTo(403);
+        assertThat(ok(HttpTck.of(base).basic("alice").ctx("ejbKeeper")).body()).isEqualTo("\"alice\"");
+    }
+
+    @Assertion(id = "ejb-container-refuses", strategy = "A context whose method ejb-jar.xml's exclude-list names: the EJB container "
+            + "refuses every caller, answered as Mizan's role check answers: anonymous 401 unauthenticated, alice 403 forbidden")
+    void theEjbContainersRefusalIsARefusal() {
+        Reply anonymous = HttpTck.of(base).ctx("ejbSealed");
+        assertThat(anonymous.status()).as("%s", anonymous).isEqualTo(401);
+        assertThat(anonymous.json().getJsonObject("error").getString("code")).isEqualTo("unauthenticated");
+        Reply alice = HttpTck.of(base).basic("alice").ctx("ejbSealed");
+        assertThat(alice.status()).as("%s", alice).isEqualTo(403);
+        assertThat(alice.json().getJsonObject("error").getString("code")).isEqualTo("forbidden");
     }
 }

@@ -36,11 +36,11 @@ final class AccessCheck {
         }
     }
 
-    private static MizanException unauthenticated() {
+    static MizanException unauthenticated() {
         return new MizanException(401, "unauthenticated", "Authentication is required");
     }
 
-    private static MizanException forbidden() {
+    static MizanException forbidden() {
         return new MizanException(403, "forbidden", "You may not do this");
     }
 }

@@ -210,7 +210,7 @@ public class DefaultMizanEngine implements MizanEngine {
     /** The same, with the params' canonical form already made. */
     ReadResult read(ContextModel ctx, JsonObject params, String canonical, Caller caller) {
         Object[] args = ArgumentBinder.bind(counters.plan(ctx), params, jsonb);
-        Supplier<byte[]> fill = () -> toJson(ctx.name(), invoke(ctx.name(), ctx.invoker(), args, ctx.params()))
+        Supplier<byte[]> fill = () -> toJson(ctx.name(), invoke(ctx.name(), ctx.invoker(), args, ctx.params(), caller))
                 .getBytes(StandardCharsets.UTF_8);
         OutsideTransaction o = outside;
         Supplier<byte[]> untimed = o != null ? () -> o.run(fill) : fill;
@@ -286,7 +286,7 @@ public class DefaultMizanEngine implements MizanEngine {
         if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
             throw SessionInitFailure.identityKept(fn.name());
         }
-        Object value = invoke(fn.name(), fn.invoker(), args, fn.params());
+        Object value = invoke(fn.name(), fn.invoker(), args, fn.params(), caller);
         SessionChange change = SessionChange.NONE;
         if (fn.sessionInit()) {
             // the function started anonymous: any principal now is the one it established, and every
@@ -316,7 +316,7 @@ public class DefaultMizanEngine implements MizanEngine {
         }
     }
 
-    private Object invoke(String name, Invoker invoker, Object[] args, List<ParamModel> params) {
+    private Object invoke(String name, Invoker invoker, Object[] args, List<ParamModel> params, Caller caller) {
         Validator v = validator;
         try {
             // inside the try: a declaration the validator refuses is this operation's failure, reported as any other
@@ -332,7 +332,7 @@ public class DefaultMizanEngine implements MizanEngine {
             if (t instanceof Error e && !(t instanceof StackOverflowError)) {
                 throw e;
             }
-            throw Failures.translate(t, name, errorMappers, http);
+            throw Failures.translate(t, name, errorMappers, http, caller.user().isEmpty());
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Turns what an application method threw (unwrapped from a session bean's {@code EJBException}) into what
- * the client sees: a {@link MizanException} as is,
+ * the client sees: a {@link MizanException} as is, the EJB container's refusal of the caller as Mizan's own
+ * role check answers it,
  * what the HTTP layer answers itself (a JAX-RS {@code WebApplicationException}) unchanged, whatever the first
  * {@link ErrorMapper} that answers maps, and
  * everything else a {@code 500 internal} whose id is logged with the stack (never sent).
@@ -27,10 +28,14 @@ final class Failures {
     /**
      * @param mappers the {@link ErrorMapper}s in priority order: the first that maps wins (docs/reference/spi.md)
      */
-    static RuntimeException translate(Throwable t, String operation, List<ErrorMapper> mappers, HttpTypes http) {
+    static RuntimeException translate(Throwable t, String operation, List<ErrorMapper> mappers, HttpTypes http, boolean anonymous) {
         Throwable thrown = thrownByBean(t);
         if (thrown instanceof MizanException m) {
             return m;
+        }
+        if (refusedByContainer(t)) {
+            // the EJB container's own method permissions refused the caller: answered as Mizan's role check answers
+            return anonymous ? AccessCheck.unauthenticated() : AccessCheck.forbidden();
         }
         if (http.passesThrough(thrown) && thrown instanceof RuntimeException r) {
             return http.passedThrough(r);
@@ -57,15 +62,29 @@ final class Failures {
      */
     static Throwable thrownByBean(Throwable t) {
         Throwable at = t;
-        for (int depth = 0; depth < 4 && at.getCause() != null && isEjbException(at); depth++) {
+        for (int depth = 0; depth < 4 && at.getCause() != null && isA(at, "jakarta.ejb.EJBException"); depth++) {
             at = at.getCause();
         }
         return at;
     }
 
-    private static boolean isEjbException(Throwable t) {
+    /**
+     * Whether the EJB container refused the caller: an {@code EJBAccessException} (WildFly, Liberty) or an
+     * {@code AccessLocalException} (inside the former, on Payara) among its wrappers.
+     */
+    private static boolean refusedByContainer(Throwable t) {
+        for (Throwable at = t; at != null && isA(at, "jakarta.ejb.EJBException"); at = at.getCause()) {
+            if (isA(at, "jakarta.ejb.EJBAccessException") || isA(at, "jakarta.ejb.AccessLocalException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t} is an instance of the class so named (or of a subclass), which may not be there to import. */
+    private static boolean isA(Throwable t, String className) {
         for (Class<?> c = t.getClass(); c != RuntimeException.class && c != null; c = c.getSuperclass()) {
-            if (c.getName().equals("jakarta.ejb.EJBException")) {
+            if (c.getName().equals(className)) {
                 return true;
             }
         }

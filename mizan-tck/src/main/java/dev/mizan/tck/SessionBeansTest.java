@@ -101,4 +101,20 @@ class SessionBeansTest {
         assertThat(alice.status()).as("%s", alice).isEqualTo(403);
         assertThat(alice.json().getJsonObject("error").getString("code")).isEqualTo("forbidden");
     }
+
+    @Assertion(id = "ejb-timeout-invalidates", strategy = "GET ejbTicks (0, then a hit); POST ejbTickSoon sets a 100 ms timer whose "
+            + "@Timeout method is @Invalidates(ejbTicks): within 10 s a GET reads 1")
+    void aTimeoutMethodPurges() throws InterruptedException {
+        HttpTck http = HttpTck.of(base);
+        assertThat(ok(http.ctx("ejbTicks")).body()).isEqualTo("0");
+        assertThat(ok(http.ctx("ejbTicks")).header("Mizan-Cache")).contains("hit");
+        ok(http.call("ejbTickSoon", "{}"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String body = "0";
+        while (body.equals("0") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            body = ok(http.ctx("ejbTicks")).body();
+        }
+        assertThat(body).as("the context, read until the timer's purge shows").isEqualTo("1");
+    }
 }

@@ -3,12 +3,14 @@ package dev.mizan.cdi.internal.runtime;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.AroundTimeout;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
 /**
- * Purges what an {@code @Invalidates} method made stale, after it returns normally. Runs inside
- * {@code @Transactional} (which has a lower priority), so purges can wait for the commit.
+ * Purges what an {@code @Invalidates} method made stale, after it returns normally, whether a caller or an
+ * EJB timer ran it. Runs inside {@code @Transactional} (which has a lower priority), so purges can wait for
+ * the commit.
  */
 @Interceptor
 @MizanBinding
@@ -25,5 +27,14 @@ public class MizanInterceptor {
         Object result = ic.proceed();
         purger.afterInvocation(ic.getMethod(), ic.getParameters());
         return result;
+    }
+
+    /**
+     * The same for an EJB timer's timeout method ({@code @Schedule}, {@code @Timeout}), which the container
+     * runs through {@code @AroundTimeout} interceptor methods only.
+     */
+    @AroundTimeout
+    Object invalidateAfterTimeout(InvocationContext ic) throws Exception {
+        return invalidateAfter(ic);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mizan.cdi.internal.invoke;
 
+import static dev.mizan.cdi.internal.schema.GenericTypes.rawClass;
+
 import dev.mizan.cdi.internal.model.Invoker;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -8,7 +10,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,15 +48,15 @@ public final class InvokerFactory {
      */
     public static Optional<Target> target(Bean<?> bean, Method method, boolean sessionBean) {
         Class<?> beanClass = bean.getBeanClass();
-        if (bean.getTypes().stream().anyMatch(t -> raw(t) == beanClass)) {
+        if (bean.getTypes().stream().anyMatch(t -> rawClass(t) == beanClass)) {
             // a generic class is a type only with its type arguments: its reference is asked for as an Object
             return Optional.of(new Target(bean.getTypes().contains(beanClass) ? beanClass : Object.class, method));
         }
         // the interfaces in a fixed order, so that a method two of them declare is called through the same one on every deployment
         Optional<Target> throughInterface = bean.getTypes().stream()
-                .filter(t -> raw(t) != null && raw(t).isInterface())
+                .filter(t -> rawClass(t) != null && rawClass(t).isInterface())
                 .sorted(Comparator.comparing(Type::getTypeName))
-                .flatMap(t -> declared(raw(t), method).map(m -> new Target(t, m)).stream())
+                .flatMap(t -> declared(rawClass(t), method).map(m -> new Target(t, m)).stream())
                 .findFirst();
         if (throughInterface.isPresent() || sessionBean || !isDependent(bean)) {
             return throughInterface;
@@ -75,13 +76,6 @@ public final class InvokerFactory {
                         && Arrays.equals(m.getParameterTypes(), method.getParameterTypes())
                         && m.getReturnType().isAssignableFrom(method.getReturnType()))
                 .findFirst();
-    }
-
-    private static Class<?> raw(Type t) {
-        if (t instanceof Class<?> c) {
-            return c;
-        }
-        return t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
     }
 
     /**

@@ -26,16 +26,30 @@ final class Failures {
     }
 
     /**
-     * @param mappers the {@link ErrorMapper}s in priority order: the first that maps wins (docs/reference/spi.md)
+     * An EJB container hands the caller an unchecked exception of a session bean that is no
+     * {@code @ApplicationException} inside an {@code EJBException} (or a subclass), and its own refusal of the
+     * caller as an {@code EJBAccessException} (on Payara with an {@code AccessLocalException} inside). Mizan
+     * looks inside the wrappers, so that a {@link MizanException} keeps its status, an {@link ErrorMapper}
+     * sees the application's exception, and a refusal answers as Mizan's role check does
+     * (docs/reference/annotations.md, "Session beans"). The classes are named, not imported: an application
+     * without Enterprise Beans has none.
+     *
+     * @param mappers   the {@link ErrorMapper}s in priority order: the first that maps wins (docs/reference/spi.md)
+     * @param anonymous whether the caller is anonymous (a refusal is then {@code 401}, else {@code 403})
      */
     static RuntimeException translate(Throwable t, String operation, List<ErrorMapper> mappers, HttpTypes http, boolean anonymous) {
-        Throwable thrown = thrownByBean(t);
+        Throwable thrown = t;
+        for (int depth = 0; depth < 4 && isA(thrown, "jakarta.ejb.EJBException"); depth++) {
+            if (isA(thrown, "jakarta.ejb.EJBAccessException") || isA(thrown, "jakarta.ejb.AccessLocalException")) {
+                return anonymous ? AccessCheck.unauthenticated() : AccessCheck.forbidden();
+            }
+            if (thrown.getCause() == null) {
+                break;
+            }
+            thrown = thrown.getCause();
+        }
         if (thrown instanceof MizanException m) {
             return m;
-        }
-        if (refusedByContainer(t)) {
-            // the EJB container's own method permissions refused the caller: answered as Mizan's role check answers
-            return anonymous ? AccessCheck.unauthenticated() : AccessCheck.forbidden();
         }
         if (http.passesThrough(thrown) && thrown instanceof RuntimeException r) {
             return http.passedThrough(r);
@@ -51,34 +65,6 @@ final class Failures {
             }
         }
         return internal(t, operation);
-    }
-
-    /**
-     * What the bean threw, where an EJB container wrapped it: an unchecked exception of a session bean that
-     * is no {@code @ApplicationException} reaches the caller inside an {@code EJBException} (or a subclass),
-     * so that a {@link MizanException} keeps its status and an {@link ErrorMapper} sees the application's
-     * exception, as from any other bean (docs/reference/annotations.md, "Session beans"). Named, not
-     * imported: an application without Enterprise Beans has no such class.
-     */
-    static Throwable thrownByBean(Throwable t) {
-        Throwable at = t;
-        for (int depth = 0; depth < 4 && at.getCause() != null && isA(at, "jakarta.ejb.EJBException"); depth++) {
-            at = at.getCause();
-        }
-        return at;
-    }
-
-    /**
-     * Whether the EJB container refused the caller: an {@code EJBAccessException} (WildFly, Liberty) or an
-     * {@code AccessLocalException} (inside the former, on Payara) among its wrappers.
-     */
-    private static boolean refusedByContainer(Throwable t) {
-        for (Throwable at = t; at != null && isA(at, "jakarta.ejb.EJBException"); at = at.getCause()) {
-            if (isA(at, "jakarta.ejb.EJBAccessException") || isA(at, "jakarta.ejb.AccessLocalException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code t} is an instance of the class so named (or of a subclass), which may not be there to import. */

@@ -12,13 +12,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Resolves type variables through a class hierarchy, so {@code Page<Todo>.items} reads as {@code List<Todo>}. */
-final class GenericTypes {
+public final class GenericTypes {
 
     private GenericTypes() {
     }
 
     /** @return the class behind a class, parameterized type or generic array; {@code null} otherwise */
-    static Class<?> rawClass(Type type) {
+    public static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }

@@ -3,13 +3,21 @@ package dev.mizan;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * An error an application (or Mizan) reports to the client as
  * {@code {"error": {"code", "message", "fields"?, "id"?}}} with the given HTTP status. The message is
  * sent to the client as is: it must not contain secrets.
  *
+ * <p>It is an EJB application exception: a session bean that throws it reaches the client unwrapped, the
+ * container's transaction is rolled back, and the bean instance is kept, as an expected refusal should
+ * leave a stateful bean (docs/reference/annotations.md, "Session beans"). Where no EJB container runs, the
+ * annotation is ignored.
+ *
  * @since 0.1
  */
+@ApplicationException(rollback = true)
 public class MizanException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

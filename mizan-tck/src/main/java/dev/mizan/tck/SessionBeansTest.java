@@ -20,8 +20,8 @@ import jakarta.json.JsonObject;
 
 /**
  * docs/reference/annotations.md, "Session beans": operations on a stateless session bean seen only
- * through its local business interface, and on a singleton with a no-interface view, are read, called and
- * purged as those of any CDI bean.
+ * through its local business interface, on a singleton with a no-interface view and on a stateful bean in a
+ * normal scope, are read, called and purged as those of any CDI bean.
  */
 @MizanTck
 class SessionBeansTest {
@@ -81,6 +81,20 @@ class SessionBeansTest {
         assertThat(missing.json().getJsonObject("error").getString("code")).isEqualTo("not_on_shelf");
         ok(http.call("ejbPut", "{\"shelf\":\"c\",\"item\":\"cup\"}"));
         assertThat(ok(http.call("ejbTake", "{\"shelf\":\"c\",\"item\":\"cup\"}")).json().getJsonArray("result")).isEmpty();
+    }
+
+    @Assertion(id = "ejb-stateful-survives-mizan-exception", strategy = "An @ApplicationScoped @Stateful bean: POST ejbCartAdd "
+            + "pen (1), then anvil, which throws MizanException(409, too_heavy): 409 with that code, twice; then cup answers 2, "
+            + "so the same instance is still there (the container discards one after a system exception)")
+    void aMizanExceptionLeavesAStatefulBeanInPlace() {
+        HttpTck http = HttpTck.of(base);
+        assertThat(ok(http.call("ejbCartAdd", "{\"item\":\"pen\"}")).json().getInt("result")).isEqualTo(1);
+        for (int i = 0; i < 2; i++) {
+            Reply refused = http.call("ejbCartAdd", "{\"item\":\"anvil\"}");
+            assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+            assertThat(refused.json().getJsonObject("error").getString("code")).isEqualTo("too_heavy");
+        }
+        assertThat(ok(http.call("ejbCartAdd", "{\"item\":\"cup\"}")).json().getInt("result")).as("the same instance").isEqualTo(2);
     }
 
     @Assertion(id = "ejb-roles", strategy = "A @RolesAllowed(admin) context of a @Stateless bean: anonymous 401, bob (user) 403, "

@@ -359,6 +359,12 @@ public final class RegistryBuilder {
             return NOT_INVOCABLE;
         }
         boolean throughClass = target.get().called() == m;
+        if (c.session() && throughClass && !Modifier.isPublic(m.getModifiers())) {
+            // the EJB container runs only public methods as business methods, and refuses the others with an EJBException
+            errors.add(Messages.notInvocable(Names.where(m), "on a session bean without being public: the EJB container calls only its"
+                    + " public (business) methods; make it public"));
+            return NOT_INVOCABLE;
+        }
         String unproxyable = throughClass && bm.isNormalScope(c.bean().getScope()) ? unproxyable(c.bean(), m) : null;
         if (unproxyable != null) {
             errors.add(Messages.notInvocable(Names.where(m), unproxyable));

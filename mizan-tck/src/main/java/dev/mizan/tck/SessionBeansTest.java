@@ -60,6 +60,19 @@ class SessionBeansTest {
         assertThat(ok(http.ctx("ejbShelf", b)).header("Mizan-Cache")).as("the other shelf").contains("hit");
     }
 
+    @Assertion(id = "ejb-generic-business-interface", strategy = "A @Stateless bean seen only through Catalog<String>, whose "
+            + "add(T) its add(String) implements: GET ejbCatalog (miss, then hit), POST ejbCatalogAdd (@Invalidates ejbCatalog) "
+            + "answers the item, then GET is a miss with it")
+    void aBeanSeenThroughAGenericBusinessInterface() {
+        HttpTck http = HttpTck.of(base);
+        assertThat(ok(http.ctx("ejbCatalog")).body()).isEqualTo("[]");
+        assertThat(ok(http.ctx("ejbCatalog")).header("Mizan-Cache")).contains("hit");
+        assertThat(ok(http.call("ejbCatalogAdd", "{\"item\":\"atlas\"}")).json().getString("result")).isEqualTo("atlas");
+        Reply after = ok(http.ctx("ejbCatalog"));
+        assertThat(after.header("Mizan-Cache")).as("purged by the call").contains("miss");
+        assertThat(after.body()).isEqualTo("[\"atlas\"]");
+    }
+
     @Assertion(id = "ejb-no-interface-view", strategy = "A @Singleton bean with a no-interface view: GET ejbLedger (cached), "
             + "POST ejbRecord (@Invalidates ejbLedger), then GET is a miss with the line")
     void aBeanWithANoInterfaceView() {

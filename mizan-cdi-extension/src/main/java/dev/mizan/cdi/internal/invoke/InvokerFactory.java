@@ -3,6 +3,7 @@ package dev.mizan.cdi.internal.invoke;
 import static dev.mizan.cdi.internal.schema.GenericTypes.rawClass;
 
 import dev.mizan.cdi.internal.model.Invoker;
+import dev.mizan.cdi.internal.schema.GenericTypes;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -11,8 +12,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -53,10 +56,11 @@ public final class InvokerFactory {
             return Optional.of(new Target(bean.getTypes().contains(beanClass) ? beanClass : Object.class, method));
         }
         // the interfaces in a fixed order, so that a method two of them declare is called through the same one on every deployment
+        Map<TypeVariable<?>, Type> bindings = GenericTypes.bindings(beanClass);
         Optional<Target> throughInterface = bean.getTypes().stream()
                 .filter(t -> rawClass(t) != null && rawClass(t).isInterface())
                 .sorted(Comparator.comparing(Type::getTypeName))
-                .flatMap(t -> declared(rawClass(t), method).map(m -> new Target(t, m)).stream())
+                .flatMap(t -> declared(rawClass(t), method, bindings).map(m -> new Target(t, m)).stream())
                 .findFirst();
         if (throughInterface.isPresent() || sessionBean || !isDependent(bean)) {
             return throughInterface;
@@ -69,13 +73,30 @@ public final class InvokerFactory {
         return bean.getScope() == jakarta.enterprise.context.Dependent.class;
     }
 
-    /** The public method of {@code type} (declared or inherited) with the name and parameter types of {@code method}. */
-    private static Optional<Method> declared(Class<?> type, Method method) {
+    /**
+     * The public method of {@code type} (declared or inherited) with the name of {@code method} and its parameter
+     * types, once the type variables of a generic interface are bound as the bean class binds them: the class's
+     * {@code save(Book)} implements {@code Editor<Book>}'s {@code save(T)}, which is {@code save(Object)} to the
+     * container's reference.
+     */
+    private static Optional<Method> declared(Class<?> type, Method method, Map<TypeVariable<?>, Type> bindings) {
         return Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(method.getName())
-                        && Arrays.equals(m.getParameterTypes(), method.getParameterTypes())
-                        && m.getReturnType().isAssignableFrom(method.getReturnType()))
+                        && m.getParameterCount() == method.getParameterCount()
+                        && m.getReturnType().isAssignableFrom(method.getReturnType())
+                        && sameParameters(m, method, bindings))
                 .findFirst();
+    }
+
+    private static boolean sameParameters(Method declared, Method method, Map<TypeVariable<?>, Type> bindings) {
+        Type[] generic = declared.getGenericParameterTypes();
+        Class<?>[] wanted = method.getParameterTypes();
+        for (int i = 0; i < wanted.length; i++) {
+            if (declared.getParameterTypes()[i] != wanted[i] && rawClass(GenericTypes.resolve(generic[i], bindings)) != wanted[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

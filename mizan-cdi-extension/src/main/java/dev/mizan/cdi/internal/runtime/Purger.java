@@ -21,6 +21,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +99,45 @@ public class Purger {
 
     private static Map<Method, List<PlannedPurge>> plan(Registry registry, PurgeCounters counters) {
         Map<Method, List<PlannedPurge>> out = new HashMap<>();
-        registry.invalidations().forEach((method, models) -> out.put(method, models.stream().map(m -> {
-            ContextModel ctx = registry.context(m.context()).orElseThrow();
-            OperationPlan plan = counters.plan(ctx);
-            return new PlannedPurge(ctx, m.params(), m.argIndexes().stream().mapToInt(Integer::intValue).toArray(),
-                    m.params().stream().map(plan::codec).toArray(ParamCodec[]::new),
-                    counters.purgeGroup(ctx, m.params()), shown(counters, ctx, m.params()));
-        }).toList()));
+        registry.invalidations().forEach((method, models) -> {
+            List<PlannedPurge> purges = models.stream().map(m -> {
+                ContextModel ctx = registry.context(m.context()).orElseThrow();
+                OperationPlan plan = counters.plan(ctx);
+                return new PlannedPurge(ctx, m.params(), m.argIndexes().stream().mapToInt(Integer::intValue).toArray(),
+                        m.params().stream().map(plan::codec).toArray(ParamCodec[]::new),
+                        counters.purgeGroup(ctx, m.params()), shown(counters, ctx, m.params()));
+            }).toList();
+            out.put(method, purges);
+            // Payara's EJB container hands the interceptor the bridge method a generic business interface calls
+            // (add(Object) for add(String)); the bridge runs the same method, so it purges the same
+            bridges(method).forEach(bridge -> out.putIfAbsent(bridge, purges));
+        });
         return Map.copyOf(out);
+    }
+
+    /**
+     * @return the compiler's bridge methods in {@code method}'s class that can only stand for it: same name and
+     *         parameter count, parameters that {@code method}'s are assignable to, and no other method of the
+     *         class that would fit them too
+     */
+    private static List<Method> bridges(Method method) {
+        Method[] declared = method.getDeclaringClass().getDeclaredMethods();
+        return Arrays.stream(declared)
+                .filter(b -> b.isBridge() && fits(method, b))
+                .filter(b -> Arrays.stream(declared).filter(m -> !m.isBridge() && fits(m, b)).count() == 1)
+                .toList();
+    }
+
+    private static boolean fits(Method method, Method bridge) {
+        if (!bridge.getName().equals(method.getName()) || bridge.getParameterCount() != method.getParameterCount()) {
+            return false;
+        }
+        for (int i = 0; i < method.getParameterCount(); i++) {
+            if (!bridge.getParameterTypes()[i].isAssignableFrom(method.getParameterTypes()[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the params of {@code names} a purge's event may show: not the sets */

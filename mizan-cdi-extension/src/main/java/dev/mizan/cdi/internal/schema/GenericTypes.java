@@ -37,7 +37,7 @@ public final class GenericTypes {
      * @return every type variable of its class, superclasses and interfaces, bound to what {@code owner}
      *         and the {@code extends}/{@code implements} clauses say
      */
-    static Map<TypeVariable<?>, Type> bindings(Type owner) {
+    public static Map<TypeVariable<?>, Type> bindings(Type owner) {
         Map<TypeVariable<?>, Type> bindings = new HashMap<>();
         collect(owner, bindings);
         return bindings;
@@ -64,7 +64,7 @@ public final class GenericTypes {
     }
 
     /** @return {@code type} with every bound variable replaced; unbound variables stay */
-    static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
+    public static Type resolve(Type type, Map<TypeVariable<?>, Type> bindings) {
         if (type instanceof TypeVariable<?> v) {
             return bindings.getOrDefault(v, v);
         }

@@ -89,10 +89,11 @@ public final class InvokerFactory {
     }
 
     private static boolean sameParameters(Method declared, Method method, Map<TypeVariable<?>, Type> bindings) {
+        Class<?>[] erased = declared.getParameterTypes();
         Type[] generic = declared.getGenericParameterTypes();
         Class<?>[] wanted = method.getParameterTypes();
         for (int i = 0; i < wanted.length; i++) {
-            if (declared.getParameterTypes()[i] != wanted[i] && rawClass(GenericTypes.resolve(generic[i], bindings)) != wanted[i]) {
+            if (erased[i] != wanted[i] && rawClass(GenericTypes.resolve(generic[i], bindings)) != wanted[i]) {
                 return false;
             }
         }

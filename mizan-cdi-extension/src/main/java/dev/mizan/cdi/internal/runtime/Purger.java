@@ -99,6 +99,8 @@ public class Purger {
 
     private static Map<Method, List<PlannedPurge>> plan(Registry registry, PurgeCounters counters) {
         Map<Method, List<PlannedPurge>> out = new HashMap<>();
+        // each class's methods read once: most have no bridge method, and then nothing more is looked at
+        Map<Class<?>, Method[]> declaredByClass = new HashMap<>();
         registry.invalidations().forEach((method, models) -> {
             List<PlannedPurge> purges = models.stream().map(m -> {
                 ContextModel ctx = registry.context(m.context()).orElseThrow();
@@ -110,18 +112,19 @@ public class Purger {
             out.put(method, purges);
             // Payara's EJB container hands the interceptor the bridge method a generic business interface calls
             // (add(Object) for add(String)); the bridge runs the same method, so it purges the same
-            bridges(method).forEach(bridge -> out.putIfAbsent(bridge, purges));
+            Method[] declared = declaredByClass.computeIfAbsent(method.getDeclaringClass(), Class::getDeclaredMethods);
+            bridges(method, declared).forEach(bridge -> out.putIfAbsent(bridge, purges));
         });
         return Map.copyOf(out);
     }
 
     /**
-     * @return the compiler's bridge methods in {@code method}'s class that can only stand for it: same name and
+     * @param declared the methods {@code method}'s class declares
+     * @return the compiler's bridge methods among them that can only stand for {@code method}: same name and
      *         parameter count, parameters that {@code method}'s are assignable to, and no other method of the
      *         class that would fit them too
      */
-    private static List<Method> bridges(Method method) {
-        Method[] declared = method.getDeclaringClass().getDeclaredMethods();
+    private static List<Method> bridges(Method method, Method[] declared) {
         return Arrays.stream(declared)
                 .filter(b -> b.isBridge() && fits(method, b))
                 .filter(b -> Arrays.stream(declared).filter(m -> !m.isBridge() && fits(m, b)).count() == 1)
@@ -132,8 +135,10 @@ public class Purger {
         if (!bridge.getName().equals(method.getName()) || bridge.getParameterCount() != method.getParameterCount()) {
             return false;
         }
-        for (int i = 0; i < method.getParameterCount(); i++) {
-            if (!bridge.getParameterTypes()[i].isAssignableFrom(method.getParameterTypes()[i])) {
+        Class<?>[] wanted = bridge.getParameterTypes();
+        Class<?>[] given = method.getParameterTypes();
+        for (int i = 0; i < given.length; i++) {
+            if (!wanted[i].isAssignableFrom(given[i])) {
                 return false;
             }
         }

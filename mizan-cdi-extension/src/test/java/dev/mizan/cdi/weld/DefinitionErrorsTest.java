@@ -179,7 +179,8 @@ class DefinitionErrorsTest {
     void aNormalScopedBeanWhoseTypesLeaveOutItsClass() {
         assertThat(failure(TypedOutOfReach.class)).contains("MZCDI00016: " + P
                 + "TypedOutOfReach#typed: a Mizan method must not be on a bean whose types leave out " + P + "TypedOutOfReach"
-                + " and every interface that declares it, so its contextual reference cannot run it");
+                + " and every interface that declares it, so its contextual reference cannot run it: name the class, or an"
+                + " interface that declares it, in @Typed");
     }
 
     @Test

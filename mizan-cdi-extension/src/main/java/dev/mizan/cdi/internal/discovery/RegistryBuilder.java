@@ -352,10 +352,13 @@ public final class RegistryBuilder {
         }
         Optional<InvokerFactory.Target> target = InvokerFactory.target(c.bean(), m, c.session());
         if (target.isEmpty()) {
+            // a session bean's types are its local views only: a @Remote interface that declares the method is none
+            String remedy = c.session()
+                    ? "declare it in a local business interface (a @Remote interface is not one of the bean's types) or"
+                            + " give the bean a no-interface view (@LocalBean)"
+                    : "name the class, or an interface that declares it, in @Typed";
             errors.add(Messages.notInvocable(Names.where(m), "on a bean whose types leave out " + c.bean().getBeanClass().getName()
-                    + " and every interface that declares it, so its contextual reference cannot run it: add it to a"
-                    + " business interface (a session bean), give the bean a no-interface view (@LocalBean), or name"
-                    + " the class in @Typed"));
+                    + " and every interface that declares it, so its contextual reference cannot run it: " + remedy));
             return NOT_INVOCABLE;
         }
         boolean throughClass = target.get().called() == m;

@@ -48,8 +48,15 @@ final class OpenStreams {
     static final int MAX_QUEUED = 4 * MAX_UNSENT;
     /** Sender threads: as many clients blocked in a write at once (Jersey) before the others wait too. */
     static final int SENDERS = 8;
-    /** Close threads: as many closes waiting for clients that never read before the others wait too. */
-    private static final int CLOSERS = 4;
+    /**
+     * Threads that close the sinks of clients that stopped reading: a close may wait for what the client
+     * never reads, for as long as that client stays connected. Each such stream keeps its place meanwhile;
+     * other closes never queue behind these, or a few stalled clients would keep every departed stream's
+     * place taken, and the node would refuse every new stream.
+     */
+    private static final int STALLED_CLOSERS = 4;
+    /** Threads that close the sinks of streams whose send failed: the connection broke, so the close returns soon. */
+    private static final int CLOSERS = 2;
     private static final long CLOSE_AT_UNDEPLOY_MILLIS = 2000;
     /** Streams one writer task beats before it lets queued events go first. */
     private static final int HEARTBEAT_SLICE = 256;
@@ -60,7 +67,9 @@ final class OpenStreams {
     private final Supplier<OutboundSseEvent> heartbeat;
     private final ScheduledExecutorService writer;
     private final ExecutorService senders = pool("mizan-events-send", SENDERS);
-    /** Closes the sinks of clients that stopped reading: a close may wait for what the client never reads. */
+    /** Closes the sinks of clients that stopped reading. */
+    private final ExecutorService stalledCloser = pool("mizan-events-close-stalled", STALLED_CLOSERS);
+    /** Closes the sinks of the other streams taken out, whose runtime has not closed them. */
     private final ExecutorService closer = pool("mizan-events-close", CLOSERS);
 
     /**
@@ -166,6 +175,12 @@ final class OpenStreams {
             streams.remove(stream); // its first send failed meanwhile, and closed it
             return true;
         }
+        if (writer.isShutdown() && detach(stream)) {
+            // stop() ran meanwhile, and its close-all may have passed the set before this stream was in it:
+            // the container ends the connection as the application goes away
+            freed();
+            return true;
+        }
         if (then != null) {
             queue(() -> then.get().forEach(event -> offer(stream, event)));
         }
@@ -212,14 +227,20 @@ final class OpenStreams {
      * are dropped.
      */
     void stop() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_AT_UNDEPLOY_MILLIS);
         queue(() -> streams.forEach(st -> {
             if (detach(st)) {
-                closeSink(st.sink);
+                // past the deadline, the rest is left to the container: a close that waited was interrupted,
+                // and RESTEasy's swallows the interrupt, so the next such close would hold this thread for good
+                if (System.nanoTime() - deadline < 0) {
+                    closeSink(st.sink);
+                }
                 freed();
             }
         }));
         writer.shutdown();
         senders.shutdownNow();
+        stalledCloser.shutdownNow();
         closer.shutdownNow();
         try {
             if (!writer.awaitTermination(CLOSE_AT_UNDEPLOY_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -331,20 +352,30 @@ final class OpenStreams {
     private void stoppedReading(Stream stream, String why) {
         LOG.log(System.Logger.Level.INFO, "MZRS00012: closing an event stream whose client stopped reading ("
                 + why + "); the client reconnects and catches up, or refetches what it shows");
-        close(stream);
+        close(stream, stalledCloser);
+    }
+
+    /** Takes out a stream whose client left or whose send failed. */
+    private void close(Stream stream) {
+        close(stream, closer);
     }
 
     /**
-     * Takes the stream out and closes its sink on a close thread. It still counts against the limit until
-     * its close returns: a close that waits for a client that never reads holds the connection meanwhile.
+     * Takes the stream out and closes its sink on a close thread of {@code pool}. It still counts against the
+     * limit until its close returns: a close that waits for a client that never reads holds the connection
+     * meanwhile. A sink the runtime closed already (the client left) frees its place at once.
      */
-    private void close(Stream stream) {
+    private void close(Stream stream, ExecutorService pool) {
         if (!detach(stream)) {
             return;
         }
         stream.queue.clear();
+        if (stream.sink.isClosed()) {
+            freed();
+            return;
+        }
         try {
-            closer.execute(() -> {
+            pool.execute(() -> {
                 try {
                     closeSink(stream.sink);
                 } finally {

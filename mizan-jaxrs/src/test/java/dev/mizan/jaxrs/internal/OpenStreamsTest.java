@@ -180,6 +180,76 @@ class OpenStreamsTest {
     }
 
     @Test
+    void closesThatWaitForStalledClientsHoldNoOtherStreamsPlace() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger closing = new AtomicInteger();
+        for (int i = 0; i < 6; i++) { // more than there are threads to close them
+            Sink stalled = new Sink(false) {
+                @Override
+                public void close() {
+                    closing.incrementAndGet();
+                    try {
+                        release.await(20, TimeUnit.SECONDS); // RESTEasy's close waits for what the client never reads
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    super.close();
+                }
+            };
+            assertThat(streams.open(stalled, Set.of("stock"), event("first"), 10, null)).isTrue();
+        }
+        Sink left = new Sink(true);
+        Sink broken = new Sink(true) {
+            @Override
+            public CompletionStage<?> send(OutboundSseEvent event) {
+                super.send(event);
+                return sent.size() == 1 ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(new java.io.IOException("connection reset")); // the runtime has not closed it
+            }
+        };
+        assertThat(streams.open(left, Set.of("orders"), event("first"), 10, null)).isTrue();
+        assertThat(streams.open(broken, Set.of("orders"), event("first"), 10, null)).isTrue();
+        for (int i = 0; i < OpenStreams.MAX_UNSENT + 1; i++) {
+            streams.send(event("e" + i), "stock");
+        }
+        await(() -> closing.get() >= 4);
+        left.close(); // the client left
+        streams.send(event("order changed"), "orders"); // fails on the broken connection; finds the other closed
+        await(() -> streams.size() == 6);
+        assertThat(broken.isClosed()).isTrue();
+        assertThat(counted.get()).isEqualTo(6);
+        release.countDown();
+        await(() -> streams.size() == 0);
+    }
+
+    @Test
+    void anUndeployLeavesNoThreadInACloseThatSwallowedItsInterrupt() throws Exception {
+        List<Thread> closers = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            streams.open(new Sink(true) {
+                @Override
+                public void close() {
+                    closers.add(Thread.currentThread());
+                    // RESTEasy's close: waits for the response to complete; an interrupt ends the wait and is swallowed
+                    try {
+                        Thread.sleep(20_000);
+                    } catch (InterruptedException swallowed) {
+                        // as RESTEasy does
+                    }
+                    super.close();
+                }
+            }, Set.of(), event("first"), 10, null);
+        }
+        streams.stop();
+        await(() -> !closers.isEmpty());
+        Thread writer = closers.get(0);
+        writer.join(5000);
+        assertThat(writer.isAlive()).as("the writer thread still closing sinks after the undeploy").isFalse();
+        assertThat(closers).hasSize(1);
+        assertThat(streams.size()).isZero();
+    }
+
+    @Test
     void eventsReachOnlyTheStreamsThatMayReadTheirContext() throws Exception {
         Sink stock = new Sink(true);
         Sink orders = new Sink(true);

@@ -213,10 +213,9 @@ public final class RedisCacheBackend implements CacheBackend {
     /** The event rides on the purge's own pub/sub message: {@link PurgeMessage}. */
     @Override
     public void increment(String counter, String event) {
-        // not ensureAvailable(): this node's lost subscription is no reason to refuse a purge Redis takes. The
-        // other nodes serve from the cache and must see it; this one bypasses until it resubscribes and moves
-        // the epoch. A Redis that is down refuses the INCR itself, and the purge is lost then
-        ensureReachable();
+        // neither circuit applies: this node's lost subscription, or one command of its that timed out a moment
+        // ago, is no reason to refuse a purge Redis takes. The other nodes serve from the cache and must see it.
+        // A Redis that is down refuses the INCR itself (within the timeout), and the purge is lost then
         String key = key(counter);
         try {
             followingRedirects(() -> record(key), () -> recordOneByOne(key));
@@ -401,12 +400,6 @@ public final class RedisCacheBackend implements CacheBackend {
             t.setDaemon(true);
             return t;
         }, (task, executor) -> task.run());
-    }
-
-    private void ensureReachable() {
-        if (System.nanoTime() - openUntil < 0) {
-            throw Messages.unavailable();
-        }
     }
 
     private void ensureAvailable() {

@@ -73,6 +73,28 @@ class OutageIntegrationTest {
         assertThat(node.cache.serving()).isTrue();
     }
 
+    /**
+     * One command that timed out opens a node's circuit for a moment, which makes its reads bypass; a purge
+     * it makes meanwhile must still reach a Redis that answers again, or the other nodes would go on serving
+     * what the call made stale (docs/how-to/redis.md).
+     */
+    @Test
+    void aPurgeRightAfterOneTimedOutCommandStillReachesRedis() throws Exception {
+        try (AppNode other = new AppNode(AppNode.standalone(redis.port, "mizan:"))) {
+            RedisServer.await(other.backend::available, Duration.ofSeconds(10), "the other node to subscribe");
+            Served first = other.read("stock", "k1", "sku=1", () -> "v" + version.get());
+            assertThat(other.read("stock", "k1", "sku=1", () -> "v" + version.get()).status()).isEqualTo(CacheStatus.HIT);
+            assertThat(body(first)).isEqualTo("v1");
+            // Redis takes no command for 400 ms: this node's read times out (PT0.2S) and opens its circuit
+            assertThat(redis.send("CLIENT", "PAUSE", "400", "ALL")).isEqualTo("OK");
+            assertThat(read().status()).isEqualTo(CacheStatus.BYPASS);
+            RedisServer.await(() -> "PONG".equals(redis.send("PING")), Duration.ofSeconds(5), "Redis to answer again");
+            version.set(2);
+            assertThat(node.cache.purge(CounterNames.context("stock"))).as("the purge was recorded").isTrue();
+            assertThat(body(other.read("stock", "k1", "sku=1", () -> "v" + version.get()))).isEqualTo("v2");
+        }
+    }
+
     /** Redis goes down with every node (a host reboot) and reloads an older snapshot before any node is back. */
     @Test
     void aNewDeploymentServesNothingPurgedBeforeRedisCameBackFromAnOlderSnapshot() {

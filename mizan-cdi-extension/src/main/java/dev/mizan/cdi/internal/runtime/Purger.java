@@ -250,6 +250,21 @@ public class Purger {
     }
 
     private void purge(ContextModel ctx, String counter, JsonObject params, InvalidationEvent event) {
+        dropEverywhere(ctx, counter, event);
+        metrics.purged(ctx.name());
+        repurgeDelay.ifPresent(d -> background.schedule(() -> dropEverywhere(ctx, counter,
+                new InvalidationEvent(EventIds.next(), event.context(), event.digest())), d.toMillis(), TimeUnit.MILLISECONDS));
+        // last: an observer that throws must not cancel the repurge or the edge purges
+        announce(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
+    }
+
+    /**
+     * Drops the entries from the origin cache, tells the clients that hold them ({@code /events}) and, for a
+     * PUBLIC context, the edge caches. The repurge does all of it again: whoever read meanwhile (a client
+     * told of the first purge, the call's {@code $refresh}, a CDN) may have got a lagging replica's old data.
+     * It carries an event id of its own, so the calling tab, which ignores its call's echo, hears it too.
+     */
+    private void dropEverywhere(ContextModel ctx, String counter, InvalidationEvent event) {
         if (cache == null) {
             feed.publish(event);
         } else if (!cache.purge(counter, event.encode())) {
@@ -258,14 +273,9 @@ public class Purger {
             feed.publish(event);
             repairLater();
         }
-        metrics.purged(ctx.name());
-        repurgeDelay.ifPresent(d ->
-                background.schedule(() -> increment(counter), d.toMillis(), TimeUnit.MILLISECONDS));
         if (ctx.scope() == Scope.PUBLIC) {
             edges.tell(Set.of("mizan-ctx-" + ctx.name()));
         }
-        // last: an observer that throws must not cancel the repurge or the edge purges
-        announce(new Invalidated(Optional.of(ctx.name()), new HashMap<>(params), Optional.empty()));
     }
 
     /** Fires {@link Invalidated}: the purge is done, so an observer's failure is logged, never the call's. */

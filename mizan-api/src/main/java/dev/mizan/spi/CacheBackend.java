@@ -54,8 +54,8 @@ public interface CacheBackend extends AutoCloseable {
      * {@link PurgeListener} of every node sharing this backend, this one included, with the purge.
      * Mizan passes a short text describing the purge for its server-sent events (a context name and a
      * digest of params, never data). The default increments and drops the event: a backend that
-     * cannot carry it still purges correctly, and other nodes' clients then learn of the change only
-     * when they refetch. A backend that increments the counter but cannot hand on the event throws, as
+     * cannot carry it still purges correctly, Mizan tells this node's own listeners itself, and other
+     * nodes' clients then learn of the change only when they refetch. A backend that increments the counter but cannot hand on the event throws, as
      * for a purge it could not record: Mizan counts it as lost, and the epoch bump that repairs lost
      * purges tells every node's listeners to resync ({@link PurgeListener#resync()}).
      *

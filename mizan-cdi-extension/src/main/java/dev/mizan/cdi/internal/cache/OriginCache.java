@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,9 +46,29 @@ public final class OriginCache implements AutoCloseable {
     private final AtomicBoolean repairing = new AtomicBoolean();
     private final AtomicBoolean backendDown = new AtomicBoolean();
 
+    /**
+     * Whether the backend hands purge events to its listeners: it implements both
+     * {@link CacheBackend#increment(String, String)} and {@link CacheBackend#addPurgeListener}. A backend that
+     * keeps either default drops them, so this node's listeners are told here, or this node's own clients
+     * would never hear of its purges (docs/reference/spi.md).
+     */
+    private final boolean carriesEvents;
+    /** The listeners told here when the backend carries no events. */
+    private final List<CacheBackend.PurgeListener> ownListeners = new CopyOnWriteArrayList<>();
+
     /** @param backend where entries and counters live; closed by {@link #close()} */
     public OriginCache(CacheBackend backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.carriesEvents = implemented(backend, "increment", String.class, String.class)
+                && implemented(backend, "addPurgeListener", CacheBackend.PurgeListener.class);
+    }
+
+    private static boolean implemented(CacheBackend backend, String name, Class<?>... parameters) {
+        try {
+            return backend.getClass().getMethod(name, parameters).getDeclaringClass() != CacheBackend.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /**
@@ -115,6 +136,9 @@ public final class OriginCache implements AutoCloseable {
                 backend.increment(counter);
             } else {
                 backend.increment(counter, event);
+                if (!carriesEvents) {
+                    tellOwnListeners(counter, event);
+                }
             }
             return true;
         } catch (RuntimeException e) {
@@ -147,6 +171,17 @@ public final class OriginCache implements AutoCloseable {
      */
     public void addPurgeListener(CacheBackend.PurgeListener listener) {
         backend.addPurgeListener(listener);
+        ownListeners.add(listener);
+    }
+
+    private void tellOwnListeners(String counter, String event) {
+        for (CacheBackend.PurgeListener l : ownListeners) {
+            try {
+                l.purged(counter, event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
+            }
+        }
     }
 
     /** Closes the backend. */

@@ -372,6 +372,65 @@ class OriginCacheTest {
         return new String(served.body(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A third-party backend that keeps the SPI's defaults for events (docs/reference/spi.md): it drops them,
+     * so the origin cache tells this node's listeners itself; a backend that carries them is not doubled.
+     */
+    @Test
+    void aBackendThatKeepsTheEventDefaultsStillLetsThisNodeHearItsPurges() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.mizan.spi.CacheBackend.PurgeListener listener = new dev.mizan.spi.CacheBackend.PurgeListener() {
+            @Override
+            public void purged(String counter) {
+                heard.add(counter);
+            }
+
+            @Override
+            public void purged(String counter, String event) {
+                heard.add(counter + " " + event);
+            }
+        };
+        OriginCache plain = new OriginCache(new PlainBackend());
+        plain.addPurgeListener(listener);
+        assertThat(plain.purge("c:products", "{\"context\":\"products\"}")).isTrue();
+        assertThat(heard).containsExactly("c:products {\"context\":\"products\"}");
+
+        heard.clear();
+        cache.addPurgeListener(listener); // the memory backend carries events itself
+        assertThat(cache.purge("c:products", "e")).isTrue();
+        assertThat(heard).containsExactly("c:products e");
+    }
+
+    /** Only the SPI's abstract methods, over maps. */
+    private static final class PlainBackend implements dev.mizan.spi.CacheBackend {
+        private final java.util.Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, Long> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Lookup lookup(String entryKey, List<String> names) {
+            return new Lookup(entries.get(entryKey), names.stream().map(counters::get).toArray(Long[]::new));
+        }
+
+        @Override
+        public long[] counters(List<String> names) {
+            return names.stream().mapToLong(n -> counters.computeIfAbsent(n, k -> new java.util.Random().nextLong())).toArray();
+        }
+
+        @Override
+        public void store(String entryKey, Entry entry, Duration ttl) {
+            entries.put(entryKey, entry);
+        }
+
+        @Override
+        public void increment(String counter) {
+            counters.merge(counter, 1L, Long::sum);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     /** Returns prefix + call number, optionally after a latch opens, and counts its calls. */
     private static final class Counting implements Supplier<byte[]> {
         private final String prefix;

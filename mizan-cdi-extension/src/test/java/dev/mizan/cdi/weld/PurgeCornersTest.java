@@ -2,6 +2,7 @@ package dev.mizan.cdi.weld;
 
 import static dev.mizan.cdi.weld.TestCallers.ANONYMOUS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.mizan.cdi.internal.engine.CacheStatus;
 import dev.mizan.cdi.internal.engine.CallResult;
@@ -53,6 +54,22 @@ class PurgeCornersTest {
             array.add(id);
         }
         return Json.createObjectBuilder().add("ids", array).build();
+    }
+
+    @Test
+    void theInvalidationApiBindsAValueToTheParamsTypeOrRefusesIt() {
+        Map<String, List<String>> row = Map.of("row", List.of("3"));
+        read("shelf", row);
+        assertThat(read("shelf", row).cache()).isEqualTo(CacheStatus.HIT);
+        call("restockRow", Json.createObjectBuilder().add("row", 3).build());
+        assertThat(read("shelf", row).cache()).as("an Integer for a long param names the same entry").isEqualTo(CacheStatus.MISS);
+        assertThat(read("shelf", row).cache()).isEqualTo(CacheStatus.HIT);
+        Throwable refused = catchThrowable(() -> cdi.select(dev.mizan.Invalidation.class).get().context("shelf", Map.of("row", "3")));
+        assertThat(refused).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("MZCDI01016: java.lang.String value for param 'row' of context 'shelf'");
+        // through a call, the function fails as any application failure does (500 internal), and purges nothing
+        assertThat(catchThrowable(() -> call("restockRowAsText", Json.createObjectBuilder().add("row", 3).build()))).isNotNull();
+        assertThat(read("shelf", row).cache()).isEqualTo(CacheStatus.HIT);
     }
 
     @Test

@@ -104,8 +104,18 @@ final class PurgeCounters {
      *         Invalidation API), sorted where the param is a set, as its entries' counters are
      */
     JsonValue toJsonFor(ContextModel ctx, String name, Object arg) {
-        JsonValue json = toJson(arg);
-        return unordered(ctx, name) ? ParamCodec.sorted(json) : json;
+        ParamCodec codec = plan(ctx).codec(name);
+        Object bound;
+        try {
+            // bound to the param's type, then written as a read's argument is: the same normal form, so the
+            // same counter; a value of another type ("3" for a long) would name a counter no entry has
+            bound = codec.bind(toJson(arg), jsonb);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("MZCDI01016: " + arg.getClass().getName() + " value for param '" + name
+                    + "' of context '" + ctx.name() + "' does not convert to the param's type (" + e.getClass().getSimpleName()
+                    + "); pass a value of that type", e);
+        }
+        return codec.normal(bound, jsonb);
     }
 
     /** @return whether the context's param {@code name} is a set (its elements' order tells nothing) */

@@ -56,6 +56,24 @@ public class PurgeCornersApi {
         version.incrementAndGet();
     }
 
+    @MizanContext(value = "shelf", scope = Scope.PUBLIC)
+    public String shelf(@Param("row") long row) {
+        return "s" + version.get();
+    }
+
+    /** Purges through the Invalidation API with an Integer for the long param: the same entry. */
+    @MizanFunction
+    public void restockRow(@Param("row") long row) {
+        version.incrementAndGet();
+        invalidation.context("shelf", Map.of("row", (int) row));
+    }
+
+    /** Purges with the row as text, which is no long: refused, rather than purging a counter no entry has. */
+    @MizanFunction
+    public void restockRowAsText(@Param("row") long row) {
+        invalidation.context("shelf", Map.of("row", Long.toString(row)));
+    }
+
     @MizanContext(value = "boom", scope = Scope.PUBLIC, cached = false)
     public String boom() {
         throw new AssertionError("an assert in application code");

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 
 /**
  * Mizan's cache on Redis (docs/how-to/redis.md). Entries are {@code <prefix>e:<key>} with a TTL;
- * counters are {@code <prefix><counter>} without one (the core's names keep a context's counters in
+ * counters are {@code <prefix><counter>} with {@code mizan.cache.redis.counter-ttl}, longer than any entry's (the core's names keep a context's counters in
  * one Cluster slot through the {@code {context}} hash tag, while entry keys spread over all slots).
  *
  * <ul>
@@ -35,9 +35,10 @@ import java.util.function.Supplier;
  *   <li>A purge is one {@code INCR}, preceded in the same round trip by a {@code SET NX} at a random
  *       64-bit value (so a counter that was lost never restarts at a value an old entry holds) and
  *       followed by a {@code PUBLISH} that tells every node.</li>
- *   <li>While Redis is unreachable or the purge subscription is lost, every call fails at once with
+ *   <li>While Redis is unreachable or the purge subscription is lost, every read fails at once with
  *       {@link CacheUnavailableException}, which the origin cache answers with a bypass; a connection
- *       failure opens the circuit for {@link #OPEN_FOR}, then one request tries again.</li>
+ *       failure opens the circuit for {@link #OPEN_FOR}, then one request tries again. Purges are tried
+ *       all the same (see {@link #increment(String, String)}).</li>
  * </ul>
  */
 public final class RedisCacheBackend implements CacheBackend {

@@ -7,6 +7,7 @@ import dev.mizan.spi.CacheBackend.Lookup;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -201,7 +202,7 @@ public final class OriginCache implements AutoCloseable {
                 // compute reads its own key: waiting on ourselves would never end
                 return bypass(compute);
             }
-            if (current.serves(seen)) {
+            if (current.serves(seen) && stampStillCurrent(current, counters, seen)) {
                 return await(current);
             }
             // that fill started before a purge this reader has seen: start a fresh one
@@ -209,6 +210,22 @@ public final class OriginCache implements AutoCloseable {
                 current.superseded = true;
                 return run(mine, key, counters, ttl, compute);
             }
+        }
+    }
+
+    /**
+     * A counter the reader found absent either never existed (a cold start: the fill creates it) or was
+     * evicted after a purge moved it past the fill's stamp. Only the counters read again tell which: the
+     * reader joins the fill if they equal its stamp. Asked only when a counter was absent.
+     */
+    private boolean stampStillCurrent(Flight flight, List<String> counters, Long[] seen) {
+        if (!Arrays.asList(seen).contains(null)) {
+            return true;
+        }
+        try {
+            return Arrays.equals(backend.counters(counters), flight.stamp.join());
+        } catch (RuntimeException e) {
+            return false; // the reader's own fill finds the backend failing and bypasses
         }
     }
 

@@ -205,6 +205,51 @@ class OriginCacheTest {
         assertThat(text(after)).isEqualTo("late1");
     }
 
+    /**
+     * A purge moved a counter and the counter was then evicted (a counter limit, Redis eviction, its TTL): a
+     * reader that finds it absent cannot tell whether a fill in progress was stamped before that purge, so it
+     * joins the fill only if the counters, read again, still equal the fill's stamp.
+     */
+    @Test
+    void aReaderThatFindsACounterGoneDoesNotJoinAFillStampedBeforeItsPurge() throws Exception {
+        PlainBackend plain = new PlainBackend();
+        OriginCache forgetful = new OriginCache(plain);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Served> early = threads.submit(() -> forgetful.read("k", PRODUCTS, TTL, new Counting("early", release)));
+        awaitParked(1);
+
+        String counter = CounterNames.context("products");
+        forgetful.purge(counter);
+        plain.counters.remove(counter);
+        Future<Served> late = threads.submit(() -> forgetful.read("k", PRODUCTS, TTL, new Counting("late")));
+
+        assertThat(text(late.get(10, TimeUnit.SECONDS))).isEqualTo("late1");
+        release.countDown();
+        assertThat(text(early.get(10, TimeUnit.SECONDS))).isEqualTo("early1");
+    }
+
+    @Test
+    void onAColdStartReadersStillJoinTheOneFill() throws Exception {
+        PlainBackend plain = new PlainBackend();
+        OriginCache cold = new OriginCache(plain);
+        CountDownLatch release = new CountDownLatch(1);
+        Counting compute = new Counting("v", release);
+        Future<Served> first = threads.submit(() -> cold.read("k", PRODUCTS, TTL, compute));
+        awaitParked(1);
+        plain.lookups.set(0);
+        Future<Served> second = threads.submit(() -> cold.read("k", PRODUCTS, TTL, compute));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (plain.lookups.get() == 0) { // the second reader has looked up (and found no counters)
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        release.countDown();
+        assertThat(text(first.get(10, TimeUnit.SECONDS))).isEqualTo("v1");
+        assertThat(text(second.get(10, TimeUnit.SECONDS))).isEqualTo("v1");
+        assertThat(compute.calls()).isEqualTo(1);
+    }
+
     @Test
     void aFailingComputeReachesEveryWaiterAndIsNotCached() throws Exception {
         int readers = 4;
@@ -404,10 +449,12 @@ class OriginCacheTest {
     /** Only the SPI's abstract methods, over maps. */
     private static final class PlainBackend implements dev.mizan.spi.CacheBackend {
         private final java.util.Map<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.Map<String, Long> counters = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, Long> counters = new java.util.concurrent.ConcurrentHashMap<>();
+        final AtomicInteger lookups = new AtomicInteger();
 
         @Override
         public Lookup lookup(String entryKey, List<String> names) {
+            lookups.incrementAndGet();
             return new Lookup(entries.get(entryKey), names.stream().map(counters::get).toArray(Long[]::new));
         }
 

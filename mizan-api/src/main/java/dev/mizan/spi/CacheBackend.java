@@ -128,6 +128,15 @@ public interface CacheBackend extends AutoCloseable {
          */
         default void resync() {
         }
+
+        /**
+         * This node has stopped hearing the other nodes' purges (its link to them is lost), until a
+         * {@link #resync()} says it is back: a listener must not claim to have heard every purge meanwhile.
+         *
+         * @since 0.1
+         */
+        default void lost() {
+        }
     }
 
     /**

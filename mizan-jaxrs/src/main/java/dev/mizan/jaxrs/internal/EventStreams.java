@@ -51,6 +51,12 @@ public class EventStreams implements InvalidationListener, HealthPart {
     private volatile OpenStreams open;
     private volatile Sse sse;
     private volatile boolean stopped;
+    /**
+     * When this node stopped hearing the other nodes' purges (its subscription was lost), until it is back; 0
+     * while it hears them. The clock the streams are told stays there meanwhile: a client that reconnects to
+     * another node catches up from before what this node missed.
+     */
+    private volatile long lostAt;
 
     /**
      * Opens a stream, or refuses when this node holds {@code mizan.events.max-streams} already or is undeploying.
@@ -107,8 +113,9 @@ public class EventStreams implements InvalidationListener, HealthPart {
      * through the writer thread in order; a purge logged a moment before the clock was read but handed over
      * just after it is within the catch-up's second of margin), so it was heard too (docs/how-to/live-updates.md).
      */
-    private static OutboundSseEvent clockComment(Sse sse, String prefix) {
-        return sse.newEventBuilder().comment(prefix + CLOCK.getAsLong()).build();
+    private OutboundSseEvent clockComment(Sse sse, String prefix) {
+        long lost = lostAt;
+        return sse.newEventBuilder().comment(prefix + (lost != 0 ? lost : CLOCK.getAsLong())).build();
     }
 
     @Override
@@ -152,7 +159,16 @@ public class EventStreams implements InvalidationListener, HealthPart {
     }
 
     @Override
+    public void lost() {
+        if (lostAt == 0) {
+            lostAt = CLOCK.getAsLong();
+        }
+        log.lost();
+    }
+
+    @Override
     public void resync() {
+        lostAt = 0;
         log.lost();
         OpenStreams streams = open;
         if (streams != null) {

@@ -208,6 +208,7 @@ final class PurgeChannel implements AutoCloseable {
         if (!lossReported) {
             lossReported = true;
             Messages.subscriptionLost(reason);
+            tell(PurgeListener::lost);
         }
     }
 
@@ -257,13 +258,14 @@ final class PurgeChannel implements AutoCloseable {
             }
             // throws when the epoch had to move and could not: this connection is dropped, the next attempt tries again
             boolean bumped = epoch.settle(resubscription);
+            boolean hadLoss = lossReported; // listeners were told lost(): a first subscription after failed tries too
             lastPong = System.nanoTime();
             everSubscribed = true;
             subscribed = true;
             lossReported = false;
             firstAttempt.countDown();
             Messages.subscriptionBack(resubscription, bumped);
-            if (bumped) {
+            if (bumped || hadLoss) {
                 tell(PurgeListener::resync);
             }
         }

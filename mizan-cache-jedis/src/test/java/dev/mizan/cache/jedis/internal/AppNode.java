@@ -27,6 +27,8 @@ final class AppNode implements AutoCloseable {
     /** Counters this node heard were purged (by any node), in order. */
     final List<String> heard = new CopyOnWriteArrayList<>();
     final List<String> resyncs = new CopyOnWriteArrayList<>();
+    /** Times this node was told it stopped hearing the other nodes' purges. */
+    final List<String> losses = new CopyOnWriteArrayList<>();
     /** Events heard with purges, as "counter event" ("counter null" for a purge without one). */
     final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -48,6 +50,11 @@ final class AppNode implements AutoCloseable {
             @Override
             public void resync() {
                 resyncs.add("resync");
+            }
+
+            @Override
+            public void lost() {
+                losses.add("lost");
             }
         });
     }

@@ -54,6 +54,8 @@ class OutageIntegrationTest {
 
         redis.kill();
         RedisServer.await(() -> !node.backend.available(), Duration.ofSeconds(5), "the node to notice the crash");
+        RedisServer.await(() -> !node.losses.isEmpty(), Duration.ofSeconds(5), "listeners to be told the subscription is lost");
+        assertThat(node.resyncs).isEmpty();
         version.set(3);
         Served during = read();
         assertThat(during.status()).isEqualTo(CacheStatus.BYPASS);
@@ -65,6 +67,7 @@ class OutageIntegrationTest {
         redis.launch();
         RedisServer.await(node.backend::available, Duration.ofSeconds(10), "the node to resubscribe");
         assertThat(node.resyncs).as("listeners are told to resync").isNotEmpty();
+        assertThat(node.losses).as("told once, however many reconnection attempts failed").hasSize(1);
         Served after = read();
         assertThat(after.status()).isNotEqualTo(CacheStatus.HIT);
         assertThat(body(after)).isEqualTo("v3");

@@ -16,6 +16,13 @@ public interface InvalidationListener {
      */
     void invalidated(String id, String context, Optional<String> digest);
 
+    /**
+     * This node has stopped hearing other nodes' purges (its pub/sub subscription is lost) until
+     * {@link #resync()}: meanwhile a listener must not claim it heard every purge.
+     */
+    default void lost() {
+    }
+
     /** This node may have missed purges (its pub/sub subscription was lost and is back). */
     void resync();
 }

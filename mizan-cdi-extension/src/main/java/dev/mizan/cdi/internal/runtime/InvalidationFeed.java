@@ -50,6 +50,17 @@ final class InvalidationFeed implements PurgeListener {
     }
 
     @Override
+    public void lost() {
+        for (InvalidationListener l : listeners) {
+            try {
+                l.lost();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
+            }
+        }
+    }
+
+    @Override
     public void resync() {
         for (InvalidationListener l : listeners) {
             try {

@@ -64,7 +64,8 @@ class LostPurgeTest {
             assertThat(ready(cdi)).isEqualTo(HealthCheckResponse.Status.DOWN);
 
             backend.cut(false);
-            await(() -> streams.contains("resync"), "the purger to repair the lost purge with no read");
+            // the backend tells its listeners one after the other: this node's first, the other node's next
+            await(() -> streams.contains("resync") && !otherNode.isEmpty(), "the purger to repair the lost purge with no read");
             assertThat(otherNode).as("what another node sharing the backend hears").containsExactly("epoch resync");
             assertThat(ready(cdi)).isEqualTo(HealthCheckResponse.Status.UP);
         }, TodoApi.class);
@@ -81,6 +82,31 @@ class LostPurgeTest {
             // at once, before the purger's first retry: the probe itself bumps the epoch
             assertThat(ready(cdi)).isEqualTo(HealthCheckResponse.Status.UP);
         }, TodoApi.class);
+    }
+
+    /** Lost purges are counted in the node's memory only: an undeploy repairs them, or no node ever would. */
+    @Test
+    void anUndeployRepairsTheLostPurgesItWouldOtherwiseTakeAlong() {
+        List<String> otherNode = new CopyOnWriteArrayList<>();
+        WeldBed.with(Map.of("mizan.cache.backend", "cuttable"), cdi -> {
+            MizanEngine engine = cdi.select(MizanEngine.class).get();
+            CuttableBackend backend = CuttableBackend.current;
+            backend.addPurgeListener(new PurgeListener() {
+                @Override
+                public void purged(String counter) {
+                    otherNode.add(counter);
+                }
+
+                @Override
+                public void purged(String counter, String event) {
+                    otherNode.add(counter + " " + event);
+                }
+            });
+            backend.cut(true);
+            call(cdi, engine, "clearAll");
+            backend.cut(false); // the purger's first retry is a second away; the undeploy comes first
+        }, TodoApi.class);
+        assertThat(otherNode).as("what another node sharing the backend hears").containsExactly("epoch resync");
     }
 
     private static void call(SeContainer cdi, MizanEngine engine, String function) {

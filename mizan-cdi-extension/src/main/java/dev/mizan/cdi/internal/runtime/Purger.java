@@ -150,10 +150,20 @@ public class Purger {
         return names.stream().filter(n -> !counters.unordered(ctx, n)).toList();
     }
 
+    /**
+     * Stops the threads. Purges the backend lost are counted in this node's memory only, so they are repaired
+     * now, once, if they can be: otherwise no node would ever move the epoch for them, and the entries they
+     * should have made stale would be served until their TTL.
+     */
     @PreDestroy
     void stop() {
         background.shutdownNow();
         edges.stop();
+        if (cache != null && cache.degraded() && !cache.repair()) {
+            LOG.log(System.Logger.Level.ERROR, "MZCDI01017: undeployed with purges the cache backend never recorded;"
+                    + " entries they made stale may be served until their TTL (mizan.cache.ttl) unless another node"
+                    + " moves the epoch: flush the cache (for Redis, delete the keys under mizan.cache.redis.prefix)");
+        }
     }
 
     PurgeCounters counters() {

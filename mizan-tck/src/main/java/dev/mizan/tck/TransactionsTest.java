@@ -69,6 +69,30 @@ class TransactionsTest {
         assertThat(after.body()).isEqualTo(before.body());
     }
 
+    @Assertion(id = "tx-purge-after-commit-despite-exception", strategy = "an @Invalidates method throws a checked exception,"
+            + " for which @Transactional commits: what it wrote is visible, so the entry is purged")
+    void purgeWhenTheMethodThrowsAndTheTransactionCommits() {
+        HttpTck http = HttpTck.of(base);
+        Reply before = cached(http, "txStock", Map.of("sku", "t5"));
+        Reply call = http.call("restockThenRefuse", "{\"sku\":\"t5\"}");
+        assertThat(call.status()).as("%s", call).isEqualTo(500);
+        Reply after = http.ctx("txStock", Map.of("sku", "t5"));
+        assertThat(cache(after)).isEqualTo("miss");
+        assertThat(after.body()).isNotEqualTo(before.body());
+    }
+
+    @Assertion(id = "tx-no-purge-invalidates-rollback", strategy = "an @Invalidates method throws an unchecked exception,"
+            + " which rolls the transaction back: the entry is still a hit")
+    void noPurgeWhenTheMethodThrowsAndTheTransactionRollsBack() {
+        HttpTck http = HttpTck.of(base);
+        Reply before = cached(http, "txStock", Map.of("sku", "t6"));
+        Reply call = http.call("restockThenFail", "{\"sku\":\"t6\"}");
+        assertThat(call.status()).as("%s", call).isEqualTo(500);
+        Reply after = http.ctx("txStock", Map.of("sku", "t6"));
+        assertThat(cache(after)).isEqualTo("hit");
+        assertThat(after.body()).isEqualTo(before.body());
+    }
+
     @Assertion(id = "tx-no-purge-rollback-only", strategy = "setRollbackOnly, then Invalidation.context: the transaction can only roll back, so nothing is purged")
     void noPurgeWhenMarkedForRollback() {
         HttpTck http = HttpTck.of(base);

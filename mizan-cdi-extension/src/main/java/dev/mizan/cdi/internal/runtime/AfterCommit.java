@@ -34,6 +34,15 @@ final class AfterCommit {
         }
     }
 
+    /** @return whether a JTA transaction is active here, whose commit work given to {@link #run} would wait for */
+    boolean inTransaction() {
+        if (JTA && !looked) {
+            resolve();
+        }
+        Object r = registry;
+        return r != null && Jta.active(r);
+    }
+
     /** Kept apart so the JTA classes load only when present. */
     private static final class Jta {
         static Object lookup() {
@@ -42,6 +51,11 @@ final class AfterCommit {
             } catch (NamingException | RuntimeException e) {
                 return null;
             }
+        }
+
+        static boolean active(Object registry) {
+            return ((jakarta.transaction.TransactionSynchronizationRegistry) registry).getTransactionStatus()
+                    == jakarta.transaction.Status.STATUS_ACTIVE;
         }
 
         /** @return whether the transaction took care of the work: it runs on commit, or never on a rollback */

@@ -9,8 +9,8 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Purges what an {@code @Invalidates} method made stale, after it returns normally, whether a caller or an
- * EJB timer ran it. Runs inside {@code @Transactional} (which has a lower priority), so purges can wait for
- * the commit.
+ * EJB timer ran it; or after it threw, when it ran in a JTA transaction that still commits. Runs inside
+ * {@code @Transactional} (which has a lower priority), so purges can wait for the commit.
  */
 @Interceptor
 @MizanBinding
@@ -24,7 +24,17 @@ public class MizanInterceptor {
 
     @AroundInvoke
     Object invalidateAfter(InvocationContext ic) throws Exception {
-        Object result = ic.proceed();
+        Object result;
+        try {
+            result = ic.proceed();
+        } catch (Exception | Error e) {
+            try {
+                purger.afterFailedInvocation(ic.getMethod(), ic.getParameters());
+            } catch (RuntimeException purgeFailure) {
+                e.addSuppressed(purgeFailure);
+            }
+            throw e;
+        }
         purger.afterInvocation(ic.getMethod(), ic.getParameters());
         return result;
     }

@@ -174,6 +174,18 @@ public class Purger {
         return feed;
     }
 
+    /**
+     * The purges of an {@code @Invalidates} method that threw, inside a JTA transaction: they run if the
+     * transaction commits all the same (a checked exception does not roll back {@code @Transactional}, nor an
+     * EJB application exception without {@code rollback = true}), since what the method wrote is then
+     * visible. Without a transaction, a method that threw purges nothing.
+     */
+    void afterFailedInvocation(Method method, Object[] args) {
+        if (planned.containsKey(method) && afterCommit.inTransaction()) {
+            afterInvocation(method, args);
+        }
+    }
+
     /** Called by the interceptor after an {@code @Invalidates} method returned normally. */
     void afterInvocation(Method method, Object[] args) {
         List<PlannedPurge> purges = planned.get(method);

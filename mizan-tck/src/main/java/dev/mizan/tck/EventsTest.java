@@ -125,6 +125,39 @@ class EventsTest {
         }
     }
 
+    @Assertion(id = "events-user-purge", strategy = "Invalidation.user(\"bob\") made by alice's call: bob's stream hears a"
+            + " context-wide invalidate of the USER context he may read (drafts; not adminNotes), with the call's event id;"
+            + " alice's stream hears nothing of it, and her call's invalidate list leaves it out")
+    void userPurgeReachesThatUsersStreamsOnly() throws Exception {
+        try (EventStream bob = EventStream.open(events(), "Bearer demo-bob");
+             EventStream alice = EventStream.open(events(), "Bearer demo-alice")) {
+            Reply call = HttpTck.of(base).bearer("demo-alice").call("forget", "{\"user\":\"bob\"}");
+            assertThat(call.status()).as("%s", call).isEqualTo(200);
+            assertThat(call.json().getJsonArray("invalidate")).isEmpty();
+            String id = call.header("Mizan-Event-Id").orElseThrow(() -> new AssertionError("no Mizan-Event-Id: " + call));
+            List<Event> bobs = bob.until("invalidate", WAIT);
+            Event e = bobs.get(bobs.size() - 1);
+            assertThat(data(e).getString("context")).isEqualTo("drafts");
+            assertThat(data(e).keySet()).containsExactly("context");
+            assertThat(e.id()).isEqualTo(id);
+            // events are written in order: once alice has the board's event she would have had one of bob's before it
+            assertThat(HttpTck.of(base).bearer("demo-alice").call("clear", "{}").status()).isEqualTo(200);
+            List<Event> alices = alice.until("invalidate", WAIT);
+            assertThat(alices).allMatch(a -> !"invalidate".equals(a.name()) || data(a).getString("context").equals("board"));
+            Thread.sleep(300);
+            assertThat(bob.drain()).noneMatch(a -> a.data() != null && a.data().contains("adminNotes"));
+        }
+    }
+
+    @Assertion(id = "events-user-purge-own", strategy = "a caller who purges their own entries (Invalidation.user) finds the"
+            + " USER contexts in the call's invalidate list: the calling tab ignores its call's own event")
+    void ownUserPurgeIsListed() {
+        Reply call = HttpTck.of(base).bearer("demo-bob").call("forget", "{\"user\":\"bob\"}");
+        assertThat(call.status()).as("%s", call).isEqualTo(200);
+        assertThat(call.json().getJsonArray("invalidate").getValuesAs(JsonObject.class))
+                .anyMatch(i -> i.getString("context").equals("drafts") && !i.containsKey("params"));
+    }
+
     /** @return the server's clock, epoch ms */
     private long serverClock() {
         Reply r = HttpTck.of(base).bearer("demo-bob").call("clock", "{}");

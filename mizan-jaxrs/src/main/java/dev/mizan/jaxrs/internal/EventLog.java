@@ -37,8 +37,9 @@ final class EventLog {
      * @param id      the event's id ({@code Mizan-Event-Id})
      * @param context the purged context
      * @param data    the event's data (JSON text)
+     * @param user      the key of the only user whose streams hear it ({@link EventStreams#userKey}), 0 for every stream
      */
-    record Logged(long at, String id, String context, String data) {
+    record Logged(long at, String id, String context, String data, long user) {
     }
 
     private final LongSupplier clock;
@@ -54,8 +55,13 @@ final class EventLog {
 
     /** Keeps an event, forgetting those beyond {@link #CAPACITY} or older than {@link #KEPT}. */
     synchronized void add(String id, String context, String data) {
+        add(id, context, data, 0);
+    }
+
+    /** Keeps an event for one user's streams only ({@code user}), or for every stream (0). */
+    synchronized void add(String id, String context, String data, long user) {
         long now = clock.getAsLong();
-        events.addLast(new Logged(now, id, context, data));
+        events.addLast(new Logged(now, id, context, data, user));
         forgetOld(now);
     }
 

@@ -1,8 +1,10 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.Scope;
 import dev.mizan.cdi.internal.engine.InvalidationListener;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
+import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.spi.HealthPart;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +54,7 @@ public class EventStreams implements InvalidationListener, HealthPart {
     private volatile OpenStreams open;
     private volatile Sse sse;
     private volatile boolean stopped;
+    private volatile List<String> userContexts;
     /**
      * When this node stopped hearing the other nodes' purges (its subscription was lost), until it is back; 0
      * while it hears them. The clock the streams are told stays there meanwhile: a client that reconnects to
@@ -66,17 +70,30 @@ public class EventStreams implements InvalidationListener, HealthPart {
      * @param sink     the client's sink
      * @param sse      the runtime's event factory
      * @param readable the contexts the stream's user may read
+     * @param user     the stream's user ({@link #userKey}), 0 when anonymous
      * @param since    epoch ms to catch up from; empty: no catch-up
      * @return false when refused (nothing was written to the sink)
      */
-    boolean open(SseEventSink sink, Sse sse, Set<String> readable, OptionalLong since) {
+    boolean open(SseEventSink sink, Sse sse, Set<String> readable, long user, OptionalLong since) {
         MizanSettings settings = engine.settings();
         OpenStreams streams = start(sse, settings);
         Set<String> shared = readableSets.computeIfAbsent(Set.copyOf(readable), s -> s);
         // the log is read once the stream is in: an event arriving meanwhile is sent live, or replayed, or
         // both (a second refetch), never neither
-        return streams != null && streams.open(sink, shared, clockComment(sse, "mizan "),
-                settings.eventsMaxStreams(), since.isEmpty() ? null : () -> catchUp(since.getAsLong(), shared));
+        return streams != null && streams.open(sink, shared, user, clockComment(sse, "mizan "),
+                settings.eventsMaxStreams(), since.isEmpty() ? null : () -> catchUp(since.getAsLong(), shared, user));
+    }
+
+    /**
+     * A stream's user as a number: the first 64 bits of the user's keyed token (an HMAC, so two users share a
+     * key only by a 2^-64 chance, and then one hears the other's "your entries changed": a refetch, no data).
+     * Never 0, which stands for anonymous.
+     *
+     * @param userToken {@link MizanEngine#userToken}: hex, at least 16 digits
+     */
+    static long userKey(String userToken) {
+        long key = Long.parseUnsignedLong(userToken.substring(0, 16), 16);
+        return key == 0 ? 1 : key;
     }
 
     /** Starts the log when the application starts, so that a page rendered before the first stream can catch up. */
@@ -87,13 +104,13 @@ public class EventStreams implements InvalidationListener, HealthPart {
         }
     }
 
-    private List<OutboundSseEvent> catchUp(long since, Set<String> readable) {
+    private List<OutboundSseEvent> catchUp(long since, Set<String> readable, long user) {
         List<OutboundSseEvent> out = new ArrayList<>();
         EventLog events = log;
         Optional<List<EventLog.Logged>> missed = events == null ? Optional.empty() : events.since(since);
         if (missed.isPresent()) {
             for (EventLog.Logged e : missed.get()) {
-                if (readable.contains(e.context())) {
+                if (readable.contains(e.context()) && (e.user() == 0 || e.user() == user)) {
                     out.add(invalidateEvent(e.id(), e.data()));
                 }
             }
@@ -156,6 +173,35 @@ public class EventStreams implements InvalidationListener, HealthPart {
         if (streams != null) {
             streams.send(invalidateEvent(id, data), context);
         }
+    }
+
+    /**
+     * {@code Invalidation.user}: that user's streams hear a context-wide {@code invalidate} of each USER-scope
+     * context they may read, under the call's event id; no other stream hears of it.
+     */
+    @Override
+    public void userInvalidated(String id, String userToken) {
+        long user = userKey(userToken);
+        Map<String, OutboundSseEvent> events = new LinkedHashMap<>();
+        for (String context : userContexts()) {
+            String data = JsonText.generate(g -> g.writeStartObject().write("context", context).writeEnd());
+            log.add(id, context, data, user);
+            events.put(context, invalidateEvent(id, data));
+        }
+        OpenStreams streams = open;
+        if (streams != null && !events.isEmpty()) {
+            streams.sendToUser(user, events);
+        }
+    }
+
+    /** @return the USER-scope contexts, sorted; read from the engine once */
+    private List<String> userContexts() {
+        List<String> names = userContexts;
+        if (names == null) {
+            names = engine.contexts().stream().filter(c -> c.scope() == Scope.USER).map(ContextModel::name).sorted().toList();
+            userContexts = names;
+        }
+        return names;
     }
 
     @Override

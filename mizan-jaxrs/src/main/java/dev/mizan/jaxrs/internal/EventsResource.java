@@ -93,7 +93,8 @@ public class EventsResource {
             }
         }
         response.setBufferSize(STREAM_BUFFER_BYTES); // before the stream's first write, which commits the response
-        if (!streams.open(sink, sse, readable, from)) {
+        long user = caller.user().map(u -> EventStreams.userKey(engine.userToken(u))).orElse(0L);
+        if (!streams.open(sink, sse, readable, user, from)) {
             Response full = ErrorResponses.of(503, "unavailable", "Too many event streams on this server; retry later");
             throw new WebApplicationException(Response.fromResponse(full)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build());

@@ -5,6 +5,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -86,6 +87,8 @@ final class OpenStreams {
 
         private final SseEventSink sink;
         private final Set<String> readable;
+        /** The stream's user ({@link EventStreams#userKey}), 0 when anonymous: a user purge reaches that user's streams only. */
+        private final long user;
         private final Queue<OutboundSseEvent> queue = new ConcurrentLinkedQueue<>();
         /** Sends handed to the sink and not completed. */
         private volatile int unsent;
@@ -97,9 +100,10 @@ final class OpenStreams {
         private volatile long sendingSince;
         private volatile boolean closed;
 
-        Stream(SseEventSink sink, Set<String> readable) {
+        Stream(SseEventSink sink, Set<String> readable, long user) {
             this.sink = sink;
             this.readable = readable;
+            this.user = user;
         }
 
         /** Whether a send has blocked its sender for {@link #STUCK_SEND} (Jersey, for a client that stopped reading). */
@@ -155,6 +159,12 @@ final class OpenStreams {
      * @return false when {@code max} streams are open (or still closing), or the node is undeploying (nothing was written)
      */
     boolean open(SseEventSink sink, Set<String> readable, OutboundSseEvent first, int max, Supplier<List<OutboundSseEvent>> then) {
+        return open(sink, readable, 0, first, max, then);
+    }
+
+    /** Opens a stream of a user ({@code user}, 0 when anonymous), as {@link #open(SseEventSink, Set, OutboundSseEvent, int, Supplier)} does. */
+    boolean open(SseEventSink sink, Set<String> readable, long user, OutboundSseEvent first, int max,
+                 Supplier<List<OutboundSseEvent>> then) {
         if (writer.isShutdown()) {
             return false;
         }
@@ -162,7 +172,7 @@ final class OpenStreams {
             open.decrementAndGet();
             return false;
         }
-        Stream stream = new Stream(sink, readable);
+        Stream stream = new Stream(sink, readable, user);
         stream.draining = 1; // held until the first send has completed
         counted.accept(1);
         CompletionStage<?> sent = send(stream, first);
@@ -210,6 +220,23 @@ final class OpenStreams {
         queue(() -> streams.forEach(st -> {
             if (st.readable.contains(context)) {
                 offer(st, event);
+            }
+        }));
+    }
+
+    /**
+     * Sends one user's streams ({@code user}, never 0) the event of each of {@code contexts} they may read.
+     *
+     * @param events the event of each context, in the order they are sent
+     */
+    void sendToUser(long user, Map<String, OutboundSseEvent> events) {
+        queue(() -> streams.forEach(st -> {
+            if (st.user == user) {
+                events.forEach((context, event) -> {
+                    if (st.readable.contains(context)) {
+                        offer(st, event);
+                    }
+                });
             }
         }));
     }

@@ -17,6 +17,16 @@ public interface InvalidationListener {
     void invalidated(String id, String context, Optional<String> digest);
 
     /**
+     * Every entry of one user was purged ({@code Invalidation.user}): that user's streams hear of every
+     * USER-scope context they may read.
+     *
+     * @param id        the event's id: the {@code Mizan-Event-Id} of the call that caused it
+     * @param userToken the user's keyed token ({@link MizanEngine#userToken}), never the name
+     */
+    default void userInvalidated(String id, String userToken) {
+    }
+
+    /**
      * This node has stopped hearing other nodes' purges (its pub/sub subscription is lost) until
      * {@link #resync()}: meanwhile a listener must not claim it heard every purge.
      */

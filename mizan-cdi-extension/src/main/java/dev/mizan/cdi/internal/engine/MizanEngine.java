@@ -74,6 +74,13 @@ public interface MizanEngine {
      */
     Caller caller(HttpServletRequest request);
 
+    /**
+     * @param user a user's name
+     * @return the user's keyed token (docs/internals/key-derivation.md): what names the user's cache counters
+     *         and a user purge's event, never the name
+     */
+    String userToken(String user);
+
     /** @return the contexts, sorted by name */
     Collection<ContextModel> contexts();
 

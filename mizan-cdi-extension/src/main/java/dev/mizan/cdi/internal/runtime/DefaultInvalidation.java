@@ -42,6 +42,6 @@ public class DefaultInvalidation implements Invalidation {
 
     @Override
     public void user(String user) {
-        purger.purgeUser(user);
+        purger.purgeUserAndTell(user);
     }
 }

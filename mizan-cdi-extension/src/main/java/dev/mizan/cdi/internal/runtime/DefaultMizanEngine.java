@@ -182,6 +182,11 @@ public class DefaultMizanEngine implements MizanEngine {
         return callers.of(request);
     }
 
+    @Override
+    public String userToken(String user) {
+        return keys.userToken(user);
+    }
+
     /** @return the caller of the request in progress, as {@link #caller} sees it (for in-process reads) */
     Caller currentCaller() {
         return callers.of(currentRequest == null || !requestActive() ? null : currentRequest);
@@ -285,6 +290,11 @@ public class DefaultMizanEngine implements MizanEngine {
         Optional<String> before = caller.user();
         if (fn.sessionInit() && before.isPresent() && !caller.signOut()) {
             throw SessionInitFailure.identityKept(fn.name());
+        }
+        try {
+            collector.caller(before); // Invalidation.user lists the contexts it purged when the caller is that user
+        } catch (ContextNotActiveException e) {
+            // no request (a call from a test or a job): there is no invalidate list to fill
         }
         Object value = invoke(fn.name(), fn.invoker(), args, fn.params(), caller);
         SessionChange change = SessionChange.NONE;

@@ -4,6 +4,7 @@ import dev.mizan.cdi.internal.engine.InvalidationEntry;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Gathers every invalidation of the current request for the call's {@code invalidate} list. */
@@ -12,6 +13,18 @@ public class InvalidationCollector {
 
     private final Set<InvalidationEntry> entries = new LinkedHashSet<>();
     private String eventId;
+    /** Who makes the call; empty for an anonymous one, or outside a call. */
+    private Optional<String> caller = Optional.empty();
+
+    /** @param user who makes the call of this request */
+    void caller(Optional<String> user) {
+        caller = user;
+    }
+
+    /** @return whether {@code user} makes the call of this request */
+    boolean callerIs(String user) {
+        return caller.isPresent() && caller.get().equals(user);
+    }
 
     void add(InvalidationEntry entry) {
         entries.add(entry);

@@ -4,6 +4,7 @@ import dev.mizan.cdi.internal.cache.OriginCache;
 import dev.mizan.cdi.internal.engine.InvalidationListener;
 import dev.mizan.spi.CacheBackend.PurgeListener;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -35,6 +36,11 @@ final class InvalidationFeed implements PurgeListener {
         deliver(event);
     }
 
+    /** Tells this node's listeners of a user purge that no backend carries. */
+    void publish(UserInvalidation event) {
+        deliver(event);
+    }
+
     @Override
     public void purged(String counter) {
         // a purge without an event (a repurge, a user's logout): nothing to tell the streams
@@ -45,7 +51,12 @@ final class InvalidationFeed implements PurgeListener {
         if (OriginCache.RESYNC_EVENT.equals(event)) {
             resync(); // some node lost purges its clients never heard of: every client refetches
         } else if (event != null) {
-            InvalidationEvent.decode(event).ifPresent(this::deliver);
+            Optional<InvalidationEvent> context = InvalidationEvent.decode(event);
+            if (context.isPresent()) {
+                deliver(context.get());
+            } else {
+                UserInvalidation.decode(event).ifPresent(this::deliver);
+            }
         }
     }
 
@@ -65,6 +76,16 @@ final class InvalidationFeed implements PurgeListener {
         for (InvalidationListener l : listeners) {
             try {
                 l.resync();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
+            }
+        }
+    }
+
+    private void deliver(UserInvalidation event) {
+        for (InvalidationListener l : listeners) {
+            try {
+                l.userInvalidated(event.id(), event.userToken());
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
             }

@@ -65,6 +65,8 @@ public class Purger {
     private EdgePurges edges;
     private dev.mizan.cdi.internal.telemetry.Metrics metrics;
     private jakarta.json.bind.Jsonb jsonb;
+    /** The USER-scope contexts: what a user purge makes stale for that user. */
+    private List<String> userContexts;
     /** Each {@code @Invalidates} method's purges, planned at deployment. */
     private Map<Method, List<PlannedPurge>> planned;
 
@@ -87,6 +89,7 @@ public class Purger {
         metrics = rt.metrics();
         jsonb = rt.jsonb();
         planned = plan(registry, counters);
+        userContexts = registry.contexts().values().stream().filter(c -> c.scope() == Scope.USER).map(ContextModel::name).sorted().toList();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edges = new EdgePurges(found.isEmpty() ? List.of(new LoggingEdgePurger()) : found);
         afterCommit.resolve();
@@ -267,6 +270,35 @@ public class Purger {
         String counter = CounterNames.user(rt.keys().userToken(user));
         afterCommit.run(() -> {
             increment(counter);
+            announce(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
+        });
+    }
+
+    /**
+     * {@code Invalidation.user}: purges as {@link #purgeUser} does, and tells that user's streams on every node
+     * that every USER-scope context they hold went stale. When the caller purges their own entries, the call's
+     * {@code invalidate} list names those contexts too: the calling tab ignores its call's own event.
+     */
+    public void purgeUserAndTell(String user) {
+        String token = rt.keys().userToken(user);
+        String counter = CounterNames.user(token);
+        String eventId;
+        try {
+            eventId = collector.eventId();
+            if (collector.callerIs(user)) {
+                userContexts.forEach(name -> collector.add(new InvalidationEntry(name, JsonValue.EMPTY_JSON_OBJECT)));
+            }
+        } catch (ContextNotActiveException e) {
+            eventId = EventIds.next(); // outside a request (a scheduled job, say): nothing to report, still tell
+        }
+        UserInvalidation event = new UserInvalidation(eventId, token);
+        afterCommit.run(() -> {
+            if (cache == null) {
+                feed.publish(event);
+            } else if (!cache.purge(counter, event.encode())) {
+                feed.publish(event); // lost: this node's streams at least; the repair's epoch bump resyncs every node's
+                repairLater();
+            }
             announce(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
         });
     }

@@ -19,6 +19,16 @@ class InvalidationEventTest {
     }
 
     @Test
+    void aUserPurgeRoundTripsAndIsNoContextEvent() {
+        UserInvalidation user = new UserInvalidation("ab12", "0f".repeat(16));
+        assertThat(user.encode()).isEqualTo("{\"id\":\"ab12\",\"user\":\"" + "0f".repeat(16) + "\"}");
+        assertThat(UserInvalidation.decode(user.encode())).contains(user);
+        assertThat(InvalidationEvent.decode(user.encode())).isEmpty();
+        assertThat(UserInvalidation.decode(new InvalidationEvent("ab12", "todos", Optional.empty()).encode())).isEmpty();
+        assertThat(UserInvalidation.decode("{\"id\":\"ab12\",\"user\":1}")).isEmpty();
+    }
+
+    @Test
     void foreignTextIsNoEvent() {
         assertThat(InvalidationEvent.decode("not json")).isEmpty();
         assertThat(InvalidationEvent.decode("{\"context\":\"todos\"}")).isEmpty();

@@ -1,5 +1,5 @@
 /** `mizan-codegen --schema <file|url> --out <dir> [--target react,vue,svelte] [--base <module>] [--check | --watch]` */
-import { watchFile } from "node:fs";
+import { existsSync, watchFile } from "node:fs";
 import { parseArgs } from "node:util";
 import { generate, stale, type GenerateOptions } from "./index.js";
 import { failureLine, isSchemaUrl } from "./schema.js";
@@ -73,7 +73,7 @@ export async function main(args: string[]): Promise<number> {
   const once = async (): Promise<number> => {
     try {
       const written = await generate(options);
-      for (const file of written) console.log(`wrote ${file}`);
+      for (const file of written) console.log(`${existsSync(file) ? "wrote" : "removed"} ${file}`);
       if (written.length === 0) console.log(`mizan-codegen: up to date with ${options.schema}`);
       return 0;
     } catch (e) {
@@ -86,7 +86,10 @@ export async function main(args: string[]): Promise<number> {
   // go one at a time. Polled stat: survives editors and build tools that replace the file rather than write it.
   let running = Promise.resolve(0);
   watchFile(options.schema, { interval: 200 }, (now, before) => {
-    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) running = running.then(once);
+    // the inode and ctime too: a same-size edit within a coarse mtime tick, or a copy moved over it with its mtime kept
+    if (now.mtimeMs !== before.mtimeMs || now.size !== before.size || now.ino !== before.ino || now.ctimeMs !== before.ctimeMs) {
+      running = running.then(once);
+    }
   });
   running = running.then(once);
   await running;

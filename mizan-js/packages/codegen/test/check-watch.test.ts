@@ -68,6 +68,53 @@ test("--check: up to date passes; a changed schema or an edited file fails with 
   expect(await fail([...args, "--check"])).toMatchObject({ code: 1, stderr: expect.stringContaining("mizan.svelte.ts") });
 });
 
+test("--check ignores CRLF line endings, flags an adapter of a target no longer asked for, and a run removes it", async () => {
+  const out = join(dir, "crlf-out");
+  const both = ["--schema", fixture, "--out", out, "--target", "react,vue"];
+  await run(bin, both);
+  for (const name of ["mizan.ts", "mizan.react.ts", "mizan.vue.ts"]) {
+    const file = join(out, name);
+    await writeFile(file, (await readFile(file, "utf8")).replace(/\n/g, "\r\n")); // a checkout with core.autocrlf
+  }
+  expect(await fail([...both, "--check"])).toMatchObject({ code: 0 });
+  expect((await run(bin, both)).stdout).toContain("up to date"); // nothing rewritten
+  const reactOnly = ["--schema", fixture, "--out", out, "--target", "react"];
+  expect(await fail([...reactOnly, "--check"])).toMatchObject({ code: 1, stderr: expect.stringContaining("mizan.vue.ts") });
+  await writeFile(join(out, "mizan.svelte.ts"), "// mine, not generated\n");
+  expect((await run(bin, reactOnly)).stdout).toContain(`removed ${join(out, "mizan.vue.ts")}`);
+  expect(await fail([...reactOnly, "--check"])).toMatchObject({ code: 0 });
+  expect(await readFile(join(out, "mizan.svelte.ts"), "utf8")).toBe("// mine, not generated\n"); // not ours: kept
+});
+
+test("a run writes each file whole: a reader never sees one empty or half-written", async () => {
+  const out = join(dir, "atomic-out");
+  const big = JSON.parse(await readFile(fixture, "utf8")) as { contexts: { name: string }[] };
+  const template = big.contexts[0];
+  for (let i = 0; i < 400; i++) big.contexts.push({ ...template, name: `ctx${i}` });
+  const schemaA = join(dir, "atomic-a.json");
+  const schemaB = join(dir, "atomic-b.json");
+  await writeFile(schemaA, JSON.stringify(big));
+  big.contexts.push({ ...template, name: "oneMore" });
+  await writeFile(schemaB, JSON.stringify(big));
+  const real = await vi.importActual<typeof import("../src/index.js")>("../src/index.js");
+  await real.generate({ schema: schemaA, out, targets: ["react"] });
+  const file = join(out, "mizan.ts");
+  const whole = new Set<number>([(await readFile(file)).length]);
+  let reading = true;
+  const seen: number[] = [];
+  const reader = (async () => {
+    while (reading) seen.push((await readFile(file)).length);
+  })();
+  for (let i = 0; i < 20; i++) {
+    await real.generate({ schema: i % 2 ? schemaA : schemaB, out, targets: ["react"] });
+    whole.add((await readFile(file)).length);
+  }
+  reading = false;
+  await reader;
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((n) => !whole.has(n))).toEqual([]);
+});
+
 test("--watch regenerates when the schema file changes", async () => {
   const schema = join(dir, "watch-schema.json");
   const out = join(dir, "watch-out");

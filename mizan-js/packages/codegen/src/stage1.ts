@@ -119,8 +119,13 @@ export function valueName(name: string): string {
   return RESERVED.has(name) ? `${name}_` : name;
 }
 
+/** Names a type alias or interface may not take: the reserved words and TypeScript's own type names. */
+const RESERVED_TYPES = new Set([...RESERVED, ..."any unknown never string number boolean symbol object bigint undefined".split(" ")]);
+
 function typeName(name: string): string {
-  return IDENTIFIER.test(name) ? name : name.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "_");
+  let n = IDENTIFIER.test(name) ? name : name.replace(/[^\p{ID_Continue}$\u200C\u200D]/gu, "_");
+  if (!/^[\p{ID_Start}_$]/u.test(n)) n = `_${n}`; // a name that starts with a digit
+  return RESERVED_TYPES.has(n) ? `${n}_` : n;
 }
 
 function namedType(name: string, schema: JsonSchema): string {

@@ -189,6 +189,40 @@ export { first, found, added, name, todo, noDue, nullNote };
   expect(`${result.stdout}${result.stderr}`).toBe("");
 });
 
+test("schema types named as TypeScript reserves (function, string) or starting with a digit get a name that compiles", async () => {
+  const types = {
+    ...schema.types,
+    function: { type: "object", properties: { id: { type: "integer", format: "int64" } } },
+    string: { type: "object", properties: { text: { type: "string" } } },
+    "2Fast": { type: "string", enum: ["A", "B"] },
+  };
+  const contexts = [
+    ...schema.contexts,
+    { name: "odd", scope: "public" as const, params: [], returns: { type: "array", items: { $ref: "#/types/function" } } },
+    { name: "odder", scope: "public" as const, params: [], returns: { $ref: "#/types/string" } },
+    { name: "oddest", scope: "public" as const, params: [], returns: { $ref: "#/types/2Fast" } },
+  ];
+  const odd = generateStage1({ ...schema, types, contexts });
+  expect(odd).toContain("export interface function_ {");
+  expect(odd).toContain("export interface string_ {");
+  expect(odd).toContain('export type _2Fast = "A" | "B";');
+  expect(odd).toContain("export type OddResult = function_[];");
+  const oddDir = join(dir, "odd");
+  await rm(oddDir, { recursive: true, force: true });
+  await run("mkdir", ["-p", oddDir]);
+  await writeFile(join(oddDir, "mizan.ts"), odd);
+  await writeFile(
+    join(oddDir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext",
+        lib: ["ES2022", "DOM"], skipLibCheck: true, types: [], paths: { "@mizan/base": [join(root, "packages/base/src/index.ts")] } },
+      files: ["mizan.ts"],
+    }),
+  );
+  const result = await run(join(root, "node_modules/.bin/tsc"), ["-p", oddDir]).catch((e: { stdout: string; stderr: string }) => e);
+  expect(`${result.stdout}${result.stderr}`).toBe("");
+});
+
 describe("a schema codegen cannot use is refused, naming what is wrong", () => {
   const fixtureJson = JSON.parse(JSON.stringify(schema)) as Record<string, any>;
   const refused = (edit: (doc: Record<string, any>) => void) => {

@@ -181,7 +181,10 @@ function objectType(schema: JsonSchema, indent: string, sent = false): string {
 function operationTypes(name: string, params: readonly ParamSchema[], result: string, names: OperationTypeNames, what: string): string[] {
   const out: string[] = [];
   if (names.params) {
-    const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${tsType(p.schema, "  ", true)};`);
+    // an optional param takes null or undefined too: both mean absent, to the kernel and the server alike,
+    // so a value typed `T | null` (or `T | undefined` under exactOptionalPropertyTypes) passes as it is
+    const optional = (type: string) => `${type}${/\| null$/.test(type) ? "" : " | null"} | undefined`;
+    const lines = params.map((p) => `  ${propertyKey(p.name)}${p.required ? "" : "?"}: ${p.required ? tsType(p.schema, "  ", true) : optional(tsType(p.schema, "  ", true))};`);
     out.push(`/** The ${what} of \`${name}\`. */`, `export interface ${names.params} {\n${lines.join("\n")}\n}`);
   }
   out.push(`export type ${names.result} = ${result};`);

@@ -60,7 +60,7 @@ describe("descriptors", () => {
     expect(code).toContain(
       [
         "/** The params of `search`. */",
-        "export interface SearchParams {\n  q: string;\n  priority?: Priority;\n  since?: string;\n  ids?: (number | bigint)[];\n}",
+        "export interface SearchParams {\n  q: string;\n  priority?: Priority | null | undefined;\n  since?: string | null | undefined;\n  ids?: (number | bigint)[] | null | undefined;\n}",
         "export type SearchResult = Todo[] | null;",
         "/** Context `search` (user). */",
         "export const search: ContextDescriptor<SearchParams, SearchResult> = {",
@@ -155,6 +155,9 @@ const added: Promise<Todo> = client.call(addTodo, { list: 3, title: "Milk" });
 const name: Promise<string> = client.call(login, { user: "a", password: "b" });
 client.call(delete_, { id: 1 });
 const todo: Todo = { id: 1, title: "t", done: false, priority: "LOW", due: null };
+// an optional param takes null and undefined (also under exactOptionalPropertyTypes): both mean absent
+const chosen = todo.priority === "LOW" ? undefined : todo.priority;
+client.registerContext(search, { q: "x", priority: chosen, since: null });
 // @ts-expect-error a required param is missing
 client.registerContext(todos, {});
 // @ts-expect-error a param of the wrong type

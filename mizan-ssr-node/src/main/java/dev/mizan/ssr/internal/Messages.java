@@ -101,6 +101,14 @@ final class Messages {
         return "MZSSR01016: no SSR worker is running, and the last one started could not start (MZSSR01001 says why)";
     }
 
+    static String poolStopped() {
+        return "MZSSR01018: the SSR pool is stopped (the application is undeploying, or the JVM exiting)";
+    }
+
+    static String waitInterrupted() {
+        return "MZSSR01019: the request's thread was interrupted while it waited for an SSR worker";
+    }
+
     static String replyTooLarge(long size, long max) {
         return "MZSSR01011: the SSR reply of " + size + " bytes exceeds mizan.ssr.max-reply (" + max + ")";
     }

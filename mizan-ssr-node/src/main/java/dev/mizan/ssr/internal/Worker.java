@@ -42,6 +42,12 @@ final class Worker {
     private static final JsonReaderFactory JSON = Json.createReaderFactory(java.util.Map.of());
     /** {@code mizan.} or {@code mizan_}, after a profile's {@code %name.} or {@code _NAME_} if any. */
     private static final Pattern MIZAN_SETTING = Pattern.compile("(?:[%_][^.]*?[._])?mizan[._]", Pattern.CASE_INSENSITIVE);
+    /**
+     * A {@code -Dmizan.*} system property among JVM options ({@code JAVA_OPTS}, {@code JAVA_TOOL_OPTIONS},
+     * {@code JDK_JAVA_OPTIONS}, a server's own): its value, quoted or not, up to the next blank.
+     */
+    private static final Pattern MIZAN_PROPERTY = Pattern.compile(
+            "(?<=^|\\s)-D(?:%[^.\\s]*\\.)?mizan\\.[^\\s=]*(?:=(?:\"[^\"]*\"|'[^']*'|\\S*))?(?:\\s+|$)", Pattern.CASE_INSENSITIVE);
 
     private final Process process;
     private final OutputStream stdin;
@@ -74,6 +80,7 @@ final class Worker {
     static Worker launch(List<String> command, long bundleStamp) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(Worker::mizanSetting);
+        builder.environment().replaceAll((name, value) -> withoutMizanProperties(value));
         return new Worker(builder.start(), bundleStamp);
     }
 
@@ -86,6 +93,15 @@ final class Worker {
      */
     static boolean mizanSetting(String name) {
         return MIZAN_SETTING.matcher(name).lookingAt();
+    }
+
+    /**
+     * An environment variable's value without the {@code -Dmizan.*} system properties it holds: JVM options
+     * such as {@code JAVA_OPTS="-Xmx1g -Dmizan.secret=..."} would hand the secret to the worker's
+     * {@code process.env} (docs/how-to/ssr.md, "What a worker can read").
+     */
+    static String withoutMizanProperties(String value) {
+        return value.indexOf("-D") < 0 ? value : MIZAN_PROPERTY.matcher(value).replaceAll("").stripTrailing();
     }
 
     /**

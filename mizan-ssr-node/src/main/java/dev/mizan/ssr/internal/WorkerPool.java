@@ -4,6 +4,7 @@ import dev.mizan.ssr.SsrState;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -40,7 +41,12 @@ public final class WorkerPool implements AutoCloseable {
     private final SsrSettings settings;
     private final WorkerFiles files;
     private final List<String> command;
-    private final BlockingQueue<Worker> idle;
+    /**
+     * The idle workers; {@link #STOPPED} once the pool is stopped, which each request that finds it puts back
+     * for the next one waiting, so that every waiting request wakes (in the order they came) at once.
+     */
+    private final BlockingQueue<Optional<Worker>> idle;
+    private static final Optional<Worker> STOPPED = Optional.empty();
     /** The workers that are ready: idle or rendering. */
     private final Set<Worker> all = ConcurrentHashMap.newKeySet();
     /**
@@ -118,6 +124,11 @@ public final class WorkerPool implements AutoCloseable {
             release(w);
             return result;
         } catch (RenderException e) {
+            if (closed) {
+                // close() ended it: no crash of the worker's own, and nothing to replace
+                forget(w);
+                throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.poolStopped());
+            }
             switch (e.kind()) {
                 case ERROR -> release(w);
                 case TIMEOUT -> {
@@ -154,28 +165,33 @@ public final class WorkerPool implements AutoCloseable {
                 // and the page should not wait for it
                 throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.noWorkerStarts());
             }
-            Worker w;
+            Optional<Worker> got;
             try {
-                w = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                got = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.waitInterrupted());
             }
-            if (w == null) {
+            if (got == null) {
                 throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.noWorker(settings.timeout()));
             }
+            if (got.isEmpty()) {
+                idle.offer(STOPPED); // for the next request waiting
+                break;
+            }
+            Worker w = got.get();
             if (w.alive() && w.bundleStamp() == bundleStamp) {
                 return w;
             }
             if (w.alive()) {
                 retire(w); // an old bundle's worker
             } else {
-                counters.crashes.increment();
+                count(SsrMetrics.Outcome.CRASH, 0);
                 Messages.workerDied(w.pid(), "found dead while idle");
                 lost(w);
             }
         }
-        throw new RenderException(RenderException.Kind.UNAVAILABLE, "the SSR pool is stopped");
+        throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.poolStopped());
     }
 
     private void release(Worker w) {
@@ -186,7 +202,7 @@ public final class WorkerPool implements AutoCloseable {
             } else if (closed || w.bundleStamp() != bundleStamp) {
                 retire(w);
             } else if (!w.alive()) {
-                counters.crashes.increment();
+                count(SsrMetrics.Outcome.CRASH, 0);
                 lost(w);
             } else {
                 if (w.renders() >= settings.maxRenders() && renewing.add(w)) {
@@ -199,7 +215,7 @@ public final class WorkerPool implements AutoCloseable {
 
     /** A worker the full idle queue refuses has no place in the pool, and must not run on, counted as alive. */
     private void toIdle(Worker w) {
-        if (!idle.offer(w)) {
+        if (!idle.offer(Optional.of(w))) {
             forget(w);
             dismiss(w);
         }
@@ -214,7 +230,7 @@ public final class WorkerPool implements AutoCloseable {
         if (!all.contains(old)) {
             return; // it died or timed out meanwhile, and that replacement was not started
         }
-        if (idle.remove(old)) {
+        if (idle.remove(Optional.of(old))) {
             forget(old);
             dismiss(old);
         } else {
@@ -371,8 +387,8 @@ public final class WorkerPool implements AutoCloseable {
     /** A worker that dies while idle is replaced at once, not when a render next picks it. */
     private void diedIdle(Worker w) {
         synchronized (moves) {
-            if (!closed && idle.remove(w)) {
-                counters.crashes.increment();
+            if (!closed && idle.remove(Optional.of(w))) {
+                count(SsrMetrics.Outcome.CRASH, 0);
                 Messages.workerDied(w.pid(), "exited while idle");
                 lost(w);
             }
@@ -426,15 +442,19 @@ public final class WorkerPool implements AutoCloseable {
         // interrupts a start waiting out its backoff, and a retired worker's grace (it is killed at once)
         starter.shutdownNow();
         idle.clear();
+        idle.offer(STOPPED); // wakes the requests waiting for a worker, one after the other
         List<Worker> serving = List.copyOf(all);
         serving.forEach(Worker::retire);
         // the others are starting or retired: none has a render in flight
         List<Worker> others = launched.stream().filter(w -> !serving.contains(w)).toList();
         others.forEach(Worker::kill);
+        // one grace for all of them, which got their stdin closed at the same moment; each stays in `all` while
+        // it is waited for, so the watchdog still holds it to mizan.ssr.timeout
         int killed = 0;
+        long end = System.nanoTime() + GRACE.toNanos();
         for (Worker w : serving) {
+            killed += w.awaitExit(Duration.ofNanos(Math.max(0, end - System.nanoTime()))) ? 1 : 0;
             forget(w);
-            killed += w.awaitExit(GRACE) ? 1 : 0;
         }
         others.forEach(Worker::end);
         // a start that began before `closed` was set ends its own worker (startOne, startReady)

@@ -1,13 +1,18 @@
 package dev.mizan.ssr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +59,57 @@ class PoolCloseIntegrationTest {
             assertThat(newPoolThreads(before)).as("threads of the pool still alive, round %d", round).isEmpty();
             Fixtures.sleep(200);
             assertThat(children(script)).as("processes started after close(), round %d", round).isEmpty();
+        }
+    }
+
+    /**
+     * Every worker is in a render that never ends: close() gives them one grace together (2 s), not one each in
+     * turn, and the renders it ends fail as "pool stopped", not as crashes whose workers would be replaced.
+     */
+    @Test
+    void closeGivesBusyWorkersOneGraceTogetherAndTheirRendersFailAsStopped() throws Exception {
+        WorkerPool pool = Fixtures.pool(Fixtures.settings(4, Duration.ofSeconds(60), 10_000, true));
+        Fixtures.awaitAlive(pool, 4, Duration.ofSeconds(20));
+        List<CompletableFuture<RenderResult>> looping = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            looping.add(CompletableFuture.supplyAsync(() -> render(pool, "loop")));
+        }
+        Fixtures.sleep(500); // every worker has taken its render
+        long start = System.nanoTime();
+        pool.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+        for (CompletableFuture<RenderResult> f : looping) {
+            assertThatThrownBy(f::join).hasCauseInstanceOf(RenderException.class).satisfies(e -> {
+                RenderException r = (RenderException) e.getCause();
+                assertThat(r.kind()).isEqualTo(RenderException.Kind.UNAVAILABLE);
+                assertThat(r.getMessage()).startsWith("MZSSR01018");
+            });
+        }
+        assertThat(pool.state().crashes()).isZero();
+    }
+
+    /** A request waiting for a worker when the pool stops fails at once as "pool stopped", not after the timeout. */
+    @Test
+    void aRequestWaitingForAWorkerFailsAsSoonAsThePoolStops() throws Exception {
+        WorkerPool pool = Fixtures.pool(Fixtures.settings(1, Duration.ofSeconds(10), 10_000, true));
+        Fixtures.awaitAlive(pool, 1, Duration.ofSeconds(20));
+        CompletableFuture<RenderResult> busy = CompletableFuture.supplyAsync(() -> render(pool, "loop"));
+        Fixtures.sleep(300);
+        CompletableFuture<RenderResult> waiting = CompletableFuture.supplyAsync(() -> render(pool, "loop"));
+        Fixtures.sleep(300);
+        long start = System.nanoTime();
+        pool.close();
+        assertThatThrownBy(() -> waiting.get(3, TimeUnit.SECONDS)).hasCauseInstanceOf(RenderException.class)
+                .satisfies(e -> assertThat(e.getCause().getMessage()).startsWith("MZSSR01018"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThatThrownBy(busy::join).hasCauseInstanceOf(RenderException.class);
+    }
+
+    private static RenderResult render(WorkerPool pool, String entry) {
+        try {
+            return pool.render(Fixtures.request(entry, "{}"));
+        } catch (RenderException e) {
+            throw new CompletionException(e);
         }
     }
 

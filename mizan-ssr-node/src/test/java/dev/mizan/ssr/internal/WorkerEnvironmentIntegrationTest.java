@@ -45,6 +45,8 @@ class WorkerEnvironmentIntegrationTest {
             for (String k : KEPT) {
                 assertThat(env.getString(k, null)).as(k).isEqualTo(System.getenv(k));
             }
+            assertThat(System.getenv("JAVA_OPTS")).contains("-Dmizan.secret=" + SECRET);
+            assertThat(env.getString("JAVA_OPTS", null)).as("JVM options without -Dmizan.*").isEqualTo("-Xmx1g -Dshop.url=x");
         }
     }
 

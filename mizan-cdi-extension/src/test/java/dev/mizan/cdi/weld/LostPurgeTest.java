@@ -46,17 +46,7 @@ class LostPurgeTest {
             });
             CuttableBackend backend = CuttableBackend.current;
             List<String> otherNode = new CopyOnWriteArrayList<>();
-            backend.addPurgeListener(new PurgeListener() {
-                @Override
-                public void purged(String counter) {
-                    otherNode.add(counter);
-                }
-
-                @Override
-                public void purged(String counter, String event) {
-                    otherNode.add(counter + " " + event);
-                }
-            });
+            recordPurges(backend, otherNode);
 
             backend.cut(true);
             call(cdi, engine, "clearAll");
@@ -91,22 +81,27 @@ class LostPurgeTest {
         WeldBed.with(Map.of("mizan.cache.backend", "cuttable"), cdi -> {
             MizanEngine engine = cdi.select(MizanEngine.class).get();
             CuttableBackend backend = CuttableBackend.current;
-            backend.addPurgeListener(new PurgeListener() {
-                @Override
-                public void purged(String counter) {
-                    otherNode.add(counter);
-                }
-
-                @Override
-                public void purged(String counter, String event) {
-                    otherNode.add(counter + " " + event);
-                }
-            });
+            recordPurges(backend, otherNode);
             backend.cut(true);
             call(cdi, engine, "clearAll");
             backend.cut(false); // the purger's first retry is a second away; the undeploy comes first
         }, TodoApi.class);
         assertThat(otherNode).as("what another node sharing the backend hears").containsExactly("epoch resync");
+    }
+
+    /** Records what another node sharing {@code backend} hears: each purge's counter, and its event if any. */
+    private static void recordPurges(CuttableBackend backend, List<String> into) {
+        backend.addPurgeListener(new PurgeListener() {
+            @Override
+            public void purged(String counter) {
+                into.add(counter);
+            }
+
+            @Override
+            public void purged(String counter, String event) {
+                into.add(counter + " " + event);
+            }
+        });
     }
 
     private static void call(SeContainer cdi, MizanEngine engine, String function) {

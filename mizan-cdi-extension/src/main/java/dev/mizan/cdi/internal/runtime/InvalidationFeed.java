@@ -6,6 +6,7 @@ import dev.mizan.spi.CacheBackend.PurgeListener;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Hands the purges of every node to the {@link InvalidationListener}s of this node: through the cache
@@ -62,40 +63,27 @@ final class InvalidationFeed implements PurgeListener {
 
     @Override
     public void lost() {
-        for (InvalidationListener l : listeners) {
-            try {
-                l.lost();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
-            }
-        }
+        tell(InvalidationListener::lost);
     }
 
     @Override
     public void resync() {
-        for (InvalidationListener l : listeners) {
-            try {
-                l.resync();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
-            }
-        }
+        tell(InvalidationListener::resync);
     }
 
     private void deliver(UserInvalidation event) {
-        for (InvalidationListener l : listeners) {
-            try {
-                l.userInvalidated(event.id(), event.userToken());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
-            }
-        }
+        tell(l -> l.userInvalidated(event.id(), event.userToken()));
     }
 
     private void deliver(InvalidationEvent event) {
+        tell(l -> l.invalidated(event.id(), event.context(), event.digest()));
+    }
+
+    /** Tells every listener; one that fails is logged, and the others are still told. */
+    private void tell(Consumer<InvalidationListener> message) {
         for (InvalidationListener l : listeners) {
             try {
-                l.invalidated(event.id(), event.context(), event.digest());
+                message.accept(l);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "MZCDI01013: an invalidation listener failed", e);
             }

@@ -10,4 +10,6 @@ final class PoolCounters {
     final LongAdder fallbacks = new LongAdder();
     final LongAdder timeouts = new LongAdder();
     final LongAdder crashes = new LongAdder();
+    final LongAdder errors = new LongAdder();
+    final LongAdder unavailable = new LongAdder();
 }

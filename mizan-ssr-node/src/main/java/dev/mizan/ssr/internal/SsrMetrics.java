@@ -14,7 +14,11 @@ interface SsrMetrics {
 
     /** The outcomes, as the {@code outcome} attribute spells them. */
     enum Outcome {
-        OK, FALLBACK, TIMEOUT, CRASH;
+        OK, FALLBACK, TIMEOUT, CRASH,
+        /** The bundle's render threw: the worker answered an error and stays. */
+        ERROR,
+        /** No worker became free in time, none could start, or the pool is stopped: no render was tried. */
+        UNAVAILABLE;
 
         String attribute() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -92,7 +92,7 @@ public class SsrRuntime implements SsrPool, HealthPart {
 
     @Override
     public SsrState state() {
-        return pool == null ? new SsrState(0, 0, 0, 0, 0, 0) : pool.state();
+        return pool == null ? new SsrState(0, 0, 0, 0, 0, 0, 0, 0) : pool.state();
     }
 
     @Override
@@ -116,6 +116,7 @@ public class SsrRuntime implements SsrPool, HealthPart {
     public Map<String, Object> data() {
         SsrState s = state();
         return Map.of("alive", s.alive(), "size", s.size(), "renders", s.renders(),
-                "fallbacks", s.fallbacks(), "timeouts", s.timeouts(), "crashes", s.crashes());
+                "fallbacks", s.fallbacks(), "timeouts", s.timeouts(), "crashes", s.crashes(), "errors", s.errors(),
+                "unavailable", s.unavailable());
     }
 }

@@ -116,7 +116,13 @@ public final class WorkerPool implements AutoCloseable {
      * @throws RenderException when no page came back (the worker is dealt with already)
      */
     public RenderResult render(RenderRequest request) throws RenderException {
-        Worker w = acquire();
+        Worker w;
+        try {
+            w = acquire();
+        } catch (RenderException e) {
+            count(SsrMetrics.Outcome.UNAVAILABLE, 0);
+            throw e;
+        }
         long start = metrics.on() ? System.nanoTime() : 0;
         try {
             RenderResult result = w.render(ids.incrementAndGet(), request, settings.timeout(), settings.maxReply());
@@ -130,7 +136,10 @@ public final class WorkerPool implements AutoCloseable {
                 throw new RenderException(RenderException.Kind.UNAVAILABLE, Messages.poolStopped());
             }
             switch (e.kind()) {
-                case ERROR -> release(w);
+                case ERROR -> {
+                    count(SsrMetrics.Outcome.ERROR, start);
+                    release(w);
+                }
                 case TIMEOUT -> {
                     count(SsrMetrics.Outcome.TIMEOUT, start);
                     Messages.workerTimedOut(w.pid(), settings.timeout());
@@ -412,6 +421,8 @@ public final class WorkerPool implements AutoCloseable {
             case FALLBACK -> counters.fallbacks;
             case TIMEOUT -> counters.timeouts;
             case CRASH -> counters.crashes;
+            case ERROR -> counters.errors;
+            case UNAVAILABLE -> counters.unavailable;
         };
         counter.increment();
         metrics.rendered(outcome, start == 0 ? -1 : System.nanoTime() - start);
@@ -420,7 +431,8 @@ public final class WorkerPool implements AutoCloseable {
     /** @return the pool's state now */
     public SsrState state() {
         return new SsrState(counters.alive.get(), settings.poolSize(), counters.renders.sum(),
-                counters.fallbacks.sum(), counters.timeouts.sum(), counters.crashes.sum());
+                counters.fallbacks.sum(), counters.timeouts.sum(), counters.crashes.sum(), counters.errors.sum(),
+                counters.unavailable.sum());
     }
 
     /** @return the process ids of the live workers (for tests and diagnostics) */

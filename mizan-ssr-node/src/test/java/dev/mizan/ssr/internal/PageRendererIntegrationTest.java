@@ -3,6 +3,7 @@ package dev.mizan.ssr.internal;
 import static dev.mizan.ssr.internal.Fixtures.pool;
 import static dev.mizan.ssr.internal.Fixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.mizan.Contexts;
@@ -19,6 +20,21 @@ import org.junit.jupiter.api.Test;
 
 /** {@link PageRenderer} on a real pool: what the client gets when a page cannot be rendered. */
 class PageRendererIntegrationTest {
+
+    /** With mizan.ssr.fail-open=false a page whose render fails is a 503, and the failure is counted all the same. */
+    @Test
+    void aFailedRenderWithoutFallbackIsCountedAsTheWorkersError() throws Exception {
+        FixedContexts contexts = new FixedContexts(Map.of("todos", "[1,2]"), Map.of());
+        try (WorkerPool pool = pool(settings(1, Duration.ofSeconds(10), 10_000, false));
+             Jsonb jsonb = JsonbBuilder.create()) {
+            PageRenderer pages = new PageRenderer(contexts, pool, jsonb, false);
+            Throwable refused = catchThrowable(() -> pages.render(Page.of("throw"), "/"));
+            assertThat(refused).isInstanceOf(dev.mizan.MizanException.class);
+            assertThat(((dev.mizan.MizanException) refused).status()).isEqualTo(503);
+            assertThat(pool.state().errors()).isEqualTo(1);
+            assertThat(pool.state().fallbacks() + pool.state().renders() + pool.state().crashes()).isZero();
+        }
+    }
 
     @Test
     void propsJsonBCannotWriteAreA500InternalWhoseIdIsLoggedWithTheStack() throws Exception {

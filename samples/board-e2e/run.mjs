@@ -197,6 +197,18 @@ try {
   check(!bobMine.includes(title), "bob's 'My cards' does not hold alice's card");
   const bobCtx = await b1.evaluate(async () => (await fetch("mizan/ctx/myCards")).json());
   check(Array.isArray(bobCtx) && !bobCtx.some((c) => c.title === title), "GET /mizan/ctx/myCards as bob holds none of alice's cards");
+  // bob may move alice's card on the shared board, but neither rename nor delete it: his page offers
+  // neither, and the server refuses the call he sends himself (with his own session and CSRF token)
+  check(await cardIn(b1, "Done", title).locator("button.link").count() === 0, "bob's page offers no Rename or Delete on alice's card");
+  const aliceCard = Number(await cardIn(a1, "Done", title).getAttribute("data-card"));
+  // through bob's browser context's own request API: his cookies, and no console error on his page
+  const { csrfToken } = await (await ctxB.request.get(urlB + "mizan/session")).json();
+  const rename = await ctxB.request.post(urlB + "mizan/call/renameCard", { headers: { "Content-Type": "application/json", "Mizan-CSRF": csrfToken },
+    data: JSON.stringify({ boardId: 1, cardId: aliceCard, title: "bob was here" }) });
+  const refused = { status: rename.status(), code: (await rename.json()).error?.code };
+  check(refused.status === 403 && refused.code === "forbidden", `bob's renameCard of alice's card is refused (${JSON.stringify(refused)})`);
+  const still = await (await fetch(urlA + "mizan/ctx/board?boardId=1", { cache: "no-store" })).json();
+  check(still.columns.some((c) => c.cards.some((k) => k.id === aliceCard && k.title === title)), "alice's card keeps its title");
 
   // 7b. pages rendered before a change catch up once their code runs (docs/how-to/live-updates.md,
   // "Catching up"): a new browser (carol: its first stream) and a second tab

@@ -122,8 +122,9 @@ function CardItem({ boardId, card, columns, columnId, user }) {
               onChange={(e) => move.mutate({ boardId, cardId: card.id, columnId: Number(e.target.value) })}>
               {columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
             </select>
-            <button className="link" onClick={() => setEditing(card.title)}>Rename</button>
-            <button className="link danger" onClick={() => remove.mutate({ boardId, cardId: card.id })}>Delete</button>
+            {/* the server refuses the others' cards (403): only their owner renames or deletes them */}
+            {card.owner === user && <button className="link" onClick={() => setEditing(card.title)}>Rename</button>}
+            {card.owner === user && <button className="link danger" onClick={() => remove.mutate({ boardId, cardId: card.id })}>Delete</button>}
           </span>
         )}
       </div>

@@ -107,7 +107,7 @@ public class BoardApi {
     @Invalidates(value = "board", params = "boardId")
     @Invalidates("myCards")
     public CardView renameCard(long boardId, long cardId, @NotBlank(message = "Give the card a title") @Pattern(regexp = VISIBLE, message = "Give the card a title") @Size(max = 120) String title) {
-        return store.rename(boardId, cardId, title);
+        return store.rename(boardId, cardId, title, user());
     }
 
     @MizanFunction
@@ -116,7 +116,7 @@ public class BoardApi {
     @Invalidates("boards")
     @Invalidates("myCards")
     public boolean deleteCard(long boardId, long cardId) {
-        store.delete(boardId, cardId);
+        store.delete(boardId, cardId, user());
         return true;
     }
 

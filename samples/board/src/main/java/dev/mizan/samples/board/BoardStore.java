@@ -62,15 +62,23 @@ public class BoardStore {
     }
 
     @Transactional
-    public CardView rename(long boardId, long cardId, String title) {
-        Card c = card(boardId, cardId);
+    public CardView rename(long boardId, long cardId, String title, String caller) {
+        Card c = owned(card(boardId, cardId), caller, "rename");
         c.title = title.strip();
         return new CardView(c.id, c.title, c.owner);
     }
 
     @Transactional
-    public void delete(long boardId, long cardId) {
-        em.remove(card(boardId, cardId));
+    public void delete(long boardId, long cardId, String caller) {
+        em.remove(owned(card(boardId, cardId), caller, "delete"));
+    }
+
+    /** Anyone signed in may move a card across the shared board; only its owner renames or deletes it. */
+    private static Card owned(Card c, String caller, String what) {
+        if (!c.owner.equals(caller)) {
+            throw new MizanException(403, "forbidden", "Only " + c.owner + ", who added this card, may " + what + " it");
+        }
+        return c;
     }
 
     /** Seeds two boards the first time the application starts on an empty database. */

@@ -3,6 +3,7 @@
  * Stage 1 (types and descriptors, `mizan.ts`) always; Stage 2 (one file of named hooks per
  * `--target`: `mizan.react.ts`, `mizan.vue.ts`, `mizan.svelte.ts`) on request.
  */
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { asSchemaDocument, isSchemaUrl, type SchemaDocument } from "./schema.js";
@@ -20,7 +21,7 @@ export const SCHEMA_FETCH_TIMEOUT_MS = 30_000;
  * Reads a schema from a file path or an http(s) URL (a live server's `/mizan/schema`). Errors name the
  * source, and for a URL the network's own reason (`ECONNREFUSED`, a timeout, a certificate).
  */
-export async function loadSchema(source: string, timeoutMs = SCHEMA_FETCH_TIMEOUT_MS): Promise<SchemaDocument> {
+export async function loadSchema(source: string, timeoutMs = SCHEMA_FETCH_TIMEOUT_MS, warn: (message: string) => void = console.warn): Promise<SchemaDocument> {
   let text: string;
   if (isSchemaUrl(source)) {
     let response: Response;
@@ -41,7 +42,29 @@ export async function loadSchema(source: string, timeoutMs = SCHEMA_FETCH_TIMEOU
     // an HTML login or error page answered with 200 is the usual case: say where it came from
     throw new Error(`${source} is not JSON: ${(e as Error).message}`, { cause: e });
   }
-  return asSchemaDocument(json);
+  const document = asSchemaDocument(json);
+  if (!hashMatches(json as Record<string, unknown>)) {
+    warn(`MZJS00108 the "hash" of ${source} does not match its content: the file was edited after the server wrote it, ` +
+      "so the generated client will report a schema mismatch against that server; generate the schema again (SchemaGenerator, or GET /mizan/schema)");
+  }
+  return document;
+}
+
+/** Whether a schema's `hash` is the lowercase hex SHA-256 of its RFC 8785 form without `hash` (docs/reference/schema.md). */
+function hashMatches(json: Record<string, unknown>): boolean {
+  const { hash, ...rest } = json;
+  return createHash("sha256").update(canonical(rest)).digest("hex") === hash;
+}
+
+/**
+ * RFC 8785 for what a schema holds (objects, arrays, strings, booleans, small numbers): members sorted by
+ * UTF-16 code units, as `sort()` does; strings and numbers as `JSON.stringify` writes them, as RFC 8785 asks.
+ */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  const object = value as Record<string, unknown>;
+  return `{${Object.keys(object).sort().map((k) => `${JSON.stringify(k)}:${canonical(object[k])}`).join(",")}}`;
 }
 
 /** undici's "fetch failed" says nothing: its cause does (ECONNREFUSED, ENOTFOUND, a certificate error). */

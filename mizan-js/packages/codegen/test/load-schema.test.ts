@@ -62,3 +62,17 @@ test("a schema file that is not JSON (an HTML page saved by mistake) is named in
   await writeFile(file, "<html><body>Please sign in</body></html>");
   await expect(loadSchema(file)).rejects.toThrow(`${file} is not JSON: Unexpected token '<'`);
 });
+
+test("a schema whose hash does not match its content is read with a warning (MZJS00108); the server's own is not", async () => {
+  const fixture = join(import.meta.dirname, "fixtures", "schema.json");
+  const warnings: string[] = [];
+  await loadSchema(fixture, undefined, (m) => warnings.push(m));
+  expect(warnings).toEqual([]); // its hash was computed independently (Python's json, sorted keys, SHA-256)
+  const edited = JSON.parse(await (await import("node:fs/promises")).readFile(fixture, "utf8")) as { contexts: unknown[] };
+  edited.contexts.pop();
+  const file = join(dir, "edited-schema.json");
+  await writeFile(file, JSON.stringify(edited));
+  await loadSchema(file, undefined, (m) => warnings.push(m));
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toMatch(/^MZJS00108 the "hash" of .*edited-schema\.json does not match its content/);
+});

@@ -325,7 +325,8 @@ describe("the mizan-codegen command", () => {
     clash.contexts.push({ name: "schemaHash", scope: "public", params: [], returns: { type: "string" } });
     await writeFile(bad, JSON.stringify(clash));
     const clashed = await fail(["--schema", bad, "--out", join(dir, "clash")]);
-    expect(clashed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^MZJS00107 mizan-codegen: the schema hash and the descriptor of context "schemaHash"/) });
+    expect(clashed).toMatchObject({ code: 1, stderr: expect.stringMatching(/^MZJS00107 mizan-codegen: the schema hash and the descriptor of context "schemaHash"/m) });
+    expect(clashed.stderr).toMatch(/^MZJS00108 /); // the file was edited: its hash no longer matches
     expect(clashed.stderr).not.toContain("MZJS00104");
     expect(await fail(["--schema", fixture, "--out", dir, "--target", "react,angular"])).toMatchObject({
       code: 2,

@@ -54,7 +54,7 @@ public final class OriginCache implements AutoCloseable {
      * would never hear of its purges (docs/reference/spi.md).
      */
     private final boolean carriesEvents;
-    /** The listeners told here when the backend carries no events. */
+    /** The listeners told here, when the backend carries no events (else none is kept). */
     private final List<CacheBackend.PurgeListener> ownListeners = new CopyOnWriteArrayList<>();
 
     /** @param backend where entries and counters live; closed by {@link #close()} */
@@ -137,9 +137,7 @@ public final class OriginCache implements AutoCloseable {
                 backend.increment(counter);
             } else {
                 backend.increment(counter, event);
-                if (!carriesEvents) {
-                    tellOwnListeners(counter, event);
-                }
+                tellOwnListeners(counter, event); // none when the backend carries events
             }
             return true;
         } catch (RuntimeException e) {
@@ -172,7 +170,9 @@ public final class OriginCache implements AutoCloseable {
      */
     public void addPurgeListener(CacheBackend.PurgeListener listener) {
         backend.addPurgeListener(listener);
-        ownListeners.add(listener);
+        if (!carriesEvents) {
+            ownListeners.add(listener);
+        }
     }
 
     private void tellOwnListeners(String counter, String event) {

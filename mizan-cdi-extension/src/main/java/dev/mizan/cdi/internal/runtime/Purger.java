@@ -293,12 +293,7 @@ public class Purger {
         }
         UserInvalidation event = new UserInvalidation(eventId, token);
         afterCommit.run(() -> {
-            if (cache == null) {
-                feed.publish(event);
-            } else if (!cache.purge(counter, event.encode())) {
-                feed.publish(event); // lost: this node's streams at least; the repair's epoch bump resyncs every node's
-                repairLater();
-            }
+            record(counter, event.encode(), () -> feed.publish(event));
             announce(new Invalidated(Optional.empty(), Map.of(), Optional.of(user)));
         });
     }
@@ -319,16 +314,23 @@ public class Purger {
      * It carries an event id of its own, so the calling tab, which ignores its call's echo, hears it too.
      */
     private void dropEverywhere(ContextModel ctx, String counter, InvalidationEvent event) {
-        if (cache == null) {
-            feed.publish(event);
-        } else if (!cache.purge(counter, event.encode())) {
-            // lost: no node heard of it, so this node's streams at least hear it now; the repair's
-            // epoch bump tells every node's streams to resync
-            feed.publish(event);
-            repairLater();
-        }
+        record(counter, event.encode(), () -> feed.publish(event));
         if (ctx.scope() == Scope.PUBLIC) {
             edges.tell(Set.of("mizan-ctx-" + ctx.name()));
+        }
+    }
+
+    /**
+     * Increments the counter with its event, which the backend hands to every node's listeners; without a
+     * cache, or when the backend lost the purge, {@code local} tells this node's listeners instead (no node
+     * heard of a lost one, and the repair's epoch bump tells every node's streams to resync).
+     */
+    private void record(String counter, String event, Runnable local) {
+        if (cache == null) {
+            local.run();
+        } else if (!cache.purge(counter, event)) {
+            local.run();
+            repairLater();
         }
     }
 

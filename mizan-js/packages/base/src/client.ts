@@ -333,8 +333,9 @@ export function createClient(config: MizanConfig): MizanClient {
       let eventId: string | null = null;
       // the server signs the caller out before a sessionInit function runs (docs/reference/security.md): a
       // login that failed leaves nobody signed in, so the entries read as the previous user go, in every tab,
-      // once, however the call ends; only a CSRF refusal ran nothing
-      let signedOut = !descriptor.sessionInit;
+      // once, however the call ends. Not after a CSRF refusal (the server ran nothing), nor when the POST
+      // never left (`/session` or `getToken` failed: nobody was signed out): `true` until `_call` sends it
+      let signedOut = true;
       /** The CSRF token the answer rotated, told to the other tabs once its body was read. */
       let rotated: string | null | undefined;
       const signOut = () => {
@@ -344,7 +345,7 @@ export function createClient(config: MizanConfig): MizanClient {
         post(undefined, rotated);
       };
       try {
-        const response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})));
+        const response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})), () => (signedOut = !descriptor.sessionInit));
         const header = (name: string) => response.headers.get(name);
         // Mizan's own JSON body; a function's own Response (any type, JSON too) carries the list in
         // Mizan-Invalidate instead, which the server sets on every such response (docs/reference/protocol.md)

@@ -24,7 +24,11 @@ import { channelName } from "./config.js";
 
 /** Options of {@link connectEvents}. */
 export interface EventsOptions {
-  /** Delay before reconnect `attempt` (1, 2, ...), in ms (default 500 · 2^(attempt−1), at most 30 s, with jitter). */
+  /**
+   * Delay before reconnect `attempt` (1, 2, ...), in ms. Default: 500 · 2^(attempt−1), at most 24 s, plus up
+   * to 25 % jitter, so never over 30 s. A 503's `Retry-After` is waited instead, capped and jittered the
+   * same way (at most 30 s).
+   */
   readonly reconnectDelay?: (attempt: number) => number;
   /** A stream silent for this long (no event, no heartbeat) is dropped and reopened, in ms (default 60 000). */
   readonly idleTimeout?: number;
@@ -41,7 +45,10 @@ export type LiveEvent =
 export interface EventsConnection {
   /** Whether this tab holds the browser's stream now. */
   readonly leader: boolean;
-  /** Stops the stream (if this tab holds it, another tab takes over) and stops listening. */
+  /**
+   * Stops the stream (if this tab holds it, another tab takes over) and stops listening, at once: a
+   * reconnect wait ends, a queued lock request is withdrawn, held events are dropped, `leader` is false.
+   */
   close(): void;
 }
 
@@ -68,6 +75,16 @@ const MAX_LINE = 1 << 20;
 const CATCH_UP_MS = 10_000;
 /** A stream that stayed open this long resets the reconnect backoff (one that ends at once does not). */
 const STEADY_MS = 10_000;
+/** The longest reconnect wait, jitter included (docs/how-to/live-updates.md, "Reconnects"). */
+const MAX_WAIT = 30_000;
+
+/**
+ * A reconnect wait of at least `ms` (capped), plus up to 25 % jitter, at most MAX_WAIT: tabs refused
+ * together (a 503 at max-streams, a node restarting) come back spread out, and a `Retry-After` of an
+ * hour (or one beyond setTimeout's 2^31−1 ms, which would fire at once, in a loop) does not leave the
+ * browser without live updates for that long.
+ */
+const backoff = (ms: number) => Math.min(ms, MAX_WAIT / 1.25) * (1 + Math.random() / 4);
 
 /**
  * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
@@ -85,11 +102,15 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
   /** One stream for every tab, shared over the channel; else every tab hears each event on its own stream. */
   const elected = !!(locks && channel);
-  const reconnectDelay = options.reconnectDelay ?? ((n: number) => Math.min(30_000, 500 * 2 ** (n - 1)) * (0.75 + Math.random() / 2));
+  const reconnectDelay = options.reconnectDelay ?? ((n: number) => backoff(500 * 2 ** (n - 1)));
   const idleTimeout = options.idleTimeout ?? 60_000;
 
   let closed = false;
   let leader = false;
+  /** Aborted by close(): withdraws this tab's queued lock request, so it never takes a stream it would drop at once. */
+  const stop = new AbortController();
+  /** Ends the reconnect wait early: close() must release the lock at once, not when the wait is over. */
+  let wake: (() => void) | undefined;
   let abort: AbortController | undefined;
   /** A follower's catch-up request, while it runs. */
   let catching: AbortController | undefined;
@@ -113,8 +134,8 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   /** Calls in flight in any tab of this browser, by tab and start time: events wait for their ids. */
   const holds = new Map<string, number[]>();
   const echoes: string[] = [];
-  /** Events held back while calls are in flight, with the time each arrived. */
-  let queue: { event: LiveEvent; at: number }[] = [];
+  /** Events held back while calls are in flight, with the time each arrived and the timer that releases it. */
+  let queue: { event: LiveEvent; at: number; timer: ReturnType<typeof setTimeout> }[] = [];
 
   // after close() the channel is closed; a call still in flight ends through here and must not throw
   const share = (message: Shared) => closed || channel?.postMessage(message);
@@ -146,14 +167,17 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
 
   /** Acts on the held events: all of them, or (calls still in flight) those held HOLD_MS already. */
   const flush = () => {
+    if (closed) return;
     const now = Date.now();
     const all = !holding();
     // (the timer may fire a few ms early by the wall clock)
     const pending = queue;
     queue = [];
     for (const held of pending) {
-      if (all || now - held.at >= HOLD_MS - 20) void act(held.event, true);
-      else queue.push(held);
+      if (all || now - held.at >= HOLD_MS - 20) {
+        clearTimeout(held.timer);
+        void act(held.event, true);
+      } else queue.push(held);
     }
   };
 
@@ -170,10 +194,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
    * calls keep starting: `released` is an event that waited already.
    */
   const act = async (event: LiveEvent, released = false) => {
-    if (event.type === "invalidate" && event.id && echoes.includes(event.id)) return;
+    // a closed connection acts on nothing: a call in flight at close() still ends here, a digest may still be hashing
+    if (closed || (event.type === "invalidate" && event.id && echoes.includes(event.id))) return;
     if (!released && holding()) {
-      queue.push({ event, at: Date.now() });
-      setTimeout(flush, HOLD_MS);
+      queue.push({ event, at: Date.now(), timer: setTimeout(flush, HOLD_MS) });
       return;
     }
     options.onEvent?.(event);
@@ -194,9 +218,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     } catch {
       // the keys cannot be hashed (no crypto.subtle on a page that is no secure context: plain HTTP):
       // every entry of the context, as without a digest, more than needed but never less
-      return everyEntry();
+      if (!closed) everyEntry();
+      return;
     }
-    if (matching.size > 0) live.stale((key) => matching.has(key));
+    if (matching.size > 0 && !closed) live.stale((key) => matching.has(key));
   };
 
   const deliver = (event: LiveEvent) => {
@@ -281,8 +306,11 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       // must not be reopened (and every mounted read refetched) twice a second
       if (openedAt !== undefined && Date.now() - openedAt >= STEADY_MS) attempt = 0;
       attempt++;
-      const wait = typeof opened === "number" ? opened : reconnectDelay(attempt);
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const wait = typeof opened === "number" ? backoff(opened) : reconnectDelay(attempt);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        wake = () => (clearTimeout(timer), resolve());
+      });
     }
     leader = false;
   };
@@ -321,6 +349,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       if (response.status === 404 && response.headers.has("Mizan-Protocol")) return "gone";
       // a 200 that is not a stream (a login page behind a redirect, say) is retried like an error
       if (!response.ok || !response.body || !/^text\/event-stream\b/i.test(response.headers.get("Content-Type") ?? "")) {
+        // seconds; an HTTP date, or anything else, is not a number: the backoff's own delay
         const after = Number(response.headers.get("Retry-After"));
         return after > 0 ? after * 1000 : undefined;
       }
@@ -404,7 +433,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       if (lock) return lead(false);
       catchUp();
       share({ mizan: 1, type: "ask" });
-      return locks.request(name, () => lead(true));
+      // withdrawn by close() (then rejected with an AbortError, nothing to report); `ifAvailable` takes no signal
+      return locks.request(name, { signal: stop.signal }, () => lead(true)).catch((e: unknown) => {
+        if (!closed) throw e;
+      });
     });
   else void lead(false);
 
@@ -414,8 +446,13 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     },
     close() {
       closed = true;
+      leader = false;
+      stop.abort();
+      wake?.();
       abort?.abort();
       catching?.abort();
+      for (const held of queue) clearTimeout(held.timer);
+      queue = [];
       channel?.close();
       // a newer connection of the same client may have installed its own since
       if (live.onCall === onOwnCall) live.onCall = undefined;

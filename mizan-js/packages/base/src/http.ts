@@ -23,9 +23,10 @@ export interface Http {
   /**
    * A call: `POST {baseUrl}/mizan/call/{name}`, never retried, except once after `403 csrf` with a
    * fresh token (the server refused it before running anything, docs/reference/security.md), when the
-   * session is still the one it was sent in.
+   * session is still the one it was sent in. `sending` runs as the POST leaves: a failure before it
+   * (`/session`, `getToken`) reached no function.
    */
-  _call(name: string, body: string): Promise<Response>;
+  _call(name: string, body: string, sending?: () => void): Promise<Response>;
   /**
    * Takes the CSRF token another tab received with its login or logout (the session cookie is shared),
    * or forgets it without one, so the next call fetches `/session` again.
@@ -57,10 +58,11 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
    * One request to `{baseUrl}/mizan/{path}`, with the bearer token under token auth (session auth
    * never asks for one); a failed fetch (no answer) is a `network` {@link MizanError}.
    */
-  const send = async (path: string, init: RequestInit & { headers?: Record<string, string> }): Promise<Response> => {
+  const send = async (path: string, init: RequestInit & { headers?: Record<string, string> }, sending?: () => void): Promise<Response> => {
     const token = session ? null : await config.getToken?.();
     let response: Response;
     try {
+      sending?.();
       response = await (config.fetch ?? fetch)(`${baseUrl}/mizan/${path}`, {
         credentials: "same-origin",
         ...init,
@@ -121,10 +123,10 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
   return {
     _read: (name, query, noCache, abandon) =>
       retrying(abandon, async () => body(await send(`ctx/${encodeURIComponent(name)}${query && `?${query}`}`, { cache: noCache ? "no-cache" : undefined }))),
-    async _call(name, payload) {
+    async _call(name, payload, sending) {
       const post = async (csrf?: string) => {
         const headers = { "Content-Type": "application/json", ...(csrf && { "Mizan-CSRF": csrf }) };
-        const response = await send(`call/${encodeURIComponent(name)}`, { method: "POST", headers, body: payload });
+        const response = await send(`call/${encodeURIComponent(name)}`, { method: "POST", headers, body: payload }, sending);
         // A login or logout rotates the token; the new one comes back in this header (docs/reference/security.md).
         const rotated = response.headers.get("Mizan-CSRF-Token");
         if (rotated) changeSession(rotated);

@@ -189,6 +189,24 @@ describe("token auth", () => {
     ]);
   });
 
+  test("a login whose getToken throws sent nothing, so it signs nobody out: the USER entries stay", async () => {
+    let token: () => string = () => "abc";
+    const client = newClient({ auth: "token", getToken: () => token() });
+    const me = client.registerContext({ name: "me", scope: "user" });
+    const statuses: string[] = [];
+    me.subscribe(() => statuses.push(me.getState().status));
+    await until(() => me.getState().status === "success");
+    statuses.length = 0;
+    token = () => {
+      throw new Error("the identity provider is down");
+    };
+    await expect(client.call({ name: "login", sessionInit: true }, {})).rejects.toThrow("the identity provider is down");
+    await new Promise((r) => setTimeout(r, 30));
+    expect(server.to("/mizan/call/")).toHaveLength(0);
+    expect(statuses).toEqual([]);
+    expect(server.to("/mizan/ctx/me")).toHaveLength(1);
+  });
+
   test("a 403 csrf under token auth is not retried and /session is still not called", async () => {
     server.handle(app({ "/mizan/call/addTodo": () => error("csrf", 403) }));
     const client = newClient({ auth: "token", getToken: async () => "abc" });

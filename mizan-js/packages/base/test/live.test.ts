@@ -422,6 +422,34 @@ test("connection.close() while a call is in flight: the call still resolves with
   await expect(calling).resolves.toBe(7);
 });
 
+test("a connection closed while it holds an event back for a call in flight never acts on it: not when the call ends, nor after 10 s", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const c = clientWithCalls(es.baseUrl, async () => {
+    await released;
+    return Response.json({ result: 7, invalidate: [] }, { headers: { "Mizan-Event-Id": "e9" } });
+  });
+  const one = c.registerContext(todos, { list: 1 });
+  one.subscribe(() => {});
+  const seen: string[] = [];
+  const connection = connectEvents(c, { onEvent: (e) => seen.push(e.type) });
+  connections.push(connection);
+  await until(() => es.streams.length === 1 && one.getState().status === "success");
+  const calling = c.call("touch", {});
+  await new Promise((r) => setTimeout(r, 20));
+  es.push('event: invalidate\nid: other\ndata: {"context":"todos"}\n\n'); // someone else's change: held for the call
+  await new Promise((r) => setTimeout(r, 50));
+  connection.close(); // a user switch, say
+  await new Promise((r) => setTimeout(r, 10_100)); // past the 10 s an event is held at most
+  release();
+  await expect(calling).resolves.toBe(7);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(seen).toEqual([]);
+  expect(es.reads).toHaveLength(1);
+}, 15_000);
+
 /** A server whose `/mizan/events` answers as `events` says; counts the stream requests. */
 async function scriptedEvents(events: (n: number, res: ServerResponse) => void) {
   let opens = 0;
@@ -468,6 +496,65 @@ test("a stream that ends at once is reopened with a growing delay, and a 200 tha
   // not reset to 1 by each stream that opened and ended at once
   expect(attempts.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
   expect(seen.length).toBeGreaterThan(0); // each reopen resyncs: events may have been missed
+});
+
+/**
+ * Records the delays events.ts sets its timers to, but the 60 s idle timeout's: its reconnect waits.
+ * With `atOnce`, those waits end at once, so a test sees many attempts.
+ */
+function reconnectWaits(atOnce = false) {
+  const waits: number[] = [];
+  const setTimer = globalThis.setTimeout;
+  const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: () => void, ms?: number) => {
+    const wait = ms !== 60_000 && !!new Error().stack?.includes("/events.ts");
+    if (wait) waits.push(ms ?? 0);
+    return setTimer(callback, wait && atOnce ? 0 : ms);
+  }) as typeof setTimeout);
+  return { waits, restore: () => spy.mockRestore() };
+}
+
+test("a 503's Retry-After is waited with jitter and at most 30 s: one beyond setTimeout's range does not reconnect in a loop", async () => {
+  let retryAfter = "3000000"; // 34 days: as a delay in ms, beyond 2^31−1, which setTimeout fires at once
+  const es = await scriptedEvents((_, res) => res.writeHead(503, { "Content-Type": "application/json", "Retry-After": retryAfter }).end('{"error":{"code":"unavailable"}}'));
+  server = { close: es.close } as unknown as TestServer;
+  const { waits, restore } = reconnectWaits();
+  const random = vi.spyOn(Math, "random");
+  try {
+    random.mockReturnValue(0.9999); // the most jitter
+    const capped = connectEvents(client(es.baseUrl));
+    connections.push(capped);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(es.opens()).toBe(1);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(29_900);
+    expect(waits[0]).toBeLessThanOrEqual(30_000);
+    capped.close();
+
+    retryAfter = "5";
+    random.mockReturnValue(0); // no jitter: what the server asked for
+    const asked = connectEvents(client(es.baseUrl));
+    connections.push(asked);
+    await until(() => es.opens() === 2 && waits.length === 2);
+    expect(waits[1]).toBe(5000);
+  } finally {
+    restore();
+    random.mockRestore();
+  }
+});
+
+test("the default reconnect delay doubles from 0.5 s and, jitter included, is never over 30 s", async () => {
+  const es = await scriptedEvents((_, res) => res.writeHead(502, { "Content-Type": "text/html" }).end("<h1>Bad Gateway</h1>"));
+  server = { close: es.close } as unknown as TestServer;
+  const { waits, restore } = reconnectWaits(true);
+  const random = vi.spyOn(Math, "random").mockReturnValue(0.9999); // the most jitter
+  try {
+    connections.push(connectEvents(client(es.baseUrl)));
+    await until(() => waits.length >= 9);
+    expect(waits.slice(0, 9).map(Math.round)).toEqual([625, 1250, 2500, 5000, 10_000, 20_000, 29_999, 29_999, 29_999]);
+  } finally {
+    restore();
+    random.mockRestore();
+  }
 });
 
 test("a CRLF split across two chunks ends one line, not two: the event is delivered", async () => {
@@ -690,7 +777,11 @@ test("a reconnect's catch-up that the node never ends with replayed (an older no
   expect(seen).toEqual(["resync"]);
 }, 20_000);
 
-/** Web Locks as a browser has them, one lock manager for every tab of the test. */
+/**
+ * Web Locks as a browser has them, one lock manager for every tab of the test: a `signal` withdraws a
+ * request not granted yet (which then rejects with the abort reason), and may not go with `ifAvailable`.
+ * `pending()` counts the requests waiting (as `query()` lists them).
+ */
 function fakeLocks() {
   const held = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
@@ -699,9 +790,27 @@ function fakeLocks() {
     waiting.get(name)?.shift()?.();
   };
   const request = (name: string, ...args: unknown[]): Promise<unknown> => {
-    const [options, callback] = (args.length === 1 ? [{}, args[0]] : args) as [{ ifAvailable?: boolean }, (lock: unknown) => unknown];
+    const [options, callback] = (args.length === 1 ? [{}, args[0]] : args) as [{ ifAvailable?: boolean; signal?: AbortSignal }, (lock: unknown) => unknown];
+    const { signal } = options;
+    if (signal && options.ifAvailable) return Promise.reject(new DOMException("signal with ifAvailable", "NotSupportedError"));
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (held.has(name) && options.ifAvailable) return Promise.resolve(callback(null));
-    const granted = held.has(name) ? new Promise<void>((r) => waiting.set(name, [...(waiting.get(name) ?? []), r])) : Promise.resolve();
+    const granted = held.has(name)
+      ? new Promise<void>((resolve, reject) => {
+          const queue = waiting.get(name) ?? [];
+          waiting.set(name, queue);
+          const grant = () => {
+            signal?.removeEventListener("abort", withdraw);
+            resolve();
+          };
+          const withdraw = () => {
+            queue.splice(queue.indexOf(grant), 1);
+            reject(signal!.reason);
+          };
+          queue.push(grant);
+          signal?.addEventListener("abort", withdraw, { once: true });
+        })
+      : Promise.resolve();
     return granted.then(async () => {
       held.add(name);
       try {
@@ -711,7 +820,7 @@ function fakeLocks() {
       }
     });
   };
-  return { request };
+  return { request, pending: () => [...waiting.values()].reduce((n, queue) => n + queue.length, 0) };
 }
 
 /**
@@ -778,6 +887,48 @@ test("a takeover catches up from the clock the leader heard last, which it told 
     expect(es.opened[3]).toBe("/mizan/events?since=7000");
     await new Promise((r) => setTimeout(r, 50));
     expect(thirdSeen).toEqual([]);
+  });
+});
+
+test("close() during the reconnect wait lets the lock go at once: leader reads false, and a new connection of the tab takes the stream", async () => {
+  // the browser's only stream refused (max-streams reached): the leader waits out Retry-After holding the lock
+  const es = await scriptedEvents((n, res) => {
+    if (n === 1) res.writeHead(503, { "Content-Type": "application/json", "Retry-After": "5" }).end('{"error":{"code":"unavailable"}}');
+    else res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+  });
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks() });
+  try {
+    const c = client(es.baseUrl);
+    const first = connectEvents(c);
+    connections.push(first);
+    await until(() => es.opens() === 1 && first.leader);
+    await new Promise((r) => setTimeout(r, 50));
+    // a user switch: close, then connect again
+    first.close();
+    expect(first.leader).toBe(false);
+    const second = connectEvents(c);
+    connections.push(second);
+    await until(() => second.leader && es.opens() === 2, 1000);
+  } finally {
+    vi.unstubAllGlobals();
+  }
+});
+
+test("a tab waiting for the stream withdraws its lock request when it closes: it never takes the stream", async () => {
+  await withLeaderTab(async ({ es, channel, leading }) => {
+    const locks = (globalThis.navigator as unknown as { locks: ReturnType<typeof fakeLocks> }).locks;
+    const closing = connectEvents(client(es.baseUrl, channel));
+    connections.push(closing);
+    await until(() => locks.pending() === 1);
+    closing.close();
+    await until(() => locks.pending() === 0, 500);
+    const waiting = connectEvents(client(es.baseUrl, channel));
+    connections.push(waiting);
+    await until(() => locks.pending() === 1);
+    leading.close();
+    await until(() => waiting.leader && es.opened.length === 2);
+    expect(closing.leader).toBe(false);
   });
 });
 

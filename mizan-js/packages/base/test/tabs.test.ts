@@ -122,6 +122,33 @@ test("a login whose answer cannot be read still clears the USER entries of every
   await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 4);
 });
 
+test("a login that never left (/session unreachable) signs nobody out: no tab clears its USER entries or its CSRF token", async () => {
+  let sessionDown = false;
+  server.handle((r): Reply => {
+    if (r.path === "/mizan/session") return sessionDown ? { status: 502, body: "Bad Gateway", raw: true } : { body: { csrfToken: "t1", user: "alice" } };
+    if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
+    return { body: `${r.url} as alice` };
+  });
+  const a = tab();
+  const b = tab();
+  const me = { name: "me", scope: "user" } as const;
+  const inA = a.registerContext(me, {});
+  const inB = b.registerContext(me, {});
+  const statuses: string[] = [];
+  for (const h of [inA, inB]) h.subscribe(() => statuses.push(h.getState().status));
+  await until(() => [inA, inB].every((h) => h.getState().status === "success"));
+  await b.call("other", {}); // b holds t1
+  statuses.length = 0;
+  sessionDown = true; // a flaky gateway: a has no token yet and cannot get one
+  await expect(a.call({ name: "login", sessionInit: true }, { user: "bob" })).rejects.toMatchObject({ status: 502 });
+  expect(server.to("/mizan/call/login")).toHaveLength(0);
+  await new Promise((r) => setTimeout(r, 50)); // a broadcast would have reached b
+  expect(statuses).not.toContain("pending");
+  expect(server.to("/mizan/ctx/me")).toHaveLength(2);
+  await b.call("other", {}); // still with t1: no /session, which would fail
+  expect(server.to("/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "t1"]);
+});
+
 test("two applications on one origin keep apart by default: a logout in one leaves the other's USER entries", async () => {
   const app = (path: string) => createClient({ baseUrl: `${server.baseUrl}${path}`, document: null, retryDelay: () => 5 });
   const one = app("/app1");

@@ -35,6 +35,8 @@ function newClient(config: Partial<MizanConfig> = {}) {
 /** The server answers with `schemaHeader` as its Mizan-Schema; a blank title, or one starting with "!", is a 400. */
 let schemaHeader = SCHEMA;
 let callGate: Promise<void> = Promise.resolve();
+/** Holds every read of todos. */
+let readGate: Promise<void> = Promise.resolve();
 /** Holds the addTodo call of one title (else `callGate` holds it). */
 let titleGates: Map<string, Promise<void>>;
 
@@ -42,11 +44,15 @@ beforeEach(async () => {
   lists = new Map([[1, ["milk"]]]);
   schemaHeader = SCHEMA;
   callGate = Promise.resolve();
+  readGate = Promise.resolve();
   titleGates = new Map();
   server = await startServer(async (r) => {
     const headers = { "Mizan-Schema": schemaHeader };
     if (r.path === "/mizan/session") return { headers, body: { csrfToken: "t" } };
-    if (r.path === "/mizan/ctx/todos") return { headers, body: lists.get(Number(r.query.get("list"))) ?? [] };
+    if (r.path === "/mizan/ctx/todos") {
+      await readGate;
+      return { headers, body: lists.get(Number(r.query.get("list"))) ?? [] };
+    }
     if (r.path === "/mizan/call/clearDone") return { headers, body: { result: 0, invalidate: [{ context: "todos" }] } };
     if (r.path === "/mizan/call/addTodo") {
       const args = JSON.parse(r.body) as { list: number; title: string };
@@ -255,6 +261,55 @@ describe("mutations", () => {
     expect(m.getState().isError).toBe(true);
     expect(lists.get(1)).toEqual(["milk"]); // and the server agrees
     stop();
+  });
+
+  test("a callback that throws is reported and changes nothing: a committed call stays a success, its optimistic write stands", async () => {
+    const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const client = newClient();
+      const handle = client.registerContext(todos, { list: 1 });
+      const seen: (string[] | undefined)[] = [];
+      const stop = handle.subscribe(() => seen.push(handle.getState().data));
+      await until(() => handle.getState().isSuccess);
+      const read = deferred();
+      readGate = read.promise; // the refetch the call's invalidate list makes is slow
+      const calls: string[] = [];
+      const m = createMutation(client, addTodo, {
+        onMutate: (args, { setData }) => setData(todos, { list: args.list }, (old) => [...(old ?? []), `${args.title} (saving)`]),
+        onSuccess: () => {
+          calls.push("success");
+          throw new Error("the toast library failed");
+        },
+        onError: () => void calls.push("error"),
+        onSettled: async (_data, error) => {
+          calls.push(`settled ${error}`);
+          throw new Error("the analytics hook failed");
+        },
+      });
+      await expect(m.mutateAsync({ list: 1, title: "eggs" })).resolves.toBe("eggs");
+      expect(m.getState()).toMatchObject({ status: "success", data: "eggs", error: null });
+      expect(calls).toEqual(["success", "settled null"]); // no onError, onSettled once
+      expect(handle.getState().data).toEqual(["milk", "eggs (saving)"]); // not rolled back while the refetch runs
+      expect(consoleError.mock.calls.map(([message]) => message)).toEqual(["MZJS00004 mutation onSuccess threw", "MZJS00004 mutation onSettled threw"]);
+      read.resolve();
+      await until(() => handle.getState().data?.[1] === "eggs");
+      expect(seen.slice(seen.findIndex((d) => d?.length === 2))).not.toContainEqual(["milk"]);
+
+      // on a failed call, an onError that throws neither replaces the call's error nor skips onSettled
+      const failing = createMutation(client, addTodo, {
+        onError: () => {
+          throw new Error("the toast library failed");
+        },
+        onSettled: (_data, error) => void calls.push(`settled ${(error as MizanError).code}`),
+      });
+      await expect(failing.mutateAsync({ list: 1, title: " " })).rejects.toMatchObject({ code: "invalid_params" });
+      expect(failing.getState().isError).toBe(true);
+      expect(calls.at(-1)).toBe("settled invalid_params");
+      expect(consoleError.mock.calls.at(-1)?.[0]).toBe("MZJS00004 mutation onError threw");
+      stop();
+    } finally {
+      consoleError.mockRestore();
+    }
   });
 });
 

@@ -2,9 +2,9 @@
  * `@mizan/vue`: Vue 3 composables over the `@mizan/base` kernel (docs/reference/client.md).
  *
  * Params and `enabled` may be plain values, refs or getters: a change to another read (another
- * stableKey) switches to it at once. Subscriptions start once mounted (never on the server) and end
- * with the component's scope, or start at once in a scope of their own (a Pinia store);
- * `onServerPrefetch` loads the reads SSR did not seed, for Vue's own SSR.
+ * stableKey) switches to it at once. Subscriptions start once mounted and end with the component's
+ * scope, or start at once in a scope of their own (a Pinia store). A server render never subscribes
+ * nor fetches: it shows what SSR seeded, and a read not seeded as pending (docs/how-to/ssr.md).
  */
 import {
   computed,
@@ -14,8 +14,8 @@ import {
   inject,
   onMounted,
   onScopeDispose,
-  onServerPrefetch,
   shallowRef,
+  ssrContextKey,
   toValue,
   watch,
   type App,
@@ -74,11 +74,20 @@ function refsOf<S extends object>(state: Ref<S>, fields: readonly (keyof S)[]): 
   return Object.fromEntries(fields.map((f) => [f, computed(() => state.value[f])])) as Refs<S>;
 }
 
+/**
+ * Whether this runs on the server, where nothing may subscribe. Vue's renderer provides its SSR
+ * context (what `useSSRContext` reads) to the app it renders: right even where a DOM shim (happy-dom,
+ * jsdom) defines `window`. Before the render starts (a store used by a router guard awaited before
+ * `renderToString`) there is no context yet, but no `window` either (React's test).
+ */
+const inServerRender = (): boolean => typeof window === "undefined" || (hasInjectionContext() && inject(ssrContextKey, null) !== null);
+
 /** A composable over a context (the named composables that codegen writes call this). */
 export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, params: MaybeRefOrGetter<P>, options: ContextOptions<NoInfer<R>> = {}): ContextResult<R> {
   const client = useMizanClient();
   // the read of the params as they are now, on every access: never a flush behind them (an event
-  // handler, a watcher that runs first and refetch() see the new params' read at once)
+  // handler, a watcher that runs first and refetch() see the new params' read at once). The same
+  // stableKey keeps its handle: the getter's previous value needs Vue 3.4 (the peer range's floor)
   const handle = computed<ContextHandle<R>>((prev) => {
     const next = client.registerContext(descriptor, toValue(params));
     return prev?.key === next.key ? prev : next;
@@ -88,9 +97,14 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
   const raw = computed(() => (version.value, handle.value.getState()));
   let previous: R | undefined;
   const state = computed(() => withPlaceholder(raw.value, options.placeholderData, previous));
-  watch(state, (s) => {
-    if (!s.isPlaceholderData && s.data !== undefined) previous = s.data;
-  });
+  // immediate: data already there at setup (seeded by SSR, or cached) is the previous page's too
+  watch(
+    state,
+    (s) => {
+      if (!s.isPlaceholderData && s.data !== undefined) previous = s.data;
+    },
+    { immediate: true },
+  );
   const live = () =>
     watch(
       [handle, () => toValue(options.enabled) !== false],
@@ -101,19 +115,13 @@ export function useMizanContext<P, R>(descriptor: ContextDescriptor<P, R>, param
       { immediate: true },
     );
   const instance = getCurrentInstance();
-  // a component's own setup: subscribe once mounted. Any other scope (a Pinia setup store, first used
-  // by some component, runs in a detached scope of its own) subscribes now and ends with that scope
-  if (instance && getCurrentScope() === (instance as unknown as { scope: unknown }).scope) {
-    onMounted(live);
-    onServerPrefetch(async () => {
-      // data seeded by SSR is used as it is: a worker's client has no network (docs/how-to/ssr.md)
-      if (toValue(options.enabled) === false || handle.value.getState().status === "success") return;
-      await handle.value.refetch();
-      version.value++;
-    });
-  } else {
-    live(); // in an effectScope: ends with it
-  }
+  // a component's own setup: subscribe once mounted (never on the server). Any other scope (a Pinia
+  // setup store, first used by some component, runs in a detached scope of its own) subscribes now
+  // and ends with that scope, except in a server render: the worker has no network, and nothing
+  // would end it (a server render gives watchers no cleanup; Pinia never stops a store's scope). An
+  // unseeded read renders pending there, as in React and Svelte; the browser loads it (docs/how-to/ssr.md)
+  if (instance && getCurrentScope() === (instance as unknown as { scope: unknown }).scope) onMounted(live);
+  else if (!inServerRender()) live(); // in an effectScope: ends with it
   return { ...refsOf<ContextFields<R>>(state, CONTEXT_FIELDS), state, refetch: () => handle.value.refetch() };
 }
 

@@ -2,15 +2,17 @@
 /**
  * @mizan/vue mounted with Vue's createApp against a real HTTP server (the fixture schema's todos and
  * addTodo): v5 status words, `enabled` as a ref, `placeholderData` across a param change, `mutate`
- * that never rejects, optimistic updates and their rollback, and `onSchemaMismatch`.
+ * that never rejects, optimistic updates and their rollback, `onSchemaMismatch`, and a server
+ * render hydrated by createSSRApp.
  */
-import { createApp, defineComponent, effectScope, h, nextTick, ref, watch, type App } from "vue";
-import { expect, test } from "vitest";
+import { createApp, createSSRApp, defineComponent, effectScope, h, nextTick, ref, watch, type App, type EffectScope } from "vue";
+import { renderToString } from "vue/server-renderer";
+import { expect, test, vi } from "vitest";
 import { createClient, type MizanClient, type SchemaMismatch } from "@mizan/base";
 import { keepPreviousData, mizanPlugin, useMizanClient, useMizanContext, useMutation } from "@mizan/vue";
 import { addTodo, todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
-import { adapterTestHooks, draft, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
+import { adapterTestHooks, draft, rendered, workerClient, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 
 let server: FakeMizan;
 let client: MizanClient;
@@ -33,6 +35,9 @@ const click = async (id: string) => {
   await nextTick();
 };
 const renders: string[] = [];
+/** Seeds the test's client as a server-rendered page does: list 3 holds "Seeded". */
+const seedList3 = () =>
+  client.hydrate({ contexts: { [client.registerContext(todos, { list: 3 }).key]: { data: [{ id: 1, title: "Seeded", done: false, due: null, priority: "LOW" }], updatedAt: Date.now() } } });
 
 function list(options: { enabled?: boolean; placeholder?: boolean; optimistic?: boolean } = {}) {
   const page = ref(3);
@@ -109,6 +114,25 @@ test("placeholderData: keepPreviousData shows the previous list while the next o
   gate.resolve();
   await until(() => items()[0] === "Bread");
   expect(text("placeholder")).toBe("false");
+  expect(renders.filter((r) => r.startsWith("pending"))).toEqual([]);
+});
+
+test("placeholderData: keepPreviousData keeps data that was there at setup (seeded by SSR) across a param change", async () => {
+  seedList3();
+  const l = list({ placeholder: true });
+  mount(l.Component); // at once: the test client's gcTime is 0
+  await nextTick();
+  expect(items()).toEqual(["Seeded"]);
+  const gate = deferred();
+  server.readGate = gate.promise;
+  renders.length = 0;
+  l.page.value = 4;
+  await until(() => server.reads("todos").length === 1);
+  await nextTick();
+  const shown = { items: items(), placeholder: text("placeholder") };
+  gate.resolve();
+  expect(shown).toEqual({ items: ["Seeded"], placeholder: "true" });
+  await until(() => items()[0] === "Bread");
   expect(renders.filter((r) => r.startsWith("pending"))).toEqual([]);
 });
 
@@ -200,4 +224,67 @@ test("a read in a scope of its own (a Pinia setup store) first used by a compone
   await client.call(addTodo, { list: 3, title: "Eggs" }); // invalidates todos {list: 3}
   await until(() => store!.read.data.value?.length === 2);
   expect(server.reads("todos")).toHaveLength(2);
+});
+
+test("server render (a DOM present, as a shim gives one), then hydration: unseeded reads, in a component and in a store, render pending on both sides, no mismatch, then load", async () => {
+  // the server: the worker's client, seeded with list 3 only; a window exists (happy-dom)
+  const { client: worker, fetches } = workerClient();
+  let storeScope: EffectScope | undefined;
+  const Page = defineComponent({
+    setup() {
+      const seeded = useMizanContext(todos, { list: 3 });
+      const unseeded = useMizanContext(todos, { list: 4 });
+      storeScope?.stop();
+      storeScope = effectScope(true); // a Pinia setup store's scope
+      const store = storeScope.run(() => useMizanContext(todos, { list: 4 }))!;
+      return () =>
+        h("div", [
+          h("p", { id: "seeded" }, `${seeded.status.value}: ${seeded.data.value?.map((t) => t.title) ?? "-"}`),
+          h("p", { id: "unseeded" }, `${unseeded.status.value}: ${unseeded.data.value?.map((t) => t.title) ?? "-"}`),
+          h("p", { id: "store" }, `${store.status.value}: ${store.data.value?.map((t) => t.title) ?? "-"}`),
+        ]);
+    },
+  });
+  const html = await renderToString(createSSRApp(Page).use(mizanPlugin(worker)));
+  worker.close();
+  expect(html).toBe('<div><p id="seeded">success: Seeded</p><p id="unseeded">pending: -</p><p id="store">pending: -</p></div>');
+  expect(fetches).toEqual([]);
+  // the browser: the page's HTML, a client seeded with the same data, Vue's hydration
+  container.innerHTML = html;
+  seedList3();
+  const warnings: string[] = [];
+  const errors = vi.spyOn(console, "error").mockImplementation((...args) => void warnings.push(args.join(" ")));
+  app = createSSRApp(Page).use(mizanPlugin(client));
+  app.config.warnHandler = (message) => void warnings.push(message);
+  try {
+    app.mount(container);
+    await until(() => text("unseeded") === "success: Bread" && text("store") === "success: Bread");
+  } finally {
+    errors.mockRestore();
+    storeScope?.stop();
+  }
+  expect(warnings).toEqual([]);
+  expect(text("seeded")).toBe("success: Seeded");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=4"]);
+});
+
+test("params that change but keep their stableKey keep the read: no new subscription, no render (computed's previous value: Vue 3.4)", async () => {
+  const x = ref(30);
+  let count = 0;
+  const Component = defineComponent({
+    setup() {
+      const read = useMizanContext(todos, () => ({ list: Math.floor(x.value / 10) }));
+      return () => (count++, h("ul", read.data.value?.map((t) => h("li", t.title))));
+    },
+  });
+  app = createApp(Component).use(mizanPlugin(client));
+  app.mount(container);
+  await until(() => items()[0] === "Milk");
+  const before = count;
+  for (let i = 31; i < 36; i++) {
+    x.value = i;
+    await nextTick();
+  }
+  expect(count - before).toBe(0);
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=3"]);
 });

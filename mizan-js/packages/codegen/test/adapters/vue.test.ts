@@ -77,15 +77,18 @@ test("a change of a reactive param refetches; unmounting unsubscribes (the expor
   await until(() => client.size === 0);
 });
 
-test("onServerPrefetch loads the data for Vue's own SSR; the server render subscribes to nothing", async () => {
+test("a server render shows what the page seeded and fetches nothing: an unseeded read is pending (docs/reference/client.md)", async () => {
   list.value = 4;
-  // A server keeps entries while it renders (gcTime 0 would collect one mid-fetch: nobody subscribes on a server).
   const perRequest = createClient({ baseUrl: server.baseUrl, channel: false, gcTime: 300, document: null });
-  const ssr = createSSRApp(Todos).use(mizanPlugin(perRequest));
-  const html = await renderToString(ssr);
-  expect(html).toContain("<li>Bread</li>");
-  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=4"]);
-  expect(perRequest.size).toBe(1);
-  await until(() => perRequest.size === 0); // collected: no subscription was left behind by the server render
+  const unseeded = await renderToString(createSSRApp(Todos).use(mizanPlugin(perRequest)));
+  expect(unseeded).toContain('<p id="status">pending</p>');
+  expect(unseeded).not.toContain("<li>");
+  // seeded, as a page's __MIZAN_SSR_DATA__ seeds it: rendered from the seed
+  const data = await (await fetch(`${server.baseUrl}/mizan/ctx/todos?list=4`)).json();
+  perRequest.hydrate({ contexts: { "todos|{\"list\":4}": { data, updatedAt: Date.now() } } });
+  const seeded = await renderToString(createSSRApp(Todos).use(mizanPlugin(perRequest)));
+  expect(seeded).toContain("<li>Bread</li>");
+  expect(server.reads("todos")).toEqual(["/mizan/ctx/todos?list=4"]); // the test's own fetch, none by the renders
+  await until(() => perRequest.size === 0); // collected: no subscription was left behind by the server renders
   perRequest.close();
 });

@@ -5,7 +5,7 @@
 #   Elytron's ApplicationDomain;
 # - stack-trace-on-error="none" on the servlet container: WildFly's default ("local-only") shows Java
 #   stack traces, server versions included, in error pages to requests from the same machine
-#   (docs/reference/security.md, "What the deployer configures").
+#   (docs/reference/security.md, "What the deployer must configure").
 # Usage: etc/wildfly/configure.sh <wildfly home> [configuration file, default standalone.xml;
 #        standalone-microprofile.xml has MicroProfile Health, OpenAPI and Telemetry on]
 set -euo pipefail

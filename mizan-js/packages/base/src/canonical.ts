@@ -18,7 +18,7 @@ export type ParamTypes = Readonly<Record<string, ParamType>>;
 
 /** The params of one read, already encoded for the wire and for caching. */
 export interface EncodedParams {
-  /** RFC 8785 form of the params under the §4 rules; `{}` when there are none. */
+  /** RFC 8785 form of the params under Mizan's cache-key rules (docs/reference/protocol.md, "Cache keys"); `{}` when there are none. */
   readonly canonical: string;
   /** Query string without `?`: params sorted by name, each `encodeURIComponent`-encoded. */
   readonly query: string;
@@ -130,7 +130,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** RFC 8785 of a {@link parseJson} result; `paramRules` adds the §4 rules. */
+/** RFC 8785 of a {@link parseJson} result; `paramRules` adds the cache-key rules (docs/reference/protocol.md, "Cache keys"). */
 function serialize(node: unknown, paramRules: boolean): string {
   if (typeof node === "string") {
     // ES string escaping is exactly RFC 8785 §3.2.2.2; a marked string is a number token.

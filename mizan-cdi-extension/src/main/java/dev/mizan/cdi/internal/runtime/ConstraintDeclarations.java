@@ -52,7 +52,7 @@ public final class ConstraintDeclarations {
             validator = handle.get();
         } catch (RuntimeException e) {
             // a server whose validator is not ready this early: the first call of each operation still asks it
-            LOG.log(System.Logger.Level.DEBUG, "no Validator at deployment; constraints are checked on first use", e);
+            LOG.log(System.Logger.Level.DEBUG, "MZCDI01018: no Validator at deployment; constraints are checked on first use", e);
             return List.of();
         }
         try {
@@ -69,7 +69,7 @@ public final class ConstraintDeclarations {
                     } catch (RuntimeException e) {
                         // not a declaration the validator refuses, but a validator that cannot work yet (Open
                         // Liberty: "Validation not enabled for module" during deployment): first calls check
-                        LOG.log(System.Logger.Level.DEBUG, "the Validator cannot be asked at deployment; constraints are checked on first use", e);
+                        LOG.log(System.Logger.Level.DEBUG, "MZCDI01018: the Validator cannot be asked at deployment; constraints are checked on first use", e);
                         return errors;
                     }
                 }

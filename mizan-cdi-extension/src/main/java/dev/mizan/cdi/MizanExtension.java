@@ -5,6 +5,7 @@ import dev.mizan.cdi.internal.cache.CacheBackends;
 import dev.mizan.cdi.internal.discovery.AnnotatedOperation;
 import dev.mizan.cdi.internal.discovery.Discovered;
 import dev.mizan.cdi.internal.discovery.OperationClasses;
+import dev.mizan.cdi.internal.engine.HttpTypes;
 import dev.mizan.cdi.internal.discovery.ReflectedOperation;
 import dev.mizan.cdi.internal.discovery.RegistryBuilder;
 import dev.mizan.cdi.internal.health.ReadinessBean;
@@ -41,6 +42,7 @@ import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Mizan's portable extension: registers Mizan's own beans, finds annotated methods, validates them
@@ -110,7 +112,8 @@ public class MizanExtension implements Extension {
      * backend that is there but cannot start is found only by starting it, so only once the rest is right.
      */
     void validate(@Observes AfterDeploymentValidation adv, BeanManager bm) {
-        OperationClasses.record(discovered.declaringClasses());
+        HttpTypes http = HttpTypes.find();
+        OperationClasses.record(discovered.declaringClasses().stream().filter(c -> !http.isResource(c)).toList());
         if (!ClassPresence.present("org.eclipse.microprofile.config.ConfigProvider")) {
             adv.addDeploymentProblem(ConfigMessages.noMicroProfileConfig());
             discovered.clear();
@@ -147,6 +150,16 @@ public class MizanExtension implements Extension {
         if (r != null) {
             r.close();
         }
+    }
+
+    /**
+     * Internal, may change.
+     *
+     * @return the runtime built at deployment; empty before it is built (a server that asks health checks
+     *         while it validates the deployment) and once the application has ended
+     */
+    public Optional<BuiltRuntime> runtimeIfBuilt() {
+        return Optional.ofNullable(runtime);
     }
 
     /**

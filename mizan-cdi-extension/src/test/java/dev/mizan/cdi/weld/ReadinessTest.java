@@ -2,6 +2,7 @@ package dev.mizan.cdi.weld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mizan.cdi.weld.health.FailingPart;
 import dev.mizan.cdi.weld.health.StoppedPart;
 import dev.mizan.cdi.weld.health.UnconfiguredPart;
 import dev.mizan.cdi.weld.valid.TodoApi;
@@ -43,6 +44,22 @@ class ReadinessTest {
                 assertThat(data).containsEntry("workers.alive", 0L);
                 assertThat(data).containsEntry("workers.size", 2L);
                 assertThat(data).doesNotContainKey("off");
+            });
+        }
+    }
+
+    @Test
+    void aPartThatThrowsIsDownAndHidesNeitherTheCacheNorTheOtherParts() {
+        try (SeContainer cdi = WeldBed.start(TodoApi.class, FailingPart.class, StoppedPart.class)) {
+            HealthCheckResponse response = cdi.select(HealthCheck.class, Readiness.Literal.INSTANCE).get().call();
+            assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+            assertThat(response.getData()).hasValueSatisfying(data -> {
+                assertThat(data).containsEntry("cache", "up");
+                assertThat(data).containsEntry("payments", "down");
+                assertThat(data).containsEntry("payments.error", IllegalStateException.class.getName());
+                assertThat(data).containsEntry("workers", "down");
+                assertThat(data).containsEntry("workers.alive", 0L);
+                assertThat(data.values()).noneMatch(v -> String.valueOf(v).contains("secret"));
             });
         }
     }

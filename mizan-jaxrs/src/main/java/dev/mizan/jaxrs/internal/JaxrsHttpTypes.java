@@ -1,6 +1,7 @@
 package dev.mizan.jaxrs.internal;
 
 import dev.mizan.cdi.internal.engine.HttpTypes;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -15,6 +16,22 @@ public final class JaxrsHttpTypes implements HttpTypes {
     @Override
     public boolean isResponse(Class<?> type) {
         return Response.class.isAssignableFrom(type);
+    }
+
+    /** A class, one of its superclasses or one of their interfaces carries {@code @Path}. */
+    @Override
+    public boolean isResource(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Path.class)) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (isResource(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override

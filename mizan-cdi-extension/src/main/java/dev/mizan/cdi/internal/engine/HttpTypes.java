@@ -52,6 +52,15 @@ public interface HttpTypes {
         return Optional.empty();
     }
 
+    /**
+     * @param type a class that declares operations or {@code @Invalidates} methods
+     * @return whether it is also one of the application's own HTTP resources (a JAX-RS {@code @Path}
+     *         class), which the server's OpenAPI scan must keep listing (docs/how-to/operations.md)
+     */
+    default boolean isResource(Class<?> type) {
+        return false;
+    }
+
     /** @return the implementation on Mizan's (or else the application's) class path, or {@link #NONE} */
     static HttpTypes find() {
         for (ClassLoader cl : new ClassLoader[] {HttpTypes.class.getClassLoader(), Thread.currentThread().getContextClassLoader()}) {

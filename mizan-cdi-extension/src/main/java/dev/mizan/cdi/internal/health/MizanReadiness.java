@@ -42,36 +42,70 @@ final class MizanReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Parts parts = parts();
+        Optional<Parts> found = parts();
         Map<String, Object> data = new LinkedHashMap<>();
+        if (found.isEmpty()) {
+            // asked while the deployment is validated, or after it ended: not ready, and nothing to report yet
+            data.put("cache", "starting");
+            return response(false, data);
+        }
+        Parts parts = found.get();
         String cacheState = cache(parts.runtime().cache());
         data.put("cache", cacheState);
         data.put("cache.backend", parts.runtime().settings().cacheBackend());
         boolean up = !"degraded".equals(cacheState);
         for (HealthPart part : parts.others()) {
+            up &= report(part, data);
+        }
+        return response(up, data);
+    }
+
+    /**
+     * Adds a part's entries. A part that throws (an application's, say) counts as down, with the exception's
+     * class as {@code <name>.error}, so that it hides neither the other parts nor the cache's state. Its
+     * message stays out: the check's data may be public, and a message may hold anything.
+     *
+     * @return false when the part is configured and not up
+     */
+    private static boolean report(HealthPart part, Map<String, Object> data) {
+        String name = part.name();
+        try {
             if (!part.configured()) {
-                continue;
+                return true;
             }
             boolean partUp = part.up();
-            up &= partUp;
-            data.put(part.name(), partUp ? "up" : "down");
-            part.data().forEach((key, value) -> data.put(part.name() + "." + key, value(value)));
+            Map<String, Object> entries = new LinkedHashMap<>();
+            part.data().forEach((key, value) -> entries.put(name + "." + key, value(value)));
+            data.put(name, partUp ? "up" : "down");
+            data.putAll(entries);
+            return partUp;
+        } catch (RuntimeException e) {
+            data.put(name, "down");
+            data.put(name + ".error", e.getClass().getName());
+            return false;
         }
+    }
+
+    private static HealthCheckResponse response(boolean up, Map<String, Object> data) {
         // the constructor, not HealthCheckResponse.named(): it needs no provider implementation to be present
         return new HealthCheckResponse("mizan", up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
                 Optional.of(data));
     }
 
-    private Parts parts() {
+    private Optional<Parts> parts() {
         Parts p = resolved;
         if (p == null) {
+            Optional<BuiltRuntime> runtime = bm.getExtension(MizanExtension.class).runtimeIfBuilt();
+            if (runtime.isEmpty()) {
+                return Optional.empty();
+            }
             // the extension recorded the HealthPart beans wherever they live (see SpiBeans); a race only resolves twice
             List<HealthPart> others = OrderedBeans.of(bm, HealthPart.class).stream()
                     .sorted(Comparator.comparing(HealthPart::name)).toList();
-            p = new Parts(bm.getExtension(MizanExtension.class).runtime(), others);
+            p = new Parts(runtime.get(), others);
             resolved = p;
         }
-        return p;
+        return Optional.of(p);
     }
 
     /**

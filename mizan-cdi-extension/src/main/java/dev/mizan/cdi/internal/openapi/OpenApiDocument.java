@@ -29,6 +29,8 @@ public final class OpenApiDocument {
     private static final String SCHEMAS_REF = "#/components/schemas/";
     private static final String ERROR = "MizanError";
     private static final String ENTRY = "MizanInvalidation";
+    /** The response of every other status: the application's own codes, and the limits'. */
+    private static final String APPLICATION = "other";
     /** A call's {@code refreshed}: by stable key, the fresh data and when it was read (epoch milliseconds). */
     private static final JsonObject REFRESHED = JSON.createObjectBuilder().add("type", "object")
             .add("additionalProperties", JSON.createObjectBuilder().add("type", "object")
@@ -48,9 +50,10 @@ public final class OpenApiDocument {
      */
     public static JsonObject of(JsonObject schema, String root) {
         JsonObjectBuilder paths = JSON.createObjectBuilder();
+        JsonObject types = schema.getJsonObject("types");
         for (JsonValue c : schema.getJsonArray("contexts")) {
             JsonObject context = c.asJsonObject();
-            paths.add(root + "/ctx/" + context.getString("name"), JSON.createObjectBuilder().add("get", read(context)));
+            paths.add(root + "/ctx/" + context.getString("name"), JSON.createObjectBuilder().add("get", read(context, types)));
         }
         for (JsonValue f : schema.getJsonArray("functions")) {
             JsonObject function = f.asJsonObject();
@@ -73,11 +76,11 @@ public final class OpenApiDocument {
                 .build();
     }
 
-    private static JsonObject read(JsonObject context) {
+    private static JsonObject read(JsonObject context, JsonObject types) {
         String name = context.getString("name");
         JsonArrayBuilder parameters = JSON.createArrayBuilder();
         for (JsonValue p : context.getJsonArray("params")) {
-            parameters.add(queryParam(p.asJsonObject()));
+            parameters.add(queryParam(p.asJsonObject(), types));
         }
         JsonObjectBuilder ok = JSON.createObjectBuilder()
                 .add("description", "The context's value")
@@ -96,7 +99,8 @@ public final class OpenApiDocument {
                         .add("400", errorRef("invalid_params"))
                         .add("401", errorRef("unauthenticated"))
                         .add("403", errorRef("forbidden"))
-                        .add("500", errorRef("internal")))
+                        .add("500", errorRef("internal"))
+                        .add("default", errorRef(APPLICATION)))
                 .add("x-mizan-scope", context.getString("scope"))
                 .add("x-mizan-cache", context.getJsonObject("cache"));
         roles(context, operation);
@@ -155,7 +159,8 @@ public final class OpenApiDocument {
                         .add("403", errorRef("forbidden"))
                         .add("413", errorRef("payload_too_large"))
                         .add("415", errorRef("unsupported_media_type"))
-                        .add("500", errorRef("internal")))
+                        .add("500", errorRef("internal"))
+                        .add("default", errorRef(APPLICATION)))
                 .add("x-mizan-invalidates", function.getJsonArray("invalidates"));
         if (function.getBoolean("sessionInit", false)) {
             operation.add("x-mizan-session-init", true);
@@ -164,11 +169,11 @@ public final class OpenApiDocument {
         return operation.build();
     }
 
-    private static JsonObject queryParam(JsonObject param) {
+    private static JsonObject queryParam(JsonObject param, JsonObject types) {
         JsonValue schema = refs(param.get("schema"));
         JsonObjectBuilder p = JSON.createObjectBuilder().add("name", param.getString("name")).add("in", "query")
                 .add("required", param.getBoolean("required", false));
-        if (schema instanceof JsonObject o && "string".equals(o.getString("type", null))) {
+        if (takesRawValue(param.get("schema"), types)) {
             // a string param takes the raw value (docs/reference/protocol.md)
             p.add("schema", schema);
         } else {
@@ -176,6 +181,34 @@ public final class OpenApiDocument {
             p.add("content", json(schema));
         }
         return p.build();
+    }
+
+    /**
+     * Whether a param's value is taken raw from the query, as the server decides it: its schema's type is
+     * {@code string} once a nullable wrapper ({@code Optional}, {@code @Nullable}: {@code anyOf} with
+     * {@code null}) is taken off and a {@code $ref} followed (an enum, a named string type).
+     */
+    static boolean takesRawValue(JsonValue schema, JsonObject types) {
+        if (!(schema instanceof JsonObject o)) {
+            return false;
+        }
+        if (o.containsKey("anyOf")) {
+            JsonArray choices = o.getJsonArray("anyOf");
+            JsonValue nonNull = null;
+            for (JsonValue choice : choices) {
+                if (!(choice instanceof JsonObject c && "null".equals(c.getString("type", null)))) {
+                    if (nonNull != null) {
+                        return false;
+                    }
+                    nonNull = choice;
+                }
+            }
+            return nonNull != null && takesRawValue(nonNull, types);
+        }
+        if (o.get("$ref") instanceof JsonString ref && ref.getString().startsWith(TYPES_REF)) {
+            return takesRawValue(types.get(ref.getString().substring(TYPES_REF.length())), types);
+        }
+        return "string".equals(o.getString("type", null));
     }
 
     private static void roles(JsonObject operation, JsonObjectBuilder target) {
@@ -237,7 +270,9 @@ public final class OpenApiDocument {
                 {"forbidden", "The caller lacks a role, or the CSRF token is missing or bad (csrf)"},
                 {"payload_too_large", "The body is over mizan.limits.max-body"},
                 {"unsupported_media_type", "The body is not application/json"},
-                {"internal", "Anything else; the body's id is logged with the stack"}};
+                {"internal", "Anything else; the body's id is logged with the stack"},
+                {APPLICATION, "An error the application answers (a MizanException, an ErrorMapper's, a JAX-RS"
+                        + " WebApplicationException's status) or a limit's (429, 503)"}};
         for (String[] c : codes) {
             b.add(c[0], JSON.createObjectBuilder().add("description", c[1]).add("content", json(ref(ERROR))));
         }
@@ -253,7 +288,8 @@ public final class OpenApiDocument {
                         .add("id", string)
                         .add("fields", JSON.createObjectBuilder().add("type", "object")
                                 .add("additionalProperties", JSON.createObjectBuilder().add("type", "array").add("items", string))))
-                .add("required", JSON.createArrayBuilder().add("code").add("message"))
+                // an application's MizanException may carry no message (docs/reference/protocol.md, "Errors")
+                .add("required", JSON.createArrayBuilder().add("code"))
                 .build();
         return JSON.createObjectBuilder().add("type", "object")
                 .add("properties", JSON.createObjectBuilder().add("error", inner))

@@ -16,6 +16,12 @@ export interface MizanConfig {
   /** Delay before GET retry `attempt` (1, 2), in ms (default 300 · 2^(attempt−1), with jitter). */
   readonly retryDelay?: (attempt: number) => number;
   /**
+   * How long one attempt of a GET (a read, `/session`) may take, body included, in ms (default 30 000);
+   * then it fails as a `network` error and is retried like one. `0` or `Infinity` waits for ever. Calls
+   * (POST) are never timed out: the server may have run the function.
+   */
+  readonly readTimeout?: number;
+  /**
    * The BroadcastChannel shared with other tabs (default: one for each `baseUrl`, so that two
    * applications on one origin keep apart); `false` turns it off.
    */

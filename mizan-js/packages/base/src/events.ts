@@ -89,8 +89,8 @@ const backoff = (ms: number) => Math.min(ms, MAX_WAIT / 1.25) * (1 + Math.random
 /**
  * Connects a client to the server's invalidation events. Needs `BroadcastChannel` and the Web Locks
  * API; without them (an old browser, a worker, a page not served over HTTPS or from localhost: Web
- * Locks is for secure contexts only), or with the client's `channel: false`, each tab holds a stream
- * of its own.
+ * Locks is for secure contexts only), where the page is refused the lock (a sandboxed iframe), or with
+ * the client's `channel: false`, each tab holds a stream of its own.
  */
 export function connectEvents(client: MizanClient, options: EventsOptions = {}): EventsConnection {
   const { config, live } = client;
@@ -100,8 +100,11 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   // hear of, so they must act on those calls' events (no echo for them); this tab holds a stream of its own
   const channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(name) : undefined;
   const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
-  /** One stream for every tab, shared over the channel; else every tab hears each event on its own stream. */
-  const elected = !!(locks && channel);
+  /**
+   * One stream for every tab, shared over the channel; else every tab hears each event on its own stream.
+   * Turned off when the browser refuses the lock (below).
+   */
+  let elected = !!(locks && channel);
   const reconnectDelay = options.reconnectDelay ?? ((n: number) => backoff(500 * 2 ** (n - 1)));
   const idleTimeout = options.idleTimeout ?? 60_000;
 
@@ -247,8 +250,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   if (channel) {
     channel.onmessage = ({ data }: MessageEvent<Shared>) => {
       if (data?.mizan !== 1 || closed) return;
-      if (data.type === "event") void act(data.event);
-      else if (data.type === "clock") heard = asTime(data.at);
+      // a tab reading a stream of its own (its lock refused) heeds no leader: it would act twice on each
+      // event, and catch up from a clock its own stream never reached
+      if (data.type === "event") elected && void act(data.event);
+      else if (data.type === "clock") elected && (heard = asTime(data.at));
       // a tab that just joined asks for the clock, which it would otherwise hear with the next heartbeat only
       else if (data.type === "ask") {
         if (leader) hear(heard);
@@ -429,15 +434,21 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
   };
   // the lock free at once: this is the browser's first stream; else this tab waits to take over from another
   if (elected)
-    void locks!.request(name, { ifAvailable: true }, (lock) => {
-      if (lock) return lead(false);
-      catchUp();
-      share({ mizan: 1, type: "ask" });
-      // withdrawn by close() (then rejected with an AbortError, nothing to report); `ifAvailable` takes no signal
-      return locks.request(name, { signal: stop.signal }, () => lead(true)).catch((e: unknown) => {
-        if (!closed) throw e;
+    void locks!
+      .request(name, { ifAvailable: true }, (lock) => {
+        if (lock) return lead(false);
+        catchUp();
+        share({ mizan: 1, type: "ask" });
+        // withdrawn by close() (`ifAvailable` takes no signal): rejected with an AbortError, caught below
+        return locks!.request(name, { signal: stop.signal }, () => lead(true));
+      })
+      .catch(() => {
+        // Refused (a sandboxed iframe's opaque origin: SecurityError): a stream of this tab's own, as
+        // without Web Locks (docs/reference/client.md, "Live updates"). After close(), nothing: the
+        // rejection is the withdrawn request's, and lead() opens no stream once closed.
+        elected = false;
+        return lead(false);
       });
-    });
   else void lead(false);
 
   return {

@@ -17,7 +17,8 @@ const warnSchemaMismatch = ({ expected, received }: SchemaMismatch): void => con
 export interface Http {
   /**
    * A context read: `GET {baseUrl}/mizan/ctx/{name}?{query}`, retried twice with backoff on
-   * network errors and 5xx, never on 4xx. `abandon` is asked before each retry.
+   * network errors (an attempt over `readTimeout` is one) and 5xx, never on 4xx. `abandon` is asked
+   * before each retry.
    */
   _read(name: string, query: string, noCache: boolean | undefined, abandon: () => boolean): Promise<unknown>;
   /**
@@ -53,6 +54,7 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
   let expected = config.schemaHash;
   /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
   const reported = new Set<string>();
+  const readTimeout = config.readTimeout ?? 30_000;
 
   /**
    * One request to `{baseUrl}/mizan/{path}`, with the bearer token under token auth (session auth
@@ -65,6 +67,10 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
       sending?.();
       response = await (config.fetch ?? fetch)(`${baseUrl}/mizan/${path}`, {
         credentials: "same-origin",
+        // A GET that never answers (a half-open connection) would hold its entry, or every call's /session,
+        // for ever: each attempt ends and is retried as a network error. A call never: it may have run
+        // (docs/reference/client.md). Beyond 2^31−1 ms a timer fires at once: for ever, as Infinity.
+        ...(!init.method && readTimeout > 0 && readTimeout < 2 ** 31 && { signal: AbortSignal.timeout(readTimeout) }),
         ...init,
         headers: { Accept: "application/json", ...(token && { Authorization: `Bearer ${token}` }), ...init.headers },
       });

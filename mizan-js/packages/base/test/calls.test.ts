@@ -217,6 +217,23 @@ describe("token auth", () => {
 });
 
 describe("calls are never retried", () => {
+  test("nor timed out, however slow: readTimeout ends only the GETs, such as a /session request that gets no answer", async () => {
+    let sessions = 0;
+    server.handle(
+      app({
+        "/mizan/session": () => (++sessions === 1 ? new Promise<never>(() => {}) : { body: { csrfToken: "t", user: null } }),
+        "/mizan/call/slow": async () => {
+          await new Promise((r) => setTimeout(r, 300)); // the function runs longer than readTimeout
+          return { body: { result: "done", invalidate: [] } };
+        },
+      }),
+    );
+    const client = newClient({ readTimeout: 100 });
+    await expect(client.call("slow", {})).resolves.toBe("done");
+    expect(server.to("/mizan/session")).toHaveLength(2);
+    expect(server.to("/mizan/call/slow")).toHaveLength(1);
+  });
+
   test("not on a 5xx", async () => {
     server.handle(app({ "/mizan/call/addTodo": () => error("internal", 500) }));
     const client = newClient();

@@ -297,6 +297,67 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  test("a read that gets no answer, or whose body stalls, fails after readTimeout as a network error and is retried: invalidations and refetch() no longer wait on it", async () => {
+    let n = 0;
+    server.handle(() => {
+      n++;
+      if (n === 2) return new Promise<never>(() => {}); // never answered (a half-open connection, a proxy holding it)
+      if (n === 3) return { body: ["never ends"], stall: true };
+      return { body: [`read ${n}`] };
+    });
+    const timed = createClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, readTimeout: 150 });
+    try {
+      const handle = timed.registerContext(todos, { list: 1 });
+      track(handle);
+      await until(() => handle.getState().data?.[0] === "read 1");
+      const started = Date.now();
+      const refetching = handle.refetch();
+      await until(() => server.requests.length === 2);
+      timed.invalidate([{ context: "todos" }]); // waits for the fetch in flight, then reads again
+      await refetching;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290); // two attempts given up, 150 ms each
+      expect(handle.getState().data).toEqual(["read 4"]);
+      await until(() => server.requests.length === 5 && !handle.getState().isFetching);
+      expect(handle.getState().data).toEqual(["read 5"]);
+    } finally {
+      timed.close();
+    }
+  });
+
+  test("a read none of whose 3 attempts is answered within readTimeout ends in a network error, no longer fetching", async () => {
+    server.handle(() => new Promise<never>(() => {}));
+    const timed = createClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, readTimeout: 50 });
+    try {
+      const handle = timed.registerContext("silent");
+      track(handle);
+      await until(() => handle.getState().status === "error");
+      expect(server.requests).toHaveLength(3);
+      expect((handle.getState().error as MizanError).code).toBe("network");
+      expect(handle.getState().isFetching).toBe(false);
+    } finally {
+      timed.close();
+    }
+  });
+
+  test("readTimeout 0 or Infinity never gives up on a read", async () => {
+    server.handle(async () => {
+      await new Promise((r) => setTimeout(r, 100));
+      return { body: ["slow"] };
+    });
+    for (const readTimeout of [0, Infinity]) {
+      const patient = createClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, readTimeout });
+      try {
+        const handle = patient.registerContext(todos, { list: 1 });
+        track(handle);
+        await until(() => !handle.getState().isFetching && handle.getState().status !== "pending");
+        expect(handle.getState().data, `${readTimeout}`).toEqual(["slow"]);
+      } finally {
+        patient.close();
+      }
+    }
+    expect(server.requests).toHaveLength(2);
+  });
+
   test("network errors are retried twice", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     let attempts = 0;

@@ -780,9 +780,10 @@ test("a reconnect's catch-up that the node never ends with replayed (an older no
 /**
  * Web Locks as a browser has them, one lock manager for every tab of the test: a `signal` withdraws a
  * request not granted yet (which then rejects with the abort reason), and may not go with `ifAvailable`.
- * `pending()` counts the requests waiting (as `query()` lists them).
+ * `pending()` counts the requests waiting (as `query()` lists them). `refused`: every request rejects with a
+ * `SecurityError`, as in a sandboxed iframe without `allow-same-origin` (an opaque origin has no lock manager).
  */
-function fakeLocks() {
+function fakeLocks({ refused = false } = {}) {
   const held = new Set<string>();
   const waiting = new Map<string, (() => void)[]>();
   const release = (name: string) => {
@@ -792,6 +793,7 @@ function fakeLocks() {
   const request = (name: string, ...args: unknown[]): Promise<unknown> => {
     const [options, callback] = (args.length === 1 ? [{}, args[0]] : args) as [{ ifAvailable?: boolean; signal?: AbortSignal }, (lock: unknown) => unknown];
     const { signal } = options;
+    if (refused) return Promise.reject(new DOMException("The request was denied.", "SecurityError"));
     if (signal && options.ifAvailable) return Promise.reject(new DOMException("signal with ifAvailable", "NotSupportedError"));
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (held.has(name) && options.ifAvailable) return Promise.resolve(callback(null));
@@ -923,6 +925,8 @@ test("a tab waiting for the stream withdraws its lock request when it closes: it
     await until(() => locks.pending() === 1);
     closing.close();
     await until(() => locks.pending() === 0, 500);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(es.opened).toHaveLength(1); // the withdrawn request's AbortError is no refusal: no stream of its own
     const waiting = connectEvents(client(es.baseUrl, channel));
     connections.push(waiting);
     await until(() => locks.pending() === 1);
@@ -930,6 +934,44 @@ test("a tab waiting for the stream withdraws its lock request when it closes: it
     await until(() => waiting.leader && es.opened.length === 2);
     expect(closing.leader).toBe(false);
   });
+});
+
+test("a tab whose Web Locks request is refused (a sandboxed iframe) reads a stream of its own and shares neither its events nor its clock", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  vi.stubGlobal("navigator", { locks: fakeLocks({ refused: true }) });
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  const channel = `refused-${Math.random()}`;
+  const shared: unknown[] = [];
+  const spy = new BroadcastChannel(`${channel}:events`);
+  spy.onmessage = ({ data }) => ["event", "clock"].includes((data as { type?: string }).type!) && shared.push(data);
+  try {
+    const c = client(es.baseUrl, channel);
+    const one = c.registerContext(todos, { list: 1 });
+    one.subscribe(() => {});
+    const seen: string[] = [];
+    const connection = connectEvents(c, { onEvent: (e) => seen.push(e.type) });
+    connections.push(connection);
+    await until(() => es.streams.length === 1 && connection.leader && one.getState().data === 1);
+    // caught up, then a heartbeat: an elected leader would tell the other tabs this clock
+    es.push("event: replayed\ndata: {}\n\n: 5000\n\n");
+    es.push(`event: invalidate\nid: e1\ndata: {"context":"todos"}\n\n`);
+    await until(() => one.getState().data === 2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(["invalidate"]);
+    expect(shared).toEqual([]);
+    connection.close();
+    await until(() => es.ended.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(es.opened).toHaveLength(1);
+    expect(unhandled).toEqual([]);
+  } finally {
+    spy.close();
+    process.off("unhandledRejection", onUnhandled);
+    vi.unstubAllGlobals();
+  }
 });
 
 test("a takeover from a leader that knew no clock yet (its stream not caught up) resyncs", async () => {

@@ -19,6 +19,8 @@ export interface Reply {
   readonly body?: unknown;
   /** Send `body` (a string) as it is. */
   readonly raw?: boolean;
+  /** Send the status, the headers and the body's first character, then nothing more (a connection that stalls mid-body). */
+  readonly stall?: boolean;
 }
 
 export type Handler = (request: Recorded) => Reply | Promise<Reply>;
@@ -56,7 +58,9 @@ export async function startServer(handler: Handler = () => ({ status: 404 })): P
           ...(json ? { "Content-Type": "application/json" } : {}),
           ...reply.headers,
         });
-        res.end(json ? JSON.stringify(reply.body) : (reply.body as string | undefined));
+        const text = json ? JSON.stringify(reply.body) : (reply.body as string | undefined);
+        if (reply.stall) res.write(text?.slice(0, 1) ?? "");
+        else res.end(text);
       } catch (e) {
         res.writeHead(599).end(String(e));
       }

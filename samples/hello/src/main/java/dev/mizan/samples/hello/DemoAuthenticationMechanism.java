@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sample's login: programmatic (the {@code login} function calls {@code SecurityContext.authenticate}),
@@ -25,6 +26,10 @@ import java.util.Base64;
  * <p>Only the programmatic login registers a session: a Basic or Bearer request that created one would
  * hand a session cookie to a response a shared cache may keep. Refused credentials answer a JSON
  * {@code 401} here, as Mizan's errors look, instead of the container's HTML error page.
+ *
+ * <p>The demo logins work only in development mode ({@code mizan.dev=true}, which the sample's own
+ * configuration sets): a copy of this WAR started with {@code MIZAN_DEV=false} accepts none of them, and
+ * every request stays anonymous. A real application verifies its users in an identity store of its own.
  */
 @ApplicationScoped
 @DeclareRoles({"user", "admin"}) // Payara maps the identity store's groups only to declared roles
@@ -33,9 +38,16 @@ public class DemoAuthenticationMechanism implements HttpAuthenticationMechanism 
     @Inject
     IdentityStoreHandler identityStore;
 
+    @Inject
+    @ConfigProperty(name = "mizan.dev", defaultValue = "false")
+    boolean dev;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (!dev) {
+            return context.doNothing();
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
             return login(context, identityStore.validate(credential));

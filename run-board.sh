@@ -27,12 +27,16 @@ pg_password="${BOARD_PG_PASSWORD:-}"
 
 node_base() { if [ "$1" = 1 ]; then echo "$home/standalone"; else echo "$target/node$1"; fi; }
 
+# whether the process of pid $1 still runs $2 (its command line holds it)
+running() { ps -o args= -p "$1" 2>/dev/null | grep -q -- "$2"; }
+
 # stops what this script started, by the pids it recorded (nothing else, whatever holds the ports)
 stop_started() {
   for n in 1 2; do
     if [ -f "$target/node$n.pid" ]; then
       pid=$(cat "$target/node$n.pid")
-      if kill "$pid" 2>/dev/null; then
+      # a pid recorded before a crash or a reboot may have been reused by another process: not ours to stop
+      if running "$pid" "bin/standalone.sh" && kill "$pid" 2>/dev/null; then
         for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
         echo "stopped node $n (pid $pid)"
       fi
@@ -40,7 +44,8 @@ stop_started() {
     fi
   done
   if [ -f "$target/redis.pid" ]; then
-    kill "$(cat "$target/redis.pid")" 2>/dev/null && echo "stopped redis-server" || true
+    pid=$(cat "$target/redis.pid")
+    running "$pid" "redis-server" && kill "$pid" 2>/dev/null && echo "stopped redis-server" || true
     rm -f "$target/redis.pid"
   fi
 }

@@ -21,7 +21,8 @@ stop_offset() {
   f=$(pid_file "$1")
   [ -f "$f" ] || return 1
   pid=$(cat "$f")
-  if kill "$pid" 2>/dev/null; then
+  # a pid recorded before a crash or a reboot may have been reused by another process: not ours to stop
+  if ps -o args= -p "$pid" 2>/dev/null | grep -q "bin/standalone.sh" && kill "$pid" 2>/dev/null; then
     for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     echo "stopped (port offset $1, pid $pid)"
   fi
@@ -63,7 +64,7 @@ echo "WildFly starting (pid $!, log $log) ..."
 for _ in $(seq 1 240); do
   if [ -f "$deployments/hello.war.deployed" ]; then
     url="http://127.0.0.1:$((8080 + offset))/hello"
-    echo "samples/hello is running at $url  (mizan.dev=true: $url/mizan/schema is on)"
+    echo "samples/hello is running at $url  (in development mode, the sample's default: $url/mizan/schema is on, demo logins work)"
     echo "try: curl -i $url/mizan/ctx/greeting     stop: ./run-hello.sh stop"
     exit 0
   fi

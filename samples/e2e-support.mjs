@@ -24,3 +24,4 @@ export async function until(what, test, ms = 60000) {
   }
 }
 export { chromiumArgs, chromiumExecutable } from "../etc/chromium.mjs";
+export { requireFree } from "../etc/ports.mjs";

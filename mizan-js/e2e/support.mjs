@@ -5,7 +5,6 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { openSync } from "node:fs";
-import { connect } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -36,13 +35,7 @@ export function checks(prefix, every) {
   return { fail, waitFor };
 }
 
-/** True when something answers on the port (another server: we must not test it). */
-export function listening(port) {
-  return new Promise((done) => {
-    const socket = connect({ host: "127.0.0.1", port }, () => (socket.destroy(), done(true)));
-    socket.on("error", () => done(false));
-  });
-}
+export { listening } from "../../etc/ports.mjs";
 
 /**
  * The Chromium the runs drive (MIZAN_CHROMIUM, Debian's, or the one @sparticuz/chromium in mizan-js's

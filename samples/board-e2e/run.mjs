@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
+import { check, chromiumArgs, chromiumExecutable, env, fail, failures, requireFree, sleep, until } from "../e2e-support.mjs";
 
 const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
 const shots = join(env("BOARD_E2E_OUT"), "screenshots");
@@ -30,6 +30,7 @@ const basic = (user) => ({ Authorization: "Basic " + Buffer.from(`${user}:${user
 async function startWildFly() {
   const home = env("BOARD_E2E_JBOSS_HOME");
   const deployments = join(home, "standalone", "deployments");
+  await requireFree(8080 + Number(env("BOARD_E2E_OFFSET")), 9990 + Number(env("BOARD_E2E_OFFSET")));
   execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home], { stdio: "inherit" });
   for (const f of readdirSync(deployments)) if (f.startsWith("board.war")) rmSync(join(deployments, f), { recursive: true, force: true });
   copyFileSync(env("BOARD_E2E_WAR"), join(deployments, "board.war"));

@@ -12,7 +12,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { check, chromiumArgs, chromiumExecutable, env, fail, failures, sleep, until } from "../e2e-support.mjs";
+import { check, chromiumArgs, chromiumExecutable, env, fail, failures, requireFree, sleep, until } from "../e2e-support.mjs";
 
 const home = env("MIZAN_SSR_E2E_JBOSS_HOME");
 const offset = Number(env("MIZAN_SSR_E2E_OFFSET"));
@@ -38,6 +38,7 @@ function children(pid) {
 const workers = (javaPid) => children(javaPid).filter((c) => c.cmd.includes("worker.mjs")).map((c) => c.pid);
 const marker = (suffix) => join(deployments, `hello.war.${suffix}`);
 
+await requireFree(8080 + offset, 9990 + offset);
 execFileSync(join(process.cwd(), "../../etc/wildfly/configure.sh"), [home, "standalone-microprofile.xml"], { stdio: "inherit" });
 for (const f of readdirSync(deployments)) if (f.startsWith("hello.war")) rmSync(join(deployments, f), { recursive: true, force: true });
 copyFileSync(war, join(deployments, "hello.war"));
@@ -89,9 +90,12 @@ try {
     const text = `Hi from Chromium <b> ${Date.now()}`;
     await page.fill("#text", text);
     await page.click("#save");
-    await page.waitForFunction((t) => document.getElementById("greeting").textContent === t + "!", text, { timeout: 15000 });
-    check(true, "setGreeting updated the hydrated page");
+    const updated = await page.waitForFunction((t) => document.getElementById("greeting").textContent === t + "!", text, { timeout: 15000 })
+      .then(() => true, () => false);
+    check(updated, "setGreeting updated the hydrated page");
     check(requests.includes("POST /hello/mizan/call/setGreeting"), "through POST /mizan/call/setGreeting");
+    check(!requests.some((r) => r.includes("/mizan/ctx/greeting")),
+      `the greeting was never fetched: hydrated from the page, then refreshed by the call's own answer (${requests.filter((r) => r.includes("/mizan/"))})`);
     check(problems.length === 0, `no console errors or warnings (${problems.join(" | ")})`);
     const again = await (await fetch(base)).text();
     check(again.includes(`<p id="greeting">${text.replace("<", "&lt;").replace(">", "&gt;")}!</p>`), "a new server render shows the new greeting");

@@ -4,7 +4,8 @@
 // 2. openapi-typescript generates a client's types from it and tsc --strict type-checks code using them;
 // 3. each function's x-mizan-invalidates names the contexts its @Invalidates annotations in the
 //    sample's Java source name (the expectation comes from the source, not from Mizan);
-// 4. one operation per context and function, and no generic {name} path.
+// 4. one operation per context and function the source declares (no more, no fewer), and no generic
+//    {name} path.
 // Exits non-zero with the reason on the first failure.
 import SwaggerParser from "@apidevtools/swagger-parser";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -66,8 +67,22 @@ for (const p of functions) {
 console.log(`contexts: ${contexts.map((p) => p.split("/").pop()).join(", ")}`);
 console.log(`functions: ${functions.map((p) => p.split("/").pop()).join(", ")}`);
 
-// 3. invalidations, expected from the Java source: @Invalidates("x") on the method that follows
+// the operations the Java source declares: @MizanContext(value = "x" ...) or @MizanContext("x"), and the
+// method that follows each @MizanFunction (named after the method: the sample names none otherwise)
 const java = readFileSync(javaSource, "utf8");
+const declaredContexts = [...java.matchAll(/@MizanContext\((?:value\s*=\s*)?"([^"]+)"/g)].map((m) => m[1]).sort();
+const declaredFunctions = [...java.matchAll(/@MizanFunction\s+(?:@\w+(?:\([^)]*\))?\s+)*public\s+[\w<>, ?]+\s+(\w+)\s*\(/g)]
+  .map((m) => m[1]).sort();
+if (declaredContexts.length === 0 || declaredFunctions.length === 0) fail(`no @MizanContext or @MizanFunction found in ${javaSource}`);
+const listed = (paths) => paths.map((p) => p.split("/").pop()).sort();
+if (JSON.stringify(listed(contexts)) !== JSON.stringify(declaredContexts)) {
+  fail(`the document lists the contexts ${JSON.stringify(listed(contexts))}, the source declares ${JSON.stringify(declaredContexts)}`);
+}
+if (JSON.stringify(listed(functions)) !== JSON.stringify(declaredFunctions)) {
+  fail(`the document lists the functions ${JSON.stringify(listed(functions))}, the source declares ${JSON.stringify(declaredFunctions)}`);
+}
+
+// 3. invalidations, expected from the Java source: @Invalidates("x") on the method that follows
 const expected = new Map();
 const re = /((?:\s*@Invalidates\("([^"]+)"\)\s*)+)(?:@\w+(?:\([^)]*\))?\s*)*public\s+[\w<>, ?]+\s+(\w+)\s*\(/g;
 for (const m of java.matchAll(re)) {

@@ -40,6 +40,13 @@ final class OtelMetrics implements Metrics {
     private final LongUpDownCounter streams;
     /** Per context: its {@code {context}} set, then one {@code {context, result}} set per {@link CacheStatus}. */
     private final Map<String, Attributes[]> contexts = new HashMap<>();
+    /**
+     * The most {@code outcome} values one function reports ({@code ok} included); further error codes count
+     * as {@link #OTHER}. An application that builds codes from data ({@code "stock_" + sku}) would otherwise
+     * make one series per value, without bound, in every backend the metrics reach.
+     */
+    static final int MAX_OUTCOMES = 32;
+    static final String OTHER = "other";
     /** Per function: the {@code ok} set, and error codes as they occur (errors only, so not the hot path). */
     private final Map<String, Map<String, Attributes>> functions = new HashMap<>();
 
@@ -112,7 +119,12 @@ final class OtelMetrics implements Metrics {
         if (outcomes == null) {
             return;
         }
-        Attributes set = outcomes.computeIfAbsent(outcome, o -> Attributes.of(FUNCTION, function, OUTCOME, o));
+        Attributes set = outcomes.get(outcome);
+        if (set == null) {
+            // racing first failures may pass the bound by a few: it bounds the series, not exactly
+            String kept = outcomes.size() < MAX_OUTCOMES ? outcome : OTHER;
+            set = outcomes.computeIfAbsent(kept, o -> Attributes.of(FUNCTION, function, OUTCOME, o));
+        }
         calls.add(1, set);
         callDuration.record(nanos / NANOS_PER_MILLI, set);
     }

@@ -1,10 +1,8 @@
 package dev.mizan.jaxrs.internal;
 
-import dev.mizan.Scope;
 import dev.mizan.cdi.internal.engine.InvalidationListener;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
-import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.spi.HealthPart;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +52,6 @@ public class EventStreams implements InvalidationListener, HealthPart {
     private volatile OpenStreams open;
     private volatile Sse sse;
     private volatile boolean stopped;
-    private volatile List<String> userContexts;
     /**
      * When this node stopped hearing the other nodes' purges (its subscription was lost), until it is back; 0
      * while it hears them. The clock the streams are told stays there meanwhile: a client that reconnects to
@@ -183,7 +180,7 @@ public class EventStreams implements InvalidationListener, HealthPart {
     public void userInvalidated(String id, String userToken) {
         long user = userKey(userToken);
         Map<String, OutboundSseEvent> events = new LinkedHashMap<>();
-        for (String context : userContexts()) {
+        for (String context : engine.userContextNames()) {
             String data = JsonText.generate(g -> g.writeStartObject().write("context", context).writeEnd());
             log.add(id, context, data, user);
             events.put(context, invalidateEvent(id, data));
@@ -192,16 +189,6 @@ public class EventStreams implements InvalidationListener, HealthPart {
         if (streams != null && !events.isEmpty()) {
             streams.sendToUser(user, events);
         }
-    }
-
-    /** @return the USER-scope contexts, sorted; read from the engine once */
-    private List<String> userContexts() {
-        List<String> names = userContexts;
-        if (names == null) {
-            names = engine.contexts().stream().filter(c -> c.scope() == Scope.USER).map(ContextModel::name).sorted().toList();
-            userContexts = names;
-        }
-        return names;
     }
 
     @Override

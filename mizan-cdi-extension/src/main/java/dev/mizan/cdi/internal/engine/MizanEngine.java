@@ -84,6 +84,9 @@ public interface MizanEngine {
     /** @return the contexts, sorted by name */
     Collection<ContextModel> contexts();
 
+    /** @return the names of the USER-scope contexts, sorted (see {@code Registry.userContextNames}) */
+    List<String> userContextNames();
+
     /** @return the functions, sorted by name */
     Collection<FunctionModel> functions();
 

@@ -1,5 +1,6 @@
 package dev.mizan.cdi.internal.registry;
 
+import dev.mizan.Scope;
 import dev.mizan.cdi.internal.model.ContextModel;
 import dev.mizan.cdi.internal.model.FunctionModel;
 import dev.mizan.cdi.internal.model.InvalidationModel;
@@ -50,6 +51,14 @@ public record Registry(Map<String, ContextModel> contexts, Map<String, FunctionM
     /** @return functions sorted by name */
     public Collection<FunctionModel> sortedFunctions() {
         return functions.values().stream().sorted(java.util.Comparator.comparing(FunctionModel::name)).toList();
+    }
+
+    /**
+     * @return the names of the USER-scope contexts, sorted: what a purge of one user's entries makes stale
+     *         ({@code Invalidation.user}, a sign-out), for its call's {@code invalidate} list and its events
+     */
+    public List<String> userContextNames() {
+        return contexts.values().stream().filter(c -> c.scope() == Scope.USER).map(ContextModel::name).sorted().toList();
     }
 
     /** @return the purge groups of a context (each a sorted list of param names) */

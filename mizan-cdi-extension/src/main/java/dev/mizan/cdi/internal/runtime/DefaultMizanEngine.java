@@ -72,6 +72,7 @@ public class DefaultMizanEngine implements MizanEngine {
     private JsonObject manifest;
     // the runtime's parts, held directly: each call through an application-scoped proxy costs a context lookup
     private Registry registry;
+    private List<String> userContextNames;
     private MizanSettings settings;
     private Jsonb jsonb;
     private PurgeCounters counters;
@@ -115,6 +116,7 @@ public class DefaultMizanEngine implements MizanEngine {
         outside = outsideTransaction.isResolvable() ? outsideTransaction.get() : null;
         currentRequest = requests.isResolvable() ? requests.get() : null;
         registry = rt.registry();
+        userContextNames = registry.userContextNames();
         settings = rt.settings();
         jsonb = rt.jsonb();
         counters = purger.counters();
@@ -373,6 +375,11 @@ public class DefaultMizanEngine implements MizanEngine {
     @Override
     public Collection<ContextModel> contexts() {
         return registry.sortedContexts();
+    }
+
+    @Override
+    public List<String> userContextNames() {
+        return userContextNames;
     }
 
     @Override

@@ -89,7 +89,7 @@ public class Purger {
         metrics = rt.metrics();
         jsonb = rt.jsonb();
         planned = plan(registry, counters);
-        userContexts = registry.contexts().values().stream().filter(c -> c.scope() == Scope.USER).map(ContextModel::name).sorted().toList();
+        userContexts = registry.userContextNames();
         List<EdgePurger> found = OrderedBeans.of(bm, EdgePurger.class);
         edges = new EdgePurges(found.isEmpty() ? List.of(new LoggingEdgePurger()) : found);
         afterCommit.resolve();

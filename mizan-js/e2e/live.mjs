@@ -38,6 +38,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { requireFree } from "../../etc/ports.mjs";
 import { checks, chromiumOptions, findChromium, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
 const { fail, waitFor } = checks("live", 100);
@@ -58,7 +59,7 @@ const nodes = [];
 let browser;
 
 async function startRedis() {
-  if (await listening(redisPort)) fail(`port ${redisPort} is in use`);
+  await requireFree(redisPort).catch((e) => fail(e.message));
   const dir = join(work, "redis");
   await mkdir(dir, { recursive: true });
   // etc/redis-server.sh picks it (MIZAN_REDIS_SERVER, the PATH's, or the one embedded-redis ships on Maven Central)
@@ -82,7 +83,7 @@ async function startNode(home, index) {
   await cp(join(work, "live.js"), join(war, "e2e", "live.js"));
   const httpPort = 8080 + nodeOffset;
   const managementPort = 9990 + nodeOffset;
-  for (const port of [httpPort, managementPort]) if (await listening(port)) fail(`port ${port} is in use`);
+  await requireFree(httpPort, managementPort).catch((e) => fail(e.message));
   const props = [
     `-Djboss.server.base.dir=${base}`,
     `-Djboss.socket.binding.port-offset=${nodeOffset}`,

@@ -21,7 +21,8 @@ import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { sampleSecurityTests } from "./sample-security.mjs";
-import { checks, chromiumOptions, findChromium, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
+import { requireFree } from "../../etc/ports.mjs";
+import { checks, chromiumOptions, findChromium, here, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
 const { fail, waitFor } = checks("e2e", 250);
 const jbossHome = resolve(process.env.MIZAN_E2E_JBOSS_HOME ?? fail("MIZAN_E2E_JBOSS_HOME is not set"));
@@ -85,7 +86,7 @@ async function deploy() {
 
 async function startWildFly() {
   if (!existsSync(join(war, "WEB-INF"))) fail(`no exploded hello.war in ${deployments}`);
-  for (const port of [httpPort, managementPort]) if (await listening(port)) fail(`port ${port} is in use: another server runs there`);
+  await requireFree(httpPort, managementPort).catch((e) => fail(e.message));
   await run("bash", [join(repo, "etc/wildfly/configure.sh"), jbossHome]);
   for (const marker of ["deployed", "failed", "dodeploy", "undeployed"]) await rm(`${war}.${marker}`, { force: true });
   server = spawnWildFly(jbossHome, [`-Djboss.socket.binding.port-offset=${offset}`], join(work, "wildfly.log"));

@@ -194,16 +194,17 @@ describe("one request per stableKey", () => {
 describe("garbage collection", () => {
   test("an entry is collected gcTime after its last subscriber leaves, not before", async () => {
     client.close();
-    client = newClient({ gcTime: 80 });
+    client = newClient({ gcTime: 200 });
     const handle = client.registerContext(todos, { list: 3 });
     const a = track(handle);
     const b = track(handle);
     await until(() => handle.getState().status === "success");
     a.unsubscribe();
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 300));
     expect(client.size).toBe(1); // b still subscribed
     b.unsubscribe();
-    expect(client.size).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(client.size).toBe(1); // half of gcTime later
     await until(() => client.size === 0);
     // registering again starts from scratch and fetches again
     const again = client.registerContext(todos, { list: 3 });
@@ -215,13 +216,14 @@ describe("garbage collection", () => {
 
   test("re-subscribing within gcTime keeps the entry and its data (no refetch)", async () => {
     client.close();
-    client = newClient({ gcTime: 80 });
+    client = newClient({ gcTime: 200 });
     const handle = client.registerContext(todos, { list: 3 });
     const a = track(handle);
     await until(() => handle.getState().status === "success");
     a.unsubscribe();
+    await new Promise((r) => setTimeout(r, 100)); // half of gcTime
     track(handle);
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, 300));
     expect(client.size).toBe(1);
     expect(handle.getState().status).toBe("success");
     expect(server.requests).toHaveLength(1);

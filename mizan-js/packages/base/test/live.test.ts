@@ -466,9 +466,10 @@ async function scriptedEvents(events: (n: number, res: ServerResponse) => void) 
 }
 
 test("a 404 without Mizan-Protocol (the application redeploying) is retried; Mizan's own 404 stops the stream", async () => {
+  let third: ServerResponse | undefined;
   const es = await scriptedEvents((n, res) => {
     if (n <= 2) res.writeHead(404, { "Content-Type": "text/html" }).end("<h1>Not Found</h1>");
-    else if (n === 3) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+    else if (n === 3) (third = res).writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
     else res.writeHead(404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }).end('{"error":"not_found"}');
   });
   server = { close: es.close } as unknown as TestServer;
@@ -476,26 +477,36 @@ test("a 404 without Mizan-Protocol (the application redeploying) is retried; Miz
   connections.push(connection);
   await until(() => es.opens() === 3);
   expect(connection.leader).toBe(true);
+  third!.end(); // the stream ends: its reconnect meets Mizan's own 404
+  await until(() => es.opens() === 4);
+  await new Promise((r) => setTimeout(r, 150)); // many reconnect delays: none is waited for
+  expect(es.opens()).toBe(4);
+  expect(connection.leader).toBe(false);
 });
 
 test("a stream that ends at once is reopened with a growing delay, and a 200 that is not a stream is retried", async () => {
+  // reconnects 2 and 3 meet a login page (a 200, not a stream): were it read as one, each would resync
   const es = await scriptedEvents((n, res) => {
-    if (n === 1) res.writeHead(200, { "Content-Type": "text/html" }).end("<form>login</form>");
+    if (n === 2 || n === 3) res.writeHead(200, { "Content-Type": "text/html" }).end("<form>login</form>");
     else res.writeHead(200, { "Content-Type": "text/event-stream" }).end(": mizan\n\n");
   });
   server = { close: es.close } as unknown as TestServer;
   const attempts: number[] = [];
   const seen: string[] = [];
+  /** The resyncs delivered before each reconnect wait. */
+  const resyncs: number[] = [];
   connections.push(
     connectEvents(client(es.baseUrl), {
-      reconnectDelay: (n) => (attempts.push(n), 5),
+      reconnectDelay: (n) => (attempts.push(n), resyncs.push(seen.filter((t) => t === "resync").length), 5),
       onEvent: (e) => seen.push(e.type),
     }),
   );
   await until(() => attempts.length >= 5);
   // not reset to 1 by each stream that opened and ended at once
   expect(attempts.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
-  expect(seen.length).toBeGreaterThan(0); // each reopen resyncs: events may have been missed
+  // each reopened stream resyncs (events may have been missed), the first does not; the login pages
+  // opened none: no resync, so no mounted read refetched
+  expect(resyncs.slice(0, 5)).toEqual([0, 0, 0, 1, 2]);
 });
 
 /**

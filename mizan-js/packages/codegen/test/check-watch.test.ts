@@ -9,8 +9,9 @@ import { build, createServer, type ViteDevServer } from "vite";
 import { mizan } from "../src/vite.js";
 import { until } from "../../base/test/support/server.js";
 
-// generate() as the plugin calls it, counting the runs at once (the CLI runs as its own process)
-const runs = vi.hoisted(() => ({ active: 0, most: 0 }));
+// generate() as the plugin calls it, counting the runs at once (the CLI runs as its own process); while
+// `hold` is set, a run that has read the schema and written its files waits for it before it ends
+const runs = vi.hoisted(() => ({ active: 0, most: 0, held: 0, hold: undefined as Promise<void> | undefined }));
 vi.mock("../src/index.js", async (original) => {
   const real = await original<typeof import("../src/index.js")>();
   return {
@@ -18,7 +19,9 @@ vi.mock("../src/index.js", async (original) => {
     generate: async (options: Parameters<typeof real.generate>[0]) => {
       runs.most = Math.max(runs.most, ++runs.active);
       try {
-        return await real.generate(options);
+        const written = await real.generate(options);
+        if (runs.hold) (runs.held++, await runs.hold);
+        return written;
       } finally {
         runs.active--;
       }
@@ -39,10 +42,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The fixture schema with one more context, so the generated code changes. */
-async function grownSchema(): Promise<string> {
+/** The fixture schema with one more context (`tags`, then any of `more`), so the generated code changes. */
+async function grownSchema(...more: string[]): Promise<string> {
   const schema = JSON.parse(await readFile(fixture, "utf8")) as { contexts: unknown[] };
-  schema.contexts.push({ name: "tags", scope: "public", params: [], returns: { type: "array", items: { type: "string" } } });
+  for (const name of ["tags", ...more]) schema.contexts.push({ name, scope: "public", params: [], returns: { type: "array", items: { type: "string" } } });
   return JSON.stringify(schema);
 }
 
@@ -135,13 +138,16 @@ test("--watch regenerates when the schema file changes", async () => {
   }
 });
 
-/** A Vite dev server with the plugin, its logger's errors and what it sent to the browsers recorded. */
-async function devServer(schema: string, out: string) {
+/**
+ * A Vite dev server with the plugin, its logger's errors and what it sent to the browsers recorded.
+ * Without `watch`, no file watcher: only the test reports changes (`server.watcher.emit`).
+ */
+async function devServer(schema: string, out: string, watch = true) {
   const server = await createServer({
     root: dir,
     configFile: false,
     logLevel: "silent",
-    server: { port: 25_000 + Math.floor(Math.random() * 900), strictPort: false },
+    server: { port: 25_000 + Math.floor(Math.random() * 900), strictPort: false, ...(watch ? {} : { watch: null }) },
     plugins: [mizan({ schema, out, targets: ["react"] })],
   });
   const errors = vi.spyOn(server.config.logger, "error");
@@ -234,13 +240,21 @@ test("in vite dev regenerations run one at a time, in order: the last change win
   const schema = join(dir, "vite-serial-schema.json");
   const out = join(dir, "vite-serial-out");
   await copyFile(fixture, schema);
-  const { server } = await devServer(schema, out);
+  // no file watcher: a change it reported late would start a run of its own and hide a change that was lost
+  const { server } = await devServer(schema, out, false);
   await closing(server, async () => {
     await server.listen();
     runs.most = 0;
+    let release = () => {};
+    runs.hold = new Promise((r) => (release = r));
     await writeFile(schema, await grownSchema());
     for (let i = 0; i < 5; i++) server.watcher.emit("change", schema); // five changes reported at once
-    await eventually(async () => runs.active === 0 && (await hooks(out)).includes("export function useTags("));
+    await until(() => runs.held === 1); // the first run read that schema and is still going
+    await writeFile(schema, await grownSchema("last"));
+    server.watcher.emit("change", schema); // a change reported during that run
+    runs.hold = undefined;
+    release();
+    await eventually(async () => runs.active === 0 && (await hooks(out)).includes("export function useLast("));
     expect(runs.most).toBe(1);
   });
 });

@@ -223,9 +223,13 @@ class CallTest {
         assertThat(http.ctx("stock", sku).header("Mizan-Cache")).hasValue("miss");
     }
 
-    @Assertion(id = "call-get-not-allowed", strategy = "GET on call/<name> never runs the function: a 4xx")
+    @Assertion(id = "call-get-not-allowed", strategy = "GET on call/restock with its args in the query: 405"
+            + " method_not_allowed, and the function never runs (the sku's stock is unchanged)")
     void getOnCallIsRefused() {
-        Reply r = client().get("mizan/call/greet");
-        assertThat(r.status()).isBetween(400, 499);
+        HttpTck http = client();
+        assertError(http.get("mizan/call/restock?sku=get-refused&qty=5"), 405, "method_not_allowed");
+        Reply stock = http.ctx("stock", Map.of("sku", "get-refused"));
+        assertThat(stock.status()).as("%s", stock).isEqualTo(200);
+        assertThat(stock.json().getInt("qty")).as("units after the refused GET").isZero();
     }
 }

@@ -76,8 +76,8 @@ class CookieCachingTest {
         assertNotStored(HttpTck.of(base).basic("alice").ctx("me", "X-Tck-Cookie", "session"), "USER read");
     }
 
-    @Assertion(id = "cookies-revalidated-keeps-rule", strategy = "A 304 answer that sets a cookie carries no public "
-            + "Cache-Control (none at all, or private, no-store)")
+    @Assertion(id = "cookies-revalidated-keeps-rule", strategy = "A 304 answer that sets a cookie carries Cache-Control: "
+            + "private, no-store (none at all would let a shared cache keep the stored public policy)")
     void notModifiedWithACookie() throws Exception {
         // HTTP/1.1: Open Liberty 25 stalls a 304 that sets a cookie over h2c, which java.net.http upgrades to
         HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -88,10 +88,10 @@ class CookieCachingTest {
                 .header("If-None-Match", etag).header("X-Tck-Cookie", "session").build(), BodyHandlers.ofString());
         assertThat(r.statusCode()).as("%s", r.headers()).isEqualTo(304);
         assertThat(r.headers().allValues("Set-Cookie")).as("the container's session cookie").isNotEmpty();
+        // required: a shared cache revalidating its stored public copy merges the 304's headers into it
+        // (RFC 9111 4.3.4), so only a Cache-Control on the 304 itself takes the public policy away
         Reply reply = new Reply(r.statusCode(), r.headers(), r.body());
-        if (reply.header("Cache-Control").isPresent()) {
-            assertThat(directives(reply)).contains("private", "no-store").doesNotContain("public");
-        }
+        assertThat(directives(reply)).as("%s", r.headers()).contains("private", "no-store").doesNotContain("public");
     }
 
     @Assertion(id = "cookies-none-stays-public", strategy = "Without a cookie the same read stays public with its s-maxage, "

@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import dev.mizan.tck.fixtures.session.SessionStarterServlet;
 import dev.mizan.tck.fixtures.shop.Shop;
 import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
@@ -29,7 +30,7 @@ class CsrfTest {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(NAME, Shop.CLASSES);
+        return Deployments.war(NAME, Shop.CLASSES).addClass(SessionStarterServlet.class);
     }
 
     private static void assertCsrf(Reply r) {
@@ -113,11 +114,18 @@ class CsrfTest {
         assertCsrf(http.callRaw("greet", "application/json", GREET, "Cookie", cookies, HttpTck.CSRF_HEADER, planted));
     }
 
-    @Assertion(id = "csrf-token-other-client", strategy = "Another client's valid token in the header, own cookie: 403 csrf")
+    @Assertion(id = "csrf-token-other-client", strategy = "Another client's valid token, bound to that client's session,"
+            + " as cookie and header from a client with a session of its own: 403 csrf")
     void otherClientsToken() {
+        // both with a session: an anonymous client's token is bound to no session and valid for any such client
+        HttpTck victim = HttpTck.of(base);
+        assertThat(victim.get("start-session?mark=victim").body()).isEqualTo("started");
+        String victims = victim.csrfToken();
+        assertThat(victim.call("greet", GREET).status()).as("the victim's own call").isEqualTo(200);
         HttpTck mallory = HttpTck.of(base);
-        mallory.csrfToken();
-        String victims = HttpTck.of(base).csrfToken();
+        assertThat(mallory.get("start-session?mark=mallory").body()).isEqualTo("started");
+        // cookie equal to the header: only the token's binding to the victim's session can refuse it
+        mallory.plantCookie("mizan-csrf", victims);
         assertCsrf(mallory.callRaw("greet", "application/json", GREET, HttpTck.CSRF_HEADER, victims));
     }
 

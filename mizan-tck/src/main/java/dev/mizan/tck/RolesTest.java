@@ -54,10 +54,35 @@ class RolesTest {
         assertError(HttpTck.of(base).basic("alice").ctx("sealed"), 403, "forbidden");
     }
 
-    @Assertion(id = "roles-before-etag", strategy = "Role check precedes ETag evaluation: bob with alice's ETag still gets 403, not 304")
+    @Assertion(id = "roles-before-etag", strategy = "Role check precedes the cache and ETag evaluation: bob, with the ETag"
+            + " alice got for an admin-only context whose body is the same for every caller, gets 403, not 304, and"
+            + " nothing is computed for him")
     void rolesBeforeEtag() {
-        String etag = HttpTck.of(base).basic("alice").ctx("adminReport").header("ETag").orElseThrow();
-        assertError(HttpTck.of(base).basic("bob").ctx("adminReport", "If-None-Match", etag), 403, "forbidden");
+        HttpTck http = HttpTck.of(base);
+        Reply alice = http.basic("alice").ctx("adminNotice");
+        assertThat(alice.status()).as("%s", alice).isEqualTo(200);
+        String etag = alice.header("ETag").orElseThrow();
+        long fills = noticeFills(http);
+        assertError(http.basic("bob").ctx("adminNotice", "If-None-Match", etag), 403, "forbidden");
+        assertThat(noticeFills(http)).as("adminNotice computed for bob").isEqualTo(fills);
+    }
+
+    private static long noticeFills(HttpTck http) {
+        Reply r = http.ctx("adminNoticeFills");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return Long.parseLong(r.body().strip());
+    }
+
+    @Assertion(id = "roles-before-binding", strategy = "Role check precedes binding: an admin-only context read and function"
+            + " call with a param they do not have answer 401 anonymously and 403 to bob, never 400 (alice gets the 400)")
+    void rolesBeforeBinding() {
+        HttpTck http = HttpTck.of(base);
+        assertError(http.ctxRaw("adminReport", "zzz=1"), 401, "unauthenticated");
+        assertError(http.basic("bob").ctxRaw("adminReport", "zzz=1"), 403, "forbidden");
+        assertError(http.basic("alice").ctxRaw("adminReport", "zzz=1"), 400, "invalid_params");
+        assertError(http.call("purgeAll", "{\"zzz\":1}"), 401, "unauthenticated");
+        assertError(http.bearer("demo-bob").call("purgeAll", "{\"zzz\":1}"), 403, "forbidden");
+        assertError(http.bearer("demo-alice").call("purgeAll", "{\"zzz\":1}"), 400, "invalid_params");
     }
 
     @Assertion(id = "roles-call-401", strategy = "@RolesAllowed function called anonymously (valid CSRF): 401 unauthenticated")

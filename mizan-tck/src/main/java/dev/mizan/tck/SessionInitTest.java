@@ -3,6 +3,8 @@ package dev.mizan.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -52,6 +54,12 @@ class SessionInitTest {
         Reply withOld = http.callRaw("whoami", "application/json", "{}", HttpTck.CSRF_HEADER, old);
         assertThat(withOld.status()).isEqualTo(403);
         assertThat(withOld.errorCode()).isEqualTo("csrf");
+        // the old token as cookie and header: the pair matches, so only its binding to the session before the
+        // login (none) can refuse it
+        http.plantCookie("mizan-csrf", old);
+        Reply oldPair = http.callRaw("whoami", "application/json", "{}", HttpTck.CSRF_HEADER, old);
+        assertThat(oldPair.status()).as("%s", oldPair).isEqualTo(403);
+        assertThat(oldPair.errorCode()).isEqualTo("csrf");
     }
 
     @Assertion(id = "session-login-rotates-id", strategy = "A login rotates the servlet session id (no session fixation)")
@@ -100,6 +108,20 @@ class SessionInitTest {
         assertThat(logout.status()).as("%s", logout).isEqualTo(200);
         assertThat(http.get("session-mark").body()).isEqualTo("none");
         assertThat(http.session().json().isNull("user")).isTrue();
+    }
+
+    @Assertion(id = "session-logout-purges-user", strategy = "A @SessionInit logout purges the user's entries: alice's"
+            + " USER read, a hit before her logout, is a miss once she logs in again")
+    void logoutPurgesTheUsersEntries() {
+        Map<String, String> tag = Map.of("tag", "logout-" + UUID.randomUUID());
+        HttpTck http = loggedIn();
+        assertThat(http.ctx("me", tag).header("Mizan-Cache")).hasValue("miss");
+        assertThat(http.ctx("me", tag).header("Mizan-Cache")).hasValue("hit");
+        Reply logout = http.call("logout", "{}");
+        assertThat(logout.status()).as("%s", logout).isEqualTo(200);
+        Reply again = loggedIn().ctx("me", tag);
+        assertThat(again.json().getString("user")).isEqualTo("alice");
+        assertThat(again.header("Mizan-Cache")).as("alice's entry after her logout").hasValue("miss");
     }
 
     @Assertion(id = "session-logout-user-gone", strategy = "After logout, whoami (with a fresh token) answers null")

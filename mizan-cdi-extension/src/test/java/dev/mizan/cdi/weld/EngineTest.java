@@ -137,10 +137,30 @@ class EngineTest {
 
     @Test
     void rolesAreCheckedBeforeAnythingElse() {
-        assertThatThrownBy(() -> engine.read("mine", Map.of(), ANONYMOUS))
+        int computations = api.computations();
+        // a param mine does not have: binding it first would answer 400 invalid_params instead
+        Map<String, List<String>> bad = Map.of("zzz", List.of("1"));
+        assertThatThrownBy(() -> engine.read("mine", bad, ANONYMOUS))
                 .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("unauthenticated"));
+        assertThatThrownBy(() -> engine.read("mine", bad, user("eve")))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
         assertThatThrownBy(() -> engine.read("mine", Map.of("tag", List.of("x")), user("eve")))
                 .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.status()).isEqualTo(403));
+        // refused before the cache: nothing was computed for eve
+        assertThat(api.computations()).isEqualTo(computations);
+    }
+
+    @Test
+    void rolesAreCheckedBeforeACallsArgumentsAreBound() {
+        // a wrong type and an unknown param: binding them first would answer 400 invalid_params instead
+        JsonObject bad = Json.createObjectBuilder().add("list", "abc").add("zzz", 1).build();
+        assertThatThrownBy(() -> WeldBed.call(cdi, "archive", bad, ANONYMOUS))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("unauthenticated"));
+        assertThatThrownBy(() -> WeldBed.call(cdi, "archive", bad, user("eve")))
+                .isInstanceOfSatisfying(MizanException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThat(api.archived()).isZero();
+        assertThat(WeldBed.call(cdi, "archive", Json.createObjectBuilder().add("list", 1).build(), user("ann", "user")).json())
+                .isEqualTo("1");
     }
 
     @Test
@@ -181,7 +201,7 @@ class EngineTest {
     @Test
     void schemaListsEverythingWithAHash() {
         assertThat(engine.schema().getJsonArray("contexts")).hasSize(2);
-        assertThat(engine.schema().getJsonArray("functions")).hasSize(3);
+        assertThat(engine.schema().getJsonArray("functions")).hasSize(4);
         assertThat(engine.schemaHash()).matches("[0-9a-f]{64}");
         assertThat(api.computations()).isPositive();
     }

@@ -64,11 +64,17 @@ final class WeldBed {
 
     /** Calls a function as an anonymous HTTP call would, inside a request context (which collects its invalidations). */
     static dev.mizan.cdi.internal.engine.CallResult call(SeContainer cdi, String name, jakarta.json.JsonObject args) {
+        return call(cdi, name, args, TestCallers.ANONYMOUS);
+    }
+
+    /** The same, as {@code caller}. */
+    static dev.mizan.cdi.internal.engine.CallResult call(SeContainer cdi, String name, jakarta.json.JsonObject args,
+                                                         dev.mizan.cdi.internal.engine.Caller caller) {
         jakarta.enterprise.context.control.RequestContextController rc =
                 cdi.select(jakarta.enterprise.context.control.RequestContextController.class).get();
         rc.activate();
         try {
-            return cdi.select(dev.mizan.cdi.internal.engine.MizanEngine.class).get().call(name, args, TestCallers.ANONYMOUS);
+            return cdi.select(dev.mizan.cdi.internal.engine.MizanEngine.class).get().call(name, args, caller);
         } finally {
             rc.deactivate();
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class TodoApi {
 
     private final AtomicInteger computations = new AtomicInteger();
+    private final AtomicInteger archived = new AtomicInteger();
 
     public int computations() {
         return computations.get();
@@ -47,6 +48,17 @@ public class TodoApi {
     public int add(@Param("list") long list, @Param("title") String title) {
         lists.computeIfAbsent(list, k -> new CopyOnWriteArrayList<>()).add(title);
         return lists.get(list).size();
+    }
+
+    /** Role-protected, with a param to bind: the engine tests check the role comes before the binding. */
+    @MizanFunction
+    @RolesAllowed("user")
+    public int archive(@Param("list") long list) {
+        return archived.incrementAndGet();
+    }
+
+    public int archived() {
+        return archived.get();
     }
 
     @MizanFunction

@@ -159,7 +159,11 @@ async function tab(context, node, user) {
   });
   await page.goto(`${node.app}/e2e/live.html`);
   await page.waitForFunction(() => document.getElementById("greeting")?.textContent !== "…");
-  if (user) await page.evaluate(([u]) => window.live.call("login", { username: u, password: `${u}-pw` }), [user]);
+  if (user) {
+    // a refused login answers false, it does not throw: the tab would stay anonymous
+    const { result } = await page.evaluate(([u]) => window.live.call("login", { username: u, password: `${u}-pw` }), [user]);
+    assert.equal(result, true, `${user} logged in`);
+  }
   return page;
 }
 
@@ -170,7 +174,9 @@ const leaderOf = async (pages) => {
   assert.equal(flags.filter(Boolean).length, 1, `exactly one leader: ${flags}`);
   return pages[flags.indexOf(true)];
 };
-const setGreeting = (page, text, exclamations = 1) => page.evaluate(([t, n]) => window.live.call("setGreeting", { text: t, exclamations: n }), [text, exclamations]);
+/** Resolves with when the caller's page handled the answer (ms since the epoch). */
+const setGreeting = (page, text, exclamations = 1) =>
+  page.evaluate(([t, n]) => window.live.call("setGreeting", { text: t, exclamations: n }), [text, exclamations]).then(({ at }) => at);
 
 if (!bench) {
   test("one node: a call in one tab updates the other tab and another user's browser; one request for the caller; the leader's tab closed, another takes the stream and hears of what changed meanwhile", async () => {

@@ -82,6 +82,7 @@ async function open(context, url, name, held) {
   else await hydrated(page);
   return page;
 }
+// set by the root's effect (client.jsx): React has committed the page and run its effects, its subscriptions included
 const hydrated = (page) => page.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
 const cardIn = (page, column, title) => page.locator(`section.column:has(h2:text-is("${column}")) li.card:has(p.title:text-is("${title}"))`);
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -112,8 +113,8 @@ try {
   const missingReads = [];
   missingPage.on("request", (r) => missingReads.push(new URL(r.url()).pathname));
   await missingPage.goto(urlA + "?board=99999");
-  await missingPage.waitForFunction(() => window.__hydrated === true, null, { timeout: 30000 });
-  await sleep(300);
+  await hydrated(missingPage);
+  await sleep(300); // the round trip of a read hydration would have started
   check((await missingPage.textContent("main p.error")) === "No board 99999." && !missingReads.some((p) => p.endsWith("/mizan/ctx/board")),
     `after hydration it still says so and reads no board (${missingReads.filter((p) => p.includes("/mizan/")).join(", ")})`);
   await ctxMissing.close();
@@ -128,8 +129,8 @@ try {
 
   // 3. alice: the page hydrates without fetching what it came with
   const ctxA = await browser.newContext();
-  const a1 = await open(ctxA, urlA, "alice");
-  await sleep(500);
+  const a1 = await open(ctxA, urlA, "alice"); // hydrated: any read its subscriptions start has started
+  await sleep(500); // and had time to reach the network
   const ctxGets = a1.log.requests.filter((r) => r.startsWith("GET ") && r.includes("/mizan/ctx/"));
   check(ctxGets.length === 0, `after hydration no GET for the contexts that came with the page (${ctxGets.join(", ")})`);
   await shot(a1, "02-anonymous");

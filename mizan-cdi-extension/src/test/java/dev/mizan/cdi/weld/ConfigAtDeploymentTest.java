@@ -118,6 +118,14 @@ class ConfigAtDeploymentTest {
     }
 
     @Test
+    void noSecretOutsideDevelopmentModeFailsTheDeployment() {
+        assertThat(failure(java.util.Collections.singletonMap("mizan.secret", null))).contains(
+                "MZCDI00100: mizan.secret is not set. Set it (at least 16 bytes (32 random bytes recommended), the same on"
+                        + " every node) in MicroProfile Config, e.g. the environment variable MIZAN_SECRET, or set mizan.dev=true"
+                        + " for development");
+    }
+
+    @Test
     void aShortSecretIsOneMessageWhicheverKey() {
         assertThat(failure(Map.of("mizan.secret", "short"))).contains(
                 "MZCDI00101: mizan.secret is 5 bytes long; it must be at least 16 bytes (32 random bytes recommended)");

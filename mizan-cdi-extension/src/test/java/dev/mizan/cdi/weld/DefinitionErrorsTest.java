@@ -7,6 +7,8 @@ import dev.mizan.cdi.weld.broken.BadDuration;
 import dev.mizan.cdi.weld.broken.DuplicateName;
 import dev.mizan.cdi.weld.broken.FinalInvalidates;
 import dev.mizan.cdi.weld.broken.FinalOnNormalScope;
+import dev.mizan.cdi.weld.broken.PrivateInvalidates;
+import dev.mizan.cdi.weld.broken.StaticInvalidates;
 import dev.mizan.cdi.weld.broken.ImplementedWithoutAnnotations;
 import dev.mizan.cdi.weld.broken.OverriddenWithRoles;
 import dev.mizan.cdi.weld.broken.SessionInitAlone;
@@ -117,6 +119,14 @@ class DefinitionErrorsTest {
     void invalidatesOnFinalMethod() {
         assertThat(failure(FinalInvalidates.class)).contains("MZCDI00013: " + P
                 + "FinalInvalidates#add: @Invalidates on a final method cannot work: the method is not intercepted");
+    }
+
+    @Test
+    void invalidatesOnPrivateOrStaticMethod() {
+        assertThat(failure(PrivateInvalidates.class)).contains("MZCDI00013: " + P
+                + "PrivateInvalidates#add: @Invalidates on a private method cannot work: the method is not intercepted");
+        assertThat(failure(StaticInvalidates.class)).contains("MZCDI00013: " + P
+                + "StaticInvalidates#add: @Invalidates on a static method cannot work: the method is not intercepted");
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static dev.mizan.cache.jedis.internal.AppNode.body;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -288,15 +290,36 @@ class ClusterIntegrationTest extends PurgeScenarios {
         assertThat(threads.getTotalStartedThreadCount() - before).isLessThan(30);
     }
 
+    /**
+     * The counters one context's reads wrote, as found in the cluster (not names built here): every one sits in
+     * the slot of the context's {@code {name}} hash tag (docs/internals/cache-design.md, docs/how-to/redis.md),
+     * while the entries spread over the masters.
+     */
     @Test
     void aContextsCountersShareOneSlotWhileItsEntriesSpread() {
         String prefix = "mizan:";
-        Set<Integer> counterSlots = new HashSet<>();
-        for (String counter : List.of(CounterNames.context("stock"), CounterNames.group("stock", "sku=a"),
-                CounterNames.group("stock", "sku=b"), CounterNames.contextUser("stock", "alice"))) {
-            counterSlots.add(JedisClusterCRC16.getSlot(prefix + counter));
+        // a context of this test's own, so every key naming it was written here
+        String context = "slotted" + run;
+        for (String sku : List.of("a", "b", "c")) {
+            node.read(context, key("slot-" + sku), "sku=" + sku, this::v);
         }
-        assertThat(counterSlots).hasSize(1);
+        node.read(context, key("slot-alice"), Optional.of("alice"), "all", this::v);
+        Map<String, Integer> written = new TreeMap<>();
+        for (RedisServer m : MASTERS) {
+            // KEYS is fine on these private test servers; each master lists only the keys it holds
+            for (String k : m.send("KEYS", prefix + "*" + context + "*").lines().filter(k -> !k.isEmpty()).toList()) {
+                written.put(k, Integer.parseInt(m.send("CLUSTER", "KEYSLOT", k)));
+            }
+        }
+        assertThat(written.keySet()).as("the context's counters in the cluster")
+                .hasSize(6)
+                .filteredOn(k -> k.startsWith(prefix + "c:")).hasSize(1);
+        assertThat(written.keySet()).filteredOn(k -> k.startsWith(prefix + "cu:")).hasSize(1);
+        // sku=a, sku=b, sku=c, all
+        assertThat(written.keySet()).filteredOn(k -> k.startsWith(prefix + "g:")).hasSize(4);
+        int tagSlot = Integer.parseInt(MASTERS.get(0).send("CLUSTER", "KEYSLOT", "{" + context + "}"));
+        assertThat(new HashSet<>(written.values())).as("slots of " + written.keySet()).containsExactly(tagSlot);
+
         Set<String> owners = new HashSet<>();
         for (int i = 0; i < 30; i++) {
             stock(node, "spread" + i);

@@ -14,6 +14,7 @@ import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
 import dev.mizan.tck.framework.Reply;
+import dev.mizan.tck.framework.TestProperty;
 
 /**
  * Malformed client input that the JAX-RS runtime would refuse before Mizan runs still gets Mizan's JSON
@@ -91,19 +92,24 @@ class ClientInputErrorsTest {
         assertThat(r.status()).as("%s", r).isEqualTo(200);
     }
 
-    @Assertion(id = "input-bad-percent-encoding", strategy = "A Mizan URL with %FF (not UTF-8) is a 400, for reads and "
-            + "calls: Mizan's JSON bad_request, or an empty 400 where the server refuses the URL before any application "
-            + "code runs (Payara); never an HTML page")
+    @Assertion(id = "input-bad-percent-encoding", strategy = "A Mizan URL with %FF (not UTF-8) is 400 bad_request as JSON,"
+            + " for reads and calls; only on Payara (mizan.tck.runtime=payara), which refuses such a path itself before any"
+            + " application code runs, may a %FF in the path be an empty 400; never an HTML page")
     void malformedPercentEncodingIs400() {
         HttpTck http = HttpTck.of(base);
-        assertRefusedUrl(http.get("mizan/ctx/gr%FFeeting"), "GET ctx/gr%FFeeting");
-        assertRefusedUrl(http.get("mizan/ctx/greeting?x=%FF"), "GET ctx/greeting?x=%FF");
+        assertRefusedUrl(http.get("mizan/ctx/gr%FFeeting"), "GET ctx/gr%FFeeting", true);
+        assertRefusedUrl(http.get("mizan/ctx/greeting?x=%FF"), "GET ctx/greeting?x=%FF", false);
         String token = http.csrfToken();
-        assertRefusedUrl(http.callRaw("%FF", "application/json", "{}", HttpTck.CSRF_HEADER, token), "POST call/%FF");
+        assertRefusedUrl(http.callRaw("%FF", "application/json", "{}", HttpTck.CSRF_HEADER, token), "POST call/%FF", true);
     }
 
-    private static void assertRefusedUrl(Reply r, String what) {
-        if (r.body().isEmpty()) {
+    /**
+     * @param inPath the bad encoding is in the path, which Payara (6.2025.10) refuses itself with an empty 400; a bad
+     *               query reaches Mizan there too, as every URL does on WildFly and Open Liberty
+     */
+    private static void assertRefusedUrl(Reply r, String what, boolean inPath) {
+        boolean serverRefuses = inPath && "payara".equals(TestProperty.RUNTIME.required());
+        if (serverRefuses && r.body().isEmpty()) {
             assertThat(r.status()).as("%s: %s", what, r).isEqualTo(400);
         } else {
             assertJsonError(r, 400, "bad_request", what);

@@ -31,4 +31,12 @@ public @interface MizanTck {
      * them out there.
      */
     String MICROPROFILE = "microprofile";
+
+    /**
+     * The JUnit tag of {@code RedisBackendTest}, which checks that a run on a server started with
+     * {@code mizan.cache.backend=redis} really caches in Redis. Its class carries this tag instead of {@code tck},
+     * so a runner's {@code <groups>tck</groups>} never selects it: only the run with the Redis backend does
+     * ({@code <groups>tck,redis-backend</groups>} and {@link TestProperty#CACHE_REDIS_URL}).
+     */
+    String REDIS_BACKEND = "redis-backend";
 }

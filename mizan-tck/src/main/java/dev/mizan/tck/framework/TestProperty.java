@@ -57,7 +57,25 @@ public enum TestProperty {
     OPENAPI("mizan.tck.openapi",
             "Where the server serves MicroProfile OpenAPI's document: a path from the server root or an absolute URL;"
                     + " the OpenAPI test asks for JSON",
-            "/openapi");
+            "/openapi"),
+    /** The server under test, for the few assertions whose allowed outcome differs by server. */
+    RUNTIME("mizan.tck.runtime",
+            "Name of the server under test: wildfly, payara or liberty (the reference runner sets it from each profile);"
+                    + " only payara changes outcomes: a path whose percent-encoding is not UTF-8 may be answered with the"
+                    + " empty 400 Payara sends before any application code runs, and an empty list may be absent from the"
+                    + " OpenAPI document Payara serves. Unset or another name: no allowance",
+            ""),
+    /** The Redis of a server started with mizan.cache.backend=redis. */
+    CACHE_REDIS_URL("mizan.tck.cacheRedisUrl",
+            "redis://host:port of the Redis that the server's cache backend uses, in a run whose server is started with"
+                    + " mizan.cache.backend=redis (a server setting, not the deployments'); RedisBackendTest (tag"
+                    + " redis-backend, not tck, so selected only in that run) looks there for the entry of a cached read",
+            null),
+    /** The key prefix of that backend. */
+    CACHE_REDIS_PREFIX("mizan.tck.cacheRedisPrefix",
+            "The mizan.cache.redis.prefix the server's Redis backend is started with (one of the run's own on a shared"
+                    + " Redis); RedisBackendTest reads and deletes only keys under it",
+            "mizan:");
 
     private final String key;
     private final String description;

@@ -14,11 +14,12 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * Proves how the runtime's adapter reports a deployment error (the {@code broken} package depends on
- * it): a plain CDI deployment error surfaces as {@link DeploymentException}, the test method still
- * runs, and the application is not served.
+ * it): a plain CDI deployment error surfaces as {@link DeploymentException} carrying the server's reason (the
+ * unsatisfied injection point), the test method still runs, and the application is not served.
  */
 @MizanTck
 class InfrastructureBrokenDeploymentTest {
@@ -32,8 +33,10 @@ class InfrastructureBrokenDeploymentTest {
                 Unsatisfied.Missing.class);
     }
 
-    @Assertion(id = "infra-broken-not-served", strategy = "After the expected deployment error, the WAR's URL answers 404")
+    @Assertion(id = "infra-broken-not-served", strategy = "The expected deployment error is reported with the server's"
+            + " reason (it names the unsatisfied injection point's class and type); the WAR's URL answers 404")
     void brokenDeploymentIsNotServed() {
+        assertThat(DeploymentFailures.of(NAME)).contains(Unsatisfied.class.getName(), "Missing");
         assertThat(HttpTck.forName(NAME).get("api/whoami").status()).isEqualTo(404);
     }
 }

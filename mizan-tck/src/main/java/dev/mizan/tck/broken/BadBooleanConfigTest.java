@@ -12,11 +12,12 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a boolean key whose value is none of MicroProfile Config's words for true or false.
  * MicroProfile Config alone reads any such word as false, so a typo would switch the CSRF check off; the
- * deployment fails instead (with MZCDI00106 in the server log).
+ * deployment fails instead (with MZCDI00106, which the test finds in the failure the server reported).
  */
 @MizanTck
 class BadBooleanConfigTest {
@@ -29,8 +30,10 @@ class BadBooleanConfigTest {
         return Deployments.war(NAME, "mizan.csrf.enabled=ture", HelloApi.class);
     }
 
-    @Assertion(id = "config-bad-boolean", strategy = "Deployment fails when a boolean key (mizan.csrf.enabled=ture) is none of the words for true or false; its URLs answer 404")
+    @Assertion(id = "config-bad-boolean", strategy = "Deployment fails when a boolean key (mizan.csrf.enabled=ture) is none of the words for true or false; the failure carries MZCDI00106 naming the key; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00106: mizan.csrf.enabled");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

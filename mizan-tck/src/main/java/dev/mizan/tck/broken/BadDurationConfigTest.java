@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a duration key whose value is not ISO-8601. The runtime is built and checked at deployment, so the
- * deployment fails (with MZCDI00103 in the server log) instead of failing every request later.
+ * deployment fails (with MZCDI00103, which the test finds in the failure the server reported) instead of failing every request later.
  */
 @MizanTck
 class BadDurationConfigTest {
@@ -28,8 +29,10 @@ class BadDurationConfigTest {
         return Deployments.war(NAME, "mizan.cache.ttl=30s", HelloApi.class);
     }
 
-    @Assertion(id = "config-bad-duration", strategy = "Deployment fails when a duration key (mizan.cache.ttl=30s) does not convert; its URLs answer 404")
+    @Assertion(id = "config-bad-duration", strategy = "Deployment fails when a duration key (mizan.cache.ttl=30s) does not convert; the failure carries MZCDI00103 naming the key; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00103: mizan.cache.ttl");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a header-name key whose value is not an HTTP header name. The runtime is built and checked at deployment, so the
- * deployment fails (with MZCDI00105 in the server log) instead of failing every request later.
+ * deployment fails (with MZCDI00105, which the test finds in the failure the server reported) instead of failing every request later.
  */
 @MizanTck
 class BadHeaderConfigTest {
@@ -28,8 +29,10 @@ class BadHeaderConfigTest {
         return Deployments.war(NAME, "mizan.edge.tag-header=Cache Tag", HelloApi.class);
     }
 
-    @Assertion(id = "config-bad-header", strategy = "Deployment fails when mizan.edge.tag-header is not a header name; its URLs answer 404")
+    @Assertion(id = "config-bad-header", strategy = "Deployment fails when mizan.edge.tag-header is not a header name; the failure carries MZCDI00105 naming the key; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00105: mizan.edge.tag-header");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a number key whose value is not a positive whole number. The runtime is built and checked at deployment, so the
- * deployment fails (with MZCDI00102 in the server log) instead of failing every request later.
+ * deployment fails (with MZCDI00102, which the test finds in the failure the server reported) instead of failing every request later.
  */
 @MizanTck
 class BadNumberConfigTest {
@@ -28,8 +29,10 @@ class BadNumberConfigTest {
         return Deployments.war(NAME, "mizan.limits.max-body=1MB", HelloApi.class);
     }
 
-    @Assertion(id = "config-bad-number", strategy = "Deployment fails when a number key (mizan.limits.max-body=1MB) does not convert; its URLs answer 404")
+    @Assertion(id = "config-bad-number", strategy = "Deployment fails when a number key (mizan.limits.max-body=1MB) does not convert; the failure carries MZCDI00102 naming the key; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00102: mizan.limits.max-body");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

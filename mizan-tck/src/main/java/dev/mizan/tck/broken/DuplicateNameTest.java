@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a context and a function share the name "dup". The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00002, naming both methods) and that nothing was left serving.
  */
 @MizanTck
 class DuplicateNameTest {
@@ -28,8 +29,13 @@ class DuplicateNameTest {
         return Deployments.war(NAME, DuplicateNameApi.class);
     }
 
-    @Assertion(id = "definition-duplicate-name", strategy = "Deployment fails with a definition error: a context and a function share the name \"dup\"; its URLs answer 404")
+    @Assertion(id = "definition-duplicate-name", strategy = "Deployment fails with a definition error: a context and a function share the name \"dup\"; the failure carries MZCDI00002 naming both methods; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00002: ",
+                "'dup'",
+                DuplicateNameApi.class.getName() + "#read",
+                DuplicateNameApi.class.getName() + "#write");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: @Invalidates params naming "sku", a param the context lacks. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00004, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class InvalidatesMissingParamTest {
@@ -28,8 +29,11 @@ class InvalidatesMissingParamTest {
         return Deployments.war(NAME, InvalidatesMissingParamApi.class);
     }
 
-    @Assertion(id = "definition-invalidates-missing-param", strategy = "Deployment fails with a definition error: @Invalidates params naming \"sku\", a param the context lacks; its URLs answer 404")
+    @Assertion(id = "definition-invalidates-missing-param", strategy = "Deployment fails with a definition error: @Invalidates params naming \"sku\", a param the context lacks; the failure carries MZCDI00004 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00004: " + InvalidatesMissingParamApi.class.getName() + "#change",
+                "'sku'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: @Invalidates on a private method. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00013, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class InvalidatesOnPrivateTest {
@@ -28,8 +29,10 @@ class InvalidatesOnPrivateTest {
         return Deployments.war(NAME, InvalidatesOnPrivateApi.class);
     }
 
-    @Assertion(id = "definition-invalidates-private", strategy = "Deployment fails with a definition error: @Invalidates on a private method; its URLs answer 404")
+    @Assertion(id = "definition-invalidates-private", strategy = "Deployment fails with a definition error: @Invalidates on a private method; the failure carries MZCDI00013 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00013: " + InvalidatesOnPrivateApi.class.getName() + "#helper");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

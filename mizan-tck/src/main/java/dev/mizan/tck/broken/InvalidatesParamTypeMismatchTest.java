@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: @Invalidates params "id" is long in the context but String in the function. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00006, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class InvalidatesParamTypeMismatchTest {
@@ -28,8 +29,11 @@ class InvalidatesParamTypeMismatchTest {
         return Deployments.war(NAME, InvalidatesParamTypeMismatchApi.class);
     }
 
-    @Assertion(id = "definition-invalidates-param-type", strategy = "Deployment fails with a definition error: @Invalidates params \"id\" is long in the context but String in the function; its URLs answer 404")
+    @Assertion(id = "definition-invalidates-param-type", strategy = "Deployment fails with a definition error: @Invalidates params \"id\" is long in the context but String in the function; the failure carries MZCDI00006 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00006: " + InvalidatesParamTypeMismatchApi.class.getName() + "#change",
+                "'id'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

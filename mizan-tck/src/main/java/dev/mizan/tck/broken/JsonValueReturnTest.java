@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a context returning jakarta.json.JsonValue. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00008, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class JsonValueReturnTest {
@@ -28,8 +29,10 @@ class JsonValueReturnTest {
         return Deployments.war(NAME, JsonValueReturnApi.class);
     }
 
-    @Assertion(id = "definition-unsupported-return-jsonvalue", strategy = "Deployment fails with a definition error: a context returning jakarta.json.JsonValue; its URLs answer 404")
+    @Assertion(id = "definition-unsupported-return-jsonvalue", strategy = "Deployment fails with a definition error: a context returning jakarta.json.JsonValue; the failure carries MZCDI00008 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00008: " + JsonValueReturnApi.class.getName() + "#raw");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: maxAge = "30 seconds" (not ISO-8601). The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00014, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class MalformedDurationTest {
@@ -28,8 +29,11 @@ class MalformedDurationTest {
         return Deployments.war(NAME, MalformedDurationApi.class);
     }
 
-    @Assertion(id = "definition-malformed-duration", strategy = "Deployment fails with a definition error: maxAge = \"30 seconds\" (not ISO-8601); its URLs answer 404")
+    @Assertion(id = "definition-malformed-duration", strategy = "Deployment fails with a definition error: maxAge = \"30 seconds\" (not ISO-8601); the failure carries MZCDI00014 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00014: " + MalformedDurationApi.class.getName() + "#slow: maxAge",
+                "'30 seconds'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a context named "9-bad name". The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00001, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class MalformedNameTest {
@@ -28,8 +29,11 @@ class MalformedNameTest {
         return Deployments.war(NAME, MalformedNameApi.class);
     }
 
-    @Assertion(id = "definition-malformed-name", strategy = "Deployment fails with a definition error: a context named \"9-bad name\"; its URLs answer 404")
+    @Assertion(id = "definition-malformed-name", strategy = "Deployment fails with a definition error: a context named \"9-bad name\"; the failure carries MZCDI00001 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00001: " + MalformedNameApi.class.getName() + "#read",
+                "'9-bad name'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

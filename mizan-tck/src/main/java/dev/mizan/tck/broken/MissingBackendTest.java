@@ -12,11 +12,12 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a configured cache backend whose jar is missing ({@code mizan.cache.backend=redis} without
  * {@code dev.mizan:mizan-cache-jedis}). The runtime is built and checked at deployment, so the
- * deployment fails (with MZCDI00111, naming the artifact to add in the server log) instead of failing every request later.
+ * deployment fails (with MZCDI00111, naming the artifact to add, which the test finds in the failure the server reported) instead of failing every request later.
  */
 @MizanTck
 class MissingBackendTest {
@@ -29,8 +30,10 @@ class MissingBackendTest {
         return Deployments.war(NAME, "mizan.cache.backend=redis", HelloApi.class);
     }
 
-    @Assertion(id = "config-missing-backend", strategy = "Deployment fails when mizan.cache.backend names a backend that is not on the class path; its URLs answer 404")
+    @Assertion(id = "config-missing-backend", strategy = "Deployment fails when mizan.cache.backend names a backend that is not on the class path; the failure carries MZCDI00111 naming the backend; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00111: mizan.cache.backend=redis");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

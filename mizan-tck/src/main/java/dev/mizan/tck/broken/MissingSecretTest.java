@@ -12,6 +12,7 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/internals/key-derivation.md: {@code mizan.secret} is required unless {@code mizan.dev=true}. A valid application
@@ -29,8 +30,10 @@ class MissingSecretTest {
         return Deployments.plainWar(NAME, HelloApi.class).addAsLibraries(Deployments.implementationJars());
     }
 
-    @Assertion(id = "config-secret-required", strategy = "Deployment fails without mizan.secret outside dev mode; its URLs answer 404")
+    @Assertion(id = "config-secret-required", strategy = "Deployment fails without mizan.secret outside dev mode; the failure carries MZCDI00100 naming the key; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00100: mizan.secret");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a context param of type Object. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00007, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class ObjectParamTest {
@@ -28,8 +29,11 @@ class ObjectParamTest {
         return Deployments.war(NAME, ObjectParamApi.class);
     }
 
-    @Assertion(id = "definition-unsupported-param-object", strategy = "Deployment fails with a definition error: a context param of type Object; its URLs answer 404")
+    @Assertion(id = "definition-unsupported-param-object", strategy = "Deployment fails with a definition error: a context param of type Object; the failure carries MZCDI00007 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00007: " + ObjectParamApi.class.getName() + "#anything",
+                "'o'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a PUBLIC context with @RolesAllowed. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00012, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class PublicWithRolesAllowedTest {
@@ -28,8 +29,10 @@ class PublicWithRolesAllowedTest {
         return Deployments.war(NAME, PublicWithRolesAllowedApi.class);
     }
 
-    @Assertion(id = "definition-public-roles-allowed", strategy = "Deployment fails with a definition error: a PUBLIC context with @RolesAllowed; its URLs answer 404")
+    @Assertion(id = "definition-public-roles-allowed", strategy = "Deployment fails with a definition error: a PUBLIC context with @RolesAllowed; the failure carries MZCDI00012 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00012: " + PublicWithRolesAllowedApi.class.getName() + "#shared");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -13,11 +13,12 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, "Session beans", definition error: a Mizan method of a session bean that no
  * business interface declares. The deployment must fail (Arquillian checks the {@link DeploymentException});
- * the test then checks nothing was left serving.
+ * the test then checks the failure is this one (MZCDI00016, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class SessionBeanOffInterfaceTest {
@@ -31,8 +32,10 @@ class SessionBeanOffInterfaceTest {
     }
 
     @Assertion(id = "definition-session-bean-off-interface", strategy = "Deployment fails with a definition error: a Mizan"
-            + " method of a session bean that no business interface declares; its URLs answer 404")
+            + " method of a session bean that no business interface declares; the failure carries MZCDI00016 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00016: " + OffInterfaceBean.class.getName() + "#hidden");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hidden").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: two definition errors in one deployment (a malformed name and a void context). The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00001 and MZCDI00010, naming each method) and that nothing was left serving.
  */
 @MizanTck
 class TwoErrorsTest {
@@ -28,8 +29,11 @@ class TwoErrorsTest {
         return Deployments.war(NAME, TwoErrorsApi.class);
     }
 
-    @Assertion(id = "definition-two-errors", strategy = "Deployment fails with a definition error: two definition errors in one deployment (a malformed name and a void context); its URLs answer 404")
+    @Assertion(id = "definition-two-errors", strategy = "Deployment fails with a definition error: two definition errors in one deployment (a malformed name and a void context); the failure carries MZCDI00001 and MZCDI00010 naming each method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00001: " + TwoErrorsApi.class.getName() + "#bad",
+                "MZCDI00010: " + TwoErrorsApi.class.getName() + "#nothing");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/config.md: a cache backend name that no jar provides. The runtime is built and checked at deployment, so the
- * deployment fails (with MZCDI00111, suggesting 'memory' in the server log) instead of failing every request later.
+ * deployment fails (with MZCDI00111, suggesting 'memory', which the test finds in the failure the server reported) instead of failing every request later.
  */
 @MizanTck
 class UnknownBackendTest {
@@ -28,8 +29,10 @@ class UnknownBackendTest {
         return Deployments.war(NAME, "mizan.cache.backend=memroy", HelloApi.class);
     }
 
-    @Assertion(id = "config-unknown-backend", strategy = "Deployment fails when mizan.cache.backend names no backend at all; its URLs answer 404")
+    @Assertion(id = "config-unknown-backend", strategy = "Deployment fails when mizan.cache.backend names no backend at all; the failure carries MZCDI00111 naming the backend; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00111: mizan.cache.backend=memroy");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/hello").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: @Invalidates("stok") where only "stock" exists. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00003, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class UnknownInvalidatedContextTest {
@@ -28,8 +29,11 @@ class UnknownInvalidatedContextTest {
         return Deployments.war(NAME, UnknownInvalidatedContextApi.class);
     }
 
-    @Assertion(id = "definition-unknown-invalidated-context", strategy = "Deployment fails with a definition error: @Invalidates(\"stok\") where only \"stock\" exists; its URLs answer 404")
+    @Assertion(id = "definition-unknown-invalidated-context", strategy = "Deployment fails with a definition error: @Invalidates(\"stok\") where only \"stock\" exists; the failure carries MZCDI00003 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00003: " + UnknownInvalidatedContextApi.class.getName() + "#restock",
+                "'stok'");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a USER context with edgeMaxAge. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00011, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class UserWithEdgeMaxAgeTest {
@@ -28,8 +29,10 @@ class UserWithEdgeMaxAgeTest {
         return Deployments.war(NAME, UserWithEdgeMaxAgeApi.class);
     }
 
-    @Assertion(id = "definition-user-edge-max-age", strategy = "Deployment fails with a definition error: a USER context with edgeMaxAge; its URLs answer 404")
+    @Assertion(id = "definition-user-edge-max-age", strategy = "Deployment fails with a definition error: a USER context with edgeMaxAge; the failure carries MZCDI00011 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00011: " + UserWithEdgeMaxAgeApi.class.getName() + "#mine");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

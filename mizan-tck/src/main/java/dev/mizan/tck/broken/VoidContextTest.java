@@ -12,10 +12,11 @@ import dev.mizan.tck.framework.Assertion;
 import dev.mizan.tck.framework.Deployments;
 import dev.mizan.tck.framework.HttpTck;
 import dev.mizan.tck.framework.MizanTck;
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 
 /**
  * docs/reference/annotations.md, definition error: a context returning void. The deployment must fail (Arquillian checks the
- * {@link DeploymentException}); the test then checks nothing was left serving.
+ * {@link DeploymentException}); the test then checks the failure is this one (MZCDI00010, naming the method) and that nothing was left serving.
  */
 @MizanTck
 class VoidContextTest {
@@ -28,8 +29,10 @@ class VoidContextTest {
         return Deployments.war(NAME, VoidContextApi.class);
     }
 
-    @Assertion(id = "definition-void-context", strategy = "Deployment fails with a definition error: a context returning void; its URLs answer 404")
+    @Assertion(id = "definition-void-context", strategy = "Deployment fails with a definition error: a context returning void; the failure carries MZCDI00010 naming the method; its URLs answer 404")
     void deploymentFails() {
+        assertThat(DeploymentFailures.of(NAME)).contains(
+                "MZCDI00010: " + VoidContextApi.class.getName() + "#nothing");
         assertThat(HttpTck.forName(NAME).get("mizan/ctx/x").status()).isEqualTo(404);
     }
 }

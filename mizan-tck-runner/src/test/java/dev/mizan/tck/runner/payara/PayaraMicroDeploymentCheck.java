@@ -1,44 +1,142 @@
 package dev.mizan.tck.runner.payara;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.container.spi.event.container.AfterDeploy;
 import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.annotation.Inject;
 import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.EventContext;
 
 /**
  * Gives the Payara Micro adapter (3.1) what the other adapters do on their own.
  *
  * <ul>
- *   <li>A failed deployment is reported. The adapter starts one Payara Micro per WAR and returns as soon
- *       as Micro prints "ready", even when the WAR failed to load (Micro then lists no application).
- *       Here an empty list of deployed servlets fails the deployment with a {@link DeploymentException},
- *       as WildFly's and Liberty's adapters do.</li>
+ *   <li>A failed deployment is reported, with the server's reason. The adapter starts one Payara Micro per WAR and
+ *       returns as soon as Micro prints "ready", even when the WAR failed to load (Micro then lists no
+ *       application). Here an empty list of deployed servlets fails the deployment with a
+ *       {@link DeploymentException} whose message carries Micro's SEVERE log records of that start, as the
+ *       exceptions of WildFly's and Liberty's adapters carry the server's reason: the TCK's broken-deployment
+ *       tests look for the message id there (docs/reference/messages.md).</li>
  *   <li>The TCK's {@code mizan.tck.serverUrl} points at the instance just started, which listens on a
  *       random port, so the broken-deployment tests check the very server that refused the WAR.</li>
  * </ul>
+ *
+ * <p>Micro logs to its console only (no file handler in its {@code logging.properties}), and the adapter reads that
+ * console and prints each line to {@code System.out} (its {@code outputToConsole}, on by default). So while a
+ * deployment runs, {@code System.out} is a tee that keeps a copy of those lines. Should the adapter print nothing
+ * there, the failure says so and the broken-deployment tests fail: they never pass without the server's text.
  */
 public class PayaraMicroDeploymentCheck {
 
     @Inject
     private Instance<ProtocolMetaData> metaData;
 
+    /** What Micro printed during the deployment in progress; null outside one. */
+    private volatile ByteArrayOutputStream output;
+
+    /** Around the deployment (the adapter's start of Micro and the {@link AfterDeploy} check): copies System.out. */
+    public void captureOutput(@Observes EventContext<DeployDeployment> context) {
+        PrintStream console = System.out;
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        output = copy;
+        System.setOut(new PrintStream(new Tee(console, copy), true, Charset.defaultCharset()));
+        try {
+            context.proceed();
+        } finally {
+            System.setOut(console);
+            output = null;
+        }
+    }
+
     /** Runs after every deployment, inside the deploy operation (so a throw counts as a deployment failure). */
     public void check(@Observes AfterDeploy event) throws DeploymentException {
         ProtocolMetaData md = metaData.get();
         List<HTTPContext> contexts = md == null ? List.of() : List.copyOf(md.getContexts(HTTPContext.class));
         if (contexts.isEmpty()) {
-            throw new DeploymentException("Payara Micro reported no HTTP context for " + event.getDeployment().getName());
+            throw new DeploymentException("Payara Micro reported no HTTP context for " + event.getDeployment().getName()
+                    + serverReason());
         }
         HTTPContext http = contexts.get(0);
         System.setProperty("mizan.tck.serverUrl", "http://127.0.0.1:" + http.getPort());
         if (http.getServlets().isEmpty()) {
             throw new DeploymentException("Payara Micro started but deployed no application from "
-                    + event.getDeployment().getName() + " (its log above says why)");
+                    + event.getDeployment().getName() + serverReason());
+        }
+    }
+
+    private String serverReason() {
+        ByteArrayOutputStream copy = output;
+        String printed = copy == null ? "" : copy.toString(Charset.defaultCharset());
+        if (printed.isBlank()) {
+            return " and its output could not be read: the Payara Micro adapter printed none of it to System.out"
+                    + " (is its outputToConsole off?)";
+        }
+        List<String> severe = severeRecords(printed);
+        return severe.isEmpty()
+                ? "; it logged no SEVERE record. Its output:\n" + printed
+                : "; its SEVERE log records:\n" + String.join("\n", severe);
+    }
+
+    /**
+     * Micro's console format (ODL) starts each record with {@code [timestamp] [] [LEVEL]} and ends it with an empty
+     * line; a message of several lines is enclosed in {@code [[ ]]}.
+     */
+    private static List<String> severeRecords(String printed) {
+        List<String> records = new ArrayList<>();
+        StringBuilder record = null;
+        for (String line : printed.split("\\R", -1)) {
+            if (line.startsWith("[") && line.contains("] [SEVERE] [")) {
+                record = new StringBuilder(line);
+            } else if (record != null && line.isEmpty()) {
+                records.add(record.toString());
+                record = null;
+            } else if (record != null) {
+                record.append('\n').append(line);
+            }
+        }
+        if (record != null) {
+            records.add(record.toString());
+        }
+        return records;
+    }
+
+    /** Writes every byte to the console and to a copy. */
+    private static final class Tee extends OutputStream {
+
+        private final OutputStream console;
+        private final ByteArrayOutputStream copy;
+
+        Tee(OutputStream console, ByteArrayOutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            copy.write(b);
+            console.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            copy.write(b, off, len);
+            console.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            console.flush();
         }
     }
 }

@@ -12,7 +12,9 @@ import org.jboss.arquillian.container.spi.client.container.DeploymentExceptionTr
  * expected type is found; Open Liberty's carries the server's own exceptions, rebuilt on the client,
  * so the Arquillian type is gone and a correctly refused deployment would fail the test. Every
  * throwable that reaches a transformer came out of a deployment, so this one wraps it back into a
- * {@link DeploymentException}; the broken-deployment tests then also check nothing is served.
+ * {@link DeploymentException}. That any failure passes here is why the broken-deployment tests then check
+ * which failure it was, in the text {@link DeploymentFailureRecorder} kept ({@link DeploymentFailures}), and that
+ * nothing is served.
  */
 public final class DeploymentFailureTransformer implements DeploymentExceptionTransformer {
 

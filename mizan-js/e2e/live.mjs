@@ -184,7 +184,19 @@ if (!bench) {
     const alice = await browser.newContext();
     const bob = await browser.newContext();
     const a1 = await tab(alice, node1, "alice");
+    await leaderOf([a1]);
+    // a1's own login is done with once its notes are read (by its stream's resync)
+    await a1.waitForFunction(() => window.live.notes() === "success", null, { timeout: 15_000 });
+    const before = a1.traffic.length;
     const a2 = await tab(alice, node1, "alice");
+    // a2's login: both tabs drop their USER read; the leader (a1) reopens the stream as alice, and its
+    // resync, shared with a2, reads it in each tab once, not once at the login and again at the resync
+    await Promise.all([a1, a2].map((p) => p.waitForFunction(() => window.live.notes() === "success", null, { timeout: 15_000 })));
+    await new Promise((r) => setTimeout(r, 2500)); // past the 2 s a tab waits for a resync
+    for (const [name, traffic] of [["a1", a1.traffic.slice(before)], ["a2", a2.traffic.slice(a2.traffic.indexOf("POST /hello/mizan/call/login"))]]) {
+      const reads = traffic.filter((t) => t.startsWith("GET /hello/mizan/ctx/notes"));
+      assert.equal(reads.length, 1, `${name} read its notes once after the login: ${JSON.stringify(traffic)}`);
+    }
     const b1 = await tab(bob, node1, "bob");
     await leaderOf([a1, a2]);
     await leaderOf([b1]);

@@ -13,6 +13,9 @@ type Greeting = { text?: string; exclamations: number };
 const client = configure({ baseUrl: appBase() });
 const connection = connectEvents(client, { reconnectDelay: () => 200 });
 const greeting = client.registerContext<Record<string, never>, Greeting>({ name: "greeting", scope: "public" });
+// a USER read (401 until the tab logs in): after a login it is read once, by the stream's resync
+const notes = client.registerContext<Record<string, never>, unknown[]>({ name: "notes", scope: "user" });
+notes.subscribe(() => {});
 const view = document.getElementById("greeting")!;
 const loadedAt = Date.now();
 let reads = 0;
@@ -34,6 +37,7 @@ Object.assign(window as object, {
   live: {
     loadedAt,
     leader: () => connection.leader,
+    notes: () => notes.getState().status,
     /** The call's result, and when its answer was handled (ms since the epoch, for the benchmark). */
     async call(name: string, args: object) {
       // login and logout are @SessionInit functions, as the generated descriptors would say

@@ -82,8 +82,11 @@ export interface LiveHooks {
   stale(test: (key: string, context: string) => boolean): void;
   /** Told when a call starts (`id` undefined) and when its response arrived (`id`: its `Mizan-Event-Id`, or null). */
   onCall?: (phase: "start" | "end", id?: string | null) => void;
-  /** Told when the principal changed (a login or logout here or in another tab). */
-  onIdentity?: () => void;
+  /**
+   * Told when the principal changed (a login or logout here or in another tab). Returns true when a
+   * `resync` will follow (the stream reopens as the new user): the kernel leaves its USER reads to it.
+   */
+  onIdentity?: () => boolean;
   /** When the server read the SSR data this client was seeded with (epoch ms, as the page says): the events stream catches up from then. */
   readAt?: unknown;
   /** `performance.now()` when this client was made: without `readAt`, the events stream catches up on what changed since. */
@@ -205,15 +208,21 @@ export function createClient(config: MizanConfig): MizanClient {
     entry._set({ ...state, isFetching: false });
   };
 
+  /**
+   * Drops what was read as the previous principal. With live updates on, the stream reopens as the new
+   * user and resyncs (events may be missed in between), which reads every mounted entry: fetched now as
+   * well, they would be read twice. Returns whether that resync is awaited.
+   */
   const clearUserEntries = () => {
     identity++;
-    hooks.onIdentity?.();
+    const resyncs = hooks.onIdentity?.();
     for (const entry of entries.values()) {
       if (entry._scope === "public") continue;
       entry._stale = false;
       overwrite(entry, PENDING);
-      if (entry._active) void fetch(entry);
+      if (entry._active && !resyncs) void fetch(entry);
     }
+    return resyncs;
   };
 
   const hydrate = (data: SsrData | undefined) => {
@@ -338,11 +347,13 @@ export function createClient(config: MizanConfig): MizanClient {
       let signedOut = true;
       /** The CSRF token the answer rotated, told to the other tabs once its body was read. */
       let rotated: string | null | undefined;
+      /** Returns whether the events stream's `resync` will read every mounted entry again. */
       const signOut = () => {
-        if (signedOut) return;
+        if (signedOut) return false;
         signedOut = true;
-        clearUserEntries();
+        const resyncs = clearUserEntries();
         post(undefined, rotated);
+        return resyncs;
       };
       try {
         const response = await http._call(descriptor.name, toJsonText(mounted.length ? { ...args, $refresh: mounted } : (args ?? {})), () => (signedOut = !descriptor.sessionInit));
@@ -388,8 +399,8 @@ export function createClient(config: MizanConfig): MizanClient {
           }
         } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
         const stale = staleFrom(invalidate);
-        signOut();
-        applyStale(stale, stamp, done);
+        // the resync reads these too: not twice
+        if (!signOut()) applyStale(stale, stamp, done);
         if (stale.length) post(stale);
         eventId = header("Mizan-Event-Id");
         if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);

@@ -75,6 +75,8 @@ const MAX_LINE = 1 << 20;
 const CATCH_UP_MS = 10_000;
 /** A stream that stayed open this long resets the reconnect backoff (one that ends at once does not). */
 const STEADY_MS = 10_000;
+/** After a login or logout, the longest wait for the reopened stream's resync, which the USER reads wait for. */
+const RESYNC_WAIT = 2_000;
 /** The longest reconnect wait, jitter included (docs/how-to/live-updates.md, "Reconnects"). */
 const MAX_WAIT = 30_000;
 
@@ -110,6 +112,12 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
 
   let closed = false;
   let leader = false;
+  /** The server has no events (its 404): no stream will resync. */
+  let gone = false;
+  /** The principal changed: the stream reopens without a backoff wait (it did not fail). */
+  let renewed = false;
+  /** Ends when a resync was heard after the principal changed; else it acts as one. */
+  let resyncWait: ReturnType<typeof setTimeout> | undefined;
   /** Aborted by close(): withdraws this tab's queued lock request, so it never takes a stream it would drop at once. */
   const stop = new AbortController();
   /** Ends the reconnect wait early: close() must release the lock at once, not when the wait is over. */
@@ -205,6 +213,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     }
     options.onEvent?.(event);
     if (event.type === "resync") {
+      clearTimeout(resyncWait);
       live.stale(() => true);
       return;
     }
@@ -238,11 +247,18 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     share({ mizan: 1, type: "call", tab, phase, id });
     onCall(tab, phase, id);
   };
-  // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user
+  // a stream's rights are fixed when it opens: after a login or logout, open it again as the new user, at
+  // once; it resyncs, and the leader shares that resync with every tab (the kernel leaves its USER reads to it)
   const onIdentity = () => {
     heard = undefined;
+    renewed = true;
     abort?.abort();
     catching?.abort();
+    wake?.();
+    // no resync heard in time (the stream is refused, say): what it would have read is read anyway
+    clearTimeout(resyncWait);
+    resyncWait = setTimeout(() => closed || live.stale(() => true), RESYNC_WAIT);
+    return !gone;
   };
   live.onCall = onOwnCall;
   live.onIdentity = onIdentity;
@@ -272,6 +288,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     /** Events may have been missed before the next stream opens (a new leader, a reconnect). */
     let missed = takeover;
     while (!closed) {
+      renewed = false;
       let openedAt: number | undefined;
       abort = new AbortController();
       const query = !missed ? catchUpQuery() : heard === undefined ? undefined : `since=${heard}`;
@@ -305,8 +322,9 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
         },
       });
       clearTimeout(fallback);
-      if (closed || opened === "gone") break;
+      if (closed || (gone = opened === "gone")) break;
       missed = true;
+      if (renewed) continue;
       // only a stream that stayed open resets the backoff: one that a proxy or a filter ends at once
       // must not be reopened (and every mounted read refetched) twice a second
       if (openedAt !== undefined && Date.now() - openedAt >= STEADY_MS) attempt = 0;
@@ -462,6 +480,7 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
       wake?.();
       abort?.abort();
       catching?.abort();
+      clearTimeout(resyncWait);
       for (const held of queue) clearTimeout(held.timer);
       queue = [];
       channel?.close();

@@ -770,6 +770,62 @@ test("a reconnect catches up from the server's clock in the last comment heard o
   expect(seen).toEqual(["invalidate", "resync"]);
 });
 
+test("a login or logout reopens the stream at once as the new user, and its resync reads each mounted read once", async () => {
+  const es = await eventServer();
+  server = { close: es.close } as unknown as TestServer;
+  const c = client(es.baseUrl);
+  const mine = c.registerContext(todos, { list: 1 });
+  const news = c.registerContext({ name: "news", scope: "public" }, {});
+  mine.subscribe(() => {});
+  news.subscribe(() => {});
+  const seen: string[] = [];
+  // a reconnect after a failure would wait 5 s here: a change of principal is no failure
+  connections.push(connectEvents(c, { reconnectDelay: () => 5_000, onEvent: (e) => seen.push(e.type) }));
+  await until(() => es.streams.length === 1 && mine.getState().status === "success" && news.getState().status === "success");
+  const reads = (name: string) => es.reads.filter((u) => u.startsWith(`/mizan/ctx/${name}`)).length;
+  c.clearUserEntries();
+  expect(mine.getState().status).toBe("pending"); // the previous user's data goes at once
+  await until(() => es.opened.length === 2, 1_000);
+  expect(es.opened[1]).toBe("/mizan/events");
+  await until(() => mine.getState().status === "success" && reads("news") === 2);
+  // past the 2 s a USER read waits for a resync: nothing is read again
+  await new Promise((r) => setTimeout(r, 2_500));
+  expect(seen).toEqual(["resync"]);
+  expect(reads("todos")).toBe(2);
+  expect(reads("news")).toBe(2);
+}, 10_000);
+
+test("after a login, a stream that cannot reopen (503) leaves the USER reads waiting 2 s for its resync, then they are read", async () => {
+  const reads: string[] = [];
+  let streams = 0;
+  const http = createServer((req, res) => {
+    if (req.url!.startsWith("/mizan/events")) {
+      if (streams++ === 0) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+      else res.writeHead(503, { "Retry-After": "60" }).end();
+      return;
+    }
+    reads.push(req.url!);
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
+  });
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  server = { close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))) } as unknown as TestServer;
+  const c = client(`http://127.0.0.1:${(http.address() as AddressInfo).port}`);
+  const mine = c.registerContext(todos, { list: 1 });
+  mine.subscribe(() => {});
+  connections.push(connectEvents(c));
+  await until(() => streams === 1 && mine.getState().status === "success");
+  const cleared = Date.now();
+  c.clearUserEntries();
+  await until(() => streams === 2, 1_000);
+  await new Promise((r) => setTimeout(r, 1_500));
+  expect(reads).toHaveLength(1);
+  expect(mine.getState().status).toBe("pending");
+  await until(() => mine.getState().status === "success", 2_000);
+  expect(Date.now() - cleared).toBeGreaterThanOrEqual(1_900);
+  expect(reads).toHaveLength(2);
+  expect(mine.getState().data).toBe(2);
+}, 10_000);
+
 test("a reconnect's catch-up that the node never ends with replayed (an older node) resyncs after 10 s", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;
@@ -863,6 +919,28 @@ async function withLeaderTab(
     vi.unstubAllGlobals();
   }
 }
+
+test("a login in another tab: the leader reopens the stream, and its resync, shared, reads each tab's USER reads once", async () => {
+  await withLeaderTab(async ({ es, channel, shared }) => {
+    const second = client(es.baseUrl, channel);
+    const theirs = second.registerContext(todos, { list: 2 });
+    theirs.subscribe(() => {});
+    const following = connectEvents(second, { reconnectDelay: () => 5_000 });
+    connections.push(following);
+    await until(() => theirs.getState().status === "success" && es.reads.length === 2);
+    // what a tab posts after a sessionInit call: both tabs here drop their USER reads
+    const kernel = new BroadcastChannel(channel);
+    kernel.postMessage({ mizan: 1, csrf: null });
+    kernel.close();
+    await until(() => es.opened.filter((u) => u === "/mizan/events").length === 1, 1_000);
+    await until(() => shared.length === 1 && es.reads.length === 4);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(shared).toEqual([{ mizan: 1, type: "event", event: { type: "resync" } }]);
+    expect(es.reads.filter((u) => u.includes("list=1"))).toHaveLength(2);
+    expect(es.reads.filter((u) => u.includes("list=2"))).toHaveLength(2);
+    expect(theirs.getState().status).toBe("success");
+  }, (first) => first.registerContext(todos, { list: 1 }).subscribe(() => {}));
+}, 10_000);
 
 test("a takeover catches up from the clock the leader heard last, which it told the other tabs, and a tab that joins asks for it", async () => {
   await withLeaderTab(async ({ es, channel, leading }) => {

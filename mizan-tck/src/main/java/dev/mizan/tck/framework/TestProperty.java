@@ -117,6 +117,11 @@ public enum TestProperty {
                 "TCK property " + key + " is not set: " + description));
     }
 
+    /** @return whether the value set, else the default, is {@code expected} */
+    public boolean is(String expected) {
+        return value().filter(expected::equals).isPresent();
+    }
+
     /** @return the value as a number */
     public double asDouble() {
         return Double.parseDouble(required());

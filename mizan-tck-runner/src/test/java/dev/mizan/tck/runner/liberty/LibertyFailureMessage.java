@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.mizan.tck.framework.arquillian.DeploymentFailures;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
-import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
@@ -42,16 +42,9 @@ public class LibertyFailureMessage {
         try {
             context.proceed();
         } catch (Throwable failure) {
-            failure.addSuppressed(serverMessage(applicationName(context.getEvent().getDeployment().getDescription())));
+            failure.addSuppressed(serverMessage(DeploymentFailures.nameOf(context.getEvent().getDeployment().getDescription())));
             throw failure;
         }
-    }
-
-    /** The adapter deploys {@code name.war} as the application {@code name}. */
-    private static String applicationName(DeploymentDescription description) {
-        String archive = description.isArchiveDeployment() ? description.getArchive().getName() : description.getName();
-        int dot = archive.lastIndexOf('.');
-        return dot > 0 ? archive.substring(0, dot) : archive;
     }
 
     private static DeploymentException serverMessage(String application) {

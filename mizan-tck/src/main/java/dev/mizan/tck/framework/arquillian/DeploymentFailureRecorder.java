@@ -1,6 +1,5 @@
 package dev.mizan.tck.framework.arquillian;
 
-import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.EventContext;
@@ -21,7 +20,7 @@ public final class DeploymentFailureRecorder {
     private static final int INSIDE_EXPECTED_EXCEPTION_HANDLER = -100;
 
     public void record(@Observes(precedence = INSIDE_EXPECTED_EXCEPTION_HANDLER) EventContext<DeployDeployment> context) {
-        String name = nameOf(context.getEvent().getDeployment().getDescription());
+        String name = DeploymentFailures.nameOf(context.getEvent().getDeployment().getDescription());
         DeploymentFailures.forget(name);
         try {
             context.proceed();
@@ -29,13 +28,5 @@ public final class DeploymentFailureRecorder {
             DeploymentFailures.record(name, failure);
             throw failure;
         }
-    }
-
-    private static String nameOf(DeploymentDescription description) {
-        if (!description.isArchiveDeployment()) {
-            return description.getName();
-        }
-        String archive = description.getArchive().getName();
-        return archive.endsWith(".war") ? archive.substring(0, archive.length() - ".war".length()) : archive;
     }
 }

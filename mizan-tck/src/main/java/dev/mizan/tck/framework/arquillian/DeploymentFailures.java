@@ -1,5 +1,6 @@
 package dev.mizan.tck.framework.arquillian;
 
+import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -33,6 +34,18 @@ public final class DeploymentFailures {
                     + " or the runtime's Arquillian adapter reported its failure outside the deployment");
         }
         return text;
+    }
+
+    /**
+     * @return the name a deployment is recorded under: its archive's name without {@code .war}, which is also the
+     *         application name the runtimes' adapters deploy it as
+     */
+    public static String nameOf(DeploymentDescription description) {
+        if (!description.isArchiveDeployment()) {
+            return description.getName();
+        }
+        String archive = description.getArchive().getName();
+        return archive.endsWith(".war") ? archive.substring(0, archive.length() - ".war".length()) : archive;
     }
 
     static void forget(String deploymentName) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -65,23 +66,39 @@ public class BoardStore {
         return new CardView(c.id, c.title, c.owner);
     }
 
+    // A move and a rename each write only the column they change, with a JPQL update. Changing the loaded
+    // Card instead would make Hibernate write every column at commit, putting back the title (or column)
+    // it read before a concurrent rename (or move) committed: that change would be lost
+    // (docs/how-to/board-sample.md, "Concurrent writes"). The card is still loaded first, for the checks.
+
     @Transactional
     public CardView move(long boardId, long cardId, long columnId) {
         Card c = card(boardId, cardId);
-        c.lane = lane(boardId, columnId);
+        Lane to = lane(boardId, columnId);
+        changed(em.createQuery("update Card c set c.lane = :lane where c.id = :id").setParameter("lane", to), cardId);
+        em.refresh(c); // its title as it is now, with any rename committed since it was loaded
         return new CardView(c.id, c.title, c.owner);
     }
 
     @Transactional
     public CardView rename(long boardId, long cardId, String title, String caller) {
         Card c = owned(card(boardId, cardId), caller, "rename");
-        c.title = title.strip();
-        return new CardView(c.id, c.title, c.owner);
+        changed(em.createQuery("update Card c set c.title = :title where c.id = :id").setParameter("title", title.strip()), cardId);
+        return new CardView(c.id, title.strip(), c.owner);
     }
 
     @Transactional
     public void delete(long boardId, long cardId, String caller) {
-        em.remove(owned(card(boardId, cardId), caller, "delete"));
+        // a JPQL delete too: em.remove of a card another request deleted meanwhile fails the commit (a 500)
+        owned(card(boardId, cardId), caller, "delete");
+        changed(em.createQuery("delete from Card c where c.id = :id"), cardId);
+    }
+
+    /** Runs a one-card update or delete; no row left means another request deleted the card since it was loaded. */
+    private void changed(Query query, long cardId) {
+        if (query.setParameter("id", cardId).executeUpdate() == 0) {
+            throw notFound("card");
+        }
     }
 
     /** Anyone signed in may move a card across the shared board; only its owner renames or deletes it. */

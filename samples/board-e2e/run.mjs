@@ -9,7 +9,9 @@
 //     of bob's) show it once hydrated: they catch up from the render (GET /mizan/events?since=);
 //   - the CSV export holds the board; a failed delete, export (a 404, or a download that breaks off) or
 //     logout shows its error on the page and raises no page error (a failed logout leaves alice logged in);
-//   - after logout alice's USER entries are gone from the server cache.
+//   - after logout alice's USER entries are gone from the server cache;
+//   - concurrent renames, moves and deletes of the same cards over HTTP lose no change and answer a
+//     clean 404 to the loser (races.mjs).
 // Single node (Maven): starts WildFly from BOARD_E2E_JBOSS_HOME with BOARD_E2E_WAR at BOARD_E2E_OFFSET.
 // Two nodes (.ci/run): BOARD_E2E_URL_A and BOARD_E2E_URL_B name servers already running.
 // Screenshots go to $BOARD_E2E_OUT/screenshots.
@@ -18,6 +20,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { races } from "./races.mjs";
 import { check, chromiumArgs, chromiumExecutable, env, fail, failures, requireFree, sleep, until } from "../e2e-support.mjs";
 
 const { chromium } = createRequire(resolve(env("BOARD_E2E_NODE_MODULES"), "x.js"))("playwright-core");
@@ -330,6 +333,9 @@ try {
   // read that a logout refuses before the page drops it (401); anything else is a problem
   const problems = [a1, a2, b1, onPhone].flatMap((p) => p.log.problems).filter((p) => !/Failed to load resource: .* status of 40[01]/.test(p));
   check(problems.length === 0, `no console errors (${problems.join(" | ")})`);
+
+  // 10. renames racing moves and deletes of the same cards, over HTTP: alice on her node, bob on his
+  await races(urlA, urlB);
 
   await ctxA.close();
   await ctxB.close();

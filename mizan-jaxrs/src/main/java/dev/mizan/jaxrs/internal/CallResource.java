@@ -1,10 +1,12 @@
 package dev.mizan.jaxrs.internal;
 
+import dev.mizan.MizanException;
 import dev.mizan.cdi.internal.engine.CallResult;
 import dev.mizan.cdi.internal.engine.Caller;
 import dev.mizan.cdi.internal.engine.MizanEngine;
 import dev.mizan.cdi.internal.engine.MizanSettings;
 import dev.mizan.cdi.internal.engine.Refreshed;
+import dev.mizan.cdi.internal.telemetry.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +29,9 @@ import java.util.Optional;
 
 /**
  * {@code POST /call/{name}} (docs/reference/protocol.md). Every check that can refuse the call (origin, CSRF,
- * content type, size, depth) runs before the function does. No {@code @Consumes}: the content type
- * is checked here so the refusal is Mizan's JSON error on every runtime.
+ * content type, size, depth) runs before the function does, and a refusal is counted here: the engine
+ * never sees the call. No {@code @Consumes}: the content type is checked here so the refusal is Mizan's
+ * JSON error on every runtime.
  */
 @Path("call/{name}")
 @ApplicationScoped
@@ -45,11 +48,13 @@ public class CallResource {
 
     /** The body reader, its parser factory made once: the limits never change after deployment. */
     private JsonBodyReader bodies;
+    private Metrics metrics;
 
     @PostConstruct
-    void makeReader() {
+    void prepare() {
         MizanSettings settings = engine.settings();
         bodies = new JsonBodyReader(JsonText.JSON, settings.maxBody(), settings.maxDepth());
+        metrics = engine.metrics();
     }
 
     /** @return {@code {"result", "invalidate"}}, a redirect, or the function's own response */
@@ -58,6 +63,27 @@ public class CallResource {
                          @Context HttpServletRequest request, @Context HttpServletResponse response,
                          InputStream body) {
         MizanMarker.require(config, app);
+        RefreshRequest refresh;
+        try {
+            refresh = RefreshRequest.of(admitted(request, body));
+        } catch (MizanException refused) {
+            // so that an operator sees CSRF refusals and misconfigured clients (docs/how-to/operations.md)
+            metrics.refused(name, refused.code());
+            throw refused;
+        }
+        exchange.bind(request, response);
+        Caller caller = engine.caller(request);
+        CallResult result = engine.call(name, refresh.args(), caller);
+        // after the purges, as a read right after the call would: the caller is read live (a login counts);
+        // never for a function's own Response, whose answer has no room for them
+        Optional<Map<String, Refreshed>> refreshed = refresh.keys()
+                .filter(keys -> !(result.value() instanceof Response))
+                .map(keys -> engine.refresh(keys, result.invalidate(), caller));
+        return CallResponses.of(result, refreshed, request, response, engine);
+    }
+
+    /** @return the body, read after every check of the request that can refuse the call */
+    private JsonObject admitted(HttpServletRequest request, InputStream body) {
         MizanSettings settings = engine.settings();
         SessionCsrf.refuseCrossSite(request, settings.corsOrigins());
         if (settings.csrfEnabled()) {
@@ -69,17 +95,7 @@ public class CallResource {
         if (request.getContentLengthLong() > settings.maxBody()) {
             throw Problems.payloadTooLarge(settings.maxBody());
         }
-        JsonObject args = bodies.read(body);
-        RefreshRequest refresh = RefreshRequest.of(args);
-        exchange.bind(request, response);
-        Caller caller = engine.caller(request);
-        CallResult result = engine.call(name, refresh.args(), caller);
-        // after the purges, as a read right after the call would: the caller is read live (a login counts);
-        // never for a function's own Response, whose answer has no room for them
-        Optional<Map<String, Refreshed>> refreshed = refresh.keys()
-                .filter(keys -> !(result.value() instanceof Response))
-                .map(keys -> engine.refresh(keys, result.invalidate(), caller));
-        return CallResponses.of(result, refreshed, request, response, engine);
+        return bodies.read(body);
     }
 
     /** @return 405, inside Mizan only (404 elsewhere, so the endpoint is not revealed) */

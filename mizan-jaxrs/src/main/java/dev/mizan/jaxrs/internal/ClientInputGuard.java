@@ -28,11 +28,13 @@ import java.util.Map;
  * {@code 400 bad_request}; a {@code Content-Type} that is not JSON (empty, unparseable, another type,
  * or one of two) is hidden from the runtime, so the resource answers its own {@code 415} (a read
  * ignores it); an {@code Accept} the runtime could not parse is hidden too (Mizan answers JSON anyway).
+ * A call refused here is counted like those {@link CallResource} refuses (docs/how-to/operations.md).
  */
 final class ClientInputGuard implements Filter {
 
     /** The servlet name JAX-RS gives an {@code Application} subclass (JAX-RS 3.1, §2.3.2). */
     static final String MIZAN_SERVLET = "dev.mizan.jaxrs.MizanApplication";
+    private static final String CALL = "/call/";
 
     private final EngineLookup engine = new EngineLookup();
 
@@ -45,6 +47,10 @@ final class ClientInputGuard implements Filter {
             return;
         }
         if (!utf8PercentEncoding(http.getRequestURI()) || !utf8PercentEncoding(http.getQueryString())) {
+            String path = http.getPathInfo();
+            if ("POST".equals(http.getMethod()) && path != null && path.startsWith(CALL)) {
+                engine.get().metrics().refused(path.substring(CALL.length()), "bad_request");
+            }
             httpResponse.setStatus(400);
             httpResponse.setHeader(ProtocolHeadersFilter.PROTOCOL, "1");
             httpResponse.setHeader(ProtocolHeadersFilter.SCHEMA, engine.get().schemaHash());

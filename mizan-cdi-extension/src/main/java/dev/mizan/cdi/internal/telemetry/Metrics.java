@@ -38,6 +38,16 @@ public interface Metrics {
     default void called(String function, String outcome, long nanos) {
     }
 
+    /**
+     * A call the HTTP layer refused before the function ran (origin, CSRF, content type, body): counted in
+     * {@code mizan.calls{function, outcome}} like {@link #called}, not timed, as no function ran. A name that
+     * is no function is not counted: it comes from the URL, and each would make a series.
+     *
+     * @param code the error code the caller got
+     */
+    default void refused(String function, String code) {
+    }
+
     /** An {@code /events} stream opened (+1) or closed (-1): {@code mizan.events.streams}. */
     default void streams(int delta) {
     }

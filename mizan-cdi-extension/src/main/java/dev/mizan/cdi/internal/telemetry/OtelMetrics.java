@@ -115,9 +115,26 @@ final class OtelMetrics implements Metrics {
 
     @Override
     public void called(String function, String outcome, long nanos) {
+        Attributes set = outcome(function, outcome);
+        if (set != null) {
+            calls.add(1, set);
+            callDuration.record(nanos / NANOS_PER_MILLI, set);
+        }
+    }
+
+    @Override
+    public void refused(String function, String code) {
+        Attributes set = outcome(function, code);
+        if (set != null) {
+            calls.add(1, set);
+        }
+    }
+
+    /** @return the {@code {function, outcome}} set, {@code null} for a function the registry does not know */
+    private Attributes outcome(String function, String outcome) {
         Map<String, Attributes> outcomes = functions.get(function);
         if (outcomes == null) {
-            return;
+            return null;
         }
         Attributes set = outcomes.get(outcome);
         if (set == null) {
@@ -125,8 +142,7 @@ final class OtelMetrics implements Metrics {
             String kept = outcomes.size() < MAX_OUTCOMES ? outcome : OTHER;
             set = outcomes.computeIfAbsent(kept, o -> Attributes.of(FUNCTION, function, OUTCOME, o));
         }
-        calls.add(1, set);
-        callDuration.record(nanos / NANOS_PER_MILLI, set);
+        return set;
     }
 
     @Override

@@ -54,6 +54,36 @@ class OtelMetricsTest {
         assertThat(outcomes()).containsEntry("conflict", 2L);
     }
 
+    @Test
+    void aRefusedCallCountsUnderItsCodeWithoutADuration() {
+        metrics.called("order", "ok", 1_000_000);
+        metrics.refused("order", "csrf");
+        metrics.refused("order", "csrf");
+        metrics.refused("order", "unsupported_media_type");
+        assertThat(outcomes()).containsExactlyInAnyOrderEntriesOf(Map.of("ok", 1L, "csrf", 2L, "unsupported_media_type", 1L));
+        // a function that did not run took no time: the histogram holds the one call that ran
+        assertThat(reader.collectAllMetrics().stream().filter(m -> m.getName().equals("mizan.call.duration"))
+                .flatMap(m -> m.getHistogramData().getPoints().stream()).mapToLong(p -> p.getCount()).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCallToAnUnknownNameMakesNoSeries() {
+        metrics.refused("order", "csrf");
+        for (int i = 0; i < 10; i++) {
+            metrics.refused("probe" + i, "csrf"); // names from the URL, as a scanner sends them
+        }
+        assertThat(outcomes()).containsExactlyEntriesOf(Map.of("csrf", 1L)); // and every point was the function order's
+    }
+
+    @Test
+    void refusedCodesShareTheBoundOfTheCodesCallsGot() {
+        for (int i = 0; i < 40; i++) {
+            metrics.called("order", "e" + i, 1);
+        }
+        metrics.refused("order", "csrf");
+        assertThat(outcomes()).doesNotContainKey("csrf").containsEntry(OtelMetrics.OTHER, 10L); // e31..e39, then csrf
+    }
+
     /** @return {@code mizan.calls} of the function {@code order}, by outcome */
     private Map<String, Long> outcomes() {
         Map<String, Long> out = new TreeMap<>();

@@ -86,6 +86,28 @@ class TelemetryTest {
         assertThat(otlp.sum("mizan.calls", Map.of("function", "upstream", "outcome", "internal"))).isZero();
     }
 
+    @Assertion(id = "telemetry-refused-calls", strategy = "Call known functions and have Mizan refuse each before it runs:"
+            + " no CSRF token, a text/plain body, a body that is not JSON, a query that is not UTF-8; and call an unknown"
+            + " name without a token: mizan.calls counts each refusal under its function and the code the caller got (csrf,"
+            + " unsupported_media_type, bad_request), and has no series for the unknown name")
+    void refusedCallsCountUnderTheCodeTheCallerGot() {
+        HttpTck http = HttpTck.of(base);
+        String token = http.csrfToken();
+        assertThat(http.callRaw("noSuchFunction", "application/json", "{}").status()).isEqualTo(403);
+        assertThat(http.callRaw("sell", "application/json", "{\"sku\":\"t2\"}").status()).isEqualTo(403);
+        assertThat(http.callRaw("touch", "text/plain", "{\"sku\":\"t2\"}", HttpTck.CSRF_HEADER, token).status()).isEqualTo(415);
+        assertThat(http.callRaw("clearStock", "application/json", "{", HttpTck.CSRF_HEADER, token).status()).isEqualTo(400);
+        assertThat(http.post("mizan/call/greet?x=%FF", "application/json", "{}", HttpTck.CSRF_HEADER, token).status())
+                .isEqualTo(400);
+
+        awaitSum("mizan.calls", Map.of("function", "sell", "outcome", "csrf"), 1);
+        awaitSum("mizan.calls", Map.of("function", "touch", "outcome", "unsupported_media_type"), 1);
+        awaitSum("mizan.calls", Map.of("function", "clearStock", "outcome", "bad_request"), 1);
+        awaitSum("mizan.calls", Map.of("function", "greet", "outcome", "bad_request"), 1);
+        // refused first, so exported with the counts above at the latest
+        assertThat(otlp.sums().keySet()).as("%s", otlp.sums()).noneMatch(k -> k.contains("noSuchFunction"));
+    }
+
     private static void awaitSum(String metric, Map<String, String> attributes, long expected) {
         long deadline = System.nanoTime() + (long) (WAIT.toNanos() * TestProperty.TIMEOUT_FACTOR.asDouble());
         while (otlp.sum(metric, attributes) != expected && System.nanoTime() < deadline) {

@@ -54,7 +54,8 @@ export function createHttp(config: MizanConfig, onUserChange?: () => void): Http
   let expected = config.schemaHash;
   /** The server hashes already reported: `onSchemaMismatch` runs once for each. */
   const reported = new Set<string>();
-  const readTimeout = config.readTimeout ?? 30_000;
+  // whole ms: Node's AbortSignal.timeout refuses 1500.5
+  const readTimeout = Math.ceil(config.readTimeout ?? 30_000);
 
   /**
    * One request to `{baseUrl}/mizan/{path}`, with the bearer token under token auth (session auth

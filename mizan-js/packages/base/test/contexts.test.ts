@@ -360,6 +360,21 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  test("a readTimeout that is no whole number of ms (1500.5) is kept as the next one up: the read is answered, not failed", async () => {
+    // Node's AbortSignal.timeout takes whole milliseconds only (a browser rounds down): 1500.5 threw there
+    server.handle(() => ({ body: ["answered"] }));
+    const timed = createClient({ baseUrl: server.baseUrl, channel: false, document: null, retryDelay: () => 5, readTimeout: 1500.5 });
+    try {
+      const handle = timed.registerContext(todos, { list: 1 });
+      track(handle);
+      await until(() => handle.getState().status !== "pending" && !handle.getState().isFetching);
+      expect(handle.getState().data).toEqual(["answered"]);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      timed.close();
+    }
+  });
+
   test("network errors are retried twice", async () => {
     const dead = `http://127.0.0.1:${await freePort()}`;
     let attempts = 0;

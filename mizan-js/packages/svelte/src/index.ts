@@ -62,6 +62,11 @@ export function useMizanContext<P, R>(
   const client = options().client ?? getMizanClient();
   let current: { handle: ContextHandle<R>; enabled: boolean; track: () => void } | undefined;
   let previous: R | undefined;
+  /**
+   * The state last shown, and what it was made from: every getter reads the state, and while a placeholder
+   * shows, each would otherwise run `placeholderData` again and get a new object.
+   */
+  let last: { state: ContextState<R>; placeholder: unknown; shown: ContextState<R> } | undefined;
   const read = (): ContextState<R> => {
     const { enabled = true, placeholderData } = options();
     const next = client.registerContext(descriptor, params());
@@ -70,9 +75,12 @@ export function useMizanContext<P, R>(
       current = { handle, enabled, track: createSubscriber((update) => handle.subscribe(update, enabled)) };
     }
     current.track();
-    const shown = withPlaceholder(current.handle.getState(), placeholderData, previous);
-    if (!shown.isPlaceholderData && shown.data !== undefined) previous = shown.data;
-    return shown;
+    const state = current.handle.getState();
+    if (last?.state !== state || last.placeholder !== placeholderData) {
+      last = { state, placeholder: placeholderData, shown: withPlaceholder(state, placeholderData, previous) };
+      if (!last.shown.isPlaceholderData && last.shown.data !== undefined) previous = last.shown.data;
+    }
+    return last.shown;
   };
   return {
     get state() {

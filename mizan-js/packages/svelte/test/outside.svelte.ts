@@ -13,3 +13,15 @@ export function watchOutside(client: MizanClient, seen: string[]): { setList(lis
   });
   return { setList: (n) => (list = n), refetch: () => read.refetch(), stop };
 }
+
+/** A paged read kept outside components, with a `placeholderData` function that counts its runs. */
+export function pagedOutside(client: MizanClient): { read: ReturnType<typeof useMizanContext<{ list: number }, { title: string }[]>>; next(): void; runs(): number; stop(): void } {
+  let list = $state(3);
+  let runs = 0;
+  const placeholderData = (previous: { title: string }[] | undefined) => (runs++, previous);
+  const read = useMizanContext(todos, () => ({ list }), () => ({ client, placeholderData }));
+  const stop = $effect.root(() => {
+    $effect(() => void read.data);
+  });
+  return { read, next: () => list++, runs: () => runs, stop };
+}

@@ -12,7 +12,7 @@ import { todos } from "../../codegen/test/generated/mizan.js";
 import { deferred, until } from "../../base/test/support/server.js";
 import { adapterTestHooks, rendered, type AdapterTest, type FakeMizan } from "../../codegen/test/adapters/fake-server.js";
 import List from "./List.svelte";
-import { watchOutside } from "./outside.svelte.js";
+import { pagedOutside, watchOutside } from "./outside.svelte.js";
 
 let server: FakeMizan;
 let client: MizanClient;
@@ -74,6 +74,28 @@ test("placeholderData: keepPreviousData shows the previous list while the next o
   await settle(() => items()[0] === "Bread");
   expect(text("placeholder")).toBe("false");
   expect(renders.filter((r) => r.startsWith("pending"))).toEqual([]);
+});
+
+test("while a placeholder shows, every getter reads one state: placeholderData runs once, not once a getter", async () => {
+  const paged = pagedOutside(client);
+  try {
+    await settle(() => paged.read.data?.[0]?.title === "Milk");
+    const gate = deferred();
+    server.readGate = gate.promise;
+    paged.next();
+    await settle(() => server.reads("todos").length === 2);
+    const before = paged.runs();
+    const state = paged.read.state;
+    expect(state.isPlaceholderData).toBe(true);
+    expect([paged.read.status, paged.read.isPlaceholderData, paged.read.data?.[0]?.title]).toEqual(["success", true, "Milk"]);
+    expect(paged.read.state).toBe(state);
+    expect(paged.runs()).toBe(before);
+    gate.resolve();
+    await settle(() => paged.read.data?.[0]?.title === "Bread");
+    expect(paged.read.isPlaceholderData).toBe(false);
+  } finally {
+    paged.stop();
+  }
 });
 
 test("mutate never rejects: a server error is rendered from the state, no unhandled rejection", async () => {

@@ -39,10 +39,7 @@ class HealthRedisOutageTest {
     @Deployment(testable = false)
     static WebArchive deployment() {
         redis = RedisProcess.start();
-        String config = "mizan.cache.backend=redis\n"
-                + "mizan.cache.redis.url=redis://127.0.0.1:" + redis.port() + "\n"
-                + "mizan.cache.redis.prefix=tck-health:\n";
-        return Deployments.redisWar("tck-health-redis", config, Shop.CLASSES);
+        return Deployments.redisWar("tck-health-redis", redis.cacheConfig("tck-health:"), Shop.CLASSES);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -59,16 +60,28 @@ public final class Health {
      * @throws AssertionError naming the last reply when the status does not come within 30 s (times the timeout factor)
      */
     public JsonObject awaitMizan(String status, Runnable meanwhile) {
+        return awaitMizan(check -> status.equals(check.getString("status")), status, meanwhile);
+    }
+
+    /**
+     * Reads the readiness reply until the {@code mizan} check passes {@code test}, doing {@code meanwhile}
+     * before each read.
+     *
+     * @param what what {@code test} waits for, for the message
+     * @return the check that passed
+     * @throws AssertionError naming the last reply when no check passes within 30 s (times the timeout factor)
+     */
+    public JsonObject awaitMizan(Predicate<JsonObject> test, String what, Runnable meanwhile) {
         long deadline = System.nanoTime() + (long) (WAIT.toNanos() * TestProperty.TIMEOUT_FACTOR.asDouble());
         while (true) {
             meanwhile.run();
             Reply r = ready();
             JsonObject check = mizan(r);
-            if (status.equals(check.getString("status"))) {
+            if (test.test(check)) {
                 return check;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the mizan check did not become " + status + " within " + WAIT + "; last reply " + r);
+                throw new AssertionError("the mizan check did not show " + what + " within " + WAIT + "; last reply " + r);
             }
             try {
                 Thread.sleep(250);

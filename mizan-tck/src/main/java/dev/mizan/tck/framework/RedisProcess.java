@@ -47,6 +47,16 @@ public final class RedisProcess {
         }
     }
 
+    /**
+     * @param prefix the deployment's own {@code mizan.cache.redis.prefix}
+     * @return the {@code microprofile-config.properties} lines of a deployment whose cache is this Redis
+     */
+    public String cacheConfig(String prefix) {
+        return "mizan.cache.backend=redis\n"
+                + "mizan.cache.redis.url=redis://127.0.0.1:" + port() + "\n"
+                + "mizan.cache.redis.prefix=" + prefix + "\n";
+    }
+
     /** @return the port it listens on, the same after every restart */
     public int port() {
         return port;

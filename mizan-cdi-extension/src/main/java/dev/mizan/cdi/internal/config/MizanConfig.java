@@ -41,6 +41,7 @@ public final class MizanConfig {
     public static final String EVENTS_ENABLED = PREFIX + "events.enabled";
     public static final String EVENTS_HEARTBEAT = PREFIX + "events.heartbeat";
     public static final String EVENTS_MAX_STREAMS = PREFIX + "events.max-streams";
+    public static final String HEALTH_READY_WHEN_CACHE_DEGRADED = PREFIX + "health.ready-when-cache-degraded";
 
     public static final String DEFAULT_BACKEND = "memory";
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(1);
@@ -84,7 +85,8 @@ public final class MizanConfig {
                 (int) Math.min(Integer.MAX_VALUE, positive(MAX_REFRESH, DEFAULT_MAX_REFRESH)),
                 bool(EVENTS_ENABLED, true),
                 positiveDuration(EVENTS_HEARTBEAT, DEFAULT_EVENTS_HEARTBEAT),
-                (int) Math.min(Integer.MAX_VALUE, positive(EVENTS_MAX_STREAMS, DEFAULT_EVENTS_MAX_STREAMS)));
+                (int) Math.min(Integer.MAX_VALUE, positive(EVENTS_MAX_STREAMS, DEFAULT_EVENTS_MAX_STREAMS)),
+                bool(HEALTH_READY_WHEN_CACHE_DEGRADED, false));
         this.secret = raw(SECRET);
         this.previousSecret = raw(SECRET_PREVIOUS);
         if (!dev && secret.isEmpty()) {

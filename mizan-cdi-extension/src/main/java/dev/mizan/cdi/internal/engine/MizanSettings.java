@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param eventsEnabled  {@code mizan.events.enabled}
  * @param eventsHeartbeat {@code mizan.events.heartbeat}
  * @param eventsMaxStreams {@code mizan.events.max-streams}, per node
+ * @param readyWhenCacheDegraded {@code mizan.health.ready-when-cache-degraded}
  */
 public record MizanSettings(boolean dev, boolean schemaEnabled, List<String> corsOrigins, boolean csrfEnabled,
                             String cacheBackend, Duration cacheTtl, long memoryMaxEntries,
                             Optional<Duration> repurgeDelay, long maxBody, int maxDepth, int maxUrl,
                             String tagHeader, int maxRefresh, boolean eventsEnabled, Duration eventsHeartbeat,
-                            int eventsMaxStreams) {
+                            int eventsMaxStreams, boolean readyWhenCacheDegraded) {
 
     /** Copies the list. */
     public MizanSettings {

@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>The cache reports {@code up}, {@code degraded} (reads bypass the cache: the backend is unreachable,
  * this node lost the other nodes' purges, or a purge waits to be recorded) or {@code off}. A degraded
  * cache makes the check DOWN, so that a load balancer prefers nodes that serve from the cache and see
- * the other nodes' purges; Mizan registers no liveness check, so a Redis outage never makes a server
+ * the other nodes' purges, unless {@code mizan.health.ready-when-cache-degraded} says otherwise; Mizan registers no liveness check, so a Redis outage never makes a server
  * restart. The other parts ({@link HealthPart} beans: the SSR pool, the events streams) add their own
  * entries and are DOWN while configured and unable to serve.
  */
@@ -53,7 +53,9 @@ final class MizanReadiness implements HealthCheck {
         String cacheState = cache(parts.runtime().cache());
         data.put("cache", cacheState);
         data.put("cache.backend", parts.runtime().settings().cacheBackend());
-        boolean up = !"degraded".equals(cacheState);
+        // mizan.health.ready-when-cache-degraded: with a shared Redis every node degrades at once, and a load
+        // balancer left with no ready node would serve nothing, though reads bypass the cache and calls work
+        boolean up = !"degraded".equals(cacheState) || parts.runtime().settings().readyWhenCacheDegraded();
         for (HealthPart part : parts.others()) {
             up &= report(part, data);
         }

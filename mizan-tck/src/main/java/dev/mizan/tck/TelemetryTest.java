@@ -47,6 +47,7 @@ class TelemetryTest {
                 otel.exporter.otlp.protocol=http/protobuf
                 otel.exporter.otlp.endpoint=%s
                 otel.metric.export.interval=500
+                mizan.limits.max-body=256
                 """.formatted(otlp.endpoint());
         return Deployments.war("tck-telemetry", config, Shop.CLASSES);
     }
@@ -87,9 +88,10 @@ class TelemetryTest {
     }
 
     @Assertion(id = "telemetry-refused-calls", strategy = "Call known functions and have Mizan refuse each before it runs:"
-            + " no CSRF token, a text/plain body, a body that is not JSON, a query that is not UTF-8; and call an unknown"
-            + " name without a token: mizan.calls counts each refusal under its function and the code the caller got (csrf,"
-            + " unsupported_media_type, bad_request), and has no series for the unknown name")
+            + " no CSRF token, a text/plain body, a body that is not JSON, a query that is not UTF-8, a body over max-body;"
+            + " and call an unknown name without a token: mizan.calls counts each refusal under its function and the code"
+            + " the caller got (csrf, unsupported_media_type, bad_request, payload_too_large), and has no series for the"
+            + " unknown name")
     void refusedCallsCountUnderTheCodeTheCallerGot() {
         HttpTck http = HttpTck.of(base);
         String token = http.csrfToken();
@@ -97,6 +99,8 @@ class TelemetryTest {
         assertThat(http.callRaw("sell", "application/json", "{\"sku\":\"t2\"}").status()).isEqualTo(403);
         assertThat(http.callRaw("touch", "text/plain", "{\"sku\":\"t2\"}", HttpTck.CSRF_HEADER, token).status()).isEqualTo(415);
         assertThat(http.callRaw("clearStock", "application/json", "{", HttpTck.CSRF_HEADER, token).status()).isEqualTo(400);
+        String large = "{\"sku\":\"" + "x".repeat(1024) + "\",\"qty\":1}"; // the deployment's max-body is 256
+        assertThat(http.callRaw("restock", "application/json", large, HttpTck.CSRF_HEADER, token).status()).isEqualTo(413);
         assertThat(http.post("mizan/call/greet?x=%FF", "application/json", "{}", HttpTck.CSRF_HEADER, token).status())
                 .isEqualTo(400);
 
@@ -104,6 +108,7 @@ class TelemetryTest {
         awaitSum("mizan.calls", Map.of("function", "touch", "outcome", "unsupported_media_type"), 1);
         awaitSum("mizan.calls", Map.of("function", "clearStock", "outcome", "bad_request"), 1);
         awaitSum("mizan.calls", Map.of("function", "greet", "outcome", "bad_request"), 1);
+        awaitSum("mizan.calls", Map.of("function", "restock", "outcome", "payload_too_large"), 1);
         // refused first, so exported with the counts above at the latest
         assertThat(otlp.sums().keySet()).as("%s", otlp.sums()).noneMatch(k -> k.contains("noSuchFunction"));
     }

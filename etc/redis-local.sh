@@ -9,6 +9,9 @@
 #                                       script (the Maven JVM, say) even when that one dies without `stop`;
 #                                       MIZAN_REDIS_FIRST_PORT=N takes the first free port from N on
 #   etc/redis-local.sh stop DIR         stops the redis-server `start` left in DIR, by its pid
+#   etc/redis-local.sh forget PORT PREFIX
+#                                       deletes every key under PREFIX on 127.0.0.1:PORT (a run's own, on a
+#                                       Redis it shares: some keys, such as the backend's `server`, never expire)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -115,5 +118,22 @@ case "${1:-}" in
       rm -f "$2/redis.pid"
       kill "$pid" 2>/dev/null && echo "redis-local: stopped redis-server (pid $pid)" >&2 || true
     fi ;;
-  *) fail "usage: $0 answers PORT | call PORT COMMAND [ARG...] | start DIR PORT | stop DIR" ;;
+  forget)
+    [ $# -eq 3 ] || fail "usage: $0 forget PORT PREFIX"
+    case "$3" in *[*?[\\]*|"") fail "forget: not a plain key prefix: '$3'" ;; esac
+    cursor=0 n=0
+    while :; do
+      reply=$(call "$2" SCAN "$cursor" MATCH "$3*" COUNT 1000)
+      cursor=$(printf '%s\n' "$reply" | head -1)
+      keys=$(printf '%s\n' "$reply" | tail -n +2)
+      if [ -n "$keys" ]; then
+        # the keys hold no spaces: a prefix, hex digests, {context} tags
+        # shellcheck disable=SC2086
+        call "$2" UNLINK $keys >/dev/null
+        n=$((n + $(printf '%s\n' "$keys" | wc -l)))
+      fi
+      [ "$cursor" = 0 ] && break
+    done
+    echo "redis-local: deleted $n key(s) under $3 on 127.0.0.1:$2" >&2 ;;
+  *) fail "usage: $0 answers PORT | call PORT COMMAND [ARG...] | start DIR PORT | stop DIR | forget PORT PREFIX" ;;
 esac

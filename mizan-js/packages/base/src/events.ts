@@ -255,9 +255,10 @@ export function connectEvents(client: MizanClient, options: EventsOptions = {}):
     abort?.abort();
     catching?.abort();
     wake?.();
-    // no resync heard in time (the stream is refused, say): what it would have read is read anyway
+    // no resync heard in time (the stream is refused, say): what it would have read is read anyway; with
+    // no events at all (gone) the kernel reads its USER entries itself, at once
     clearTimeout(resyncWait);
-    resyncWait = setTimeout(() => closed || live.stale(() => true), RESYNC_WAIT);
+    if (!gone) resyncWait = setTimeout(() => closed || live.stale(() => true), RESYNC_WAIT);
     return !gone;
   };
   live.onCall = onOwnCall;

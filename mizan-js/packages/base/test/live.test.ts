@@ -826,6 +826,33 @@ test("after a login, a stream that cannot reopen (503) leaves the USER reads wai
   expect(mine.getState().data).toBe(2);
 }, 10_000);
 
+test("after a login, with a server that has no events (Mizan's 404), each USER read is read once, at once", async () => {
+  const reads: string[] = [];
+  let streams = 0;
+  const http = createServer((req, res) => {
+    if (req.url!.startsWith("/mizan/events")) {
+      streams++;
+      res.writeHead(404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }).end('{"error":{"code":"not_found"}}');
+      return;
+    }
+    reads.push(req.url!);
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
+  });
+  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
+  server = { close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))) } as unknown as TestServer;
+  const c = client(`http://127.0.0.1:${(http.address() as AddressInfo).port}`);
+  const mine = c.registerContext(todos, { list: 1 });
+  mine.subscribe(() => {});
+  connections.push(connectEvents(c));
+  await until(() => streams === 1 && mine.getState().status === "success");
+  await new Promise((r) => setTimeout(r, 50)); // the stream's 404 is read: the connection gave up
+  c.clearUserEntries();
+  await until(() => mine.getState().status === "success", 1_000);
+  await new Promise((r) => setTimeout(r, 2_500)); // past the wait for a resync, which no stream sends
+  expect(reads).toHaveLength(2);
+  expect(streams).toBe(1);
+}, 10_000);
+
 test("a reconnect's catch-up that the node never ends with replayed (an older node) resyncs after 10 s", async () => {
   const es = await eventServer();
   server = { close: es.close } as unknown as TestServer;

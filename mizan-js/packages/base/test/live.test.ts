@@ -795,15 +795,15 @@ test("a login or logout reopens the stream at once as the new user, and its resy
   expect(reads("news")).toBe(2);
 }, 10_000);
 
-test("after a login, a stream that cannot reopen (503) leaves the USER reads waiting 2 s for its resync, then they are read", async () => {
+/**
+ * A server whose stream requests `answer` handles (`n`: how many came before) and whose reads answer
+ * how many reads there were, and a client reading its stream, with one USER read mounted and read once.
+ */
+async function oneUserReadLive(answer: (res: ServerResponse, n: number) => void) {
   const reads: string[] = [];
   let streams = 0;
   const http = createServer((req, res) => {
-    if (req.url!.startsWith("/mizan/events")) {
-      if (streams++ === 0) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
-      else res.writeHead(503, { "Retry-After": "60" }).end();
-      return;
-    }
+    if (req.url!.startsWith("/mizan/events")) return answer(res, streams++);
     reads.push(req.url!);
     res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
   });
@@ -814,9 +814,17 @@ test("after a login, a stream that cannot reopen (503) leaves the USER reads wai
   mine.subscribe(() => {});
   connections.push(connectEvents(c));
   await until(() => streams === 1 && mine.getState().status === "success");
+  return { reads, streams: () => streams, c, mine };
+}
+
+test("after a login, a stream that cannot reopen (503) leaves the USER reads waiting 2 s for its resync, then they are read", async () => {
+  const { reads, streams, c, mine } = await oneUserReadLive((res, n) => {
+    if (n === 0) res.writeHead(200, { "Content-Type": "text/event-stream" }).write(": mizan\n\n");
+    else res.writeHead(503, { "Retry-After": "60" }).end();
+  });
   const cleared = Date.now();
   c.clearUserEntries();
-  await until(() => streams === 2, 1_000);
+  await until(() => streams() === 2, 1_000);
   await new Promise((r) => setTimeout(r, 1_500));
   expect(reads).toHaveLength(1);
   expect(mine.getState().status).toBe("pending");
@@ -827,30 +835,15 @@ test("after a login, a stream that cannot reopen (503) leaves the USER reads wai
 }, 10_000);
 
 test("after a login, with a server that has no events (Mizan's 404), each USER read is read once, at once", async () => {
-  const reads: string[] = [];
-  let streams = 0;
-  const http = createServer((req, res) => {
-    if (req.url!.startsWith("/mizan/events")) {
-      streams++;
-      res.writeHead(404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }).end('{"error":{"code":"not_found"}}');
-      return;
-    }
-    reads.push(req.url!);
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(reads.length));
+  const { reads, streams, c, mine } = await oneUserReadLive((res) => {
+    res.writeHead(404, { "Content-Type": "application/json", "Mizan-Protocol": "1" }).end('{"error":{"code":"not_found"}}');
   });
-  await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
-  server = { close: () => new Promise<void>((r) => (http.closeAllConnections(), http.close(() => r()))) } as unknown as TestServer;
-  const c = client(`http://127.0.0.1:${(http.address() as AddressInfo).port}`);
-  const mine = c.registerContext(todos, { list: 1 });
-  mine.subscribe(() => {});
-  connections.push(connectEvents(c));
-  await until(() => streams === 1 && mine.getState().status === "success");
   await new Promise((r) => setTimeout(r, 50)); // the stream's 404 is read: the connection gave up
   c.clearUserEntries();
   await until(() => mine.getState().status === "success", 1_000);
   await new Promise((r) => setTimeout(r, 2_500)); // past the wait for a resync, which no stream sends
   expect(reads).toHaveLength(2);
-  expect(streams).toBe(1);
+  expect(streams()).toBe(1);
 }, 10_000);
 
 test("a reconnect's catch-up that the node never ends with replayed (an older node) resyncs after 10 s", async () => {

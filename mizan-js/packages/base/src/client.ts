@@ -103,11 +103,13 @@ interface Stale {
 }
 
 /**
- * What other tabs are told: `stale` lists invalidations; without it, "clear every USER entry" after a
- * login or logout, with the CSRF token it rotated (`csrf`), so that no other tab needs `/session` again.
+ * What other tabs are told: `stale` lists invalidations. `signedOut`: a login or logout, so "clear every
+ * USER entry", with the CSRF token it rotated (`csrf`), so that no other tab needs `/session` again; its
+ * `stale`, if any, are the login call's own invalidations, which the resync that follows reads anyway.
  */
 interface Message {
   readonly mizan: 1;
+  readonly signedOut?: true;
   readonly stale?: Stale[];
   readonly csrf?: string | null;
 }
@@ -125,7 +127,7 @@ export function createClient(config: MizanConfig): MizanClient {
 
   // forgotten by close(): a call still in flight then tells no other tab, and resolves as the server answered
   let channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channelName(config)) : undefined;
-  const post = (stale?: Stale[], csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, csrf } satisfies Message);
+  const post = (stale?: Stale[], signedOut?: true, csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, signedOut, csrf } satisfies Message);
 
   const gcTime = config.gcTime ?? 300_000;
   const scheduleGc = (entry: Entry) => {
@@ -215,7 +217,7 @@ export function createClient(config: MizanConfig): MizanClient {
    */
   const clearUserEntries = () => {
     identity++;
-    const resyncs = hooks.onIdentity?.();
+    const resyncs = !!hooks.onIdentity?.();
     for (const entry of entries.values()) {
       if (entry._scope === "public") continue;
       entry._stale = false;
@@ -262,11 +264,13 @@ export function createClient(config: MizanConfig): MizanClient {
   if (channel) {
     channel.onmessage = ({ data: message }: MessageEvent<Message>) => {
       if (message?.mizan !== 1) return;
-      if (message.stale) applyStale(message.stale, ++clock);
-      else {
+      const stamp = ++clock; // before clearUserEntries' reads: the stale list does not read those again
+      if (message.signedOut) {
         http._resetSession(message.csrf); // another tab logged in or out: the CSRF cookie was rotated
-        clearUserEntries();
+        // the resync that follows reads every mounted entry, the login's own invalidations too: not twice
+        if (clearUserEntries()) return;
       }
+      if (message.stale) applyStale(message.stale, stamp);
     };
   }
   const doc = config.document === undefined ? (globalThis as { document?: Document }).document : config.document;
@@ -347,12 +351,15 @@ export function createClient(config: MizanConfig): MizanClient {
       let signedOut = true;
       /** The CSRF token the answer rotated, told to the other tabs once its body was read. */
       let rotated: string | null | undefined;
-      /** Returns whether the events stream's `resync` will read every mounted entry again. */
-      const signOut = () => {
-        if (signedOut) return false;
+      /**
+       * Signs this tab and the others out, telling them the call's `stale` list. Returns whether the events
+       * stream's `resync` will read every mounted entry again; `undefined` when the call signed no one out.
+       */
+      const signOut = (stale?: Stale[]) => {
+        if (signedOut) return;
         signedOut = true;
         const resyncs = clearUserEntries();
-        post(undefined, rotated);
+        post(stale, true, rotated);
         return resyncs;
       };
       try {
@@ -399,9 +406,11 @@ export function createClient(config: MizanConfig): MizanClient {
           }
         } else if (typeof invalidate === "string") invalidate = parseJson(invalidate);
         const stale = staleFrom(invalidate);
-        // the resync reads these too: not twice
-        if (!signOut()) applyStale(stale, stamp, done);
-        if (stale.length) post(stale);
+        // after a login or logout the resync reads these too, in every tab: not twice
+        const resyncs = signOut(stale);
+        if (!resyncs) applyStale(stale, stamp, done);
+        // told with the sign-out, if any
+        if (resyncs === undefined && stale.length) post(stale);
         eventId = header("Mizan-Event-Id");
         if (typeof redirect === "string" && followable(redirect)) (config.onRedirect ?? ((url) => (globalThis as { location?: Location }).location?.assign(url)))(redirect);
         return result as R;

@@ -201,6 +201,12 @@ async function eventServer(readDelay = 0) {
       res.on("close", () => ended.push(seen));
       return;
     }
+    // a login that makes list 1 of todos and news stale, with the session it needs
+    if (url.pathname === "/mizan/session") return res.writeHead(200, { "Content-Type": "application/json" }).end('{"csrfToken":"t","user":null}');
+    if (url.pathname === "/mizan/call/login") {
+      return res.writeHead(200, { "Content-Type": "application/json", "Mizan-CSRF-Token": "t2" })
+        .end('{"result":null,"invalidate":[{"context":"todos","params":{"list":1}},{"context":"news"}]}');
+    }
     reads.push(req.url!);
     const n = reads.length;
     setTimeout(() => res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(n)), readDelay);
@@ -950,7 +956,7 @@ test("a login in another tab: the leader reopens the stream, and its resync, sha
     await until(() => theirs.getState().status === "success" && es.reads.length === 2);
     // what a tab posts after a sessionInit call: both tabs here drop their USER reads
     const kernel = new BroadcastChannel(channel);
-    kernel.postMessage({ mizan: 1, csrf: null });
+    kernel.postMessage({ mizan: 1, signedOut: true, csrf: null });
     kernel.close();
     await until(() => es.opened.filter((u) => u === "/mizan/events").length === 1, 1_000);
     await until(() => shared.length === 1 && es.reads.length === 4);
@@ -960,6 +966,27 @@ test("a login in another tab: the leader reopens the stream, and its resync, sha
     expect(es.reads.filter((u) => u.includes("list=2"))).toHaveLength(2);
     expect(theirs.getState().status).toBe("success");
   }, (first) => first.registerContext(todos, { list: 1 }).subscribe(() => {}));
+}, 10_000);
+
+test("a login call that invalidates contexts: its resync, shared, reads them once in every tab, the calling tab's too", async () => {
+  const news = { name: "news", scope: "public" } as const;
+  await withLeaderTab(async ({ es, channel, shared }) => {
+    const second = client(es.baseUrl, channel);
+    const theirs = second.registerContext(todos, { list: 2 });
+    theirs.subscribe(() => {});
+    second.registerContext(news, {}).subscribe(() => {});
+    connections.push(connectEvents(second, { reconnectDelay: () => 5_000 }));
+    await until(() => theirs.getState().status === "success" && es.reads.length === 4);
+    await second.call({ name: "login", sessionInit: true }, {});
+    await until(() => shared.length === 1 && es.reads.length === 8, 2_000);
+    await new Promise((r) => setTimeout(r, 2_500)); // past the wait for a resync
+    expect(shared).toEqual([{ mizan: 1, type: "event", event: { type: "resync" } }]);
+    const count = (part: string) => es.reads.filter((u) => u.includes(part)).length;
+    expect([count("list=1"), count("list=2"), count("/mizan/ctx/news")]).toEqual([2, 2, 4]);
+  }, (first) => {
+    first.registerContext(todos, { list: 1 }).subscribe(() => {});
+    first.registerContext(news, {}).subscribe(() => {});
+  });
 }, 10_000);
 
 test("a takeover catches up from the clock the leader heard last, which it told the other tabs, and a tab that joins asks for it", async () => {

@@ -23,6 +23,7 @@ beforeEach(async () => {
     if (r.path === "/mizan/call/addTodo") return { body: { result: 1, invalidate: [{ context: "todos", params: { list: 1 } }] } };
     if (r.path === "/mizan/call/logout") return { headers: { "Mizan-CSRF-Token": "after-logout" }, body: { result: null, invalidate: [] } };
     if (r.path === "/mizan/call/other") return { body: { result: null, invalidate: [] } };
+    if (r.path === "/mizan/call/loginOk") return { headers: { "Mizan-CSRF-Token": "t9" }, body: { result: null, invalidate: [{ context: "me" }, { context: "catalog" }] } };
     if (r.path === "/mizan/call/login") return { status: 401, body: { error: { code: "unauthenticated", message: "Wrong password" } } };
     if (r.path === "/mizan/call/garbledLogin") return { headers: { "Content-Type": "application/json" }, body: '{"result": tru', raw: true };
     return { body: `${r.url} from ${r.headers["x-tab"] ?? "?"}` };
@@ -82,6 +83,22 @@ test("a logout in one tab clears USER entries in the other, which takes the rota
   // b sends the token a's logout response carried: no /session round trip of its own
   expect(server.requests.filter((r) => r.path === "/mizan/session")).toHaveLength(2);
   expect(server.requests.filter((r) => r.path === "/mizan/call/other").map((r) => r.headers["mizan-csrf"])).toEqual(["t1", "after-logout"]);
+});
+
+test("a login that invalidates contexts: without live updates, the other tab reads each of them once", async () => {
+  const a = tab();
+  const b = tab();
+  const me = b.registerContext({ name: "me", scope: "user" });
+  const catalog = b.registerContext({ name: "catalog", scope: "public" });
+  me.subscribe(() => {});
+  catalog.subscribe(() => {});
+  await until(() => me.getState().status === "success" && catalog.getState().status === "success");
+  await a.call({ name: "loginOk", sessionInit: true }, {});
+  const reads = (path: string) => server.requests.filter((r) => r.path === path).length;
+  await until(() => reads("/mizan/ctx/me") === 2 && reads("/mizan/ctx/catalog") === 2);
+  await new Promise((r) => setTimeout(r, 100));
+  expect([reads("/mizan/ctx/me"), reads("/mizan/ctx/catalog")]).toEqual([2, 2]);
+  expect(me.getState().status).toBe("success");
 });
 
 test("a login answered without a rotated token makes the other tab fetch /session again", async () => {

@@ -8,48 +8,13 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { browserSession } from "../../etc/http-session.mjs";
 
 const JSON_TYPE = /^application\/json/;
 
 /** @returns the Set-Cookie headers of a response, one per cookie */
 function setCookies(response) {
   return response.headers.getSetCookie();
-}
-
-/** A browser-like session: keeps cookies, fetches the CSRF token, calls functions. */
-function browserSession(app) {
-  const jar = new Map();
-  let token;
-  const remember = (response) => {
-    for (const cookie of setCookies(response)) {
-      const [pair] = cookie.split(";");
-      const eq = pair.indexOf("=");
-      jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
-    }
-    const rotated = response.headers.get("mizan-csrf-token");
-    if (rotated) token = rotated;
-    return response;
-  };
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  return {
-    jar,
-    async get(path) {
-      return remember(await fetch(`${app}/${path}`, { headers: { cookie: cookieHeader() }, redirect: "manual" }));
-    },
-    async user() {
-      const body = await (await this.get("mizan/session")).json();
-      token ??= body.csrfToken;
-      return body.user;
-    },
-    async call(name, args) {
-      if (!token) await this.user();
-      return remember(await fetch(`${app}/mizan/call/${name}`, {
-        method: "POST",
-        headers: { cookie: cookieHeader(), "content-type": "application/json", "mizan-csrf": token },
-        body: JSON.stringify(args),
-      }));
-    },
-  };
 }
 
 const basic = (user, password) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;

@@ -7,29 +7,19 @@
 //     answers 200 or 404 not_found as JSON, never a 500, and exactly one delete of each card succeeds.
 // docs/how-to/board-sample.md, "Concurrent writes".
 import { pathToFileURL } from "node:url";
+import { browserSession } from "../../etc/http-session.mjs";
 import { check, failures } from "../e2e-support.mjs";
 
-/** A user logged in through the `login` function, with its own cookies and CSRF token (docs/reference/protocol.md). */
+/** A user logged in through the `login` function; `call` answers with the status and the parsed body. */
 async function login(base, user) {
-  const cookies = new Map();
-  let token;
-  const send = async (path, init = {}) => {
-    const res = await fetch(base + path, { ...init, headers: { ...init.headers, Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
-    if (res.headers.has("Mizan-CSRF-Token")) token = res.headers.get("Mizan-CSRF-Token");
-    return res;
-  };
+  const session = browserSession(base);
   const call = async (name, args) => {
-    const res = await send(`mizan/call/${name}`, { method: "POST", headers: { "Content-Type": "application/json", "Mizan-CSRF": token }, body: JSON.stringify(args) });
+    const res = await session.call(name, args);
     const text = await res.text();
     let body;
     try { body = JSON.parse(text); } catch { body = { raw: text.slice(0, 200) }; }
     return { name, status: res.status, code: body.error?.code, result: body.result, body };
   };
-  token = (await (await send("mizan/session")).json()).csrfToken;
   const logged = await call("login", { username: user, password: `${user}-pw` });
   if (logged.status !== 200) throw new Error(`${user} could not log in: ${logged.status} ${JSON.stringify(logged.body)}`);
   return { call };

@@ -23,14 +23,18 @@ import java.util.Optional;
  * <p>The cache reports {@code up}, {@code degraded} (reads bypass the cache: the backend is unreachable,
  * this node lost the other nodes' purges, or a purge waits to be recorded) or {@code off}. A degraded
  * cache makes the check DOWN, so that a load balancer prefers nodes that serve from the cache and see
- * the other nodes' purges, unless {@code mizan.health.ready-when-cache-degraded} says otherwise; Mizan registers no liveness check, so a Redis outage never makes a server
- * restart. The other parts ({@link HealthPart} beans: the SSR pool, the events streams) add their own
- * entries and are DOWN while configured and unable to serve.
+ * the other nodes' purges, unless {@code mizan.health.ready-when-cache-degraded} says otherwise. Mizan
+ * registers no liveness check, so a Redis outage never makes a server restart. The other parts
+ * ({@link HealthPart} beans: the SSR pool, the events streams) add their own entries and are DOWN while
+ * configured and unable to serve.
  */
 final class MizanReadiness implements HealthCheck {
 
     private final BeanManager bm;
-    /** Resolved on the first call: servers make health checks while the deployment is validated, before Mizan's runtime exists. */
+    /**
+     * Resolved on the first call: servers make health checks while the deployment is validated, before
+     * Mizan's runtime exists.
+     */
     private volatile Parts resolved;
 
     MizanReadiness(BeanManager bm) {

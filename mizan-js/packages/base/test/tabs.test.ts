@@ -36,6 +36,17 @@ afterEach(async () => {
 
 const todos = { name: "todos", scope: "user", paramTypes: { list: "integer" } } as const;
 
+/** A tab `b` with a USER read (`me`) and a PUBLIC one (`catalog`) mounted and read once. */
+async function secondTabReading() {
+  const b = tab();
+  const me = b.registerContext({ name: "me", scope: "user" });
+  const catalog = b.registerContext({ name: "catalog", scope: "public" });
+  me.subscribe(() => {});
+  catalog.subscribe(() => {});
+  await until(() => me.getState().status === "success" && catalog.getState().status === "success");
+  return { b, me, catalog };
+}
+
 test("a call in flight when its tab's client is closed still resolves to its result: the server ran it", async () => {
   let release!: () => void;
   server.handle((r) =>
@@ -67,13 +78,7 @@ test("a call's invalidations reach the matching contexts of another tab", async 
 });
 
 test("a logout in one tab clears USER entries in the other, which takes the rotated CSRF token from the channel", async () => {
-  const a = tab();
-  const b = tab();
-  const me = b.registerContext({ name: "me", scope: "user" });
-  const catalog = b.registerContext({ name: "catalog", scope: "public" });
-  me.subscribe(() => {});
-  catalog.subscribe(() => {});
-  await until(() => me.getState().status === "success" && catalog.getState().status === "success");
+  const [a, { b, me, catalog }] = [tab(), await secondTabReading()];
   await b.call("other", {}); // b now holds token t1
   await a.call({ name: "logout", sessionInit: true }, {}); // a fetched t2, then was handed "after-logout"
   await until(() => server.requests.filter((r) => r.path === "/mizan/ctx/me").length === 2);
@@ -86,13 +91,7 @@ test("a logout in one tab clears USER entries in the other, which takes the rota
 });
 
 test("a login that invalidates contexts: without live updates, the other tab reads each of them once", async () => {
-  const a = tab();
-  const b = tab();
-  const me = b.registerContext({ name: "me", scope: "user" });
-  const catalog = b.registerContext({ name: "catalog", scope: "public" });
-  me.subscribe(() => {});
-  catalog.subscribe(() => {});
-  await until(() => me.getState().status === "success" && catalog.getState().status === "success");
+  const [a, { b, me, catalog }] = [tab(), await secondTabReading()];
   await a.call({ name: "loginOk", sessionInit: true }, {});
   const reads = (path: string) => server.requests.filter((r) => r.path === path).length;
   await until(() => reads("/mizan/ctx/me") === 2 && reads("/mizan/ctx/catalog") === 2);

@@ -8,7 +8,8 @@
 #   2. GET mizan/session, then POST mizan/call/setGreeting with the cookie and the Mizan-CSRF header -> 200
 #      (and the same POST without the header -> 403: the call really is CSRF-protected)
 #   3. GET mizan/ctx/notes as alice (HTTP Basic, role "user") -> 200; anonymous -> 401
-#   4. with the server's MicroProfile features on (WildFly's standalone-microprofile.xml, Liberty's
+#   4. GET no-such-page -> 404 with the sample's own error page (its web.xml <error-page>), naming no server
+#   5. with the server's MicroProfile features on (WildFly's standalone-microprofile.xml, Liberty's
 #      mpHealth-4.0 and mpOpenAPI-4.0, Payara Micro's own): /health/ready holds the mizan check, UP, and
 #      /openapi (JSON) holds one operation per context and function of hello with its x-mizan-*
 #      extensions as hello's annotations say, and no {name} path (docs/how-to/operations.md)
@@ -72,6 +73,13 @@ check() { # base url -> exit status 0 when every check passes
   as_alice=$(curl -s -o /dev/null -w '%{http_code}' -u alice:alice-pw "$base/mizan/ctx/notes")
   if [ "$status" = 401 ] && [ "$as_alice" = 200 ]; then echo "   ok   GET mizan/ctx/notes: anonymous 401, alice (role user) 200"
   else echo "   FAIL GET mizan/ctx/notes: anonymous $status (want 401), alice $as_alice (want 200)"; ok=1; fi
+  # the sample's <error-page> (docs/reference/security.md): the server's own answers name no server
+  local page
+  page=$(curl -s -w '\n%{http_code}' "$base/no-such-page")
+  if [ "${page##*$'\n'}" = 404 ] && grep -q 'data-sample-error' <<<"$page" \
+      && ! grep -qiE 'exception|wildfly|undertow|payara|glassfish|liberty' <<<"$page"; then
+    echo "   ok   GET no-such-page: 404 with the sample's error page"
+  else echo "   FAIL GET no-such-page: not the sample's error page: ${page:0:300}"; ok=1; fi
   rm -f "$jar" "$headers"
   return $ok
 }

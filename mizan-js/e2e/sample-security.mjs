@@ -89,6 +89,24 @@ export function sampleSecurityTests({ app, log }) {
     assert.deepEqual(noisy, []);
   });
 
+  test("sample security: what the server answers itself shows the sample's error page; Mizan's errors stay JSON", async () => {
+    // a POST to a static path is 405 on WildFly, 404 elsewhere
+    for (const [init, statuses] of [[{}, [404]], [{ method: "POST", body: "x" }, [404, 405]]]) {
+      const r = await fetch(`${app}/no-such-page`, init);
+      const body = await r.text();
+      assert.ok(statuses.includes(r.status), `${init.method ?? "GET"}: ${r.status} ${body.slice(0, 300)}`);
+      assert.match(body, /data-sample-error/, `${init.method ?? "GET"}: ${body.slice(0, 300)}`);
+      assert.doesNotMatch(body, /Exception|WildFly|Undertow|Payara|GlassFish|Liberty/i);
+    }
+    const unknown = await fetch(`${app}/mizan/ctx/noSuchContext`);
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.headers.get("content-type"), JSON_TYPE);
+    assert.equal((await unknown.json()).error.code, "unknown_context");
+    const refused = await fetch(`${app}/mizan/call/setGreeting`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    assert.equal(refused.status, 403);
+    assert.equal((await refused.json()).error.code, "csrf");
+  });
+
   // last: the server refuses a flood of cookies before the application runs, and logs that itself
   test("sample security: a flood of cookies gets no stack trace or server version in the answer", async () => {
     const cookie = Array.from({ length: 250 }, (_, i) => `c${i}=v`).join("; ");

@@ -6,7 +6,7 @@
 # Checks, on http://127.0.0.1:<port>/hello:
 #   1. GET mizan/ctx/greeting           -> 200 and "Mizan-Protocol: 1"
 #   2. GET mizan/session, then POST mizan/call/setGreeting with the cookie and the Mizan-CSRF header -> 200
-#      (and the same POST without the header -> 403: the call really is CSRF-protected)
+#      (and the same POST without the header -> 403 with Mizan's JSON: the call really is CSRF-protected)
 #   3. GET mizan/ctx/notes as alice (HTTP Basic, role "user") -> 200; anonymous -> 401
 #   4. GET no-such-page -> 404 with the sample's own error page (its web.xml <error-page>), naming no server
 #   5. with the server's MicroProfile features on (WildFly's standalone-microprofile.xml, Liberty's
@@ -60,10 +60,13 @@ check() { # base url -> exit status 0 when every check passes
     echo "   FAIL GET mizan/ctx/greeting: $status"; cat "$headers"; ok=1
   fi
   tok=$(curl -s -c "$jar" "$base/mizan/session" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
-  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H 'Content-Type: application/json' \
+  local refused
+  refused=$(curl -s -w '\n%{http_code}' -b "$jar" -H 'Content-Type: application/json' \
     -d '{"text":"Dropped in","exclamations":1}' "$base/mizan/call/setGreeting")
-  if [ "$status" = 403 ]; then echo "   ok   POST call/setGreeting without Mizan-CSRF: 403"
-  else echo "   FAIL POST call/setGreeting without Mizan-CSRF: $status (want 403)"; ok=1; fi
+  status=${refused##*$'\n'}
+  # Mizan's JSON error, not the sample's <error-page>
+  if [ "$status" = 403 ] && grep -q '"code":"csrf"' <<<"$refused"; then echo "   ok   POST call/setGreeting without Mizan-CSRF: 403 csrf (JSON)"
+  else echo "   FAIL POST call/setGreeting without Mizan-CSRF: $status (want 403 and Mizan's JSON): ${refused:0:200}"; ok=1; fi
   status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -H "Mizan-CSRF: $tok" -H 'Content-Type: application/json' \
     -d '{"text":"Dropped in","exclamations":1}' "$base/mizan/call/setGreeting")
   if [ -n "$tok" ] && [ "$status" = 200 ]; then echo "   ok   POST call/setGreeting with session cookie + Mizan-CSRF: 200"

@@ -103,15 +103,16 @@ interface Stale {
 }
 
 /**
- * What other tabs are told: `stale` lists invalidations. `signedOut`: a login or logout, so "clear every
- * USER entry", with the CSRF token it rotated (`csrf`), so that no other tab needs `/session` again; its
- * `stale`, if any, are the login call's own invalidations, which the resync that follows reads anyway.
+ * What other tabs are told: `stale` lists invalidations; without it, "clear every USER entry" after a
+ * login or logout, with the CSRF token it rotated (`csrf`), so that no other tab needs `/session` again,
+ * and the login call's own invalidations (`invalidated`), which the resync that follows reads anyway.
+ * The shape is kept across versions: a tab that still runs an older page reads a sign-out as one.
  */
 interface Message {
   readonly mizan: 1;
-  readonly signedOut?: true;
   readonly stale?: Stale[];
   readonly csrf?: string | null;
+  readonly invalidated?: Stale[];
 }
 
 export function createClient(config: MizanConfig): MizanClient {
@@ -127,7 +128,7 @@ export function createClient(config: MizanConfig): MizanClient {
 
   // forgotten by close(): a call still in flight then tells no other tab, and resolves as the server answered
   let channel = config.channel !== false && typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channelName(config)) : undefined;
-  const post = (stale?: Stale[], signedOut?: true, csrf?: string | null) => channel?.postMessage({ mizan: 1, stale, signedOut, csrf } satisfies Message);
+  const post = (stale?: Stale[], csrf?: string | null, invalidated?: Stale[]) => channel?.postMessage({ mizan: 1, stale, csrf, invalidated } satisfies Message);
 
   const gcTime = config.gcTime ?? 300_000;
   const scheduleGc = (entry: Entry) => {
@@ -264,13 +265,11 @@ export function createClient(config: MizanConfig): MizanClient {
   if (channel) {
     channel.onmessage = ({ data: message }: MessageEvent<Message>) => {
       if (message?.mizan !== 1) return;
-      const stamp = ++clock; // before clearUserEntries' reads: the stale list does not read those again
-      if (message.signedOut) {
-        http._resetSession(message.csrf); // another tab logged in or out: the CSRF cookie was rotated
-        // the resync that follows reads every mounted entry, the login's own invalidations too: not twice
-        if (clearUserEntries()) return;
-      }
-      if (message.stale) applyStale(message.stale, stamp);
+      const stamp = ++clock; // before clearUserEntries' reads: the login's list does not read those again
+      if (message.stale) return applyStale(message.stale, stamp);
+      http._resetSession(message.csrf); // another tab logged in or out: the CSRF cookie was rotated
+      // the resync that follows reads every mounted entry, the login's own invalidations too: not twice
+      if (!clearUserEntries() && message.invalidated) applyStale(message.invalidated, stamp);
     };
   }
   const doc = config.document === undefined ? (globalThis as { document?: Document }).document : config.document;
@@ -359,7 +358,7 @@ export function createClient(config: MizanConfig): MizanClient {
         if (signedOut) return;
         signedOut = true;
         const resyncs = clearUserEntries();
-        post(stale, true, rotated);
+        post(undefined, rotated, stale);
         return resyncs;
       };
       try {

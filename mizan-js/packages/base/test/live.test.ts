@@ -956,7 +956,7 @@ test("a login in another tab: the leader reopens the stream, and its resync, sha
     await until(() => theirs.getState().status === "success" && es.reads.length === 2);
     // what a tab posts after a sessionInit call: both tabs here drop their USER reads
     const kernel = new BroadcastChannel(channel);
-    kernel.postMessage({ mizan: 1, signedOut: true, csrf: null });
+    kernel.postMessage({ mizan: 1, csrf: null });
     kernel.close();
     await until(() => es.opened.filter((u) => u === "/mizan/events").length === 1, 1_000);
     await until(() => shared.length === 1 && es.reads.length === 4);

@@ -92,12 +92,18 @@ test("a logout in one tab clears USER entries in the other, which takes the rota
 
 test("a login that invalidates contexts: without live updates, the other tab reads each of them once", async () => {
   const [a, { b, me, catalog }] = [tab(), await secondTabReading()];
+  const told: Array<Record<string, unknown>> = [];
+  const spy = new BroadcastChannel(channel);
+  spy.onmessage = ({ data }) => told.push(data);
   await a.call({ name: "loginOk", sessionInit: true }, {});
   const reads = (path: string) => server.requests.filter((r) => r.path === path).length;
   await until(() => reads("/mizan/ctx/me") === 2 && reads("/mizan/ctx/catalog") === 2);
   await new Promise((r) => setTimeout(r, 100));
   expect([reads("/mizan/ctx/me"), reads("/mizan/ctx/catalog")]).toEqual([2, 2]);
   expect(me.getState().status).toBe("success");
+  // one message, in the shape a tab of an older page reads as a sign-out too (no `stale`)
+  spy.close();
+  expect(told).toEqual([{ mizan: 1, stale: undefined, csrf: "t9", invalidated: [{ context: "me", params: [] }, { context: "catalog", params: [] }] }]);
 });
 
 test("a login answered without a rotated token makes the other tab fetch /session again", async () => {

@@ -38,6 +38,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { streamHeap } from "../../bench/heap/streams.mjs";
 import { requireFree } from "../../etc/ports.mjs";
 import { checks, chromiumOptions, findChromium, here, listening, mizanJs, repo, run, shutDownWildFly, spawnWildFly } from "./support.mjs";
 
@@ -376,81 +377,12 @@ if (!bench) {
       const line = stdout.split("\n").find((l) => l.includes("jboss-modules") && l.includes(`${node1.base} `));
       return line?.split(" ")[0];
     }, 10_000);
-    // The class histogram collects the heap fully first and counts what is left, object by object: the
-    // retained heap, without the slack of partly filled regions that "heap used" also counts.
-    const histogram = async () => (await run("jcmd", [pid, "GC.class_histogram"])).stdout;
-    const used = async () => Number(/^Total\s+\d+\s+(\d+)/m.exec(await histogram())[1]);
-    // A stream whose client left closes when a write to it fails (the next heartbeat or the one after):
-    // measure only once no stream of before is alive, so no round counts another's leftovers.
-    const streamsIn = (text) => Number(text.split("\n").find((l) => l.endsWith(" dev.mizan.jaxrs.internal.EventStreams$Stream"))?.trim().split(/\s+/)[1] ?? 0);
-    const noStreams = () => waitFor("the node to close the streams of before", async () => streamsIn(await histogram()) === 0, 60_000);
-    const STREAMS = Number(process.env.MIZAN_LIVE_STREAMS ?? 10_000);
-    const browserHeaders = (process.env.MIZAN_LIVE_HEADERS ?? "bare") === "browser";
-    // the headers Chromium 143 on Linux sends with a same-origin fetch from a page (values representative)
-    const headersOf = (n) => !browserHeaders ? { Accept: "text/event-stream" } : {
-      "sec-ch-ua": '"Chromium";v="143", "Not A(Brand";v="24"',
-      "sec-ch-ua-mobile": "?0",
-      "sec-ch-ua-platform": '"Linux"',
-      "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
-      Accept: "text/event-stream",
-      "Sec-Fetch-Site": "same-origin",
-      "Sec-Fetch-Mode": "cors",
-      "Sec-Fetch-Dest": "empty",
-      Referer: `${node1.app}/e2e/live.html`,
-      "Accept-Encoding": "gzip, deflate, br, zstd",
-      "Accept-Language": "en-US,en;q=0.9",
-      Cookie: `JSESSIONID=${String(n).padStart(8, "0")}${"x".repeat(24)}.node1`,
-    };
-    console.log(`# stream requests: ${browserHeaders ? "a browser's headers and a session cookie" : "bare (Accept only)"}`);
-    const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-    const perStream = [];
-    for (let round = 1; round <= 3; round++) {
-      await noStreams();
-      const idle = await used();
-      const open = [];
-      let ok = 0;
-      let refused = 0;
-      const statuses = {};
-      await new Promise((done, failed) => {
-        let started = 0;
-        const settled = () => {
-          if (ok + refused === STREAMS) done();
-          else next();
-        };
-        const next = () => {
-          // a few hundred at a time, so the server's accept queue is not flooded
-          while (started < STREAMS && started - ok - refused < 200) {
-            started++;
-            const req = http.get(`${node1.app}/mizan/events`, { agent, headers: headersOf(started) }, (res) => {
-              if (res.statusCode !== 200) {
-                refused++;
-                statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-                res.resume();
-                return settled();
-              }
-              res.once("data", () => {
-                ok++;
-                settled();
-              });
-            });
-            req.on("error", failed);
-            open.push(req);
-          }
-        };
-        next();
-      });
-      if (refused > STREAMS / 100) fail(`${refused} of ${STREAMS} streams were refused`);
-      if (heapDump && round === 1) await run("jcmd", [pid, "GC.heap_dump", heapDump]);
-      const text = await histogram();
-      const held = Number(/^Total\s+\d+\s+(\d+)/m.exec(text)[1]);
-      // the JVM measured must be the one holding the streams
-      if (streamsIn(text) < ok) fail(`the measured JVM (pid ${pid}) holds ${streamsIn(text)} streams, not ${ok}`);
-      perStream.push((held - idle) / ok);
-      console.log(`# round ${round}: idle heap ${(idle / 2 ** 20).toFixed(1)} MB, with ${ok} open streams ${(held / 2 ** 20).toFixed(1)} MB: ${((held - idle) / 2 ** 20).toFixed(1)} MB, ${((held - idle) / ok / 1024).toFixed(2)} KB a stream (${refused} answered other than 200${refused ? `: ${JSON.stringify(statuses)}` : ""})`);
-      for (const req of open) req.destroy();
-    }
-    const m = median(perStream);
-    // the target is for 10,000 streams, whatever MIZAN_LIVE_STREAMS opened
-    console.log(`# median over 3 rounds: ${(m * STREAMS / 2 ** 20).toFixed(1)} MB for ${STREAMS} idle streams (${(m / 1024).toFixed(2)} KB each); target < 50 MB for 10,000 (${(m * 10_000 / 2 ** 20).toFixed(1)} MB): ${m * 10_000 < 50 * 2 ** 20 ? "met" : "NOT met"}`);
+    await streamHeap({
+      url: `${node1.app}/mizan/events`,
+      pid,
+      streams: Number(process.env.MIZAN_LIVE_STREAMS ?? 10_000),
+      browser: (process.env.MIZAN_LIVE_HEADERS ?? "bare") === "browser",
+      heapDump,
+    }).catch((error) => fail(error.message));
   });
 }

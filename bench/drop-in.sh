@@ -27,29 +27,16 @@ mkdir -p "$work"
 runtimes=("$@")
 [ ${#runtimes[@]} -gt 0 ] || runtimes=(wildfly liberty payara)
 
-prop() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -1; }
-v_wildfly=$(prop version.wildfly)
-v_liberty=$(prop version.openliberty)
-v_payara=$(prop version.payara)
-
-fetch() { # groupId:artifactId:version[:type] -> file in $work
-  mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$work" -Dmdep.overWriteIfNewer=true >/dev/null
-}
+. etc/runtimes.sh   # fetch_runtime, wait_for, start_/stop_payara, start_/stop_liberty
+v_wildfly=$(runtime_version wildfly)
+v_liberty=$(runtime_version openliberty)
+v_payara=$(runtime_version payara)
 
 echo "== building samples/hello (the WAR users deploy) ..."
 mvn -B -q package -DskipTests -pl samples/hello -am   # from this checkout only, nothing installed
 war="$root/samples/hello/target/hello.war"
 [ -f "$war" ] || { echo "no $war" >&2; exit 1; }
 unzip -l "$war" | grep -q 'WEB-INF/lib/mizan-jaxrs' || { echo "Mizan jars missing from WEB-INF/lib" >&2; exit 1; }
-
-wait_for() { # url seconds
-  local end=$((SECONDS + $2))
-  while [ $SECONDS -lt $end ]; do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" = 200 ] && return 0
-    sleep 0.25
-  done
-  return 1
-}
 
 check() { # base url -> exit status 0 when every check passes
   local base="$1" jar headers tok status ok=0
@@ -136,7 +123,7 @@ results=()
 record() { results+=("$(printf '%-8s %-14s %-5s %5ss' "$1" "$2" "$3" "$4")"); }
 
 run_wildfly() {
-  fetch "org.wildfly:wildfly-dist:$v_wildfly:zip"
+  fetch_runtime "org.wildfly:wildfly-dist:$v_wildfly:zip" "$work"
   local home="$work/wildfly-$v_wildfly" offset=300
   rm -rf "$home"; unzip -q -o "$work/wildfly-dist-$v_wildfly.zip" -d "$work"
   etc/wildfly/configure.sh "$home" standalone-microprofile.xml   # integrated-jaspi=false: the app's own identity store is used
@@ -156,51 +143,28 @@ run_wildfly() {
 }
 
 run_liberty() {
-  fetch "io.openliberty:openliberty-runtime:$v_liberty:zip"
-  local home="$work/liberty/wlp" server=mizanDropIn
-  rm -rf "$work/liberty"; unzip -q -o "$work/openliberty-runtime-$v_liberty.zip" -d "$work/liberty"
-  mkdir -p "$home/usr/servers/$server/dropins"
-  # The whole server configuration a user needs: Web Profile 10 (CDI, RESTful WS, JSON-B, Bean
-  # Validation, Jakarta Security) plus MicroProfile Config; Health and OpenAPI for the operator's view.
-  cat >"$home/usr/servers/$server/server.xml" <<'XML'
-<server description="Mizan drop-in">
-    <featureManager>
-        <feature>webProfile-10.0</feature>
-        <feature>mpConfig-3.1</feature>
-        <feature>mpHealth-4.0</feature>
-        <feature>mpOpenAPI-4.0</feature>
-    </featureManager>
-    <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1" httpPort="9080" httpsPort="-1"/>
-</server>
-XML
-  local t0=$SECONDS
-  cp "$war" "$home/usr/servers/$server/dropins/"
-  "$home/bin/server" start "$server" >"$work/liberty.log" 2>&1
+  local server=mizanDropIn
+  start_liberty "$work" "$server" "$war" 9080
   local base="http://127.0.0.1:9080/hello" ok=0
-  wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $home/usr/servers/$server/logs"; ok=1; }
-  local up=$((SECONDS - t0))
+  wait_for "$base/mizan/ctx/greeting" 120 || { echo "   FAIL not up; see $work/liberty/wlp/usr/servers/$server/logs"; ok=1; }
+  local up=$((SECONDS - RUNTIME_STARTED))
   [ $ok = 0 ] && { check "$base" || ok=1; }
   [ $ok = 0 ] && { mp_check "http://127.0.0.1:9080/openapi" "http://127.0.0.1:9080/health/ready" || ok=1; }
-  "$home/bin/server" stop "$server" >>"$work/liberty.log" 2>&1 || true
+  stop_liberty "$work" "$server"
   record liberty "$v_liberty" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
   return $ok
 }
 
 run_payara() {
-  fetch "fish.payara.extras:payara-micro:$v_payara"
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  rm -rf "$work/payara-root" "$work/payara-deploy"; mkdir -p "$work/payara-deploy"
-  local t0=$SECONDS
-  cp "$war" "$work/payara-deploy/"
-  java -jar "$work/payara-micro-$v_payara.jar" --deploymentDir "$work/payara-deploy" --port "$port" --nocluster \
-    --rootDir "$work/payara-root" >"$work/payara.log" 2>&1 &
-  local pid=$! base="http://127.0.0.1:$port/hello" ok=0
+  start_payara "$work" "$war" "$port"
+  local base="http://127.0.0.1:$port/hello" ok=0
   wait_for "$base/mizan/ctx/greeting" 180 || { echo "   FAIL not up; see $work/payara.log"; ok=1; }
-  local up=$((SECONDS - t0))
+  local up=$((SECONDS - RUNTIME_STARTED))
   [ $ok = 0 ] && { check "$base" || ok=1; }
   [ $ok = 0 ] && { mp_check "http://127.0.0.1:$port/openapi" "http://127.0.0.1:$port/health/ready" || ok=1; }
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  stop_payara
   record payara "$v_payara" "$([ $ok = 0 ] && echo PASS || echo FAIL)" "$up"
   return $ok
 }

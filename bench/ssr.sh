@@ -18,8 +18,8 @@
 # SIDES=<regex over the side names> runs only those sides (no summary), e.g. SIDES='node (in-process|pool 1x1)'.
 # NODE_FLAGS=<flags> starts every Node side (in-process, pool workers, HTTP servers) as `node <flags> ...`,
 # e.g. NODE_FLAGS='--min-semi-space-size=16 --max-semi-space-size=64' (a larger V8 young generation:
-# fewer scavenges, the p99 of a render that meets one). The pool takes it as mizan.ssr.command would:
-# a wrapper script.
+# fewer scavenges, the p99 of a render that meets one). The pool's workers get them through a wrapper
+# script as their command, like the other sides; an application sets mizan.ssr.command-options.
 # Ports 24201-24202 (HTTP render servers; PORT_BASE moves them). Maven flags: MVN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,9 +18,21 @@ import org.eclipse.microprofile.config.Config;
  * @param maxReply   the largest reply (head + html) accepted, in bytes
  * @param failOpen   whether a failed render sends the client-rendered shell (else 503)
  * @param dev        {@code mizan.dev}: a changed bundle file replaces the workers
+ * @param commandOptions the command's own options, given before the worker script (V8's flags for Node,
+ *                       some of which Node refuses in {@code NODE_OPTIONS})
  */
 public record SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
-                          long maxReply, boolean failOpen, boolean dev) {
+                          long maxReply, boolean failOpen, boolean dev, List<String> commandOptions) {
+
+    public SsrSettings {
+        commandOptions = List.copyOf(commandOptions);
+    }
+
+    /** Settings whose command runs with no options of its own. */
+    public SsrSettings(String command, String bundle, int poolSize, Duration timeout, int maxRenders,
+                       long maxReply, boolean failOpen, boolean dev) {
+        this(command, bundle, poolSize, timeout, maxRenders, maxReply, failOpen, dev, List.of());
+    }
 
     /**
      * The longest {@code mizan.ssr.timeout}: a render's deadline is {@code System.nanoTime()} plus the
@@ -59,11 +71,21 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
                 positive(raw, problems, "ssr.max-renders", 10_000),
                 positive(raw, problems, "ssr.max-reply", 8_388_608),
                 bool(raw, problems, "ssr.fail-open", true),
-                bool(raw, problems, "dev", false));
+                bool(raw, problems, "dev", false),
+                raw.apply("ssr.command-options").map(String::strip).filter(v -> !v.isEmpty())
+                        .map(v -> List.of(v.split("\\s+"))).orElse(List.of()));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return settings;
+    }
+
+    /** @return the command and its options, as a worker is started with them before the script and bundle */
+    public List<String> commandLine() {
+        List<String> line = new ArrayList<>(1 + commandOptions.size());
+        line.add(command);
+        line.addAll(commandOptions);
+        return line;
     }
 
     /** @return whether a bundle is configured (SSR on) */

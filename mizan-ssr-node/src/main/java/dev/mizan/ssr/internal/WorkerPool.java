@@ -93,7 +93,10 @@ public final class WorkerPool implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.files = files;
-        this.command = List.of(settings.command(), files.script().toString(), files.bundle().toString());
+        List<String> line = settings.commandLine();
+        line.add(files.script().toString());
+        line.add(files.bundle().toString());
+        this.command = List.copyOf(line);
         this.idle = new ArrayBlockingQueue<>(settings.poolSize());
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("mizan-ssr-timer"));
         this.starter = Executors.newCachedThreadPool(daemon("mizan-ssr-starter"));
@@ -102,7 +105,7 @@ public final class WorkerPool implements AutoCloseable {
         // cost a wake-up of the timer thread per render and kept every cancelled timer queued until it expired.
         long tick = Math.max(1, Math.min(settings.timeout().toMillis() / 20, MAX_TICK.toMillis()));
         timer.scheduleWithFixedDelay(this::expireLate, tick, tick, TimeUnit.MILLISECONDS);
-        Messages.poolStarting(settings.poolSize(), settings.command(), files.bundle().toString());
+        Messages.poolStarting(settings.poolSize(), String.join(" ", settings.commandLine()), files.bundle().toString());
         for (int i = 0; i < settings.poolSize(); i++) {
             replace();
         }

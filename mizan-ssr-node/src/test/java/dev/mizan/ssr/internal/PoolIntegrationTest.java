@@ -148,6 +148,25 @@ class PoolIntegrationTest {
         }
     }
 
+    /** mizan.ssr.command-options reach the worker's command line, before its script: Node takes them as its own. */
+    @Test
+    void commandOptionsReachTheWorkersRuntime() throws Exception {
+        java.nio.file.Path argv = Fixtures.WORK.resolve("argv-bundle.mjs");
+        java.nio.file.Files.writeString(argv, "import v8 from 'node:v8';\n"
+                + "export function render() { return { html: JSON.stringify({ execArgv: process.execArgv,"
+                + " oldSpace: v8.getHeapStatistics().heap_size_limit }) }; }\n");
+        SsrSettings s = new SsrSettings(Fixtures.NODE, argv.toString(), 1, Duration.ofSeconds(10), 10_000, 8_388_608, true, false,
+                List.of("--min-semi-space-size=16", "--max-old-space-size=256"));
+        try (WorkerPool pool = pool(s)) {
+            String html = html(pool.render(request("argv", "{}")));
+            assertThat(html).startsWith("{\"execArgv\":[\"--min-semi-space-size=16\",\"--max-old-space-size=256\"]");
+            // V8 applied the option, not only Node's argv: the old generation is limited to 256 MB (the limit
+            // reported also holds the young generation, a few tens of MB)
+            long limit = Long.parseLong(html.replaceAll(".*\"oldSpace\":(\\d+).*", "$1"));
+            assertThat(limit).isBetween(256L << 20, 384L << 20);
+        }
+    }
+
     /** With one worker and a bundle that loads slower than the timeout, a recycle must leave no gap. */
     @Test
     void aRecycledWorkerServesUntilItsReplacementIsReady() throws Exception {

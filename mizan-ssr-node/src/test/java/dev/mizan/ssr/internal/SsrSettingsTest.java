@@ -25,6 +25,17 @@ class SsrSettingsTest {
         assertThat(s.maxReply()).isEqualTo(8_388_608);
         assertThat(s.failOpen()).isTrue();
         assertThat(s.dev()).isFalse();
+        assertThat(s.commandOptions()).isEmpty();
+        assertThat(s.commandLine()).containsExactly("node");
+    }
+
+    @Test
+    void commandOptionsAreSplitAtWhitespaceAndGoBetweenTheCommandAndTheScript() {
+        SsrSettings s = read(Map.of("ssr.command", "/opt/node/bin/node",
+                "ssr.command-options", "  --min-semi-space-size=32 \t --max-old-space-size=512 "));
+        assertThat(s.commandOptions()).containsExactly("--min-semi-space-size=32", "--max-old-space-size=512");
+        assertThat(s.commandLine()).containsExactly("/opt/node/bin/node", "--min-semi-space-size=32", "--max-old-space-size=512");
+        assertThat(read(Map.of("ssr.command-options", "  ")).commandOptions()).isEmpty();
     }
 
     @Test

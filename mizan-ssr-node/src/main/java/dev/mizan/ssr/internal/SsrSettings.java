@@ -80,7 +80,7 @@ public record SsrSettings(String command, String bundle, int poolSize, Duration 
         return settings;
     }
 
-    /** @return the command and its options, as a worker is started with them before the script and bundle */
+    /** @return a new list, which the caller may extend: the command, then its options (a worker's script and bundle follow) */
     public List<String> commandLine() {
         List<String> line = new ArrayList<>(1 + commandOptions.size());
         line.add(command);

@@ -29,7 +29,7 @@ runtimes=("$@")
 
 . etc/runtimes.sh   # fetch_runtime, wait_for, start_/stop_payara, start_/stop_liberty
 v_wildfly=$(runtime_version wildfly)
-v_liberty=$(runtime_version openliberty)
+v_liberty=$(runtime_version liberty)
 v_payara=$(runtime_version payara)
 
 echo "== building samples/hello (the WAR users deploy) ..."
@@ -157,7 +157,7 @@ run_liberty() {
 
 run_payara() {
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   start_payara "$work" "$war" "$port"
   local base="http://127.0.0.1:$port/hello" ok=0
   wait_for "$base/mizan/ctx/greeting" 180 || { echo "   FAIL not up; see $work/payara.log"; ok=1; }

@@ -25,7 +25,7 @@ memory_on() {
   local runtime=$1 work=bench/target/events-heap port
   mkdir -p "$work"
   mvn -B -q ${MAVEN_ARGS:-} package -DskipTests -pl samples/hello -am
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(free_port)
   local options=(-Xms256m -Xmx768m -Dmizan.secret=events-bench-secret-0123456789abcdef
     -Dmizan.events.max-streams=20000 -Dmizan.events.heartbeat=PT5S)
   case "$runtime" in
@@ -34,7 +34,7 @@ memory_on() {
              trap "stop_liberty $work eventsHeap" EXIT ;;
   esac
   wait_for "http://127.0.0.1:$port/hello/mizan/ctx/greeting" 180 || { echo "samples/hello did not start on $runtime; see $work" >&2; exit 1; }
-  echo "# samples/hello on $runtime $(runtime_version "$([ "$runtime" = liberty ] && echo openliberty || echo payara)"), pid $RUNTIME_PID"
+  echo "# samples/hello on $runtime $(runtime_version "$runtime"), pid $RUNTIME_PID"
   node bench/heap/streams.mjs "http://127.0.0.1:$port/hello/mizan/events" "$RUNTIME_PID"
 }
 

@@ -1,21 +1,31 @@
 # Starts and stops a WAR on Payara Micro and Open Liberty the way a user does (the WAR copied into the
 # deployment folder, nothing else of this repository on the server). Sourced by bench/drop-in.sh and
 # bench/events.sh; the servers come from Maven Central (the versions of the root pom.xml).
+#   runtime_version <wildfly|liberty|payara>   the version the root pom.xml pins
 #   fetch_runtime <groupId:artifactId:version[:type]> <dir>
 #   start_payara <dir> <war> <port> [jvm option ...]    sets RUNTIME_PID; log in <dir>/payara.log
 #   stop_payara
 #   start_liberty <dir> <server> <war> <port> [jvm option ...]   sets RUNTIME_PID; logs in the server's logs/
 #   stop_liberty <dir> <server>
 #   wait_for <url> <seconds>    until the URL answers 200
+#   free_port                   a TCP port free on 127.0.0.1 now
 # The start functions set RUNTIME_STARTED ($SECONDS once the server is fetched and unpacked, as the WAR is
 # copied in) and return without waiting for the WAR: wait_for its first URL.
 # Liberty's server.xml holds what a Mizan application needs (Web Profile 10 with MicroProfile Config)
 # and, for the operator's view, MicroProfile Health and OpenAPI.
 
-runtime_version() { sed -n "s:.*<version.$1>\(.*\)</version.$1>.*:\1:p" "$(dirname "${BASH_SOURCE[0]}")/../pom.xml" | head -1; }
+# liberty's property is version.openliberty
+runtime_version() {
+  local name=${1/#liberty/openliberty}
+  sed -n "s:.*<version.$name>\(.*\)</version.$name>.*:\1:p" "$(dirname "${BASH_SOURCE[0]}")/../pom.xml" | head -1
+}
 
 fetch_runtime() {
   mvn -B -q dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.overWriteIfNewer=true >/dev/null
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
 wait_for() {
@@ -48,7 +58,7 @@ stop_payara() {
 start_liberty() {
   local dir=$1 server=$2 war=$3 port=$4 v
   shift 4
-  v=$(runtime_version openliberty)
+  v=$(runtime_version liberty)
   fetch_runtime "io.openliberty:openliberty-runtime:$v:zip" "$dir"
   local home="$dir/liberty/wlp"
   rm -rf "$dir/liberty"; unzip -q -o "$dir/openliberty-runtime-$v.zip" -d "$dir/liberty"

@@ -4,13 +4,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
 import org.jboss.arquillian.container.spi.event.DeployDeployment;
 import org.jboss.arquillian.container.spi.event.container.AfterDeploy;
 import org.jboss.arquillian.core.api.Instance;
@@ -28,6 +42,11 @@ import org.jboss.arquillian.core.spi.EventContext;
  *       {@link DeploymentException} whose message carries Micro's SEVERE log records of that start, as the
  *       exceptions of WildFly's and Liberty's adapters carry the server's reason: the TCK's broken-deployment
  *       tests look for the message id there (docs/reference/messages.md).</li>
+ *   <li>A deployment the adapter read too early is completed. The adapter polls Micro's output, takes Micro as
+ *       started once the "Instance Configuration" record shows its HTTPS ports, and reads the {@code "Deployed"} list
+ *       from that same snapshot, which can end in the middle of the record: it then returns no servlet for a WAR
+ *       that Micro did deploy. When no servlet came back, the check waits (bounded) for Micro's "ready in" line and
+ *       reads the list again from the whole record.</li>
  *   <li>The TCK's {@code mizan.tck.serverUrl} points at the instance just started, which listens on a
  *       random port, so the broken-deployment tests check the very server that refused the WAR.</li>
  * </ul>
@@ -41,6 +60,15 @@ public class PayaraMicroDeploymentCheck {
 
     @Inject
     private Instance<ProtocolMetaData> metaData;
+
+    /** How long to wait for Micro's "ready in" line once the adapter returned without servlets. */
+    private static final long READY_WAIT_MILLIS = TimeUnit.SECONDS.toMillis(30);
+
+    /** Micro's last start-up line: "Payara Micro 6.2025.10 #badassmicrofish (build 123) ready in 6,227 (ms)". */
+    private static final Pattern READY = Pattern.compile("Payara Micro .* ready in [0-9,.]+ \\(ms\\)");
+
+    /** The start of the list of deployed applications in Micro's "Instance Configuration" record. */
+    private static final Pattern DEPLOYED = Pattern.compile("\"Deployed\"\\s*:\\s*\\[");
 
     /** What Micro printed during the deployment in progress; null outside one. */
     private volatile ByteArrayOutputStream output;
@@ -70,9 +98,71 @@ public class PayaraMicroDeploymentCheck {
         HTTPContext http = contexts.get(0);
         System.setProperty("mizan.tck.serverUrl", "http://127.0.0.1:" + http.getPort());
         if (http.getServlets().isEmpty()) {
+            deployedOnceReady().forEach(http::add);
+        }
+        if (http.getServlets().isEmpty()) {
             throw new DeploymentException("Payara Micro started but deployed no application from "
                     + event.getDeployment().getName() + serverReason());
         }
+    }
+
+    /**
+     * The servlets of the applications Micro lists as deployed, read once its "ready in" line is out (at most
+     * {@link #READY_WAIT_MILLIS}), as the adapter reads them: each mapping of an application, at its context root.
+     * None when Micro does not become ready or lists no application (a WAR that failed to load).
+     */
+    private List<Servlet> deployedOnceReady() {
+        String printed = printedOnceReady();
+        Matcher deployed = DEPLOYED.matcher(printed);
+        List<Servlet> servlets = new ArrayList<>();
+        int from = 0;
+        int listAt = -1;
+        while (deployed.find(from)) {
+            listAt = deployed.end() - 1;
+            from = deployed.end();
+        }
+        if (listAt < 0) {
+            return servlets;
+        }
+        try (JsonParser parser = Json.createParser(new StringReader(printed.substring(listAt)))) {
+            parser.next();
+            JsonArray applications = parser.getArray();
+            for (JsonObject application : applications.getValuesAs(JsonObject.class)) {
+                JsonObject mappings = application.getJsonObject("Mappings");
+                if (mappings == null) {
+                    continue;
+                }
+                String contextRoot = application.getString("Context Root", "");
+                Set<String> names = new LinkedHashSet<>(); // url pattern to servlet name: a servlet with two patterns once
+                for (JsonValue mapping : mappings.values()) {
+                    names.add(mapping instanceof JsonString text ? text.getString() : mapping.toString());
+                }
+                names.forEach(name -> servlets.add(new Servlet(name, contextRoot)));
+            }
+        } catch (RuntimeException unreadable) {
+            System.err.println("Payara Micro's list of deployed applications could not be read: " + unreadable);
+        }
+        return servlets;
+    }
+
+    /** Micro's output so far, once it holds the "ready in" line or the wait is over. */
+    private String printedOnceReady() {
+        ByteArrayOutputStream copy = output;
+        if (copy == null) {
+            return "";
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_WAIT_MILLIS);
+        String printed = copy.toString(Charset.defaultCharset());
+        while (!READY.matcher(printed).find() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            printed = copy.toString(Charset.defaultCharset());
+        }
+        return printed;
     }
 
     private String serverReason() {

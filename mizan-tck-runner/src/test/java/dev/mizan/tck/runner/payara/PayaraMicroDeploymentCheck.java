@@ -92,18 +92,30 @@ public class PayaraMicroDeploymentCheck {
         ProtocolMetaData md = metaData.get();
         List<HTTPContext> contexts = md == null ? List.of() : List.copyOf(md.getContexts(HTTPContext.class));
         if (contexts.isEmpty()) {
-            throw new DeploymentException("Payara Micro reported no HTTP context for " + event.getDeployment().getName()
+            throw new DeploymentException("Payara Micro reported no HTTP context for " + archiveName(event)
                     + serverReason());
         }
         HTTPContext http = contexts.get(0);
         System.setProperty("mizan.tck.serverUrl", "http://127.0.0.1:" + http.getPort());
         if (http.getServlets().isEmpty()) {
-            deployedOnceReady().forEach(http::add);
+            List<Servlet> late = deployedOnceReady();
+            if (!late.isEmpty()) {
+                System.err.println("The Payara Micro adapter returned no servlet for " + archiveName(event)
+                        + "; Micro's finished start-up output lists " + late.size() + " at " + late.get(0).getContextRoot());
+                late.forEach(http::add);
+            }
         }
         if (http.getServlets().isEmpty()) {
             throw new DeploymentException("Payara Micro started but deployed no application from "
-                    + event.getDeployment().getName() + serverReason());
+                    + archiveName(event) + serverReason());
         }
+    }
+
+    /** The WAR's name ("tck-input.war"): the deployment's own name is Arquillian's "_DEFAULT_". */
+    private static String archiveName(AfterDeploy event) {
+        return event.getDeployment().isArchiveDeployment()
+                ? event.getDeployment().getArchive().getName()
+                : event.getDeployment().getName();
     }
 
     /**

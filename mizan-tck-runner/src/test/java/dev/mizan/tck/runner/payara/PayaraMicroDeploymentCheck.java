@@ -127,11 +127,9 @@ public class PayaraMicroDeploymentCheck {
         String printed = printedOnceReady();
         Matcher deployed = DEPLOYED.matcher(printed);
         List<Servlet> servlets = new ArrayList<>();
-        int from = 0;
         int listAt = -1;
-        while (deployed.find(from)) {
-            listAt = deployed.end() - 1;
-            from = deployed.end();
+        while (deployed.find()) {
+            listAt = deployed.end() - 1; // the '[' of the last list printed
         }
         if (listAt < 0) {
             return servlets;

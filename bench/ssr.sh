@@ -20,6 +20,9 @@
 # e.g. NODE_FLAGS='--min-semi-space-size=16 --max-semi-space-size=64' (a larger V8 young generation:
 # fewer scavenges, the p99 of a render that meets one). The pool's workers get them through a wrapper
 # script as their command, like the other sides; an application sets mizan.ssr.command-options.
+# BUN_ENV=<NAME=value ...> starts every Bun side with those variables in its environment, e.g.
+# BUN_ENV=BUN_JSC_largeHeapSize=33554432 (JavaScriptCore's options, which Bun reads only from its
+# environment: a larger eden, fewer collections); an application sets them in the server's environment.
 # Ports 24201-24202 (HTTP render servers; PORT_BASE moves them). Maven flags: MVN_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,8 +49,14 @@ if [ -n "${NODE_FLAGS:-}" ]; then
   printf '#!/bin/sh\nexec node %s "$@"\n' "$NODE_FLAGS" > "$node_cmd"
   chmod +x "$node_cmd"
 fi
-echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version), $("$java21" -version 2>&1 | head -1)"
+bun_cmd="$PWD/$bun"
+if [ -n "${BUN_ENV:-}" ]; then
+  bun_cmd="$PWD/$work/bun-env.sh"
+  printf '#!/bin/sh\nexec env %s "%s" "$@"\n' "$BUN_ENV" "$PWD/$bun" > "$bun_cmd"
+  chmod +x "$bun_cmd"
+fi
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version)${BUN_ENV:+ ($BUN_ENV)}, $("$java21" -version 2>&1 | head -1)"
 "$java21" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$up" --enable-native-access=ALL-UNNAMED \
   -Djava.util.logging.config.file=/dev/null -cp "$cp" bench/ssr/SsrBench.java \
-  "$PWD/$work/bundles" "$node_cmd" "$PWD/$bun" "$secs" "$rounds" "$warm" "$port"
+  "$PWD/$work/bundles" "$node_cmd" "$bun_cmd" "$secs" "$rounds" "$warm" "$port"
 echo "load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -44,17 +44,21 @@ jars=$(tr ':' '\n' < "$work/cp.txt" | grep '\.jar$')
 upgrade='graalvm/compiler/compiler|sdk/collections|sdk/word|sdk/nativeimage|truffle/truffle-compiler'
 up=$(echo "$jars" | grep -E "$upgrade" | paste -sd:)
 cp="mizan-ssr-node/target/classes:mizan-api/target/classes:$(echo "$jars" | grep -vE "$upgrade" | paste -sd:)"
+# wrapper <script> <command line>: a script that runs the command line with its own arguments after it,
+# the command every side then starts (the pool's workers included)
+wrapper() {
+  printf '#!/bin/sh\nexec %s "$@"\n' "$2" > "$1"
+  chmod +x "$1"
+}
 node_cmd=node
 if [ -n "${NODE_FLAGS:-}" ]; then
   node_cmd="$PWD/$work/node-flags.sh"
-  printf '#!/bin/sh\nexec node %s "$@"\n' "$NODE_FLAGS" > "$node_cmd"
-  chmod +x "$node_cmd"
+  wrapper "$node_cmd" "node $NODE_FLAGS"
 fi
 bun_cmd="$PWD/$bun"
 if [ -n "${BUN_ENV:-}" ]; then
   bun_cmd="$PWD/$work/bun-env.sh"
-  printf '#!/bin/sh\nexec env %s "%s" "$@"\n' "$BUN_ENV" "$PWD/$bun" > "$bun_cmd"
-  chmod +x "$bun_cmd"
+  wrapper "$bun_cmd" "env $BUN_ENV '$PWD/$bun'"
 fi
 echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version)${BUN_ENV:+ ($BUN_ENV)}, $("$java21" -version 2>&1 | head -1)"
 "$java21" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$up" --enable-native-access=ALL-UNNAMED \

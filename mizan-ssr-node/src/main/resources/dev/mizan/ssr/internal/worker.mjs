@@ -5,22 +5,34 @@
 // which the JVM logs. The worker exits when stdin ends or its parent is gone, so a JVM that dies
 // leaves no worker behind.
 import { Console } from "node:console";
-import { readSync, writeSync } from "node:fs";
+import { constants, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { Readable, Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { Worker as Thread } from "node:worker_threads";
 
+// Replies go out through a file description of their own on stdout's pipe, opened before anything can
+// make fd 1 non-blocking: Bun does so when process.stdout is replaced (below), and Node when a thread
+// is started with its output joined to the process's. On a non-blocking pipe a reply larger than the
+// pipe (64 KB, the large pages) meets EAGAIN and a wait of about 0.1 ms, and a blocking write does not
+// wait longer than the JVM takes to read. Only a pipe is opened again (without truncating or creating
+// anything); where /proc/self/fd cannot be opened (not Linux), fd 1 it is.
+let out = 1;
+try {
+  if (fstatSync(1).isFIFO()) out = openSync("/proc/self/fd/1", constants.O_WRONLY);
+} catch { /* fd 1, and the EAGAIN waits below */ }
+
 // The end of stdin ends the worker when the JVM dies, but stdin is read only between renders: a render
 // that never ends (a loop, a promise never settled) would outlive a JVM killed with SIGKILL. A thread
-// of its own (a render cannot block it) ends the process once its parent is gone.
+// of its own (a render cannot block it) ends the process once its parent is gone. Its output is its
+// own (stdout, stderr: true): joined to the process's, it would open process.stdout, fd 1, as a stream.
 const parent = process.ppid;
 new Thread(`setInterval(() => { if (process.ppid !== ${parent}) process.kill(${process.pid}, "SIGKILL"); }, 1000);`,
-  { eval: true }).unref();
+  { eval: true, stdout: true, stderr: true }).unref();
 
-// A pipe that is non-blocking answers EAGAIN: wait a little and try again. Bun makes stdout's pipe
-// non-blocking, so a reply larger than the pipe (64 KB) meets EAGAIN until the JVM, which is reading the
-// reply meanwhile, has drained it: that wait is short (0.02 ms asked, about 0.1 ms given). An idle worker
-// whose stdin is non-blocking waits a millisecond between tries.
+// A pipe that is non-blocking answers EAGAIN: wait a little and try again, for a reply when fd 1 is
+// non-blocking (above), for stderr, and for stdin: an idle worker whose stdin is non-blocking waits a
+// millisecond between tries. The JVM reads a reply while it is written, so that wait is short (0.02 ms
+// asked, about 0.1 ms given).
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const again = (error, ms) => {
   if (error.code !== "EAGAIN") throw error;
@@ -31,9 +43,9 @@ function writeAll(fd, bytes) {
     try { off += writeSync(fd, bytes, off, bytes.length - off); } catch (error) { again(error, 0.02); }
   }
 }
-const send = (bytes) => writeAll(1, bytes);
+const send = (bytes) => writeAll(out, bytes);
 
-// The protocol's pipes are read and written synchronously, on fds 0 and 1 (see "One request at a time"
+// The protocol's pipes are read and written synchronously, stdin and stdout (see "One request at a time"
 // below), and so is stderr, fd 2, which the JVM reads all the time. process.stdin, process.stdout and
 // process.stderr are never opened as Node's streams: opening one makes its pipe non-blocking (or takes
 // the protocol's bytes), and a non-blocking stderr queues what the pipe cannot take at once (more than

@@ -404,10 +404,52 @@ class PoolIntegrationTest {
             assertThat(html(pool.render(request("stdinTty", "{}")))).isEqualTo("undefined");
             // in Node, process.stdin.isTTY opens fd 0 as a stream, which makes the pipe non-blocking: the idle
             // worker would then poll it every millisecond
-            String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/fdinfo/0")).stream()
-                    .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().replaceAll("\\D", "");
-            assertThat(Long.parseLong(flags, 8) & 04000).as("O_NONBLOCK on the worker's stdin").isZero();
+            assertThat(nonBlocking(pid, "0")).as("O_NONBLOCK on the worker's stdin").isFalse();
             assertThat(html(pool.render(request("pid", "{}")))).isEqualTo(Long.toString(pid));
+        }
+    }
+
+    @Test
+    void underNodeAndBunRepliesLeaveThroughABlockingDescriptionOfStdoutsPipe() throws Exception {
+        // Node makes fd 1 non-blocking when a thread starts, Bun when process.stdout is replaced; a reply
+        // larger than the pipe would then meet EAGAIN and a wait. The worker writes through a description
+        // of its own on the same pipe, which must have stayed blocking after a render of such a reply.
+        for (SsrSettings settings : List.of(settings(1, Duration.ofSeconds(10), 10_000, true),
+                Fixtures.onBun(settings(1, Duration.ofSeconds(10), 10_000, true)))) {
+            try (WorkerPool pool = pool(settings)) {
+                long pid = pool.pids().get(0);
+                String pad = "x".repeat(100_000);
+                assertThat(html(pool.render(request("echo", "{\"pad\":\"" + pad + "\"}")))).contains(pad);
+                java.nio.file.Path fds = java.nio.file.Path.of("/proc/" + pid + "/fd");
+                java.nio.file.Path stdout = java.nio.file.Files.readSymbolicLink(fds.resolve("1"));
+                List<String> blocking = new ArrayList<>();
+                try (var entries = java.nio.file.Files.list(fds)) {
+                    for (java.nio.file.Path fd : entries.toList()) {
+                        String name = fd.getFileName().toString();
+                        if (stdout.equals(readLinkOrNull(fd)) && !nonBlocking(pid, name)) {
+                            blocking.add(name);
+                        }
+                    }
+                }
+                assertThat(blocking).as("%s worker %d: blocking descriptions of its stdout %s", settings.command(), pid, stdout)
+                        .isNotEmpty();
+            }
+        }
+    }
+
+    /** @return whether the file description behind {@code fd} of process {@code pid} has O_NONBLOCK set */
+    private static boolean nonBlocking(long pid, String fd) throws java.io.IOException {
+        String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/fdinfo/" + fd)).stream()
+                .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().replaceAll("\\D", "");
+        return (Long.parseLong(flags, 8) & 04000) != 0;
+    }
+
+    /** @return the target of the link, or null when the descriptor closed meanwhile */
+    private static java.nio.file.Path readLinkOrNull(java.nio.file.Path link) {
+        try {
+            return java.nio.file.Files.readSymbolicLink(link);
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -11,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mizan.ssr.SsrState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,8 +156,8 @@ class PoolIntegrationTest {
     /** mizan.ssr.command-options reach the worker's command line, before its script: Node takes them as its own. */
     @Test
     void commandOptionsReachTheWorkersRuntime() throws Exception {
-        java.nio.file.Path argv = Fixtures.WORK.resolve("argv-bundle.mjs");
-        java.nio.file.Files.writeString(argv, "import v8 from 'node:v8';\n"
+        Path argv = Fixtures.WORK.resolve("argv-bundle.mjs");
+        Files.writeString(argv, "import v8 from 'node:v8';\n"
                 + "export function render() { return { html: JSON.stringify({ execArgv: process.execArgv,"
                 + " oldSpace: v8.getHeapStatistics().heap_size_limit }) }; }\n");
         SsrSettings s = new SsrSettings(Fixtures.NODE, argv.toString(), 1, Duration.ofSeconds(10), 10_000, 8_388_608, true, false,
@@ -170,8 +175,8 @@ class PoolIntegrationTest {
     /** With one worker and a bundle that loads slower than the timeout, a recycle must leave no gap. */
     @Test
     void aRecycledWorkerServesUntilItsReplacementIsReady() throws Exception {
-        java.nio.file.Path slow = Fixtures.WORK.resolve("slow-bundle.mjs");
-        java.nio.file.Files.writeString(slow, "await new Promise((r) => setTimeout(r, 1500));\n"
+        Path slow = Fixtures.WORK.resolve("slow-bundle.mjs");
+        Files.writeString(slow, "await new Promise((r) => setTimeout(r, 1500));\n"
                 + "export function render() { return { html: String(process.pid) }; }\n");
         SsrSettings s = new SsrSettings(Fixtures.NODE, slow.toString(), 1, Duration.ofSeconds(1), 3, 8_388_608, true, false);
         try (WorkerPool pool = pool(s)) {
@@ -318,8 +323,8 @@ class PoolIntegrationTest {
 
     /** One user's render leaves a rejection or a throw behind, which fires while another user's render awaits. */
     private void strayFailuresOf(SsrSettings node) throws Exception {
-        java.nio.file.Path bundle = Fixtures.WORK.resolve("stray-bundle.mjs");
-        java.nio.file.Files.writeString(bundle, """
+        Path bundle = Fixtures.WORK.resolve("stray-bundle.mjs");
+        Files.writeString(bundle, """
                 export async function render({ entry, props }) {
                   if (entry === "reject") setTimeout(() => { Promise.reject(new Error("a rejection left behind")); }, 10);
                   if (entry === "throw") setTimeout(() => { throw new Error("a throw left behind"); }, 10);
@@ -420,11 +425,11 @@ class PoolIntegrationTest {
                 long pid = pool.pids().get(0);
                 String pad = "x".repeat(100_000);
                 assertThat(html(pool.render(request("echo", "{\"pad\":\"" + pad + "\"}")))).contains(pad);
-                java.nio.file.Path fds = java.nio.file.Path.of("/proc/" + pid + "/fd");
-                java.nio.file.Path stdout = java.nio.file.Files.readSymbolicLink(fds.resolve("1"));
+                Path fds = Path.of("/proc/" + pid + "/fd");
+                Path stdout = Files.readSymbolicLink(fds.resolve("1"));
                 List<String> blocking = new ArrayList<>();
-                try (var entries = java.nio.file.Files.list(fds)) {
-                    for (java.nio.file.Path fd : entries.toList()) {
+                try (var entries = Files.list(fds)) {
+                    for (Path fd : entries.toList()) {
                         String name = fd.getFileName().toString();
                         if (stdout.equals(readLinkOrNull(fd)) && !nonBlocking(pid, name)) {
                             blocking.add(name);
@@ -438,17 +443,17 @@ class PoolIntegrationTest {
     }
 
     /** @return whether the file description behind {@code fd} of process {@code pid} has O_NONBLOCK set */
-    private static boolean nonBlocking(long pid, String fd) throws java.io.IOException {
-        String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/fdinfo/" + fd)).stream()
+    private static boolean nonBlocking(long pid, String fd) throws IOException {
+        String flags = Files.readAllLines(Path.of("/proc/" + pid + "/fdinfo/" + fd)).stream()
                 .filter(l -> l.startsWith("flags:")).findFirst().orElseThrow().replaceAll("\\D", "");
         return (Long.parseLong(flags, 8) & 04000) != 0;
     }
 
     /** @return the target of the link, or null when the descriptor closed meanwhile */
-    private static java.nio.file.Path readLinkOrNull(java.nio.file.Path link) {
+    private static Path readLinkOrNull(Path link) {
         try {
-            return java.nio.file.Files.readSymbolicLink(link);
-        } catch (java.io.IOException e) {
+            return Files.readSymbolicLink(link);
+        } catch (IOException e) {
             return null;
         }
     }
@@ -483,12 +488,12 @@ class PoolIntegrationTest {
 
     @Test
     void inDevModeAChangedBundleReplacesTheWorkers() throws Exception {
-        java.nio.file.Path copy = Fixtures.WORK.resolve("dev-bundle.mjs");
-        java.nio.file.Files.copy(Fixtures.serverBundle(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path copy = Fixtures.WORK.resolve("dev-bundle.mjs");
+        Files.copy(Fixtures.serverBundle(), copy, StandardCopyOption.REPLACE_EXISTING);
         SsrSettings s = new SsrSettings(Fixtures.NODE, copy.toString(), 1, Duration.ofSeconds(10), 10_000, 8_388_608, true, true);
         try (WorkerPool pool = pool(s)) {
             String first = html(pool.render(request("pid", "{}")));
-            java.nio.file.Files.writeString(copy, "\n// changed\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(copy, "\n// changed\n", StandardOpenOption.APPEND);
             Fixtures.sleep(1100);
             String after = first;
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -60,7 +60,11 @@ if [ -n "${BUN_ENV:-}" ]; then
   bun_cmd="$PWD/$work/bun-env.sh"
   wrapper "$bun_cmd" "env $BUN_ENV '$PWD/$bun'"
 fi
-echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version)${BUN_ENV:+ ($BUN_ENV)}, $("$java21" -version 2>&1 | head -1)"
+# On a VM, whether idle vCPUs poll before they halt moves the pool's 1 x 1 figures by half or more
+# (docs/how-to/ssr.md, "On a virtual machine"): printed, so that runs can be compared.
+idle="cpuidle $(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo unknown)"
+[ -r /sys/module/haltpoll/parameters/guest_halt_poll_ns ] && idle="$idle, guest_halt_poll_ns $(cat /sys/module/haltpoll/parameters/guest_halt_poll_ns)"
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores ($idle); node $(node --version)${NODE_FLAGS:+ ($NODE_FLAGS)}, bun $($bun --version)${BUN_ENV:+ ($BUN_ENV)}, $("$java21" -version 2>&1 | head -1)"
 "$java21" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$up" --enable-native-access=ALL-UNNAMED \
   -Djava.util.logging.config.file=/dev/null -cp "$cp" bench/ssr/SsrBench.java \
   "$PWD/$work/bundles" "$node_cmd" "$bun_cmd" "$secs" "$rounds" "$warm" "$port"
